@@ -1,0 +1,41 @@
+# Two entry points, both from a fresh clone: `make serve` and `make test`.
+# Everything the project needs is installed by these targets.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup serve build test browser check clean
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	$(BIN)/pip install --disable-pip-version-check -q --no-deps -e .
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## serve: set up and serve the site at http://127.0.0.1:8000/ (rebuilds when data/ changes)
+serve: setup
+	$(BIN)/mkdocs serve --strict
+
+## build: the standard strict build into site/
+build: setup
+	$(BIN)/mkdocs build --strict
+
+## browser: Debian's Chromium for the browser tests (never a downloaded browser build)
+browser:
+	@command -v chromium >/dev/null || { \
+	  echo "Installing Debian's chromium for browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+## test: set up and run every test
+test: setup browser
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf site $(VENV)

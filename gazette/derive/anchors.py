@@ -1,0 +1,168 @@
+"""Anchor ids (eIds) for every part of a document.
+
+The scheme follows Akoma Ntoso eIds: ``{kind}_{number}`` joined by ``__``
+from the outermost container, the number being the *printed* number:
+
+=========  ===============  ==================
+printed    kind             example id
+=========  ===============  ==================
+第二章     ``chp``          ``chp_2``
+第三节     ``subchp``       ``chp_2__subchp_3``
+第十八条   ``art``          ``art_18`` (articles are numbered through the
+                            whole text, so chapters are not repeated)
+一、       ``sec``          ``sec_4``
+(二)       ``item``         ``sec_4__item_2``
+3.         ``point``        ``sec_4__item_2__point_3``
+(4) / ④    ``subpoint``     ``…__point_3__subpoint_4``
+附件2      ``att``          ``att_2`` (an unnumbered 附件 is ``att_1``)
+(none)     ``annex``        ``annex_1``: text issued by a notice, unlabeled
+(none)     ``p``            ``p_3``: third unnumbered paragraph of its container
+table      ``table``        ``att_1__table_1``; its rows ``…__row_{n}``
+=========  ===============  ==================
+
+Parts inside an attachment carry its id as prefix (``att_1__art_3``). Ids of
+numbered parts depend only on printed numbering; ``p`` and ``table`` count
+within their container, which only changes if the record's text changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from gazette.derive.numbering import int_to_chinese, parse_label
+from gazette.records.models import Attachment, Document, Part
+
+Loc = tuple[str | int, ...]
+
+
+class AnchorError(ValueError):
+    def __init__(self, loc: Loc, message: str):
+        self.loc = loc
+        super().__init__(message)
+
+
+@dataclass
+class Node:
+    id: str
+    kind: str
+    number: int | None
+    cite: str  # how the part is named in a citation, e.g. 第十八条, 第四部分(二)
+    part: Part | None
+    loc: Loc
+    children: list["Node"] = field(default_factory=list)
+    title: str | None = None  # attachments only
+    label: str | None = None
+
+    def walk(self) -> Iterator["Node"]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+def _cite_piece(kind: str, number: int, label: str) -> str:
+    if kind in ("chp", "subchp", "art"):
+        return label.replace(" ", "")
+    if kind == "sec":
+        return f"第{int_to_chinese(number)}部分"
+    if kind == "item":
+        return f"({int_to_chinese(number)})"
+    if kind == "point":
+        return f"{number}."
+    return f"({number})"
+
+
+def _children(parts: list[Part], prefix: str, cite: str, loc: Loc, in_article_scope: bool) -> list[Node]:
+    nodes: list[Node] = []
+    counters = {"p": 0, "table": 0}
+    for index, part in enumerate(parts):
+        part_loc = loc + (index,)
+        if part.table is not None:
+            counters["table"] += 1
+            own, number, kind, piece = f"table_{counters['table']}", counters["table"], "table", ""
+        elif part.label:
+            try:
+                label = parse_label(part.label)
+            except ValueError as exc:
+                raise AnchorError(part_loc + ("label",), str(exc)) from None
+            kind, number = label.kind, label.number
+            own = f"{kind}_{number}"
+            piece = _cite_piece(kind, number, part.label)
+        else:
+            counters["p"] += 1
+            own, number, kind, piece = f"p_{counters['p']}", counters["p"], "p", ""
+        if part.id:
+            node_id = part.id
+        elif kind == "art" and in_article_scope:
+            node_id = f"{_scope(prefix)}{own}"
+        else:
+            node_id = f"{prefix}__{own}" if prefix else own
+        node_cite = piece if kind in ("art", "chp") else (cite + piece if piece else cite)
+        node = Node(node_id, kind, number, node_cite, part, part_loc, label=part.label)
+        node.children = _children(
+            part.children, node_id, node_cite, part_loc + ("children",), in_article_scope or kind in ("chp", "subchp")
+        )
+        nodes.append(node)
+    return nodes
+
+
+_CHAPTER_RE = re.compile(r"(?:__)?(?:chp|subchp)_\d+")
+
+
+def _scope(prefix: str) -> str:
+    """Articles keep only the attachment part of their prefix."""
+    scope = _CHAPTER_RE.sub("", prefix).strip("_")
+    return f"{scope}__" if scope else ""
+
+
+def _attachment_node(att: Attachment, index: int, unlabeled_count: int) -> Node:
+    loc: Loc = ("attachments", index)
+    label = (att.label or "").replace(" ", "")
+    if label:
+        match = re.fullmatch(r"附件([0-9]*)", label)
+        if not match:
+            raise AnchorError(loc + ("label",), f"attachment label must be 附件 or 附件N, not {att.label!r}")
+        number = int(match.group(1) or 1)
+        node_id, cite = f"att_{number}", label
+    else:
+        number = unlabeled_count
+        node_id, cite = f"annex_{number}", f"《{att.title}》" if att.title else ""
+    node = Node(node_id, "att" if label else "annex", number, cite, None, loc, title=att.title, label=att.label)
+    node.children = _children(att.body, node_id, cite, loc + ("body",), False)
+    return node
+
+
+@dataclass
+class AnchoredDocument:
+    body: list[Node]
+    attachments: list[Node]
+
+    def walk(self) -> Iterator[Node]:
+        for node in self.body + self.attachments:
+            yield from node.walk()
+
+    def by_id(self) -> dict[str, Node]:
+        return {node.id: node for node in self.walk()}
+
+
+def anchor_document(doc: Document) -> AnchoredDocument:
+    """Assign every part its id; raises AnchorError on a repeated id."""
+    body = _children(doc.body, "", "", ("body",), False)
+    attachments = []
+    unlabeled = 0
+    for index, att in enumerate(doc.attachments):
+        if not (att.label or "").strip():
+            unlabeled += 1
+        attachments.append(_attachment_node(att, index, unlabeled))
+    anchored = AnchoredDocument(body, attachments)
+    seen: dict[str, Node] = {}
+    for node in anchored.walk():
+        if node.id in seen:
+            raise AnchorError(
+                node.loc,
+                f"anchor id {node.id!r} repeats (the printed numbering {node.label or node.kind!r} occurs "
+                f"twice in one container); give one of the parts an explicit `id`",
+            )
+        seen[node.id] = node
+    return anchored

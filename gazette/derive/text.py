@@ -1,0 +1,42 @@
+"""All printed text of a document, in reading order (for mentions, search, checks)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from gazette.records.models import Document, Part
+
+
+def _part_strings(part: Part) -> Iterator[str]:
+    for value in (part.label, part.text, *part.paragraphs):
+        if value:
+            yield value
+    if part.table is not None:
+        table = part.table
+        if table.caption:
+            yield table.caption
+        yield from table.columns
+        for row in table.rows:
+            yield from (cell for cell in row if cell)
+        yield from table.notes
+    for child in part.children:
+        yield from _part_strings(child)
+
+
+def document_strings(doc: Document) -> Iterator[str]:
+    yield doc.title
+    yield doc.number_printed
+    if doc.addressees:
+        yield doc.addressees
+    for part in doc.body:
+        yield from _part_strings(part)
+    if doc.signature:
+        yield from doc.signature.issuers
+        yield doc.signature.date_text
+    for att in doc.attachments:
+        for value in (att.label, att.title):
+            if value:
+                yield value
+        for part in att.body:
+            yield from _part_strings(part)
+    yield from doc.postscript

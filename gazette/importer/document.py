@@ -1,0 +1,182 @@
+"""Assemble one Document record from its segment of the issue text."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from gazette.records.models import Attachment, Document, Erratum, Signature
+
+from . import repairs
+from .outline import Outline
+from .signature import ORGAN, find_signature
+from .split import WENHAO, Segment
+from .tables import Block, build_table, merge_continuations, to_blocks
+
+ATTACH_LABEL = re.compile(r"^附件\s*\d*$")
+LIST_ITEM = re.compile(r"^\d{1,2}\s*[.．、]\s*")
+CJK_PUNCT = re.compile(r"[,，、。;；:：]")
+
+
+def attachment_titles(blocks: list[Block]) -> set[str]:
+    titles: set[str] = set()
+    in_list = False
+    for b in blocks:
+        if b.kind != "para":
+            in_list = False
+            continue
+        t = b.text
+        if re.match(r"^附件[:：]", t):
+            in_list = True
+            t = re.sub(r"^附件[:：]\s*", "", t)
+        elif not (in_list and LIST_ITEM.match(t)):
+            in_list = False
+            continue
+        t = LIST_ITEM.sub("", t)
+        titles.add(re.sub(r"\s+", "", t))
+    return titles
+
+
+def _join_pass(blocks: list[Block], no_join: list[str], force_join: list[str], report) -> tuple[list[Block], list[Erratum]]:
+    out: list[Block] = []
+    errata: list[Erratum] = []
+    for b in blocks:
+        if b.kind == "para" and out and out[-1].kind == "para" and b.gap_before:
+            prev = out[-1].text
+            forced = any(prev.endswith(s) for s in force_join)
+            blocked = any(prev.endswith(s) for s in no_join)
+            ok = repairs.should_join(prev, b.text)
+            if ok and (ORGAN.match(b.text) or prev.startswith("附件")):
+                ok = False
+            if ok and len(prev) < 40 and not CJK_PUNCT.search(prev):
+                ok = False
+            if (ok and not blocked) or forced:
+                joined, err = repairs.join(prev, b.text)
+                out[-1].text = joined
+                errata.append(err)
+                report.add("page-break joins", f"line {b.line + 1}: …{prev[-12:]} + {b.text[:12]}…")
+                continue
+            if not prev.endswith(repairs.TERMINAL) and len(prev) >= 12 and not ATTACH_LABEL.match(prev):
+                report.add("page-break unsure", f"line {b.line + 1}: not joined …{prev[-12:]} | {b.text[:12]}…")
+        out.append(b)
+    return out, errata
+
+
+def build_document(seg: Segment, issue: str, code: str, corr: dict, report) -> Document:
+    where = f"{seg.year}/{code}-{seg.seq}"
+    errata: list[Erratum] = []
+    text = "\n".join(seg.lines)
+    text, errs = repairs.apply_corrections(text, corr.get("replace", []), where)
+    errata += errs
+    text, errs = repairs.and_for_he(text)
+    errata += errs
+    lines = text.split("\n")
+
+    w = next(i for i, ln in enumerate(lines) if WENHAO.match(ln))
+    title, err = repairs.remove_spaces(lines[0].strip(), "抽取文本在标题换行处多出空格")
+    if err:
+        errata.append(err)
+    number = lines[w].strip()
+    fixed = number.replace("[", "〔").replace("]", "〕")
+    if fixed != number:
+        errata.append(Erratum(kind="wenhao", original=number, published=fixed, reason="文号括号统一为六角括号〔〕"))
+        number = fixed
+
+    blocks = to_blocks(lines[w + 1 :], offset=seg.wenhao_line + 1)
+    for b in blocks:
+        if b.kind == "para":
+            b.text, err = repairs.strip_bullet(b.text)
+            if err:
+                errata.append(err)
+    blocks = merge_continuations(blocks, report)
+    blocks, errs = _join_pass(blocks, corr.get("no_join", []), corr.get("join", []), report)
+    errata += errs
+
+    titles = attachment_titles(blocks)
+    texts: list[Optional[str]] = [b.text if b.kind == "para" else None for b in blocks]
+    sig = find_signature(texts)
+    if sig is None:
+        report.add("signature", f"{where}: no signature block found")
+        body_blocks, after = blocks, []
+    else:
+        body_blocks, after = blocks[: sig.start], blocks[sig.end :]
+
+    addressees = None
+    if body_blocks and body_blocks[0].kind == "para":
+        t = body_blocks[0].text
+        if t.endswith((":", "：")) and "。" not in t and (t.startswith("各") or "各部门" in t or "各单位" in t):
+            addressees = t[:-1]
+            body_blocks = body_blocks[1:]
+
+    def run_outline(bs: list[Block], label: str) -> list:
+        ol = Outline(report, f"{where} {label}")
+        for b in bs:
+            if b.kind == "para":
+                ol.add_paragraph(b.text)
+            else:
+                ol.add_table(build_table(b, report))
+                errata.extend(b.errata)
+        return ol.parts()
+
+    body = run_outline(body_blocks, "body")
+
+    attachments: list[Attachment] = []
+    postscript: list[str] = []
+    is_issuing = "印发" in title
+    groups: list[dict] = []
+    pending_label = None
+    for b in after:
+        if b.kind == "para" and ATTACH_LABEL.match(b.text):
+            if groups and not groups[-1]["blocks"] and groups[-1]["label"] is None and groups[-1]["title"]:
+                groups[-1]["label"] = b.text
+            else:
+                pending_label = b.text
+                groups.append({"label": pending_label, "title": None, "blocks": []})
+            continue
+        if b.kind == "para":
+            nospace = re.sub(r"\s+", "", b.text)
+            starts_new = (
+                not groups
+                or (groups[-1]["title"] is None and not groups[-1]["blocks"])
+                or (nospace in titles and groups[-1]["blocks"])
+            )
+            if starts_new:
+                if groups and groups[-1]["title"] is None and not groups[-1]["blocks"]:
+                    groups[-1]["title"] = b.text
+                else:
+                    if not (titles or is_issuing):
+                        postscript.append(b.text)
+                        continue
+                    groups.append({"label": None, "title": b.text, "blocks": []})
+                continue
+        if not groups:
+            report.add("attachments", f"{where}: table after the signature without a title")
+            groups.append({"label": None, "title": None, "blocks": []})
+        groups[-1]["blocks"].append(b)
+    for k, g in enumerate(groups):
+        title_a = None
+        if g["title"]:
+            title_a, err = repairs.remove_spaces(g["title"], "抽取文本在附件标题换行处多出空格")
+            if err:
+                errata.append(err)
+        if not g["blocks"]:
+            report.add("attachments", f"{where}: attachment {g['label'] or title_a} has no body")
+            continue
+        attachments.append(Attachment(label=g["label"], title=title_a, body=run_outline(g["blocks"], f"attachment {k + 1}")))
+
+    signature = Signature(issuers=sig.issuers, date_text=sig.date_text) if sig else None
+    doc = Document(
+        number_printed=number,
+        title=title,
+        issuers=sig.issuers if sig else ["(unknown)"],
+        addressees=addressees,
+        date=sig.date if sig else None,
+        issue=issue,
+        public_mark=sig.public_mark if sig else None,
+        body=body,
+        signature=signature,
+        attachments=attachments,
+        postscript=postscript,
+        errata=errata,
+    )
+    return doc

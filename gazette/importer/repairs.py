@@ -1,0 +1,117 @@
+"""Repairs of extraction defects. Every repair returns the erratum it makes.
+
+* ``and_for_he``: the English word " and " stands where the print has 和
+* ``apply_corrections``: hand corrections from ``data/corrections/{issue}.yaml``
+* ``should_join`` / ``join``: a paragraph split by a page break (blank line)
+* ``strip_bullet``: a markdown list marker ("- ") the extraction put before a line
+"""
+
+from __future__ import annotations
+
+import re
+
+from gazette.records.models import Erratum
+
+AND = re.compile(r" and ")
+CONTEXT = 8
+
+# a paragraph ends with one of these; otherwise a page break may have cut it
+TERMINAL = ("。", "；", ";", "：", ":", "！", "!", "？", "?", "。”", "”", ")", "）", "》")
+
+
+def snippet(text: str, start: int, end: int, n: int = CONTEXT) -> str:
+    return text[max(0, start - n) : min(len(text), end + n)]
+
+
+def and_for_he(text: str) -> tuple[str, list[Erratum]]:
+    errata = []
+    out = []
+    pos = 0
+    for m in AND.finditer(text):
+        before = snippet(text, m.start(), m.end())
+        after = before.replace(" and ", "和", 1)
+        # make the snippet unique enough to find again in the record
+        errata.append(
+            Erratum(kind="and-for-he", original=before, published=after, reason="抽取文本以英文“and”代替“和”")
+        )
+        out.append(text[pos : m.start()])
+        out.append("和")
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out), errata
+
+
+def apply_corrections(text: str, corrections: list[dict], where: str) -> tuple[str, list[Erratum]]:
+    """Hand corrections: exact ``original`` text replaced by ``published``."""
+    errata = []
+    for c in corrections:
+        original, published = c["original"], c["published"]
+        count = text.count(original)
+        if count != 1:
+            raise ValueError(f"{where}: correction original found {count} times: {original[:60]!r}")
+        text = text.replace(original, published, 1)
+        errata.append(
+            Erratum(
+                kind=c.get("kind", "other"),
+                original=c.get("erratum_original", original.strip("\n")),
+                published=c.get("erratum_published", published.strip("\n")),
+                reason=c["reason"],
+            )
+        )
+    return text, errata
+
+
+LABEL_START = re.compile(
+    r"^(第[一二三四五六七八九十百零〇]+[章节条]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.．、](?!\d)|[(（]\d{1,2}[)）]|附件|——)"
+)
+
+
+def should_join(prev: str, nxt: str) -> bool:
+    """Is ``nxt`` the continuation of ``prev`` across a page break?"""
+    p, n = prev.strip(), nxt.strip()
+    if not p or not n:
+        return False
+    if p.endswith(TERMINAL):
+        return False
+    if LABEL_START.match(n) or n.startswith(("(此件", "（此件")):
+        return False
+    if re.match(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$", n):
+        return False
+    # a short line that is a heading ("一、普查目的") or a name list entry
+    if LABEL_START.match(p) and len(p) < 16:
+        return False
+    if len(p) < 12:
+        return False
+    return True
+
+
+def join(prev: str, nxt: str) -> tuple[str, Erratum]:
+    p, n = prev.rstrip(), nxt.strip()
+    joined = p + n
+    err = Erratum(
+        kind="page-break",
+        original=p[-CONTEXT:] + "\n\n" + n[:CONTEXT],
+        published=p[-CONTEXT:] + n[:CONTEXT],
+        reason="分页处断开的段落重新接续",
+    )
+    return joined, err
+
+
+BULLET = re.compile(r"^- (?=\S)")
+
+
+def strip_bullet(line: str) -> tuple[str, Erratum | None]:
+    if BULLET.match(line):
+        rest = line[2:]
+        return rest, Erratum(
+            kind="layout", original=line[:20], published=rest[:18], reason="抽取文本行首多出列表符号“- ”"
+        )
+    return line, None
+
+
+def remove_spaces(text: str, reason: str) -> tuple[str, Erratum | None]:
+    """Titles: the extraction put line-break spaces inside titles."""
+    fixed = re.sub(r"\s+", "", text)
+    if fixed == text:
+        return text, None
+    return fixed, Erratum(kind="layout", original=text, published=fixed, reason=reason)

@@ -1,0 +1,47 @@
+"""The signature block: 发文机关 line(s) and the 成文日期, then (此件公开发布)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+ORGAN = re.compile(r"^衢州市\S{0,20}(人民政府|办公室|局|委员会|中心|管委会)$")
+PUBLIC = re.compile(r"^[(（](此件公开发布)[)）]$")
+
+
+@dataclass
+class SignatureFound:
+    start: int  # block index of the first organ line
+    end: int  # block index after the date (and public mark)
+    issuers: list[str]
+    date_text: str
+    date: dt.date
+    public_mark: Optional[str]
+
+
+def find_signature(texts: list[Optional[str]]) -> Optional[SignatureFound]:
+    """``texts``: block texts (None for tables). First organ+date block run wins."""
+    for i, t in enumerate(texts):
+        if t is None:
+            continue
+        m = DATE.match(t)
+        if not m:
+            continue
+        j = i - 1
+        issuers = []
+        while j >= 0 and texts[j] is not None and ORGAN.match(texts[j]):
+            issuers.insert(0, texts[j])
+            j -= 1
+        if not issuers:
+            continue
+        end = i + 1
+        mark = None
+        if end < len(texts) and texts[end] is not None and PUBLIC.match(texts[end]):
+            mark = PUBLIC.match(texts[end]).group(1)
+            end += 1
+        y, mo, d = (int(x) for x in m.groups())
+        return SignatureFound(j + 1, end, issuers, t, dt.date(y, mo, d), mark)
+    return None

@@ -1,0 +1,240 @@
+"""Blocks of a document's lines, and the tables among them.
+
+Pipe tables (``| a | b |`` with a ``|---|`` separator) and tab-separated
+tables. A table repeated with the same header after a page break is one table.
+An empty cell under a filled one stands for a merged cell in print (``null``),
+except in columns that are empty throughout, in 合计/总计 rows and in rows
+that carry only a group title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from gazette.records.models import Erratum, Table, TableHeaderCell
+
+SEPARATOR = re.compile(r"^\|[\s\-:|]*\|?$")
+HTML_P = re.compile(r"</?p>")
+TOTAL = re.compile(r"^(合\s*计|总\s*计|小\s*计)$")
+
+
+@dataclass
+class Block:
+    kind: str  # para | table
+    line: int  # 0-based index into the segment lines, for reports
+    text: str = ""
+    gap_before: bool = True  # a blank line precedes it
+    raw: list[str] = field(default_factory=list)  # table source lines
+    style: str = ""  # pipe | tab
+    table: Optional[Table] = None
+    errata: list[Erratum] = field(default_factory=list)
+
+
+def is_pipe(line: str) -> bool:
+    return line.lstrip().startswith("|")
+
+
+def is_tab(line: str) -> bool:
+    return "\t" in line
+
+
+def to_blocks(lines: list[str], offset: int = 0) -> list[Block]:
+    blocks: list[Block] = []
+    gap = True
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip():
+            gap = True
+            i += 1
+            continue
+        for style, test in (("pipe", is_pipe), ("tab", is_tab)):
+            if test(line):
+                j = i
+                while j < len(lines) and lines[j].strip() and test(lines[j]):
+                    j += 1
+                blocks.append(Block("table", offset + i, raw=lines[i:j], style=style, gap_before=gap))
+                i = j
+                break
+        else:
+            blocks.append(Block("para", offset + i, text=line.strip(), gap_before=gap))
+            i += 1
+        gap = False
+    return blocks
+
+
+def cells_of(line: str, style: str) -> list[str]:
+    if style == "pipe":
+        s = line.strip()
+        if s.startswith("|"):
+            s = s[1:]
+        if s.endswith("|"):
+            s = s[:-1]
+        return [c.strip() for c in s.split("|")]
+    return [c.strip() for c in line.split("\t")]
+
+
+def raw_rows(block: Block) -> list[list[str]]:
+    rows = []
+    for ln in block.raw:
+        if block.style == "pipe" and SEPARATOR.match(ln.strip()) and "-" in ln:
+            continue
+        rows.append(cells_of(ln, block.style))
+    return rows
+
+
+def header_key(row: list[str]) -> tuple[str, ...]:
+    return tuple(re.sub(r"\s+", "", c) for c in row if c.strip())
+
+
+def trim(row: list[str]) -> list[str]:
+    row = list(row)
+    while row and not row[-1]:
+        row.pop()
+    return row
+
+
+def merge_continuations(blocks: list[Block], report) -> list[Block]:
+    """Join a table continued after a page break (same header repeated)."""
+    out: list[Block] = []
+    for b in blocks:
+        if (
+            b.kind == "table"
+            and out
+            and out[-1].kind == "table"
+            and out[-1].style == b.style
+        ):
+            prev_rows = raw_rows(out[-1])
+            rows = raw_rows(b)
+            if prev_rows and rows and header_key(prev_rows[0]) == header_key(rows[0]) and header_key(rows[0]):
+                out[-1].raw.extend(ln for ln in b.raw[1:])  # drop the repeated header
+                report.add("tables", f"line {b.line + 1}: table continued after page break, joined")
+                continue
+        out.append(b)
+    return out
+
+
+def _clean_cell(text: str) -> str:
+    text = re.sub(r"</p>\s*<p>", "\n", text)
+    return HTML_P.sub("", text).strip()
+
+
+def build_table(block: Block, report) -> Table:
+    rows = raw_rows(block)
+    errata: list[Erratum] = []
+    if any(HTML_P.search(c) for r in rows for c in r):
+        sample = next(c for r in rows for c in r if HTML_P.search(c))
+        rows = [[_clean_cell(c) for c in r] for r in rows]
+        errata.append(
+            Erratum(kind="layout", original=sample[:60], published=_clean_cell(sample)[:60],
+                    reason="抽取文本的表格单元格中夹有HTML段落标记")
+        )
+    head = rows[0]
+    headless = not any(head)
+    header_rows: list[list[TableHeaderCell]] = []
+    if headless:
+        body = rows[1:]
+        width = max(len(trim(r)) for r in body) if body else 1
+        columns = [str(k + 1) for k in range(width)]
+        report.add("tables", f"line {block.line + 1}: table without printed header (form); headless, width {width}")
+    else:
+        two_level = (
+            block.style == "tab"
+            and len(rows) > 2
+            and head[0] == ""
+            and rows[1][0] == ""
+            and any(not c for c in head[1:])
+        )
+        if two_level:
+            top, leaf = head, rows[1]
+            width = max(len(trim(top)), len(trim(leaf)))
+            body = rows[2:]
+            top = (top + [""] * width)[:width]
+            leaf = (leaf + [""] * width)[:width]
+            row0: list[TableHeaderCell] = []
+            row1: list[TableHeaderCell] = []
+            k = 0
+            while k < width:
+                if not top[k] and not leaf[k]:
+                    row0.append(TableHeaderCell(text="", rowspan=2))
+                    k += 1
+                    continue
+                span = 1
+                while k + span < width and not top[k + span] and leaf[k + span]:
+                    span += 1
+                row0.append(TableHeaderCell(text=top[k], colspan=span))
+                row1.extend(TableHeaderCell(text=leaf[k + s]) for s in range(span))
+                k += span
+            header_rows = [row0, row1]
+            columns = []
+            last_top = ""
+            for k in range(width):
+                if top[k]:
+                    last_top = top[k]
+                name = " ".join(x for x in (last_top, leaf[k]) if x)
+                columns.append(name or f"#{k + 1}")
+        else:
+            width = len(trim(head))
+            body = rows[1:]
+            head = head[:width]
+            columns = []
+            spans: list[TableHeaderCell] = []
+            for k, c in enumerate(head):
+                if c:
+                    columns.append(c)
+                    spans.append(TableHeaderCell(text=c))
+                elif spans:
+                    columns.append(columns[-1])
+                    spans[-1] = TableHeaderCell(text=spans[-1].text, colspan=spans[-1].colspan + 1)
+                else:
+                    columns.append(f"#{k + 1}")
+                    spans.append(TableHeaderCell(text=""))
+            if len(spans) != width:
+                header_rows = [spans]
+    # rows to width
+    fixed: list[list[str]] = []
+    for n, r in enumerate(body):
+        r = list(r)
+        if len(r) > width:
+            extra = r[width:]
+            if not any(extra):
+                r = r[:width]
+            else:
+                t = trim(r)
+                over = len(t) - width
+                if over > 0 and not any(t[:over]):
+                    shifted = t[over:]
+                    errata.append(Erratum(kind="table-cell", original=" | ".join(t), published=" | ".join(shifted),
+                                          reason="表格单元格错位，左移对齐"))
+                    report.add("tables", f"line {block.line + 1}: row {n + 1} shifted left to fit {width} columns")
+                    r = shifted
+                else:
+                    report.add("tables", f"line {block.line + 1}: row {n + 1} has {len(t)} cells for {width} columns; extra cells appended to the last column")
+                    r = r[: width - 1] + [" ".join(c for c in r[width - 1 :] if c)]
+        r = (r + [""] * width)[:width]
+        fixed.append(r)
+    if not fixed:
+        fixed = [[""] * width]
+        report.add("tables", f"line {block.line + 1}: table has a header only")
+    cells: list[list[Optional[str]]] = [list(r) for r in fixed]
+    if not headless:
+        filled_cols = {k for r in fixed for k, c in enumerate(r) if c}
+        for n in range(1, len(fixed)):
+            row = fixed[n]
+            nonempty = [c for c in row if c]
+            if any(TOTAL.match(c) for c in row) or (len(nonempty) == 1 and row[0] and len(fixed[n][0]) > 3):
+                continue
+            prev = fixed[n - 1]
+            prev_nonempty = [c for c in prev if c]
+            if len(prev_nonempty) == 1 and prev[0] and len(prev[0]) > 3:
+                continue  # a group title row above
+            for k, c in enumerate(row):
+                if c or k not in filled_cols:
+                    continue
+                if cells[n - 1][k] is not None and cells[n - 1][k] == "":
+                    continue
+                cells[n][k] = None
+    block.errata.extend(errata)
+    return Table(columns=columns, header_rows=header_rows, rows=cells, headless=headless)

@@ -1,0 +1,110 @@
+"""Front matter: cover, table of contents, editorial board, imprint."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from gazette.records.models import BoardRole, ImprintLine, Issue, TocEntry, TocSection
+
+from .split import WENHAO
+
+TOC_LINE = re.compile(r"^(?P<text>.*\S)\s+(?P<page>\d{1,3})$")
+TOC_WENHAO = re.compile(r"[(（](?P<prefix>衢政办发|衢政发|衢政干|衢市科)\s*[〔\[](?P<year>\d{4})[〕\]]\s*(?P<seq>\d+)\s*号[)）]")
+BOARD_ROLES = ("名誉主任", "主任", "副主任", "编委", "主编", "编辑")
+IMPRINT = ("出版", "电话", "传真", "地址", "邮编", "承印")
+NOISE = {"QUZHOU", "ZHENGBAO", "衢州政報", "衢州政报"}
+
+
+def front_end(lines: list[str]) -> int:
+    """Index of the first document head's title line."""
+    for i, ln in enumerate(lines):
+        if WENHAO.match(ln):
+            j = i - 1
+            while not lines[j].strip():
+                j -= 1
+            return j
+    raise ValueError("no document head found")
+
+
+def parse_front(lines: list[str], year: int, number: int, codes: dict[str, str], report):
+    end = front_end(lines)
+    front = [ln.strip() for ln in lines[:end] if ln.strip() and ln.strip() not in NOISE]
+    printed_month = next(x for x in front if re.match(r"^\d{4}年\d{1,2}月$", x))
+    total = int(re.search(r"总第(\d+)期", " ".join(front)).group(1))
+    k = front.index("浙内部资料准印证")
+    permit = front[k] + front[k + 1]
+    toc_start = next(i for i, x in enumerate(front) if re.sub(r"\s", "", x) == "目录")
+    board_start = front.index("编辑委员会")
+    sections: list[dict] = []
+    pending = ""
+    for x in front[toc_start + 1 : board_start]:
+        if x.startswith("●"):
+            sections.append({"category": x.lstrip("●").strip(), "entries": []})
+            continue
+        m = TOC_LINE.match(x)
+        if not m:
+            pending += x
+            continue
+        text = pending + m.group("text")
+        pending = ""
+        w = TOC_WENHAO.search(text)
+        if not w:
+            report.add("toc", f"TOC line without 文号: {text}")
+            continue
+        doc = f"{w.group('year')}/{codes[w.group('prefix')]}-{int(w.group('seq'))}"
+        sections[-1]["entries"].append({"document": doc, "toc_text": text, "page": int(m.group("page"))})
+    if pending:
+        report.add("toc", f"TOC text left over: {pending}")
+    board: list[BoardRole] = []
+    imprint: list[ImprintLine] = []
+    last = None
+    for x in front[board_start + 1 :]:
+        m = re.match(r"^(\S+?)[:：](.*)$", x)
+        if m and m.group(1) in BOARD_ROLES:
+            board.append(BoardRole(role=m.group(1), names=m.group(2).split()))
+            last = "board"
+        elif m and m.group(1) in IMPRINT:
+            imprint.append(ImprintLine(label=m.group(1), value=m.group(2).strip()))
+            last = "imprint"
+        elif last == "board":
+            r = board[-1]
+            board[-1] = BoardRole(role=r.role, names=r.names + x.split())
+        elif last == "imprint":
+            r = imprint[-1]
+            imprint[-1] = ImprintLine(label=r.label, value=r.value + x)
+        else:
+            report.add("front", f"unplaced front line: {x}")
+    y, mo = (int(v) for v in re.match(r"^(\d{4})年(\d{1,2})月$", printed_month).groups())
+    return dict(
+        year=year,
+        number=number,
+        total_number=total,
+        printed_month=printed_month,
+        published=dt.date(y, mo, 1),
+        permit=permit,
+        editorial_board=board,
+        imprint=imprint,
+    ), sections
+
+
+def build_contents(sections: list[dict], body_ids: list[str], report) -> list[TocSection]:
+    """Entries in body order; documents missing from the TOC join the section of the one before."""
+    listed = {e["document"]: (s["category"], e) for s in sections for e in s["entries"]}
+    for d in listed:
+        if d not in body_ids:
+            report.add("toc", f"TOC lists {d} which is not in the body")
+    order = [s["category"] for s in sections]
+    out: dict[str, list[TocEntry]] = {c: [] for c in order}
+    last_cat = order[0]
+    for d in body_ids:
+        if d in listed:
+            cat, e = listed[d]
+            out[cat].append(TocEntry(**e))
+            last_cat = cat
+        else:
+            report.add("toc", f"{d} is in the body but not in the printed TOC; placed under {last_cat} without page")
+            out[last_cat].append(TocEntry(document=d))
+    # printed order of sections must agree with body order
+    seen = [c for c in order if out[c]]
+    return [TocSection(category=c, entries=out[c]) for c in seen]

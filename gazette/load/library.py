@@ -1,0 +1,110 @@
+"""Load and validate every record under ``data/``.
+
+Every file is parsed and validated before anything is derived or rendered;
+all errors are collected and raised together, each naming file, line and
+field, so one build reports every problem at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from gazette.load.errors import RecordError, RecordErrors
+from gazette.load.yamlfile import YamlFile, format_loc, read_yaml
+from gazette.records.models import Department, Document, Issue, Issuer
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class Loaded:
+    """A validated record with the file it came from (for later errors)."""
+
+    record: Any
+    source: YamlFile
+
+
+@dataclass
+class RawLibrary:
+    root: Path
+    issuers: list[Loaded] = field(default_factory=list)
+    departments: list[Loaded] = field(default_factory=list)
+    issues: dict[str, Loaded] = field(default_factory=dict)
+    documents: dict[str, Loaded] = field(default_factory=dict)
+
+
+def _validate(source: YamlFile, adapter: TypeAdapter[Any]) -> Any:
+    try:
+        return adapter.validate_python(source.data)
+    except ValidationError as exc:
+        errors = []
+        for err in exc.errors(include_url=False):
+            loc = tuple(err["loc"])
+            # pydantic puts model-validator errors on the model itself; keep the field path short
+            errors.append(RecordError(source.path, source.line_of(loc), format_loc(loc) or None, err["msg"]))
+        raise RecordErrors(errors) from None
+
+
+_ISSUERS = TypeAdapter(list[Issuer])
+_DEPARTMENTS = TypeAdapter(list[Department])
+_ISSUE = TypeAdapter(Issue)
+_DOCUMENT = TypeAdapter(Document)
+
+
+def _display(path: Path, root: Path) -> Path:
+    try:
+        return path.relative_to(root.parent)
+    except ValueError:
+        return path
+
+
+def load_raw(root: Path) -> RawLibrary:
+    """Parse and validate every file; raise RecordErrors listing all problems."""
+    lib = RawLibrary(root)
+    errors: list[RecordError] = []
+
+    def load(path: Path, adapter: TypeAdapter[Any]) -> Loaded | None:
+        try:
+            source = read_yaml(path, _display(path, root))
+            return Loaded(_validate(source, adapter), source)
+        except RecordError as exc:
+            errors.append(exc)
+        except RecordErrors as exc:
+            errors.extend(exc.errors)
+        return None
+
+    for name, adapter, target in (
+        ("issuers.yaml", _ISSUERS, lib.issuers),
+        ("departments.yaml", _DEPARTMENTS, lib.departments),
+    ):
+        path = root / name
+        if not path.exists():
+            errors.append(RecordError(_display(path, root), None, None, "required registry file is missing"))
+            continue
+        loaded = load(path, adapter)
+        if loaded:
+            target.extend(Loaded(item, loaded.source) for item in loaded.record)
+
+    for path in sorted((root / "issues").glob("*")):
+        if path.suffix != ".yaml":
+            errors.append(RecordError(_display(path, root), None, None, "unexpected file (records end in .yaml)"))
+            continue
+        loaded = load(path, _ISSUE)
+        if loaded:
+            lib.issues[path.stem] = loaded
+
+    for path in sorted((root / "documents").glob("*/*")):
+        if path.suffix != ".yaml":
+            errors.append(RecordError(_display(path, root), None, None, "unexpected file (records end in .yaml)"))
+            continue
+        loaded = load(path, _DOCUMENT)
+        if loaded:
+            lib.documents[f"{path.parent.name}/{path.stem}"] = loaded
+
+    if errors:
+        raise RecordErrors(errors)
+    return lib

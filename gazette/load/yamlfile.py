@@ -1,0 +1,106 @@
+"""Read one YAML file safely and remember the line of every value.
+
+Only plain data is accepted: PyYAML's safe constructor (no Python tags), no
+aliases (they are how "billion laughs" bombs are built), no duplicate keys
+(PyYAML would silently keep the last one). Timestamps stay strings so that a
+bad date is reported by the schema with its line, not by PyYAML without one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from gazette.load.errors import RecordError
+
+MAX_BYTES = 2_000_000  # the longest real document is ~60 KB; anything this size is a mistake
+
+Loc = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+_Loader.yaml_implicit_resolvers = {
+    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class YamlFile:
+    path: Path
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line_of(self, loc: Loc) -> int | None:
+        """Line of the value at ``loc``, or of its nearest located ancestor."""
+        for end in range(len(loc), -1, -1):
+            line = self.lines.get(tuple(loc[:end]))
+            if line is not None:
+                return line
+        return None
+
+    def error(self, loc: Loc, message: str) -> RecordError:
+        return RecordError(self.path, self.line_of(loc), format_loc(loc) or None, message)
+
+
+def format_loc(loc: Loc) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def read_yaml(path: Path, display: Path | None = None) -> YamlFile:
+    shown = display or path
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        raise RecordError(shown, None, None, f"file is {len(raw):,} bytes; records are limited to {MAX_BYTES:,}")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise RecordError(shown, line, None, f"not UTF-8 (byte 0x{raw[exc.start]:02x})") from None
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise RecordError(shown, 1, None, "file is empty")
+        lines: dict[Loc, int] = {}
+        _walk(node, (), lines, set(), shown)
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise RecordError(shown, line, None, f"YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise RecordError(shown, None, None, f"YAML: {exc}") from None
+    finally:
+        loader.dispose()
+    return YamlFile(shown, data, lines)
+
+
+def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int], path: Path) -> None:
+    if id(node) in seen:
+        raise RecordError(path, node.start_mark.line + 1, None, "YAML aliases (*name) are not allowed in records")
+    seen.add(id(node))
+    lines[loc] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        keys: set[Any] = set()
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                raise RecordError(path, key_node.start_mark.line + 1, None, "only plain keys are allowed")
+            if key in keys:
+                raise RecordError(path, key_node.start_mark.line + 1, key, "duplicate key")
+            keys.add(key)
+            _walk(value_node, loc + (key,), lines, seen, path)
+            lines[loc + (key,)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for i, item in enumerate(node.value):
+            _walk(item, loc + (i,), lines, seen, path)

@@ -1,0 +1,212 @@
+"""Typed records: the shape of every YAML file under ``data/``.
+
+The models are the schema. ``docs/schema.md`` documents them for people and
+``gazette.records.schema`` exports them as JSON Schema. Unknown keys are
+errors (``extra="forbid"``) so a typo never silently drops data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Code = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,31}$")]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=200_000)]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=2_000)]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+
+# --- registries -----------------------------------------------------------
+
+
+class Issuer(Record):
+    """One family of document numbers (文号), e.g. 衢政办发."""
+
+    code: Code = Field(description="ASCII code used in document URLs, e.g. qzbf")
+    prefix: Line = Field(description="文号 prefix as printed, e.g. 衢政办发")
+    names: list[Line] = Field(min_length=1, description="Issuing organ(s) using this prefix")
+    kind: Literal["市政府", "市政府办公室", "市政府人事", "市级部门"] = "市级部门"
+
+
+DepartmentKind = Literal["市级部门", "县(市、区)政府", "管委会", "企业", "学校", "其他"]
+
+
+class Department(Record):
+    """A real body that can hold a role in a task; every spelling is an alias."""
+
+    code: Code
+    name: Line = Field(description="Canonical name")
+    aliases: list[Line] = Field(default_factory=list)
+    kind: DepartmentKind = "市级部门"
+    ambiguous: bool = Field(
+        default=False,
+        description="True when the printed name can mean a city- or county-level body",
+    )
+    note: Optional[Line] = None
+
+
+# --- gazette issues -------------------------------------------------------
+
+
+class BoardRole(Record):
+    role: Line = Field(description="e.g. 主任, 编委")
+    names: list[Line] = Field(min_length=1)
+
+
+class ImprintLine(Record):
+    label: Line = Field(description="e.g. 出版, 电话, 地址")
+    value: Line
+
+
+class TocEntry(Record):
+    document: Annotated[str, StringConstraints(pattern=r"^\d{4}/[a-z][a-z0-9]*-\d+$")] = Field(
+        description="Document id: {year}/{issuer-code}-{seq}"
+    )
+    toc_text: Optional[Line] = Field(
+        default=None, description="The TOC line as printed; absent when the TOC omits it"
+    )
+    page: Optional[int] = Field(
+        default=None, ge=1, description="Printed page; never invented for unlisted documents"
+    )
+
+    @model_validator(mode="after")
+    def _page_only_when_listed(self) -> "TocEntry":
+        if self.page is not None and self.toc_text is None:
+            raise ValueError("page given for a document the printed TOC does not list")
+        return self
+
+
+class TocSection(Record):
+    category: Line = Field(description="e.g. 市政府文件, 市府办文件, 机构与人事, 部门规范性文件")
+    entries: list[TocEntry] = Field(min_length=1)
+
+
+class Issue(Record):
+    year: int = Field(ge=1990, le=2100)
+    number: int = Field(ge=1, le=99, description="期 within the year")
+    total_number: int = Field(ge=1, description="总第N期")
+    printed_month: Line = Field(description="Cover date as printed, e.g. 2018年6月")
+    published: dt.date = Field(description="First day of the cover month, for feeds and sorting")
+    permit: Optional[Line] = Field(default=None, description="e.g. 浙内部资料准印证第H004号")
+    editorial_board: list[BoardRole] = Field(default_factory=list)
+    imprint: list[ImprintLine] = Field(default_factory=list)
+    contents: list[TocSection] = Field(
+        min_length=1, description="Body order; sections and entries in printed order"
+    )
+
+
+# --- documents ------------------------------------------------------------
+
+
+class TableHeaderCell(Record):
+    text: str
+    colspan: int = Field(default=1, ge=1)
+    rowspan: int = Field(default=1, ge=1)
+
+
+class Table(Record):
+    caption: Optional[Line] = None
+    columns: list[Line] = Field(min_length=1, description="Leaf column names, one per cell")
+    header_rows: list[list[TableHeaderCell]] = Field(
+        default_factory=list,
+        description="Multi-level header as printed; when empty, `columns` is the header",
+    )
+    rows: list[list[Optional[str]]] = Field(
+        min_length=1,
+        description="Cells; null means the cell above continues (merged cell in print)",
+    )
+    notes: list[Text] = Field(default_factory=list, description="Printed notes under the table")
+    headless: bool = Field(
+        default=False,
+        description="The printed table has no header row (e.g. a blank form); `columns` are then "
+        "positional keys, not printed text, and must not be shown",
+    )
+
+    @model_validator(mode="after")
+    def _row_widths(self) -> "Table":
+        for i, row in enumerate(self.rows):
+            if len(row) != len(self.columns):
+                raise ValueError(
+                    f"row {i + 1} has {len(row)} cells but the table has "
+                    f"{len(self.columns)} columns"
+                )
+        for col in range(len(self.columns)):
+            if self.rows[0][col] is None:
+                raise ValueError(f"row 1 column {col + 1} continues a cell above the table")
+        return self
+
+
+class Part(Record):
+    """A numbered or unnumbered part of a body.
+
+    ``label`` is the printed numbering (第十八条, 一、, (二), 3., (4), 第二章);
+    the anchor id is derived from it. ``text`` is what follows the label in the
+    same printed paragraph; ``paragraphs`` are further paragraphs of the part.
+    """
+
+    label: Optional[Line] = None
+    text: Optional[Text] = None
+    heading: bool = Field(default=False, description="A title line (centered in print)")
+    paragraphs: list[Text] = Field(default_factory=list)
+    table: Optional[Table] = None
+    children: list["Part"] = Field(default_factory=list)
+    id: Optional[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]] = Field(
+        default=None, description="Explicit anchor id; only when the printed numbering repeats"
+    )
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> "Part":
+        if self.table is not None and (self.label or self.text or self.paragraphs):
+            raise ValueError("a table part holds only `table` (and optional `id`)")
+        if self.table is None and not (self.label or self.text or self.children):
+            raise ValueError("empty part: give label, text, children or table")
+        return self
+
+
+class Attachment(Record):
+    label: Optional[Line] = Field(default=None, description="e.g. 附件, 附件2; absent if unprinted")
+    title: Optional[Line] = None
+    body: list[Part] = Field(min_length=1)
+
+
+class Signature(Record):
+    issuers: list[Line] = Field(min_length=1, description="As printed, in printed order")
+    date_text: Line = Field(description="e.g. 2018年5月8日")
+
+
+ErratumKind = Literal["and-for-he", "page-break", "table-cell", "layout", "wenhao", "other"]
+
+
+class Erratum(Record):
+    kind: ErratumKind
+    part: Optional[str] = Field(default=None, description="Anchor id of the part repaired")
+    original: str = Field(description="The extracted text, as it was")
+    published: str = Field(description="The text as shown here")
+    reason: Line
+
+
+class Document(Record):
+    number_printed: Line = Field(description="文号 as printed under the title, e.g. 衢政办发〔2018〕33 号")
+    title: Line
+    issuers: list[Line] = Field(min_length=1, description="发文机关; several for joint documents")
+    addressees: Optional[Text] = Field(default=None, description="主送 as printed")
+    date: dt.date = Field(description="成文日期")
+    issue: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$")] = Field(
+        description="Gazette issue id, e.g. 2018-05"
+    )
+    public_mark: Optional[Line] = Field(default=None, description="e.g. 此件公开发布")
+    doc_type: Optional[Line] = Field(
+        default=None, description="通知, 通报, 意见, 任免…; derived from the title when absent"
+    )
+    body: list[Part] = Field(min_length=1)
+    signature: Optional[Signature] = None
+    attachments: list[Attachment] = Field(default_factory=list)
+    postscript: list[Text] = Field(
+        default_factory=list, description="Text printed after the signature (e.g. 抄送, notes)"
+    )
+    errata: list[Erratum] = Field(default_factory=list)

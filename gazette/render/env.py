@@ -1,0 +1,45 @@
+"""The Jinja environment for content templates in ``overrides/gazette/``.
+
+Autoescaping is on for everything: record text is data, never markup.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from gazette.derive.numbering import int_to_chinese
+from gazette.render.tables import table_grid
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """Link from page ``from_url`` to ``to_url`` (both site-relative, directory style).
+
+    Relative links keep the site working under any base path (intranet
+    mirrors, GitHub Pages project sites) and offline from ``file://``.
+    """
+    target, sep, fragment = to_url.partition("#")
+    if sep and not target:
+        return f"#{fragment}"
+    rel = posixpath.relpath(target.rstrip("/") or ".", from_url.rstrip("/") or ".")
+    if rel == ".":
+        rel = "./"
+    elif not target or target.endswith("/"):
+        rel += "/"
+    return rel + (f"#{fragment}" if sep else "")
+
+
+def make_env(templates: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(templates)),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters["cn"] = int_to_chinese
+    env.globals["table_grid"] = table_grid
+    return env

@@ -1,0 +1,99 @@
+"""Plan every generated page: where it goes, its title, its HTML and its TOC.
+
+The plan is plain data so any site generator can write it out; the MkDocs
+hook only hands it over.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+
+from gazette.derive.catalog import Library
+from gazette.records.schema import model_docs
+from gazette.render.env import make_env, relative_url
+
+
+@dataclass
+class TocItem:
+    id: str
+    title: str
+    level: int
+    children: list["TocItem"] = field(default_factory=list)
+
+
+@dataclass
+class PageSpec:
+    src_uri: str  # e.g. "2018/qzbf-33.md"
+    url: str  # e.g. "2018/qzbf-33/"
+    title: str
+    html: str
+    description: str = ""
+    toc: list[TocItem] = field(default_factory=list)
+
+
+@dataclass
+class Renderer:
+    library: Library
+    env: Environment
+
+    def render(self, template: str, url: str, **context: Any) -> str:
+        def link(target: str) -> str:
+            return relative_url(url, target)
+
+        return self.env.get_template(template).render(lib=self.library, page_url=url, link=link, **context)
+
+    def page(self, template: str, src_uri: str, url: str, title: str, description: str = "", toc=None, **context: Any) -> PageSpec:
+        html = self.render(template, url, **context)
+        return PageSpec(src_uri, url, title, html, description, toc or [])
+
+
+def _document_toc(doc) -> list[TocItem]:
+    """Right-hand TOC: chapters/articles/sections and attachments (two levels)."""
+    items: list[TocItem] = []
+    for node in doc.anchored.body + doc.anchored.attachments:
+        if node.kind in ("att", "annex"):
+            title = " ".join(filter(None, [node.label, node.title])) or "附件"
+        elif node.kind in ("chp", "sec", "art", "subchp"):
+            title = f"{node.label}{node.part.text or ''}"[:40] if node.part else node.id
+        else:
+            continue
+        item = TocItem(node.id, title, 2)
+        for child in node.children:
+            if child.kind in ("chp", "sec", "art", "subchp") and child.part is not None:
+                item.children.append(TocItem(child.id, f"{child.label}{child.part.text or ''}"[:40], 3))
+        items.append(item)
+    return items
+
+
+def plan_pages(library: Library, templates: Path) -> list[PageSpec]:
+    r = Renderer(library, make_env(templates))
+    pages = [
+        r.page("issues_index.html", "issues/index.md", "issues/", "各期政报"),
+        r.page("documents_index.html", "documents/index.md", "documents/", "文件目录"),
+        r.page("departments_index.html", "departments/index.md", "departments/", "部门"),
+    ]
+    for issue in library.issues:
+        pages.append(r.page("issue.html", issue.src_uri, issue.url, f"衢州政报 {issue.title}", issue=issue))
+    for doc in library.documents:
+        pages.append(
+            r.page(
+                "document.html", doc.src_uri, doc.url, doc.record.title,
+                description=f"{doc.number} {doc.record.title}", toc=_document_toc(doc), doc=doc,
+            )
+        )
+    for dept in library.departments:
+        pages.append(r.page("department.html", dept.src_uri, dept.url, dept.record.name, dept=dept))
+    return pages
+
+
+def render_extras(library: Library, templates: Path) -> dict[str, str]:
+    """Generated HTML appended to hand-written pages, keyed by their source path."""
+    r = Renderer(library, make_env(templates))
+    return {
+        "index.md": r.render("home.html", ""),
+        "schema.md": r.render("schema.html", "schema/", models=model_docs()),
+    }
