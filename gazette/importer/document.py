@@ -8,7 +8,7 @@ from typing import Optional
 from gazette.records.models import Attachment, Document, Erratum, Signature
 
 from . import repairs
-from .outline import Outline
+from .outline import Outline, parse_label
 from .signature import ORGAN, find_signature
 from .split import WENHAO, Segment
 from .tables import Block, build_table, merge_continuations, to_blocks
@@ -48,7 +48,12 @@ def _join_pass(blocks: list[Block], no_join: list[str], force_join: list[str], r
             ok = repairs.should_join(prev, b.text)
             if ok and (ORGAN.match(b.text) or prev.startswith("附件")):
                 ok = False
-            if ok and len(prev) < 40 and not CJK_PUNCT.search(prev):
+            parsed = parse_label(prev)
+            prev_rest = parsed[2] if parsed else prev
+            key = r"^\S{2,6}[:：]"
+            if ok and re.match(key, b.text) and (re.match(key, prev) or not CJK_PUNCT.search(prev_rest)):
+                ok = False
+            if ok and len(prev_rest) < 40 and not CJK_PUNCT.search(prev_rest):
                 ok = False
             if (ok and not blocked) or forced:
                 joined, err = repairs.join(prev, b.text)

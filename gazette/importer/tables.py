@@ -176,9 +176,15 @@ def build_table(block: Block, report) -> Table:
                 name = " ".join(x for x in (last_top, leaf[k]) if x)
                 columns.append(name or f"#{k + 1}")
         else:
-            width = len(trim(head))
             body = rows[1:]
-            head = head[:width]
+            width = len(trim(head))
+            widths = [len(trim(r)) for r in body if any(r)]
+            if widths:
+                common = max(set(widths), key=lambda w: (widths.count(w), -w))
+                if common > width:
+                    report.add("tables", f"line {block.line + 1}: header has {width} cells but most rows have {common}; width {common}")
+                    width = common
+            head = (head + [""] * width)[:width]
             columns = []
             spans: list[TableHeaderCell] = []
             for k, c in enumerate(head):
