@@ -20,6 +20,7 @@ from mkdocs.structure.toc import get_toc
 
 from gazette.derive.catalog import build_library
 from gazette.load.errors import RecordError, RecordErrors
+from gazette.publish import PublishContext, publish
 from gazette.render.pages import PageSpec, TocItem, plan_pages, render_extras
 
 HUB_PAGES = {"issues/index.md", "documents/index.md", "departments/index.md"}
@@ -76,3 +77,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) ->
         return spec.html
     extras: dict[str, str] = _state["extras"]  # type: ignore[assignment]
     return html + extras.get(page.file.src_uri, "")
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    root = _root(config)
+    site_url = config.site_url or ""
+    publish(PublishContext(_state["library"], Path(config.site_dir), site_url, root / "overrides" / "gazette"))  # type: ignore[arg-type]

@@ -1,0 +1,32 @@
+"""Files written into the built site after the pages: exports, feeds, search index.
+
+Each step is a function ``step(ctx: PublishContext) -> None``; add yours to
+``STEPS`` (order matters only for the search index, which must run last so it
+sees every page).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from gazette.derive.catalog import Library
+
+
+@dataclass(frozen=True)
+class PublishContext:
+    library: Library
+    site_dir: Path
+    site_url: str  # absolute, ends with "/"
+    templates: Path
+
+
+Step = Callable[[PublishContext], None]
+
+STEPS: list[Step] = []
+
+
+def publish(ctx: PublishContext) -> None:
+    for step in STEPS:
+        step(ctx)
