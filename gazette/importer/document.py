@@ -53,7 +53,9 @@ def _join_pass(blocks: list[Block], no_join: list[str], force_join: list[str], r
             key = r"^\S{2,6}[:：]"
             if ok and re.match(key, b.text) and (re.match(key, prev) or not CJK_PUNCT.search(prev_rest)):
                 ok = False
-            if ok and len(prev_rest) < 40 and not CJK_PUNCT.search(prev_rest):
+            if ok and parsed and parsed[0] in ("cn", "zhang", "jie") and len(b.text) > 30:
+                ok = False  # a heading is not continued by a whole paragraph
+            if ok and len(prev_rest) < 40 and not CJK_PUNCT.search(prev_rest) and not (parsed and parsed[0] == "tiao"):
                 ok = False
             if (ok and not blocked) or forced:
                 joined, err = repairs.join(prev, b.text)

@@ -110,6 +110,10 @@ def merge_continuations(blocks: list[Block], report) -> list[Block]:
             rows = raw_rows(b)
             if prev_rows and rows and header_key(prev_rows[0]) == header_key(rows[0]) and header_key(rows[0]):
                 out[-1].raw.extend(ln for ln in b.raw[1:])  # drop the repeated header
+                out[-1].errata.append(
+                    Erratum(kind="page-break", original=b.raw[0].strip(), published="",
+                            reason="跨页续表重复的表头不再重复，表格合并为一张")
+                )
                 report.add("tables", f"line {b.line + 1}: table continued after page break, joined")
                 continue
         out.append(b)
