@@ -132,7 +132,7 @@ def build_table(block: Block, report) -> Table:
         sample = next(c for r in rows for c in r if HTML_P.search(c))
         rows = [[_clean_cell(c) for c in r] for r in rows]
         errata.append(
-            Erratum(kind="layout", original=sample[:60], published=_clean_cell(sample)[:60],
+            Erratum(kind="layout", original=sample, published=_clean_cell(sample),
                     reason="抽取文本的表格单元格中夹有HTML段落标记")
         )
     head = rows[0]

@@ -1,0 +1,190 @@
+"""Unit tests of the importer's parts."""
+
+import pytest
+
+from gazette.importer import repairs
+from gazette.importer.outline import Outline, cn_number, parse_label
+from gazette.importer.report import Report
+from gazette.importer.split import WENHAO, split_documents
+from gazette.importer.tables import build_table, merge_continuations, to_blocks
+
+
+# --- 文号 heads -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line, prefix, year, seq",
+    [
+        ("衢政办发[2018]32号", "衢政办发", "2018", "32"),
+        ("衢政办发〔2018〕33号", "衢政办发", "2018", "33"),
+        ("衢政干〔2018〕8 号", "衢政干", "2018", "8"),
+        ("衢市科〔2018〕28 号", "衢市科", "2018", "28"),
+    ],
+)
+def test_wenhao_variants(line, prefix, year, seq):
+    m = WENHAO.match(line)
+    assert m and (m["prefix"], m["year"], m["seq"]) == (prefix, year, seq)
+
+
+def test_wenhao_inside_text_is_not_a_head():
+    assert not WENHAO.match("根据《通知》(衢政办发〔2014〕31号)和")
+
+
+def test_split_at_title_and_wenhao():
+    lines = [
+        "目 录", "", "衢州市人民政府关于 开展某事的通知", "", "衢政发〔2018〕15号", "", "正文。",
+        "", "衢州市人民政府", "2018年5月4日", "", "衢州市人民政府办公室关于 另一件事的通知", "",
+        "衢政办发[2018]32号", "", "正文二。",
+    ]
+    segs = split_documents(lines, 1, Report())
+    assert [(s.prefix, s.seq) for s in segs] == [("衢政发", 15), ("衢政办发", 32)]
+    assert segs[0].title_raw == "衢州市人民政府关于 开展某事的通知"
+    assert segs[0].lines[-2:] == ["2018年5月4日", ""]
+    assert segs[1].content[-1] == "正文二。"
+
+
+# --- outline ------------------------------------------------------------------
+
+
+def outline(lines):
+    ol = Outline(Report(), "test")
+    for ln in lines:
+        ol.add_paragraph(ln)
+    return ol.parts()
+
+
+def test_labels_parse_exactly():
+    assert parse_label("第十八条 本市汛期为每年")[:2] == ("tiao", "第十八条")
+    assert parse_label("(一)总体目标。")[1:] == ("(一)", "总体目标。")
+    assert parse_label("1. 增加资源总量")[1:] == ("1.", "增加资源总量")
+    assert parse_label("1.材料申报。")[1] == "1."
+    assert parse_label("(10)对衢州市企业")[1] == "(10)"
+    assert parse_label("2018年度,全市计划") is None
+    assert parse_label("3.15国际消费者权益保护日") is None
+    assert cn_number("二十三") == 23 and cn_number("十") == 10 and cn_number("一百零二") == 102
+
+
+def test_chapters_articles_and_items_nest():
+    parts = outline([
+        "第一章 总则", "第一条 为了规范。", "第二条 下列情形:", "(一)甲;", "(二)乙。",
+        "第二章 附则", "第三条 本办法自发布之日起施行。",
+    ])
+    assert [p.label for p in parts] == ["第一章", "第二章"]
+    ch1 = parts[0]
+    assert ch1.heading and ch1.text == "总则"
+    assert [a.label for a in ch1.children] == ["第一条", "第二条"]
+    assert [c.label for c in ch1.children[1].children] == ["(一)", "(二)"]
+    assert parts[1].children[0].label == "第三条"
+
+
+def test_outline_levels_and_unnumbered_paragraphs():
+    parts = outline([
+        "前言。", "一、目标", "总的要求。", "(一)总体目标。", "到2020年。", "(二)重点任务。",
+        "1. 增加资源总量。", "(1)设立基金。", "2. 健全投入机制。", "二、措施", "附件:1. 表一", "2. 表二",
+    ])
+    assert parts[0].label is None and parts[0].text == "前言。"
+    one = parts[1]
+    assert one.label == "一、" and one.paragraphs == ["总的要求。"]
+    assert [c.label for c in one.children] == ["(一)", "(二)"]
+    assert one.children[0].paragraphs == ["到2020年。"]
+    items = one.children[1].children
+    assert [c.label for c in items] == ["1.", "2."]
+    assert items[0].children[0].label == "(1)"
+    assert parts[2].label == "二、"
+    assert parts[3].text == "附件:1. 表一" and parts[3].paragraphs == ["2. 表二"]
+
+
+def test_paragraph_after_children_keeps_order():
+    parts = outline(["一、甲", "(一)子项。", "(二)子项。"])
+    ol = Outline(Report(), "t")
+    for ln in ["一、甲", "(一)子项。"]:
+        ol.add_paragraph(ln)
+    ol.add_paragraph("续段。")
+    p = ol.parts()[0]
+    assert p.children[0].paragraphs == ["续段。"]
+    assert len(parts[0].children) == 2
+
+
+# --- tables -------------------------------------------------------------------
+
+PIPE = [
+    "| 序号 | 责任主体 | 项目名称 |",
+    "|----|----|----|",
+    "| 1 | 柯城区 | 七里乡绿道一期 |",
+    "| 2 | | 万田乡万坞线绿道 |",
+    "",
+    "| 序号 | 责任主体 | 项目名称 |",
+    "|----|----|----|",
+    "| 3 | | 大俱源溪绿道 |",
+    "| | 合计 | |",
+]
+
+
+def test_pipe_table_continued_after_page_break_with_merged_cells():
+    report = Report()
+    blocks = merge_continuations(to_blocks(PIPE), report)
+    assert len(blocks) == 1
+    t = build_table(blocks[0], report)
+    assert t.columns == ["序号", "责任主体", "项目名称"]
+    assert t.rows == [
+        ["1", "柯城区", "七里乡绿道一期"],
+        ["2", None, "万田乡万坞线绿道"],
+        ["3", None, "大俱源溪绿道"],
+        ["", "合计", ""],
+    ]
+    assert blocks[0].errata and blocks[0].errata[0].kind == "page-break"
+
+
+def test_tab_table_two_level_header():
+    lines = [
+        "\t2017年\t\t2018年\t",
+        "\t金额\t增幅(%)\t金额\t增幅(%)",
+        "全市\t18\t12.3\t20\t12.3",
+        "柯城区\t0.95\t12.3\t1.06\t12.3",
+    ]
+    blocks = to_blocks(lines)
+    t = build_table(blocks[0], Report())
+    assert len(t.columns) == 5
+    assert [(c.text, c.colspan) for c in t.header_rows[0]] == [("", 1), ("2017年", 2), ("2018年", 2)]
+    assert [c.text for c in t.header_rows[1]] == ["金额", "增幅(%)", "金额", "增幅(%)"]
+    assert t.rows[1] == ["柯城区", "0.95", "12.3", "1.06", "12.3"]
+
+
+def test_shifted_row_is_realigned_with_erratum():
+    lines = [
+        "| 阶段 | 任务 | 时限 |",
+        "|---|---|---|",
+        "| 推进 | 甲 | 5月 |",
+        "| | | 乙 | 7月 |",
+    ]
+    b = to_blocks(lines)[0]
+    t = build_table(b, Report())
+    assert t.rows[1] == [None, "乙", "7月"]
+    assert b.errata[0].kind == "table-cell"
+
+
+# --- repairs ------------------------------------------------------------------
+
+
+def test_and_for_he_gives_erratum():
+    text, errata = repairs.and_for_he("各级政府 and 有关部门要全面贯彻")
+    assert text == "各级政府和有关部门要全面贯彻"
+    assert len(errata) == 1
+    e = errata[0]
+    assert e.kind == "and-for-he" and " and " in e.original and "和" in e.published
+    assert e.original.replace(" and ", "和") == e.published
+
+
+def test_page_break_join_rules():
+    assert repairs.should_join("按照《统计法》的规定,按时、如实地填", "报普查表。任何单位")
+    assert not repairs.should_join("现将有关事项通知如下:", "一、普查目的")
+    assert not repairs.should_join("一、普查目的", "全面调查我市第二产业")
+    joined, e = repairs.join("按时、如实地填", "报普查表。")
+    assert joined == "按时、如实地填报普查表。" and e.kind == "page-break"
+
+
+def test_corrections_must_match_once():
+    text, errata = repairs.apply_corrections("甲乙丙", [{"original": "乙", "published": "丁", "reason": "r", "kind": "layout"}], "t")
+    assert text == "甲丁丙" and errata[0].kind == "layout"
+    with pytest.raises(ValueError):
+        repairs.apply_corrections("甲乙乙", [{"original": "乙", "published": "丁", "reason": "r"}], "t")
