@@ -60,9 +60,10 @@ def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
     spec = _spec(page)
     if spec is None:
         return markdown
-    page.meta["title"] = spec.title
+    # MkDocs renders theme templates without autoescaping: hand them escaped text.
+    page.meta["title"] = escape(spec.title)
     if spec.description:
-        page.meta["description"] = spec.description
+        page.meta["description"] = escape(spec.description)
     return ""
 
 

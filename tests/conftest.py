@@ -26,6 +26,7 @@ def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[
 
 def copy_project(dest: Path) -> Path:
     """A throw-away copy of the project to break records in."""
+    dest.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_PARTS:
         src = ROOT / name
         if src.is_dir():
