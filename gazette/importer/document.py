@@ -129,7 +129,6 @@ def build_document(seg: Segment, issue: str, code: str, corr: dict, report) -> D
 
     attachments: list[Attachment] = []
     postscript: list[str] = []
-    is_issuing = "印发" in title
     groups: list[dict] = []
     pending_label = None
     for b in after:
@@ -151,7 +150,7 @@ def build_document(seg: Segment, issue: str, code: str, corr: dict, report) -> D
                 if groups and groups[-1]["title"] is None and not groups[-1]["blocks"]:
                     groups[-1]["title"] = b.text
                 else:
-                    if not (titles or is_issuing):
+                    if b.text.startswith("抄送"):
                         postscript.append(b.text)
                         continue
                     groups.append({"label": None, "title": b.text, "blocks": []})
