@@ -240,7 +240,7 @@ def build_table(block: Block, report) -> Table:
             prev_nonempty = [c for c in prev if c]
             if len(prev_nonempty) == 1 and prev[0] and len(prev[0]) > 3:
                 continue  # a group title row above
-            if row[0] and len(nonempty) > 1:
+            if row[0] and not row[0].isdigit() and len(nonempty) > 1:
                 continue  # a row opening a new group in the first column merges nothing above
             for k, c in enumerate(row):
                 if c or k not in filled_cols:
