@@ -62,6 +62,20 @@ def _display(path: Path, root: Path) -> Path:
         return path
 
 
+def _repeated_issuers(issuers: list[Loaded]) -> list[RecordError]:
+    """A repeated code would give two issuers one URL space; a repeated prefix makes 文号 ambiguous."""
+    errors: list[RecordError] = []
+    seen: dict[tuple[str, str], int] = {}
+    for index, loaded in enumerate(issuers):
+        for key in ("code", "prefix"):
+            value = getattr(loaded.record, key)
+            if (key, value) in seen:
+                errors.append(loaded.source.error((index, key), f"duplicate issuer {key} {value!r} (also entry {seen[key, value] + 1})"))
+            else:
+                seen[key, value] = index
+    return errors
+
+
 def load_raw(root: Path) -> RawLibrary:
     """Parse and validate every file; raise RecordErrors listing all problems."""
     lib = RawLibrary(root)
@@ -88,6 +102,7 @@ def load_raw(root: Path) -> RawLibrary:
         loaded = load(path, adapter)
         if loaded:
             target.extend(Loaded(item, loaded.source) for item in loaded.record)
+    errors.extend(_repeated_issuers(lib.issuers))
 
     for path in sorted((root / "issues").glob("*")):
         if path.suffix != ".yaml":

@@ -66,7 +66,12 @@ def read_yaml(path: Path, display: Path | None = None) -> YamlFile:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise RecordError(shown, line, None, f"not UTF-8 (byte 0x{raw[exc.start]:02x})") from None
-    loader = _Loader(text)
+    try:
+        # PyYAML's reader checks the whole text for control characters up front
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise RecordError(shown, line, None, f"YAML: control character U+{exc.character:04X} is not allowed in records") from None
     try:
         node = loader.get_single_node()
         if node is None:
@@ -80,6 +85,9 @@ def read_yaml(path: Path, display: Path | None = None) -> YamlFile:
         raise RecordError(shown, line, None, f"YAML: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
         raise RecordError(shown, None, None, f"YAML: {exc}") from None
+    except RecursionError:
+        # PyYAML composes recursively: a few hundred nested [ or { exhaust the stack
+        raise RecordError(shown, None, None, "YAML: nesting is too deep for a record") from None
     finally:
         loader.dispose()
     return YamlFile(shown, data, lines)
