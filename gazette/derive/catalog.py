@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gazette.derive.anchors import AnchorError, AnchoredDocument, anchor_document
+from gazette.derive.citations import CitationIndex, build_citations
 from gazette.derive.doctype import doc_type
 from gazette.derive.mentions import attach_mentions
+from gazette.derive.tasks import attach_tasks
 from gazette.derive.wenhao import Wenhao, parse_wenhao
 from gazette.load.errors import RecordError, RecordErrors
 from gazette.load.library import Loaded, RawLibrary, load_raw
@@ -33,6 +35,8 @@ class DocView:
     category: str | None = None
     page: int | None = None
     in_toc: bool = True
+    tasks: list = field(default_factory=list)  # gazette.derive.tasks.Task, reading order
+    task_tables: list = field(default_factory=list)  # gazette.derive.tasks.TaskTable
 
     @property
     def url(self) -> str:
@@ -85,6 +89,7 @@ class DepartmentView:
     record: Department
     source: YamlFile
     documents: list[DocView] = field(default_factory=list)
+    tasks: list = field(default_factory=list)  # gazette.derive.tasks.Task naming this unit
 
     @property
     def url(self) -> str:
@@ -106,6 +111,11 @@ class Library:
     issues: list[IssueView]  # newest first
     documents: list[DocView]  # newest issue first, printed order within an issue
     departments: list[DepartmentView]
+    tasks: list = field(default_factory=list)  # every gazette.derive.tasks.Task
+    citations: CitationIndex = field(default_factory=lambda: CitationIndex({}))
+
+    def department(self, code: str) -> DepartmentView:
+        return next(d for d in self.departments if d.record.code == code)
 
     def document(self, doc_id: str) -> DocView:
         return next(d for d in self.documents if d.id == doc_id)
@@ -213,7 +223,10 @@ def build_library(root: Path) -> Library:
             errors.append(doc.source.error(("issue",), f"no issue record data/issues/{doc.record.issue}.yaml"))
     ordered = [doc for issue in issues for doc in issue.documents]
     departments = _departments(raw, ordered, errors)
+    tasks = attach_tasks(departments, ordered, errors)
     if errors:
         raise RecordErrors(errors)
     attach_mentions(departments, ordered)
-    return Library(root, [l.record for l in raw.issuers], issues, ordered, departments)
+    library = Library(root, [l.record for l in raw.issuers], issues, ordered, departments, tasks)
+    library.citations = build_citations(ordered)
+    return library

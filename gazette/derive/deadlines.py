@@ -1,0 +1,89 @@
+"""Deadlines as printed ("5月10日前", "2017年6月底", "2017.12") and as dates.
+
+The printed text is always kept. A date is derived only when the text names
+a month (and maybe a day); a missing year is the year of the document, which
+is how a reader of the gazette reads "5月10日前" in a 2018 notice. "月底" and
+a bare month mean the month's last day; "年底" means 31 December.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from gazette.derive.numbering import chinese_to_int
+
+
+@dataclass(frozen=True)
+class Deadline:
+    text: str  # as printed
+    date: dt.date | None  # normalized, None when the text names no date
+
+    @property
+    def month(self) -> str | None:
+        return self.date.strftime("%Y-%m") if self.date else None
+
+
+_NUM = r"[0-9０-９]+|[一二三四五六七八九十〇零]+"
+# Ordered: the most specific forms first.
+_PATTERNS = [
+    # 2018年5月10日 / 5月10日前
+    re.compile(rf"(?:(?P<y>\d{{4}})年)?(?P<m>{_NUM})月(?P<d>{_NUM})日"),
+    # 2017年6月底 / 6月底前 / 2017年6月 / 6月中旬 (month only)
+    re.compile(rf"(?:(?P<y>\d{{4}})年)?(?P<m>{_NUM})月(?P<end>底|末|份|中旬|上旬|下旬)?"),
+    # 2017.12 / 2017.12.31
+    re.compile(r"(?P<y>\d{4})[.．/-](?P<m>\d{1,2})(?:[.．/-](?P<d>\d{1,2}))?(?!\d)"),
+    # 2018年底 / 年底前
+    re.compile(r"(?:(?P<y>\d{4})年)?(?P<yearend>年底|年末)"),
+]
+
+# Words that make a span a deadline rather than any date in passing.
+DEADLINE_RE = re.compile(
+    rf"(?:\d{{4}}年)?(?:(?:{_NUM})月(?:(?:{_NUM})日|底|末)?|年底|年末)(?:前|之前|以前|完成)"
+)
+
+
+def _int(text: str) -> int:
+    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    return int(text) if text.isdigit() else chinese_to_int(text)
+
+
+def _last_day(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_deadline(text: str, year: int) -> Deadline:
+    """Parse a printed deadline; ``year`` is the document's year."""
+    printed = text.strip()
+    compact = re.sub(r"\s+", "", printed)
+    for pattern in _PATTERNS:
+        match = pattern.search(compact)
+        if not match:
+            continue
+        parts = match.groupdict()
+        y = int(parts["y"]) if parts.get("y") else year
+        if parts.get("yearend"):
+            return Deadline(printed, dt.date(y, 12, 31))
+        try:
+            month = _int(parts["m"])
+            if parts.get("d"):
+                return Deadline(printed, dt.date(y, month, _int(parts["d"])))
+            if not 1 <= month <= 12:
+                continue
+            end = parts.get("end")
+            if end == "上旬":
+                return Deadline(printed, dt.date(y, month, 10))
+            if end == "中旬":
+                return Deadline(printed, dt.date(y, month, 20))
+            return Deadline(printed, _last_day(y, month))
+        except ValueError:
+            continue
+    return Deadline(printed, None)
+
+
+def find_deadline(text: str, year: int) -> Deadline | None:
+    """The first "…前" deadline phrase inside running text, if any."""
+    match = DEADLINE_RE.search(re.sub(r"\s+", "", text))
+    return parse_deadline(match.group(0), year) if match else None

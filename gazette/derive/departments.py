@@ -1,0 +1,235 @@
+"""Resolve printed unit names to registry entries (``data/departments.yaml``).
+
+Printed lists are loose: "市发改委、住建局、环保局" writes 市 once for every
+member; PDF extraction leaves line-wrap spaces inside names ("市质监 局");
+role words trail the names ("市创强办牵头", "…等按职责、领域分工负责"). This
+module turns such a cell or phrase into (name as printed, department, role)
+triples, or says it is not a unit list at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable, Literal
+
+if TYPE_CHECKING:
+    from gazette.derive.catalog import DepartmentView
+
+Role = Literal["lead", "responsible", "cooperate", "supervise"]
+ROLES: tuple[Role, ...] = ("lead", "responsible", "cooperate", "supervise")
+ROLE_LABELS: dict[Role, str] = {"lead": "牵头", "responsible": "责任", "cooperate": "配合", "supervise": "督办"}
+
+# Column headings and line labels that assign a role ("责任主体" is the 38号 wording).
+_ROLE_WORDS: list[tuple[str, Role]] = [
+    ("牵头", "lead"),
+    ("督办", "supervise"),
+    ("配合", "cooperate"),
+    ("协办", "cooperate"),
+    ("责任", "responsible"),
+    ("承办", "responsible"),
+]
+
+
+def heading_role(heading: str) -> Role | None:
+    """Role named by a column heading or a "X单位:" label, e.g. 配合部门 → cooperate."""
+    h = re.sub(r"\s+", "", heading)
+    if not re.search(r"(单位|部门|主体)$", h):
+        return None
+    for word, role in _ROLE_WORDS:
+        if word in h:
+            return role
+    return None
+
+
+# Role phrases trailing a group of names, longest first.
+_TRAILERS: list[tuple[re.Pattern[str], Role | None]] = [
+    (re.compile(r"(?:等)?(?:按各自|按)?职责[、,]?(?:领域)?分工负责$"), "responsible"),
+    (re.compile(r"(?:等)?分工负责$"), "responsible"),
+    (re.compile(r"牵头负责$"), "lead"),
+    (re.compile(r"负责牵头$"), "lead"),
+    (re.compile(r"牵头$"), "lead"),
+    (re.compile(r"(?:等)?(?:积极)?配合$"), "cooperate"),
+    (re.compile(r"(?:等)?协助$"), "cooperate"),
+    (re.compile(r"督办$"), "supervise"),
+    (re.compile(r"(?:等)?负责$"), "responsible"),
+]
+# Filler after a role phrase that names nobody.
+_FILLER = re.compile(r"^(?:做好各自领域工作|共同推进|参与)$")
+# Collective tails after the named units: "等领导小组成员单位", "等及领导小组相关成员单位".
+_COLLECTIVE_TAIL = re.compile(r"(?:等)?(?:及)?(?:领导小组)?(?:相关)?(?:成员)?单位$")
+_UNIT_END = re.compile(
+    r"(局|委|办|室|部|中心|政府|管委会|集聚区|区|县|市|院|学院|社|集团|公司|队|行|会|团|所|处|组|单位|部门|总台|专班|银行|电厂)$"
+)
+_OPEN, _CLOSE = "(（〔[", ")）〕]"
+
+
+@dataclass(frozen=True)
+class UnitRef:
+    printed: str  # the name as printed (after joining wrapped lines)
+    code: str  # registry code
+    role: Role
+
+
+class UnresolvedName(ValueError):
+    def __init__(self, name: str, context: str):
+        self.name = name
+        super().__init__(f"unit name {name!r} is not in data/departments.yaml (in {context!r})")
+
+
+def _split_outside_brackets(text: str, seps: str) -> list[str]:
+    pieces, depth, current = [], 0, ""
+    for ch in text:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+        if ch in seps and depth == 0:
+            pieces.append(current)
+            current = ""
+        else:
+            current += ch
+    pieces.append(current)
+    return [p.strip() for p in pieces if p.strip()]
+
+
+class Registry:
+    """Every spelling → department code; built from the validated registry."""
+
+    def __init__(self, departments: Iterable["DepartmentView"]):
+        self.by_name: dict[str, str] = {}
+        self.views: dict[str, "DepartmentView"] = {}
+        for view in departments:
+            self.views[view.record.code] = view
+            for name in view.names:
+                self.by_name[_norm(name)] = view.record.code
+
+    def lookup(self, name: str, city_context: bool) -> str | None:
+        """Code for ``name``; in a 市-once list, 市+name is tried first."""
+        key = _norm(name)
+        if city_context:
+            code = self.by_name.get("市" + key)
+            if code:
+                return code
+        return self.by_name.get(key)
+
+    def looks_like_units(self, text: str) -> bool:
+        """True when every piece of ``text`` ends like a unit name (before resolution)."""
+        groups = self._groups(text)
+        if not groups:
+            return False
+        for group, _role in groups:
+            for piece in group:
+                if len(piece) > 24 or not (_UNIT_END.search(piece) or self.by_name.get(_norm(piece))):
+                    return False
+        return True
+
+    def _groups(self, text: str) -> list[tuple[list[str], Role | None]] | None:
+        """Split into groups (by , ; and line breaks) of names with an explicit role or None."""
+        text = self._join_wraps(text)
+        groups: list[tuple[list[str], Role | None]] = []
+        for raw in _split_outside_brackets(text, ",,;;。\n "):
+            group = raw
+            role: Role | None = None
+            for pattern, trailer_role in _TRAILERS:
+                stripped = pattern.sub("", group)
+                if stripped != group:
+                    group, role = stripped, trailer_role
+                    break
+            if not group:
+                if _FILLER.match(raw):
+                    continue
+                if role is not None and groups:
+                    # "X牵头 负责": the role word was wrapped onto its own line
+                    groups[-1] = (groups[-1][0], role)
+                    continue
+                return None
+            if _FILLER.match(group):
+                continue
+            names = []
+            for piece in _split_outside_brackets(group, "、"):
+                piece = re.sub(r"^(?:及|和|与)", "", piece)
+                tail = _COLLECTIVE_TAIL.search(piece)
+                if tail and tail.group(0) != piece and re.search(r"成员|领导小组", tail.group(0)):
+                    # "市环保局等领导小组成员单位": a named unit, then the collective
+                    names += [piece[: tail.start()], "领导小组成员单位"]
+                    continue
+                piece = re.sub(r"等$", "", piece)
+                if piece:
+                    names.append(piece)
+            if not names:
+                return None
+            groups.append((names, role))
+        return groups
+
+    def _join_wraps(self, text: str) -> str:
+        """Remove line-wrap whitespace inside a name ("市质监 局" → "市质监局")."""
+        tokens = re.split(r"(\s+)", text.strip())
+        out = tokens[0] if tokens else ""
+        for i in range(2, len(tokens), 2):
+            nxt = tokens[i]
+            first = _split_outside_brackets(nxt, "、,,;;")[:1]
+            first_name = first[0] if first else nxt
+            standalone = (
+                self.by_name.get(_norm(first_name))
+                or first_name.startswith(("市", "衢州", "各", "浙江"))
+                or re.match(r"^[^、,,]{2,}(牵头|负责|配合)", first_name)
+                or _FILLER.match(first_name)
+            )
+            prev_last = _split_outside_brackets(out, "、,,;;")[-1:] or [""]
+            if standalone or re.search(r"(牵头|负责|配合)$", prev_last[0]) or not prev_last[0]:
+                out += tokens[i - 1] + nxt
+            else:
+                out += nxt
+        return out
+
+    def parse(self, text: str, default_role: Role, context: str = "") -> list[UnitRef]:
+        """Resolve every unit in ``text``; UnresolvedName for a name the registry lacks."""
+        groups = self._groups(text)
+        if groups is None:
+            raise UnresolvedName(text, context or text)
+        refs: list[UnitRef] = []
+        city = False
+        for names, role in groups:
+            for name in names:
+                code = self.lookup(name, city)
+                found = [(name, code)] if code else self._segment(_norm(name), city)
+                if not found:
+                    raise UnresolvedName(name, context or text)
+                for printed, code in found:
+                    # 市-once lists: after "市X", a bare "住建局" means 市住建局
+                    city = city or printed.startswith("市")
+                    refs.append(UnitRef(printed, code, role or default_role))
+        return refs
+
+    def _segment(self, name: str, city: bool) -> list[tuple[str, str]] | None:
+        """Names run together by the extraction ("柯城区人民政府市安监局"), split into
+        registry names, longest first; None unless every piece resolves."""
+        for end in range(len(name) - 1, 1, -1):
+            head = name[:end]
+            code = self.lookup(head, city)
+            if not code:
+                continue
+            rest = self._segment(name[end:], city or head.startswith("市"))
+            if rest is not None or not name[end:]:
+                return [(head, code), *(rest or [])]
+            direct = self.lookup(name[end:], city or head.startswith("市"))
+            if direct:
+                return [(head, code), (name[end:], direct)]
+        return None
+
+
+def _norm(name: str) -> str:
+    """Compare names without spaces and with one bracket style."""
+    name = re.sub(r"\s+", "", name)
+    return name.translate(str.maketrans("()〔〕（）", "()()()"))
+
+
+def merge_roles(refs: Iterable[UnitRef]) -> list[UnitRef]:
+    """One entry per unit; when a unit is named twice the stronger role wins."""
+    rank = {role: i for i, role in enumerate(ROLES)}
+    best: dict[str, UnitRef] = {}
+    for ref in refs:
+        if ref.code not in best or rank[ref.role] < rank[best[ref.code].role]:
+            best[ref.code] = ref
+    return list(best.values())
