@@ -23,7 +23,7 @@ from gazette.load.errors import RecordError, RecordErrors
 from gazette.publish import PublishContext, publish
 from gazette.render.pages import PageSpec, TocItem, plan_pages, render_extras
 
-HUB_PAGES = {"issues/index.md", "documents/index.md", "departments/index.md"}
+HUB_PAGES = {"issues/index.md", "documents/index.md", "departments/index.md", "citations/index.md", "lookup/index.md"}
 
 _state: dict[str, object] = {}
 

@@ -62,18 +62,21 @@ class Node:
 
 
 def _cite_piece(kind: str, number: int, label: str) -> str:
+    """Citation wording of one printed number (documented on the 使用说明 page)."""
     if kind in ("chp", "subchp", "art"):
         return label.replace(" ", "")
     if kind == "sec":
         return f"第{int_to_chinese(number)}部分"
     if kind == "item":
-        return f"({int_to_chinese(number)})"
+        return f"第({int_to_chinese(number)})项"
     if kind == "point":
-        return f"{number}."
-    return f"({number})"
+        return f"第{number}点"
+    return f"第({number})目"
 
 
-def _children(parts: list[Part], prefix: str, cite: str, loc: Loc, in_article_scope: bool) -> list[Node]:
+def _children(
+    parts: list[Part], prefix: str, cite: str, loc: Loc, in_article_scope: bool, base_cite: str = ""
+) -> list[Node]:
     nodes: list[Node] = []
     counters = {"p": 0, "table": 0}
     for index, part in enumerate(parts):
@@ -98,10 +101,12 @@ def _children(parts: list[Part], prefix: str, cite: str, loc: Loc, in_article_sc
             node_id = f"{_scope(prefix)}{own}"
         else:
             node_id = f"{prefix}__{own}" if prefix else own
-        node_cite = piece if kind in ("art", "chp") else (cite + piece if piece else cite)
+        # Articles and chapters are cited on their own (第十八条), within an attachment (附件1第三条).
+        node_cite = base_cite + piece if kind in ("art", "chp") else cite + piece
         node = Node(node_id, kind, number, node_cite, part, part_loc, label=part.label)
         node.children = _children(
-            part.children, node_id, node_cite, part_loc + ("children",), in_article_scope or kind in ("chp", "subchp")
+            part.children, node_id, node_cite, part_loc + ("children",),
+            in_article_scope or kind in ("chp", "subchp"), base_cite,
         )
         nodes.append(node)
     return nodes
@@ -127,9 +132,9 @@ def _attachment_node(att: Attachment, index: int, unlabeled_count: int) -> Node:
         node_id, cite = f"att_{number}", label
     else:
         number = unlabeled_count
-        node_id, cite = f"annex_{number}", f"《{att.title}》" if att.title else ""
+        node_id, cite = f"annex_{number}", ""  # cited by its own title, see citation_text
     node = Node(node_id, "att" if label else "annex", number, cite, None, loc, title=att.title, label=att.label)
-    node.children = _children(att.body, node_id, cite, loc + ("body",), False)
+    node.children = _children(att.body, node_id, cite, loc + ("body",), False, cite)
     return node
 
 
@@ -166,3 +171,16 @@ def anchor_document(doc: Document) -> AnchoredDocument:
             )
         seen[node.id] = node
     return anchored
+
+
+def citation_text(title: str, number: str, anchored: AnchoredDocument, node: Node) -> str:
+    """How a civil servant cites a part: 《衢州市防汛防台管理工作暂行办法》(衢政发〔2017〕14号)第十八条.
+
+    Parts of a text issued by a notice (``annex_N``) are cited by that text's
+    title with the notice's number; everything else by the document title.
+    """
+    root = node.id.split("__", 1)[0]
+    if root.startswith("annex_"):
+        annex = next(a for a in anchored.attachments if a.id == root)
+        title = annex.title or title
+    return f"《{title}》({number}){node.cite}"

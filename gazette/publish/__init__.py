@@ -30,3 +30,9 @@ STEPS: list[Step] = []
 def publish(ctx: PublishContext) -> None:
     for step in STEPS:
         step(ctx)
+
+
+# Registered at the bottom: step modules import PublishContext from here.
+from gazette.publish.lookup import write_lookup  # noqa: E402
+
+STEPS.append(write_lookup)

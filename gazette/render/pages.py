@@ -12,6 +12,7 @@ from typing import Any
 
 from jinja2 import Environment
 
+from gazette.derive.anchors import citation_text
 from gazette.derive.catalog import Library
 from gazette.records.schema import model_docs
 from gazette.render.env import make_env, relative_url
@@ -75,6 +76,8 @@ def plan_pages(library: Library, templates: Path) -> list[PageSpec]:
         r.page("issues_index.html", "issues/index.md", "issues/", "各期政报"),
         r.page("documents_index.html", "documents/index.md", "documents/", "文件目录"),
         r.page("departments_index.html", "departments/index.md", "departments/", "部门"),
+        r.page("citations.html", "citations/index.md", "citations/", "引用索引"),
+        r.page("lookup.html", "lookup/index.md", "lookup/", "文号查找"),
     ]
     for issue in library.issues:
         pages.append(r.page("issue.html", issue.src_uri, issue.url, f"衢州政报 {issue.title}", issue=issue))
@@ -83,6 +86,10 @@ def plan_pages(library: Library, templates: Path) -> list[PageSpec]:
             r.page(
                 "document.html", doc.src_uri, doc.url, doc.record.title,
                 description=f"{doc.number} {doc.record.title}", toc=_document_toc(doc), doc=doc,
+                citations={
+                    node.id: citation_text(doc.record.title, doc.number, doc.anchored, node)
+                    for node in doc.anchored.walk()
+                },
             )
         )
     for dept in library.departments:
