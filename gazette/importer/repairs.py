@@ -41,6 +41,14 @@ def and_for_he(text: str) -> tuple[str, list[Erratum]]:
     return "".join(out), errata
 
 
+MERGED_CELL = re.compile(r"(?<=\|) \^ (?=\|)")
+
+
+def _unmark(text: str) -> str:
+    """A corrected table's ``^`` (merged cell) markers are not printed text."""
+    return MERGED_CELL.sub("  ", text)
+
+
 def apply_corrections(text: str, corrections: list[dict], where: str) -> tuple[str, list[Erratum]]:
     """Hand corrections: exact ``original`` text replaced by ``published``."""
     errata = []
@@ -54,7 +62,7 @@ def apply_corrections(text: str, corrections: list[dict], where: str) -> tuple[s
             Erratum(
                 kind=c.get("kind", "other"),
                 original=c.get("erratum_original", original.strip("\n")),
-                published=c.get("erratum_published", published.strip("\n")),
+                published=c.get("erratum_published", _unmark(published.strip("\n"))),
                 reason=c["reason"],
             )
         )

@@ -5,6 +5,10 @@ tables. A table repeated with the same header after a page break is one table.
 An empty cell under a filled one stands for a merged cell in print (``null``),
 except in columns that are empty throughout, in 合计/总计 rows and in rows
 that carry only a group title.
+
+A hand-corrected table (``data/corrections``) may state its merged cells
+itself: when any cell is exactly ``^`` (MERGED), ``^`` is the merged cell
+(``null``) and every other cell, empty or not, is taken as written.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from gazette.records.models import Erratum, Table, TableHeaderCell
 SEPARATOR = re.compile(r"^\|[\s\-:|]*\|?$")
 HTML_P = re.compile(r"</?p>")
 TOTAL = re.compile(r"^(合\s*计|总\s*计|小\s*计)$")
+MERGED = "^"  # in corrected tables: the cell above continues
 
 
 @dataclass
@@ -229,7 +234,10 @@ def build_table(block: Block, report) -> Table:
         fixed = [[""] * width]
         report.add("tables", f"line {block.line + 1}: table has a header only")
     cells: list[list[Optional[str]]] = [list(r) for r in fixed]
-    if not headless:
+    explicit = any(c == MERGED for r in fixed for c in r)
+    if explicit:
+        cells = [[None if c == MERGED else c for c in r] for r in fixed]
+    elif not headless:
         filled_cols = {k for r in fixed for k, c in enumerate(r) if c}
         for n in range(1, len(fixed)):
             row = fixed[n]

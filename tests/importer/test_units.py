@@ -188,3 +188,25 @@ def test_corrections_must_match_once():
     assert text == "甲丁丙" and errata[0].kind == "layout"
     with pytest.raises(ValueError):
         repairs.apply_corrections("甲乙乙", [{"original": "乙", "published": "丁", "reason": "r"}], "t")
+
+
+def test_corrected_table_states_its_merged_cells():
+    """In a hand-corrected table ``^`` is the merged cell; empty cells stay empty."""
+    lines = [
+        "| 序号 | 任务 | 内容 | | 责任单位 |",
+        "|---|---|---|---|---|",
+        "| 1 | 填表 | 基本情况 | 甲 | 市统计局 |",
+        "| ^ | ^ | ^ | 乙 | 市质监局 |",
+        "| ^ | ^ | | 丙 | 市科技局 |",
+    ]
+    b = to_blocks(lines)[0]
+    t = build_table(b, Report())
+    assert [(c.text, c.colspan) for c in t.header_rows[0]] == [("序号", 1), ("任务", 1), ("内容", 2), ("责任单位", 1)]
+    assert t.rows == [
+        ["1", "填表", "基本情况", "甲", "市统计局"],
+        [None, None, None, "乙", "市质监局"],
+        [None, None, "", "丙", "市科技局"],
+    ]
+    corr = [{"original": "x", "published": "| ^ | ^ | 乙 |", "reason": "r", "kind": "table-cell"}]
+    _, errata = repairs.apply_corrections("x", corr, "t")
+    assert "^" not in errata[0].published
