@@ -70,6 +70,9 @@ class TaskTable:
     def key(self) -> str:
         return f"{self.doc.id}#{self.id}"
 
+    def units(self) -> list[tuple[str, list[str]]]:
+        return table_units(self)
+
     def download(self, ext: str) -> str:
         """Site URL of the table's export, next to its document page."""
         return f"{self.doc.url}tables/{self.id}.{ext}"
@@ -306,3 +309,45 @@ def attach_tasks(departments: list, documents: list["DocView"], errors: list[Rec
         for ref in task.units:
             by_code[ref.code].tasks.append(task)
     return everything
+
+
+# --- views the pages and exports share -------------------------------------
+
+def sort_key(task: Task) -> tuple:
+    """Dated tasks first by date, then undated ones in document order."""
+    date = task.deadline.date if task.deadline and task.deadline.date else None
+    return (date is None, date.isoformat() if date else "", task.doc.record.date.isoformat(), task.id)
+
+
+def department_summary(tasks: list[Task], code: str) -> dict:
+    """Counts by role and by document year for one unit's page."""
+    by_role: dict[str, int] = {role: 0 for role in ("lead", "responsible", "cooperate", "supervise")}
+    by_year: dict[int, int] = {}
+    for task in tasks:
+        role = task.role_of(code)
+        if role:
+            by_role[role] += 1
+        year = task.doc.record.date.year
+        by_year[year] = by_year.get(year, 0) + 1
+    dated = sum(1 for t in tasks if t.deadline and t.deadline.date)
+    return {"by_role": by_role, "by_year": dict(sorted(by_year.items())), "dated": dated, "total": len(tasks)}
+
+
+def table_units(table: TaskTable) -> list[tuple[str, list[str]]]:
+    """Every unit a task table names, in first-seen order, with its roles there."""
+    seen: dict[str, list[str]] = {}
+    for task in table.tasks:
+        for ref in task.units:
+            roles = seen.setdefault(ref.code, [])
+            if ref.role not in roles:
+                roles.append(ref.role)
+    return list(seen.items())
+
+
+def by_month(tasks: list[Task]) -> list[tuple[str, list[Task]]]:
+    """Dated tasks grouped by the month of their normalized deadline, oldest first."""
+    months: dict[str, list[Task]] = {}
+    for task in sorted(tasks, key=sort_key):
+        if task.deadline and task.deadline.date:
+            months.setdefault(task.deadline.month or "", []).append(task)
+    return list(months.items())

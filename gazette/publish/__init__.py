@@ -36,3 +36,7 @@ def publish(ctx: PublishContext) -> None:
 from gazette.publish.lookup import write_lookup  # noqa: E402
 
 STEPS.append(write_lookup)
+
+from gazette.publish.tasks_export import write_task_exports  # noqa: E402
+
+STEPS.append(write_task_exports)

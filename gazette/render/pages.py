@@ -14,6 +14,7 @@ from jinja2 import Environment
 
 from gazette.derive.anchors import citation_text
 from gazette.derive.catalog import Library
+from gazette.derive.tasks import by_month, department_summary, sort_key
 from gazette.records.schema import model_docs
 from gazette.render.env import make_env, relative_url
 
@@ -78,6 +79,7 @@ def plan_pages(library: Library, templates: Path) -> list[PageSpec]:
         r.page("departments_index.html", "departments/index.md", "departments/", "部门"),
         r.page("citations.html", "citations/index.md", "citations/", "引用索引"),
         r.page("lookup.html", "lookup/index.md", "lookup/", "文号查找"),
+        r.page("deadlines.html", "deadlines/index.md", "deadlines/", "任务期限", months=by_month(library.tasks)),
     ]
     for issue in library.issues:
         pages.append(r.page("issue.html", issue.src_uri, issue.url, f"衢州政报 {issue.title}", issue=issue))
@@ -93,7 +95,12 @@ def plan_pages(library: Library, templates: Path) -> list[PageSpec]:
             )
         )
     for dept in library.departments:
-        pages.append(r.page("department.html", dept.src_uri, dept.url, dept.record.name, dept=dept))
+        pages.append(
+            r.page(
+                "department.html", dept.src_uri, dept.url, dept.record.name, dept=dept,
+                tasks=sorted(dept.tasks, key=sort_key), summary=department_summary(dept.tasks, dept.record.code),
+            )
+        )
     return pages
 
 

@@ -1,0 +1,153 @@
+"""Open data for responsibilities: per-unit CSV / JSON / iCalendar, per-table CSV / JSON.
+
+Written into the built site next to the pages they belong to:
+
+* ``departments/{code}/tasks.csv|json`` — every task naming the unit;
+* ``departments/{code}/tasks.ics`` — its dated deadlines, to subscribe to;
+* ``{year}/{doc}/tables/{table-id}.csv|json`` — one task table's rows.
+
+Output is deterministic (the build is reproducible and diffs stay readable):
+rows in a stable order, iCalendar UIDs from task ids, DTSTAMP from the
+document's date rather than the clock.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+from icalendar import Calendar, Event
+
+from gazette.derive.catalog import DepartmentView, Library
+from gazette.derive.departments import ROLE_LABELS, ROLES
+from gazette.derive.tasks import Task, TaskTable, sort_key
+from gazette.publish import PublishContext
+
+CSV_FIELDS = [
+    "task_id", "document", "number", "clause", "url", "text", "role",
+    *(f"{role}_units" for role in ROLES), "deadline_text", "deadline_date",
+]
+
+
+def _task_record(task: Task, library: Library, site_url: str, code: str | None = None) -> dict:
+    units = [
+        {
+            "code": ref.code,
+            "name": library.department(ref.code).record.name,
+            "printed": ref.printed,
+            "role": ref.role,
+        }
+        for ref in task.units
+    ]
+    record = {
+        "task_id": task.id,
+        "document": task.doc.id,
+        "number": task.doc.number,
+        "title": task.doc.record.title,
+        "clause": task.cite,
+        "anchor": task.anchor,
+        "url": site_url + task.url,
+        "text": task.text,
+        "units": units,
+        "deadline_text": task.deadline.text if task.deadline else None,
+        "deadline_date": task.deadline.date.isoformat() if task.deadline and task.deadline.date else None,
+    }
+    if task.table_id:
+        record["table"] = task.table_id
+        record["row"] = task.row
+    if code is not None:
+        record["role"] = task.role_of(code)
+    return record
+
+
+def _csv(records: list[dict]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\r\n")
+    writer.writeheader()
+    for rec in records:
+        row = {key: rec.get(key) or "" for key in CSV_FIELDS}
+        for role in ROLES:
+            row[f"{role}_units"] = ";".join(u["name"] for u in rec["units"] if u["role"] == role)
+        writer.writerow(row)
+    return out.getvalue()
+
+
+def _json(payload: dict) -> str:
+    return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def _calendar(dept: DepartmentView, tasks: list[Task], library: Library, site_url: str) -> bytes:
+    cal = Calendar()
+    cal.add("prodid", "-//衢州政报 政策文件库//departments//ZH")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", f"{dept.record.name} · 文件任务期限")
+    for task in tasks:
+        if not (task.deadline and task.deadline.date):
+            continue
+        role = task.role_of(dept.record.code)
+        event = Event()
+        event.add("uid", f"{task.id.replace('/', '-').replace('#', '.')}.{dept.record.code}@zhengbao")
+        # DTSTAMP from the record (the document's date), never the clock: same input, same file
+        event.add("dtstamp", dt.datetime.combine(task.doc.record.date, dt.time(0, 0), tzinfo=dt.timezone.utc))
+        event.add("dtstart", task.deadline.date)
+        event.add("dtend", task.deadline.date + dt.timedelta(days=1))
+        event.add("summary", f"【{ROLE_LABELS[role] if role else ''}】{task.text[:60]}")
+        event.add("description", f"{task.text}\n{task.doc.number} {task.cite}\n期限:{task.deadline.text}\n{site_url + task.url}")
+        event.add("url", site_url + task.url)
+        event.add("transp", "TRANSPARENT")
+        cal.add_component(event)
+    return cal.to_ical()
+
+
+def _write(path: Path, text: str | bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        # utf-8-sig for CSV so spreadsheet programs read the Chinese text correctly
+        path.write_text(text, encoding="utf-8-sig" if path.suffix == ".csv" else "utf-8", newline="")
+
+
+def department_tasks(dept: DepartmentView) -> list[Task]:
+    return sorted(dept.tasks, key=sort_key)
+
+
+def write_department(dept: DepartmentView, library: Library, site_dir: Path, site_url: str) -> None:
+    tasks = department_tasks(dept)
+    code = dept.record.code
+    records = [_task_record(t, library, site_url, code) for t in tasks]
+    base = site_dir / "departments" / code
+    _write(base / "tasks.csv", _csv(records))
+    info = dept.record.model_dump(mode="json")
+    info["url"] = site_url + dept.url
+    _write(base / "tasks.json", _json({"department": info, "tasks": records}))
+    _write(base / "tasks.ics", _calendar(dept, tasks, library, site_url))
+
+
+def write_table(table: TaskTable, library: Library, site_dir: Path, site_url: str) -> None:
+    records = [_task_record(t, library, site_url) for t in table.tasks]
+    base = site_dir / table.doc.url / "tables"
+    _write(base / f"{table.id}.csv", _csv(records))
+    payload = {
+        "table": table.id,
+        "document": table.doc.id,
+        "number": table.doc.number,
+        "caption": table.caption,
+        "columns": table.columns,
+        "url": f"{site_url}{table.doc.url}#{table.id}",
+        "rows": records,
+    }
+    _write(base / f"{table.id}.json", _json(payload))
+
+
+def write_task_exports(ctx: PublishContext) -> None:
+    site_url = ctx.site_url if ctx.site_url.endswith("/") else ctx.site_url + "/"
+    for dept in ctx.library.departments:
+        write_department(dept, ctx.library, ctx.site_dir, site_url)
+    for doc in ctx.library.documents:
+        for table in doc.task_tables:
+            write_table(table, ctx.library, ctx.site_dir, site_url)
