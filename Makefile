@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build test browser checkers check clean
+.PHONY: setup serve build test browser checkers check clean anchors
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ checkers: $(NODE_STAMP)
 ## test: set up and run every test
 test: setup browser checkers
 	$(BIN)/python -m pytest -q
+
+## anchors: record newly published anchors in data/published/anchors.txt (never removes one)
+anchors: build
+	$(BIN)/python -m gazette.publish.anchors site data/published/anchors.txt
 
 clean:
 	rm -rf site $(VENV)

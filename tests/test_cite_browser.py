@@ -1,0 +1,59 @@
+"""Copy-citation and lookup by number in real headless Chromium."""
+
+from __future__ import annotations
+
+
+def test_copy_citation_copies_text_and_url(chromium, served_site: str) -> None:
+    context = chromium.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.rstrip("/"))
+    page = context.new_page()
+    page.goto(served_site + "2017/qzf-14/#annex_1__art_18")
+    button = page.locator("#annex_1__art_18 > p button.gz-copy")
+    assert button.is_visible()
+    button.click()
+    page.wait_for_function("document.querySelector('#annex_1__art_18 > p button.gz-copy').dataset.copied === 'true'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == (
+        "《衢州市防汛防台管理工作暂行办法》(衢政发〔2017〕14号)第十八条\n"
+        "https://example.test/zhengbao/2017/qzf-14/#annex_1__art_18"
+    )
+    context.close()
+
+
+def test_copy_button_is_keyboard_reachable(chromium, served_site: str) -> None:
+    page = chromium.new_page()
+    page.goto(served_site + "2017/qzf-14/")
+    permalink = page.locator("#annex_1__art_1 > p a.gz-permalink")
+    permalink.focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.anchor") == "annex_1__art_1"
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.textContent !== '复制引用'")
+    page.close()
+
+
+def test_without_javascript_only_the_permalink_shows(chromium, served_site: str) -> None:
+    context = chromium.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(served_site + "2017/qzf-14/")
+    assert not page.locator("#annex_1__art_18 > p button.gz-copy").is_visible()
+    assert page.locator("#annex_1__art_18 > p a.gz-permalink").is_visible()
+    context.close()
+
+
+def test_lookup_by_any_printed_form(chromium, served_site: str) -> None:
+    page = chromium.new_page()
+    for query, target in [
+        ("衢政办发[2018]33号", "2018/qzbf-33/"),
+        ("衢政办发〔2018〕33 号", "2018/qzbf-33/"),
+        ("衢政办发 2018 33", "2018/qzbf-33/"),
+        ("衢政干〔２０１８〕８号", "2018/qzg-8/"),
+    ]:
+        page.goto(served_site + "lookup/")
+        page.fill("#gz-lookup-q", query)
+        page.press("#gz-lookup-q", "Enter")
+        page.wait_for_url(served_site + target)
+    page.goto(served_site + "lookup/?q=国发〔2099〕1号")
+    page.wait_for_function("document.querySelector('.gz-lookup-status').textContent.length > 0")
+    assert "本库未收录" in page.text_content(".gz-lookup-status")
+    page.close()
