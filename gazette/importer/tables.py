@@ -142,6 +142,7 @@ def build_table(block: Block, report) -> Table:
         )
     head = rows[0]
     headless = not any(head)
+    explicit = any(c == MERGED for r in rows for c in r)  # hand-corrected: every row is full width
     header_rows: list[list[TableHeaderCell]] = []
     if headless:
         body = rows[1:]
@@ -186,9 +187,9 @@ def build_table(block: Block, report) -> Table:
                 columns.append(name or f"#{k + 1}")
         else:
             body = rows[1:]
-            width = len(trim(head))
+            width = len(head) if explicit else len(trim(head))
             widths = [len(trim(r)) for r in body if any(r)]
-            if widths:
+            if widths and not explicit:
                 common = max(set(widths), key=lambda w: (widths.count(w), -w))
                 if common > width:
                     report.add("tables", f"line {block.line + 1}: header has {width} cells but most rows have {common}; width {common}")
@@ -234,7 +235,6 @@ def build_table(block: Block, report) -> Table:
         fixed = [[""] * width]
         report.add("tables", f"line {block.line + 1}: table has a header only")
     cells: list[list[Optional[str]]] = [list(r) for r in fixed]
-    explicit = any(c == MERGED for r in fixed for c in r)
     if explicit:
         cells = [[None if c == MERGED else c for c in r] for r in fixed]
     elif not headless:
