@@ -57,3 +57,12 @@ def test_lookup_by_any_printed_form(chromium, served_site: str) -> None:
     page.wait_for_function("document.querySelector('.gz-lookup-status').textContent.length > 0")
     assert "本库未收录" in page.text_content(".gz-lookup-status")
     page.close()
+
+
+def test_home_lookup_form_goes_to_the_document(chromium, served_site: str) -> None:
+    page = chromium.new_page()
+    page.goto(served_site)
+    page.fill("#gz-home-q", "衢政办发[2018]33号")
+    page.press("#gz-home-q", "Enter")
+    page.wait_for_url(served_site + "2018/qzbf-33/")
+    page.close()

@@ -51,7 +51,7 @@
   }
 
   function setupLookup() {
-    var form = document.querySelector("form.gz-lookup");
+    var form = document.querySelector("form.gz-lookup[data-map]");
     if (!form) return;
     var input = form.querySelector("input");
     var status = form.querySelector(".gz-lookup-status");
