@@ -146,7 +146,8 @@ def build_table(block: Block, report) -> Table:
     header_rows: list[list[TableHeaderCell]] = []
     if headless:
         body = rows[1:]
-        width = max(len(trim(r)) for r in body) if body else 1
+        # the blank header row of a form counts its columns (the last one is often an empty answer cell)
+        width = max([len(head)] + [len(trim(r)) for r in body])
         columns = [str(k + 1) for k in range(width)]
         report.add("tables", f"line {block.line + 1}: table without printed header (form); headless, width {width}")
     else:

@@ -210,3 +210,16 @@ def test_corrected_table_states_its_merged_cells():
     corr = [{"original": "x", "published": "| ^ | ^ | 乙 |", "reason": "r", "kind": "table-cell"}]
     _, errata = repairs.apply_corrections("x", corr, "t")
     assert "^" not in errata[0].published
+
+
+def test_form_keeps_its_blank_last_column():
+    """A form (blank header row) is as wide as its header row, even when the last column is all blank."""
+    lines = [
+        "| | | | |",
+        "|---|---|---|---|",
+        "| 申报年度 | | 电话 | |",
+        "| 审核意见 | (盖章) | | |",
+    ]
+    t = build_table(to_blocks(lines)[0], Report())
+    assert t.headless and len(t.columns) == 4
+    assert t.rows[0] == ["申报年度", "", "电话", ""]
