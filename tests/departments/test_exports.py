@@ -1,0 +1,81 @@
+"""Per-unit CSV / JSON / iCalendar and per-table exports parse back with the right counts."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from icalendar import Calendar
+from lxml import html
+
+from tests.conftest import read
+
+
+def _csv_rows(path: Path) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+
+
+def test_every_unit_has_csv_json_ics_with_matching_counts(site: Path) -> None:
+    units = json.loads((site / "departments" / "zljdj" / "tasks.json").read_text(encoding="utf-8"))
+    assert units["department"]["name"] == "衢州市质量技术监督局"
+    checked = 0
+    for folder in sorted((site / "departments").iterdir()):
+        if not (folder / "tasks.json").exists():
+            continue
+        data = json.loads((folder / "tasks.json").read_text(encoding="utf-8"))
+        rows = _csv_rows(folder / "tasks.csv")
+        cal = Calendar.from_ical((folder / "tasks.ics").read_bytes())
+        events = cal.walk("VEVENT")
+        page = html.fromstring(read(site, f"departments/{folder.name}/"))
+        page_rows = page.cssselect("#gz-dept-tasks tbody tr")
+        assert len(rows) == len(data["tasks"]) == len(page_rows), folder.name
+        dated = [t for t in data["tasks"] if t["deadline_date"]]
+        assert len(events) == len(dated), folder.name
+        assert sorted(str(e["uid"]) for e in events) == sorted({str(e["uid"]) for e in events})
+        assert [r["task_id"] for r in rows] == [t["task_id"] for t in data["tasks"]]
+        for task in data["tasks"]:
+            assert folder.name in {u["code"] for u in task["units"]}
+        checked += 1
+    assert checked >= 100
+
+
+def test_calendar_events_carry_deadline_and_record_date(site: Path) -> None:
+    cal = Calendar.from_ical((site / "departments" / "bb" / "tasks.ics").read_bytes())
+    events = {str(e["url"]).split("#")[1]: e for e in cal.walk("VEVENT")}
+    event = events["att_1__table_1__row_1"]  # 衢政办发〔2018〕33号: 完成市本级办事证明目录的规范梳理, 5月10日前
+    assert event.decoded("dtstart").isoformat() == "2018-05-10"
+    assert event.decoded("dtstamp").date().isoformat() == "2018-04-28"  # the document's date, not the clock
+    assert "5月10日前" in str(event["description"])
+    assert str(event["url"]) == "https://example.test/zhengbao/2018/qzbf-33/#att_1__table_1__row_1"
+
+
+def test_exports_are_deterministic(site: Path, tmp_path: Path) -> None:
+    from gazette.derive.catalog import build_library
+    from gazette.publish import PublishContext
+    from gazette.publish.tasks_export import write_task_exports
+    from tests.conftest import ROOT
+
+    library = build_library(ROOT / "data")
+    write_task_exports(PublishContext(library, tmp_path, "https://example.test/zhengbao/", ROOT / "overrides" / "gazette"))
+    for name in ("tasks.csv", "tasks.json", "tasks.ics"):
+        assert (tmp_path / "departments" / "zljdj" / name).read_bytes() == (site / "departments" / "zljdj" / name).read_bytes()
+
+
+def test_task_table_downloads_list_rows_with_units_and_deadlines(site: Path) -> None:
+    page = html.fromstring(read(site, "2018/qzbf-33/"))
+    links = {a.get("href") for a in page.cssselect("#att_1__table_1 .gz-task-table-downloads a")}
+    assert links == {"tables/att_1__table_1.csv", "tables/att_1__table_1.json"}
+    data = json.loads((site / "2018/qzbf-33/tables/att_1__table_1.json").read_text(encoding="utf-8"))
+    rows = _csv_rows(site / "2018/qzbf-33/tables/att_1__table_1.csv")
+    printed_rows = page.cssselect("#att_1__table_1 tbody tr")
+    assert len(data["rows"]) == len(rows) == len(printed_rows) == 13
+    third = data["rows"][2]
+    assert third["anchor"] == "att_1__table_1__row_3"
+    assert third["deadline_text"] == "5月15日前" and third["deadline_date"] == "2018-05-15"
+    assert rows[2]["responsible_units"] == "市级各有关部门"
+    assert rows[2]["cooperate_units"] == "衢州市行政服务中心;衢州市电子政务中心"
+    # merged cells (null in the record) carry the deadline and units of the row above
+    assert data["rows"][3]["deadline_date"] == "2018-05-15"
+    assert {u["code"] for u in data["rows"][3]["units"]} == {"sjbm", "xzfwzx", "dzzwzx"}
