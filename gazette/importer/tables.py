@@ -130,6 +130,31 @@ def _clean_cell(text: str) -> str:
     return HTML_P.sub("", text).strip()
 
 
+def _separator_at(block: Block) -> int:
+    return next((k for k, ln in enumerate(block.raw) if SEPARATOR.match(ln.strip()) and "-" in ln), -1)
+
+
+def _two_row_header(top: list[str], leaf: list[str]) -> tuple[list[list[TableHeaderCell]], list[str]]:
+    """A corrected table with two header lines above its rule: an empty top cell widens
+    the one to its left; ``^`` under a top cell makes it span both header rows."""
+    width = len(top)
+    leaf = (leaf + [""] * width)[:width]
+    row0: list[TableHeaderCell] = []
+    row1: list[TableHeaderCell] = []
+    columns: list[str] = []
+    owner = ""
+    for k in range(width):
+        if top[k] or not row0:
+            owner = top[k]
+            row0.append(TableHeaderCell(text=owner, rowspan=2 if leaf[k] == MERGED else 1))
+        else:
+            row0[-1] = TableHeaderCell(text=row0[-1].text, colspan=row0[-1].colspan + 1, rowspan=row0[-1].rowspan)
+        if leaf[k] != MERGED:
+            row1.append(TableHeaderCell(text=leaf[k]))
+        columns.append(leaf[k] if leaf[k] not in ("", MERGED) else owner)
+    return [row0, row1], columns
+
+
 def build_table(block: Block, report) -> Table:
     rows = raw_rows(block)
     errata: list[Erratum] = []
@@ -144,7 +169,11 @@ def build_table(block: Block, report) -> Table:
     headless = not any(head)
     explicit = any(c == MERGED for r in rows for c in r)  # hand-corrected: every row is full width
     header_rows: list[list[TableHeaderCell]] = []
-    if headless:
+    if explicit and block.style == "pipe" and _separator_at(block) == 2:
+        header_rows, columns = _two_row_header(rows[0], rows[1])
+        body = rows[2:]
+        width = len(columns)
+    elif headless:
         body = rows[1:]
         # the blank header row of a form counts its columns (the last one is often an empty answer cell)
         width = max([len(head)] + [len(trim(r)) for r in body])

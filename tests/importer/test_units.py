@@ -223,3 +223,20 @@ def test_form_keeps_its_blank_last_column():
     t = build_table(to_blocks(lines)[0], Report())
     assert t.headless and len(t.columns) == 4
     assert t.rows[0] == ["申报年度", "", "电话", ""]
+
+
+def test_corrected_table_with_two_header_rows():
+    lines = [
+        "| 序号 | 任务指标 | | 县(市、区) | | 备注 |",
+        "| ^ | ^ | ^ | 合计 | 柯城区 | ^ |",
+        "|---|---|---|---|---|---|",
+        "| 6 | 牧场(个) | 2017年 | | 14 | |",
+        "| ^ | ^ | 小计 | | 45 | |",
+    ]
+    t = build_table(to_blocks(lines)[0], Report())
+    top, leaf = t.header_rows
+    assert [(c.text, c.colspan, c.rowspan) for c in top] == [
+        ("序号", 1, 2), ("任务指标", 2, 2), ("县(市、区)", 2, 1), ("备注", 1, 2)]
+    assert [c.text for c in leaf] == ["合计", "柯城区"]
+    assert t.columns == ["序号", "任务指标", "任务指标", "合计", "柯城区", "备注"]
+    assert t.rows == [["6", "牧场(个)", "2017年", "", "14", ""], [None, None, "小计", "", "45", ""]]
