@@ -1,0 +1,119 @@
+"""Accessibility in real headless Chromium: axe-core (pinned in package-lock.json) on the main
+page types, Chinese `lang`, header cells in tables, keyboard-reachable permalink and copy
+controls, and no sideways scrolling of any document page at a 375 px wide viewport."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+import pytest
+
+from hardening_support import ROOT
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+BLOCKING = ("serious", "critical")
+
+
+def _document_urls(site: Path) -> list[str]:
+    return sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.glob("[0-9][0-9][0-9][0-9]/*/index.html"))
+
+
+def _count(site: Path, url: str, xpath: str) -> int:
+    return int(lxml.html.parse(str(site / url / "index.html")).xpath(f"count({xpath})"))
+
+
+def axe_pages(site: Path) -> list[str]:
+    """Every page type, and the documents that stress the templates most (tables, parts, attachments)."""
+    docs = _document_urls(site)
+    pick = {
+        max(docs, key=lambda u: _count(site, u, "//table")),
+        max(docs, key=lambda u: _count(site, u, "//*[contains(@class, 'gz-part')]")),
+        max(docs, key=lambda u: _count(site, u, "//section[contains(@class, 'gz-attachment')]")),
+        docs[0],
+    }
+    issues = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.glob("issues/*/index.html"))
+    depts = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.glob("departments/*/index.html"))
+    busiest_dept = max(depts, key=lambda u: _count(site, u, "//li | //tr"))
+    hubs = [u for u in ("", "issues/", "documents/", "departments/", "about/", "schema/", "citations/", "lookup/", "search/")
+            if (site / u / "index.html").exists()]
+    return hubs + issues[:2] + sorted(pick) + [depts[0], busiest_dept]
+
+
+@pytest.fixture(scope="module")
+def page(chromium):
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), lambda route: route.abort())  # nothing third-party
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def test_axe_finds_no_serious_or_critical_violations(page, served_site: str, site: Path) -> None:
+    urls = axe_pages(site)
+    problems = []
+    for url in urls:
+        page.goto(served_site + url, wait_until="load")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+        for violation in result["violations"]:
+            if violation["impact"] in BLOCKING:
+                targets = [n["target"] for n in violation["nodes"][:3]]
+                problems.append(f"/{url}: {violation['id']} ({violation['impact']}, {len(violation['nodes'])} nodes) {targets}")
+    print(f"\naxe: {len(urls)} pages checked, {len(problems)} serious/critical violations")
+    assert len(urls) >= 10
+    assert not problems, "\n".join(problems)
+
+
+def test_lang_is_chinese_and_tables_have_header_cells(page, served_site: str, site: Path) -> None:
+    for url in axe_pages(site):
+        page.goto(served_site + url, wait_until="load")
+        assert page.evaluate("document.documentElement.lang").startswith("zh"), url
+        headless = page.evaluate(
+            """() => [...document.querySelectorAll('article table')]
+                 .filter(t => !t.querySelector('th') && !t.closest('figure.gz-form')).map(t => t.closest('[id]')?.id || '?')"""
+        )
+        assert not headless, f"/{url}: tables without header cells: {headless}"
+
+
+def _tab_until(page, selector: str, limit: int = 400) -> str | None:
+    """Press Tab until the focused element matches ``selector``; return its outerHTML."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        html = page.evaluate(f"() => document.activeElement.matches({selector!r}) ? document.activeElement.outerHTML : null")
+        if html:
+            return html
+    return None
+
+
+def test_permalink_and_copy_controls_are_reachable_by_keyboard(page, served_site: str, site: Path) -> None:
+    url = max(_document_urls(site), key=lambda u: _count(site, u, "//*[contains(@class, 'gz-permalink')]"))
+    page.goto(served_site + url, wait_until="load")
+    permalink = _tab_until(page, "article a.gz-permalink")
+    assert permalink, f"/{url}: no permalink reachable with Tab"
+    anchor = lxml.html.fromstring(permalink).get("href")
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"() => location.hash === {anchor!r}")
+    if _count(site, url, "//button[contains(@class, 'gz-copy')]"):
+        page.goto(served_site + url, wait_until="load")
+        copy = _tab_until(page, "article button.gz-copy")
+        assert copy, f"/{url}: copy-citation button not reachable with Tab"
+
+
+def test_no_document_page_scrolls_sideways_at_375px(chromium, served_site: str, site: Path) -> None:
+    context = chromium.new_context(viewport={"width": 375, "height": 800}, locale="zh-CN")
+    context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
+    tab = context.new_page()
+    wide = []
+    urls = _document_urls(site) + ["", "issues/", "documents/", "departments/"]
+    try:
+        for url in urls:
+            tab.goto(served_site + url, wait_until="load")
+            width = tab.evaluate("document.documentElement.scrollWidth")
+            if width > 375:
+                wide.append(f"/{url}: {width}px")
+    finally:
+        context.close()
+    print(f"\n375px: {len(urls)} pages checked, {len(wide)} scroll sideways")
+    assert not wide, "\n".join(wide)
