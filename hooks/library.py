@@ -21,6 +21,7 @@ from mkdocs.structure.toc import get_toc
 from gazette.derive.catalog import build_library
 from gazette.load.errors import RecordError, RecordErrors
 from gazette.publish import PublishContext, publish
+from gazette.publish.search import build_search_index
 from gazette.render.pages import PageSpec, TocItem, plan_pages, render_extras
 
 HUB_PAGES = {"issues/index.md", "documents/index.md", "departments/index.md", "citations/index.md", "lookup/index.md"}
@@ -84,3 +85,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     root = _root(config)
     site_url = config.site_url or ""
     publish(PublishContext(_state["library"], Path(config.site_dir), site_url, root / "overrides" / "gazette"))  # type: ignore[arg-type]
+    # Last, so the search index sees every page and every published file.
+    build_search_index(Path(config.site_dir))
