@@ -128,6 +128,10 @@ BAD: dict[str, Bad] = {
     "department_name_used_twice": Bad({"departments.yaml": r(DEPARTMENTS, "aliases: [市财政局]", "aliases: [市统计局]")}, ("data/departments.yaml:4: field '[1]'", "'市统计局' also belongs to 'tjj'")),
     "department_code_not_ascii": Bad({"departments.yaml": r(DEPARTMENTS, "- code: czj", "- code: 财政局")}, ("data/departments.yaml:4: field '[1].code'", "should match pattern")),
     "issuer_duplicate_prefix": Bad({"issuers.yaml": ISSUERS + "- code: qzfa\n  prefix: 衢政发\n  names: [某单位]\n"}, ("data/issuers.yaml:6: field '[1].prefix'", "duplicate issuer prefix '衢政发'")),
+    "unknown_department_in_task": Bad(
+        {DOC: r(D, "        paragraphs: [市财政局保障经费。]", "        paragraphs: [市财政局保障经费。]\n      - label: (二)\n        text: 责任单位:市财政局、市不存在局。")},
+        (f"{DOC_AT}:17: field 'body[1].children[1].text'", "unit name '市不存在局' is not in data/departments.yaml"),
+    ),
     "issuer_duplicate_code": Bad({"issuers.yaml": ISSUERS + "- code: qzf\n  prefix: 衢政办发\n  names: [某单位]\n"}, ("data/issuers.yaml:5: field '[1].code'", "duplicate issuer code 'qzf'")),
 }
 
@@ -189,6 +193,34 @@ def test_full_width_outline_labels(tmp_path: Path) -> None:
     assert "sec_1__item_1" in ids
 
 
+def test_document_citing_itself_is_not_a_citation(tmp_path: Path) -> None:
+    own = "根据《关于开展第四次经济普查的通知》(衢政发〔2018〕15号)精神。"
+    data = write_data(tmp_path, {DOC: r(D, "text: 国务院决定于2018年开展第四次全国经济普查。", f"text: {own}")})
+    assert not build_library(data).citations.outgoing.get("2018/qzf-15")
+    page = lxml.html.fromstring(render_all(data)["2018/qzf-15/"])
+    assert own in page.text_content()
+    # the number may stay a link, but only to this very page: never a citation of another document
+    assert {a.get("href") for a in page.xpath("//a[contains(., '衢政发〔2018〕15号')]")} <= {"./"}
+
+
+TASK_TABLE = """\
+      columns: [序号, 工作任务, 责任单位, 完成时限]
+      rows:
+        - ['1', 开展清查, 市统计局, 2018年13月底前]
+        - ['2', 数据上报, 市财政局, 尽快]"""
+
+
+def test_unparseable_deadline_keeps_the_printed_text(tmp_path: Path) -> None:
+    table = "      columns: [项目, 数量]\n      rows:\n        - [法人单位, '1']\n        - [null, '2']"
+    data = write_data(tmp_path, {DOC: r(D, table, TASK_TABLE)})
+    lib = build_library(data)
+    deadlines = {t.deadline.text: t.deadline.date for d in lib.departments for t in d.tasks if t.deadline}
+    assert deadlines == {"2018年13月底前": None, "尽快": None}  # no invented date
+    pages = render_all(data)
+    assert "2018年13月底前" in lxml.html.fromstring(pages["departments/tjj/"]).text_content()
+    assert "尽快" in lxml.html.fromstring(pages["departments/czj/"]).text_content()
+
+
 # Markup of every kind a record could carry: HTML, script, an event handler, Markdown, a Jinja
 # expression and attribute-breaking quotes. It must come out as the same visible text.
 PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)> **粗体** [链接](javascript:alert(1)) {{ 7*7 }} & "q" \'s\''
@@ -206,8 +238,8 @@ DOC_TEXT_FIELDS = [
 ]
 ISSUE_TEXT_FIELDS = [
     ("printed_month",), ("permit",), ("editorial_board", 0, "role"), ("editorial_board", 0, "names", 0),
-    ("imprint", 0, "label"), ("imprint", 0, "value"), ("contents", 0, "category"), ("contents", 0, "entries", 0, "toc_text"),
-]
+    ("imprint", 0, "label"), ("imprint", 0, "value"), ("contents", 0, "category"),
+]  # toc_text is kept for the record but no page prints it
 DEPT_TEXT_FIELDS = [(1, "name"), (1, "note"), (1, "aliases", 0)]
 
 
@@ -231,13 +263,16 @@ def injected_files() -> tuple[dict[str, str], list[str]]:
     issue, v2 = _inject(I, ISSUE_TEXT_FIELDS, "I")
     depts, v3 = _inject(DEPARTMENTS, DEPT_TEXT_FIELDS, "P")
     # the document mentions the department by its (injected) alias, so the department page lists it
-    doc = doc.replace("市财政局保障经费", v3[-1] + "保障经费", 1)
-    return {DOC: doc, ISS: issue, "departments.yaml": depts}, v1 + v2 + v3
+    record = yaml.safe_load(doc)
+    mention = v3[-1] + "保障经费。"
+    record["body"][1]["children"][0]["paragraphs"].append(mention)
+    doc = yaml.safe_dump(record, allow_unicode=True, sort_keys=False)
+    return {DOC: doc, ISS: issue, "departments.yaml": depts}, v1 + v2 + v3 + [mention]
 
 
 def _assert_inert(html: str, where: str) -> None:
     tree = lxml.html.fromstring(f"<div>{html}</div>")
-    assert not tree.xpath("//script | //img | //strong[contains(., '粗体')] | //a[contains(., '链接')]"), where
+    assert not tree.xpath("//script[not(@src)] | //img | //strong[contains(., '粗体')] | //a[normalize-space(.)='链接']"), where
     assert not tree.xpath("//@*[starts-with(name(), 'on')]"), where
     assert not tree.xpath("//@href[contains(., 'javascript:')]"), where
 
