@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build test browser checkers check clean anchors
+.PHONY: setup serve build test browser checkers check clean anchors publish
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,6 +51,14 @@ test: setup browser checkers
 ## anchors: record newly published anchors in data/published/anchors.txt (never removes one)
 anchors: build
 	$(BIN)/python -m gazette.publish.anchors site data/published/anchors.txt
+
+## publish: what CI runs on every push: validate records → every test → strict build into a
+## temp dir next to site/ → link check → swap into site/ (a failure leaves site/ untouched).
+## Set SITE_URL to the public address first (canonical links, feed, sitemap use it).
+publish: setup
+	$(BIN)/python -m gazette.publish.atomic validate
+	$(MAKE) test
+	$(BIN)/python -m gazette.publish.atomic build --site site
 
 clean:
 	rm -rf site $(VENV)

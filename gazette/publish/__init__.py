@@ -40,3 +40,10 @@ STEPS.append(write_lookup)
 from gazette.publish.tasks_export import write_task_exports  # noqa: E402
 
 STEPS.append(write_task_exports)
+
+# Open data, the Atom feed, and the sitemap with record dates (replaces MkDocs' own).
+from gazette.publish.feeds import write_feed  # noqa: E402
+from gazette.publish.opendata import write_open_data  # noqa: E402
+from gazette.publish.sitemap import write_sitemap  # noqa: E402
+
+STEPS.extend([write_open_data, write_feed, write_sitemap])

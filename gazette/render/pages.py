@@ -80,6 +80,10 @@ def plan_pages(library: Library, templates: Path) -> list[PageSpec]:
         r.page("citations.html", "citations/index.md", "citations/", "引用索引"),
         r.page("lookup.html", "lookup/index.md", "lookup/", "文号查找"),
         r.page("deadlines.html", "deadlines/index.md", "deadlines/", "任务期限", months=by_month(library.tasks)),
+        r.page(
+            "latest.html", "latest/index.md", "latest/", "最新",
+            description="每期政报新增的文件", toc=[TocItem(f"issue-{i.id}", i.title, 2) for i in library.issues],
+        ),
     ]
     for issue in library.issues:
         pages.append(r.page("issue.html", issue.src_uri, issue.url, f"衢州政报 {issue.title}", issue=issue))

@@ -1,0 +1,162 @@
+"""Open data written into the built site under ``data/``, documented on the 开放数据 page.
+
+* ``data/documents/{year}/{code}-{seq}.json`` — one document: its full record
+  plus what the site derives from it (URLs, issue, every anchor with its
+  citation label);
+* ``data/documents.json`` / ``data/documents.csv`` — the index of documents;
+* ``data/issues.json`` — every issue with the documents it added;
+* ``data/departments.json`` — the department registry with page and export URLs;
+* ``data/tasks.csv`` / ``data/tasks.json`` — every task of every document
+  (same columns as the per-department exports);
+* ``data/schema.json`` — the JSON Schema of the record files.
+
+Output is deterministic: records in library order (newest issue first,
+printed order within an issue), keys in model order, no timestamps.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+from gazette.derive.anchors import citation_text
+from gazette.derive.catalog import DocView, IssueView, Library
+from gazette.publish import PublishContext
+from gazette.records.schema import json_schema
+
+DATA_DIR = "data"
+
+# Columns of documents.csv, in order; lists are joined with ";".
+DOCUMENT_FIELDS = [
+    "id", "number", "number_printed", "title", "issuers", "date", "doc_type", "public_mark",
+    "issue", "issue_title", "category", "page", "url", "json_url",
+]
+
+
+def document_json_path(doc: DocView) -> str:
+    """Site path of a document's JSON, e.g. ``data/documents/2018/qzbf-33.json``."""
+    return f"{DATA_DIR}/documents/{doc.id}.json"
+
+
+def _issue_ref(issue: IssueView, site_url: str) -> dict[str, Any]:
+    return {
+        "id": issue.id,
+        "title": issue.title,
+        "printed_month": issue.record.printed_month,
+        "published": issue.record.published.isoformat(),
+        "url": site_url + issue.url,
+    }
+
+
+def document_summary(doc: DocView, site_url: str) -> dict[str, Any]:
+    r = doc.record
+    return {
+        "id": doc.id,
+        "number": doc.number,
+        "number_printed": r.number_printed,
+        "title": r.title,
+        "issuers": list(r.issuers),
+        "date": r.date.isoformat(),
+        "doc_type": doc.doc_type,
+        "public_mark": r.public_mark,
+        "issue": doc.issue.id if doc.issue else r.issue,
+        "issue_title": doc.issue.title if doc.issue else None,
+        "category": doc.category,
+        "page": doc.page,
+        "url": site_url + doc.url,
+        "json_url": site_url + document_json_path(doc),
+    }
+
+
+def document_payload(doc: DocView, site_url: str) -> dict[str, Any]:
+    """Everything about one document: the summary, its issue, anchors and the full record."""
+    anchors = [
+        {
+            "id": node.id,
+            "kind": node.kind,
+            "label": node.label,
+            "cite": node.cite,
+            "citation": citation_text(doc.record.title, doc.number, doc.anchored, node),
+            "url": f"{site_url}{doc.url}#{node.id}",
+        }
+        for node in doc.anchored.walk()
+    ]
+    payload = document_summary(doc, site_url)
+    payload["issue"] = _issue_ref(doc.issue, site_url) if doc.issue else None
+    payload["anchors"] = anchors
+    payload["record"] = doc.record.model_dump(mode="json")
+    return payload
+
+
+def _issue_payload(issue: IssueView, site_url: str) -> dict[str, Any]:
+    payload = _issue_ref(issue, site_url)
+    payload["sections"] = [
+        {"category": s.category, "documents": [d.id for d in s.documents]} for s in issue.sections
+    ]
+    payload["record"] = issue.record.model_dump(mode="json")
+    return payload
+
+
+def _departments_payload(library: Library, site_url: str) -> list[dict[str, Any]]:
+    out = []
+    for dept in library.departments:
+        info = dept.record.model_dump(mode="json")
+        base = site_url + dept.url
+        info["url"] = base
+        info["tasks_csv"] = base + "tasks.csv"
+        info["tasks_json"] = base + "tasks.json"
+        info["tasks_ics"] = base + "tasks.ics"
+        info["documents"] = [d.id for d in dept.documents]
+        info["task_count"] = len(getattr(dept, "tasks", []))
+        out.append(info)
+    return out
+
+
+def to_json(payload: Any) -> str:
+    return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
+
+
+def to_csv(rows: list[dict[str, Any]], fields: list[str]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(
+            {k: ";".join(row[k]) if isinstance(row[k], list) else ("" if row[k] is None else row[k]) for k in fields}
+        )
+    return out.getvalue()
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    # utf-8-sig for CSV so spreadsheet programs read the Chinese text correctly
+    path.write_text(text, encoding="utf-8-sig" if path.suffix == ".csv" else "utf-8", newline="")
+
+
+def _tasks(library: Library, site_url: str) -> tuple[str, str]:
+    """All tasks as CSV and JSON, in the per-department exports' columns."""
+    # Reuse the tasks export's record and CSV layout so every task file reads the same.
+    from gazette.publish.tasks_export import _csv, _task_record
+
+    records = [_task_record(task, library, site_url) for task in library.tasks]
+    return _csv(records), to_json({"tasks": records})
+
+
+def write_open_data(ctx: PublishContext) -> None:
+    site_url = ctx.site_url if ctx.site_url.endswith("/") else ctx.site_url + "/"
+    lib = ctx.library
+    root = ctx.site_dir / DATA_DIR
+    summaries = [document_summary(doc, site_url) for doc in lib.documents]
+    for doc in lib.documents:
+        write(ctx.site_dir / document_json_path(doc), to_json(document_payload(doc, site_url)))
+    write(root / "documents.json", to_json({"documents": summaries}))
+    write(root / "documents.csv", to_csv(summaries, DOCUMENT_FIELDS))
+    write(root / "issues.json", to_json({"issues": [_issue_payload(i, site_url) for i in lib.issues]}))
+    write(root / "departments.json", to_json({"departments": _departments_payload(lib, site_url)}))
+    tasks_csv, tasks_json = _tasks(lib, site_url)
+    write(root / "tasks.csv", tasks_csv)
+    write(root / "tasks.json", tasks_json)
+    write(root / "schema.json", json_schema() + "\n")
