@@ -12,6 +12,7 @@ Runs after every other publish step so it sees every page.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,7 +47,13 @@ def pagefind_executable() -> Path:
 
 
 def build_search_index(site_dir: Path) -> IndexStats:
-    """Index ``site_dir`` in place; the bundle lands in ``site_dir/pagefind/``."""
+    """Index ``site_dir`` in place; the bundle lands in ``site_dir/pagefind/``.
+
+    ``GAZETTE_PAGEFIND=off`` skips it: only benchmarks/search.py uses that, to
+    time Material's lunr search alone on the same corpus.
+    """
+    if os.environ.get("GAZETTE_PAGEFIND") == "off":
+        return IndexStats(0, 0)
     cmd = [
         str(pagefind_executable()),
         "--site", str(site_dir),
