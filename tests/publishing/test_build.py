@@ -1,0 +1,84 @@
+"""Reproducible and atomic publishing, on a copy of the project (the live tree changes under us).
+
+One atomic publish of the copy gives ``site/``; a second, standard build of the same copy must be
+byte-identical to it; a publish with a broken record must fail and leave ``site/`` untouched.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import build, copy_project
+from tests.publishing.conftest import SITE_URL
+
+# Pagefind writes its filter and metadata indexes in hash-map order, so their bytes (and the
+# hashed names that point at them) change from run to run (upstream: Pagefind/pagefind#638).
+# Everything else, Pagefind's fragments and word indexes included, must be identical.
+PAGEFIND_UNSTABLE = (".pf_filter", ".pf_meta", "pagefind-entry.json")
+
+
+def digests(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*")) if p.is_file()
+    }
+
+
+def publish(project: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
+    return subprocess.run(
+        [sys.executable, "-m", "gazette.publish.atomic", "build", "--project", str(project), "--site", "site"],
+        cwd=project, env=env, capture_output=True, text=True, timeout=900,
+    )
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("publish-project"))
+    result = publish(project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken, 0 third-party loads" in result.stdout
+    return project
+
+
+def test_publish_builds_checks_and_swaps_in(published: Path) -> None:
+    site = published / "site"
+    assert (site / "index.html").is_file() and (site / "feed.xml").is_file()
+    assert oct(site.stat().st_mode & 0o777) == oct(0o755)
+    assert not [p for p in published.iterdir() if p.name.startswith(".site-")], "no temp dirs left"
+
+
+def test_two_builds_are_byte_identical(published: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    result = build(published, again)
+    assert result.returncode == 0, result.stderr
+    first, second = digests(published / "site"), digests(again)
+    stable = lambda files: {k: v for k, v in files.items() if not k.endswith(PAGEFIND_UNSTABLE)}  # noqa: E731
+    assert stable(first).keys() == stable(second).keys()
+    differing = sorted(k for k in stable(first) if first[k] != second[k])
+    print(f"\nreproducible: {len(stable(first))} files compared, {len(differing)} differ, "
+          f"{len(first) - len(stable(first))} Pagefind filter/meta files excluded")
+    assert not differing, differing[:20]
+    assert len(stable(first)) > 200
+
+
+def test_failed_publish_leaves_site_untouched(published: Path) -> None:
+    before = digests(published / "site")
+    record = next((published / "data" / "documents").glob("*/*.yaml"))
+    original = record.read_text(encoding="utf-8")
+    record.write_text(original.replace("title:", "title: [unclosed", 1), encoding="utf-8")
+    try:
+        result = publish(published)
+    finally:
+        record.write_text(original, encoding="utf-8")
+    assert result.returncode != 0
+    assert "left unchanged" in result.stderr
+    assert record.name in result.stdout + result.stderr, "the error names the broken file"
+    assert digests(published / "site") == before
+    assert not [p for p in published.iterdir() if p.name.startswith(".site-")], "no temp dirs left"
