@@ -156,32 +156,35 @@ def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-_BYTES = """(pattern) => performance.getEntriesByType('resource')
-  .filter(e => new RegExp(pattern).test(e.name))
-  .reduce((n, e) => n + (e.transferSize || e.encodedBodySize), 0)"""
-
-
 def browser_runs(browser, base: str, kind: str, query: str, runs: int = 3) -> dict:
+    """Median over cold loads (fresh context, empty cache) of: ms from navigation
+    start to the first result on screen, and bytes of search files fetched
+    (page and web worker requests, Content-Length as served)."""
+    pattern = re.compile(r"/pagefind/" if kind == "pagefind" else r"search|lunr")
     times, fetched, found = [], [], []
     for _ in range(runs):
-        context = browser.new_context()  # cold: empty cache every run
+        context = browser.new_context()
+        total = [0]
+        context.on("response", lambda r: pattern.search(r.url) and total.__setitem__(
+            0, total[0] + int(r.headers.get("content-length", "0"))))
         page = context.new_page()
         if kind == "pagefind":
             page.goto(f"{base}search/?q={query}")
+            page.wait_for_selector(".gz-results .gz-result", state="attached", timeout=60000)
+            times.append(page.evaluate("performance.now()"))
             page.wait_for_selector("[data-gz-search=page][data-state=done]", state="attached", timeout=60000)
             found.append(len(page.query_selector_all(".gz-results .gz-result")))
-            times.append(page.evaluate("performance.now()"))
-            fetched.append(page.evaluate(_BYTES, r"/pagefind/"))
         else:
             page.goto(base)
             page.fill("input.md-search__input", query)
             page.wait_for_function(
-                "document.querySelector('.md-search-result__meta') && "
-                "!/正在初始化|Initializing/.test(document.querySelector('.md-search-result__meta').textContent)",
+                "document.querySelector('.md-search-result__item') || (document.querySelector('.md-search-result__meta') && "
+                "!/正在初始化|Initializing/.test(document.querySelector('.md-search-result__meta').textContent))",
                 timeout=60000)
-            found.append(len(page.query_selector_all(".md-search-result__item")))
             times.append(page.evaluate("performance.now()"))
-            fetched.append(page.evaluate(_BYTES, r"search|lunr"))
+            found.append(len(page.query_selector_all(".md-search-result__item")))
+        page.wait_for_timeout(300)
+        fetched.append(total[0])
         context.close()
     return {"ms": sorted(times)[len(times) // 2], "fetched": sorted(fetched)[len(fetched) // 2], "results": found[0]}
 
