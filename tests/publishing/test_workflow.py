@@ -80,6 +80,6 @@ def test_make_publish_runs_validate_test_build_in_order() -> None:
     result = subprocess.run(["make", "-n", "publish"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    steps = ["gazette.publish.atomic validate", "make", "gazette.publish.atomic build --site site"]
+    steps = ["gazette.publish.atomic validate", "-m pytest", "gazette.publish.atomic build --site site"]
     positions = [out.find(s) for s in steps]
     assert all(p >= 0 for p in positions) and positions == sorted(positions), out
