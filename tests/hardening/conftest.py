@@ -1,5 +1,4 @@
-"""Fixtures for the browser checks: the session-built site served on 127.0.0.1, and Debian's
-Chromium driven by Playwright (never a downloaded browser)."""
+"""Fixture for the browser checks: the session-built site served on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -10,10 +9,6 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run"]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -35,16 +30,5 @@ def served_site(site: Path) -> Iterator[str]:
         server.server_close()
 
 
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    """One headless Chromium per test module (module scope: no two sync Playwright loops overlap)."""
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} missing: `make test` installs Debian's chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+# `chromium` is the suite's one session-wide Chromium from tests/conftest.py: Playwright's sync API
+# cannot run two instances at once, so every browser test must share it.
