@@ -69,7 +69,11 @@ def parse_deadline(text: str, year: int) -> Deadline:
         try:
             month = _int(parts["m"])
             if parts.get("d"):
-                return Deadline(printed, dt.date(y, month, _int(parts["d"])))
+                try:
+                    return Deadline(printed, dt.date(y, month, _int(parts["d"])))
+                except ValueError:
+                    # An impossible day (2月30日) is kept as printed, never moved to a real date.
+                    return Deadline(printed, None)
             if not 1 <= month <= 12:
                 continue
             end = parts.get("end")

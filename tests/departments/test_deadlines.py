@@ -20,6 +20,7 @@ from gazette.derive.deadlines import find_deadline, parse_deadline
         ("2017年10月底前", 2017, dt.date(2017, 10, 31)),
         ("年底前", 2018, dt.date(2018, 12, 31)),
         ("长期", 2018, None),
+        ("2月30日前", 2018, None),  # impossible day: kept as printed, no invented date
     ],
 )
 def test_parse_deadline(printed: str, year: int, expected: dt.date | None) -> None:
