@@ -58,19 +58,24 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def served_site(site: Path):
-    """The session-built site over HTTP on loopback; yields its base URL."""
+    """The session-built site over HTTP on loopback, under the same base path as
+    SITE_URL (/zhengbao/), so relative links are tested as deployed. Yields its URL."""
     import functools
     import http.server
     import threading
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
+        def translate_path(self, path: str) -> str:
+            prefix = "/zhengbao"
+            return super().translate_path(path[len(prefix):] if path.startswith(prefix) else path)
+
         def log_message(self, *args: object) -> None:
             pass
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
+    yield f"http://127.0.0.1:{server.server_port}/zhengbao/"
     server.shutdown()
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 
-def test_filter_by_role_and_sort_by_deadline(dept_browser, dept_server: str) -> None:
+def test_filter_by_role_and_sort_by_deadline(chromium, served_site: str) -> None:
     requests: list[str] = []
-    page = dept_browser.new_page()
+    page = chromium.new_page()
     page.on("request", lambda r: requests.append(r.url))
-    page.goto(dept_server + "departments/zljdj/")
+    page.goto(served_site + "departments/zljdj/")
     rows = page.locator("#gz-dept-tasks tbody tr")
     total = rows.count()
     assert total > 20
@@ -21,14 +21,14 @@ def test_filter_by_role_and_sort_by_deadline(dept_browser, dept_server: str) -> 
     dates = page.eval_on_selector_all("#gz-dept-tasks tbody tr", "rs => rs.map(r => r.dataset.deadline)")
     dated = [d for d in dates if d]
     assert dated == sorted(dated) and dates[: len(dated)] == dated  # undated rows last
-    assert all(u.startswith(dept_server.split("/zhengbao/")[0]) for u in requests)
+    assert all(u.startswith(served_site.split("/zhengbao/")[0]) for u in requests)
     page.close()
 
 
-def test_table_is_complete_without_javascript(dept_browser, dept_server: str) -> None:
-    context = dept_browser.new_context(java_script_enabled=False)
+def test_table_is_complete_without_javascript(chromium, served_site: str) -> None:
+    context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(dept_server + "departments/zljdj/")
+    page.goto(served_site + "departments/zljdj/")
     assert page.locator("#gz-dept-tasks tbody tr").count() > 20
     assert not page.locator(".gz-task-controls").is_visible()
     context.close()
