@@ -89,8 +89,13 @@
         if (!/\p{Script=Han}/u.test(run)) { words.push(run.toLowerCase()); continue; }
         let i = 0;
         while (i < run.length) {
-          let j = run.length;
-          while (j > i + 1 && !(await beginsAWord(pf, run.slice(i, j)))) j--;
+          // Ask about every candidate at once (longest first) rather than one
+          // round trip after another; the longest that begins a word wins.
+          const ends = [];
+          for (let j = run.length; j > i + 1; j--) ends.push(j);
+          const begins = await Promise.all(ends.map((j) => beginsAWord(pf, run.slice(i, j))));
+          const k = begins.indexOf(true);
+          const j = k >= 0 ? ends[k] : i + 1;
           words.push(run.slice(i, j));
           i = j;
         }
@@ -164,31 +169,33 @@
     if (!query.text && !hasFilters) return { query, total: 0, results: [], filters: {} };
     const words = query.text ? await segment(pf, query.text) : [];
     const term = words.length ? words.join(" ") : null;
-    const res = await pf.search(term, options);
-    let results = res.results.slice();
     // jieba splits the same string differently by context (市统计局 is one
     // word in one text, 市|统计局 in another; 养殖场 or 养殖|场), so also search
     // with every long piece split after its first or before its last character,
-    // and add what those find after the first results.
+    // and add what those find after the first results. The lookups run side by
+    // side: on a cold page each one may wait on index chunks over the network.
     const han2 = /\p{Script=Han}{2}/u;
-    const splitFirst = [], splitLast = [];
-    for (const w of words) {
-      if (!han2.test(w)) { splitFirst.push(w); splitLast.push(w); continue; }
-      splitFirst.push(w[0], ...(await segment(pf, w.slice(1))));
-      splitLast.push(...(await segment(pf, w.slice(0, -1))), w.slice(-1));
-    }
-    const seen = new Set(results.map((r) => r.id));
-    for (const alt of [splitFirst, splitLast]) {
-      if (!term || alt.join(" ") === term) continue;
-      const more = await pf.search(alt.join(" "), options);
-      for (const r of more.results) if (!seen.has(r.id)) { seen.add(r.id); results.push(r); }
-    }
+    const splits = Promise.all(words.map(async (w) => {
+      if (!han2.test(w)) return [[w], [w]];
+      const [tail, head] = await Promise.all([segment(pf, w.slice(1)), segment(pf, w.slice(0, -1))]);
+      return [[w[0], ...tail], [...head, w.slice(-1)]];
+    }));
     // Departments are few and their pages short; a name or alias typed in full
     // should open that department first, however often documents repeat it.
-    if (term && !hasFilters) {
-      const depts = await pf.search(term, { filters: { 类型: "部门" } });
-      const exact = [];
-      for (const r of depts.results.slice(0, 5)) if (exactRank(await r.data(), query) === 0) exact.push(r);
+    const deptSearch = term && !hasFilters ? pf.search(term, { filters: { 类型: "部门" } }) : null;
+    const [res, pieces] = await Promise.all([pf.search(term, options), splits]);
+    let results = res.results.slice();
+    const alternatives = [pieces.flatMap((p) => p[0]), pieces.flatMap((p) => p[1])]
+      .map((alt) => alt.join(" "))
+      .filter((alt) => term && alt !== term);
+    const seen = new Set(results.map((r) => r.id));
+    for (const more of await Promise.all(alternatives.map((alt) => pf.search(alt, options)))) {
+      for (const r of more.results) if (!seen.has(r.id)) { seen.add(r.id); results.push(r); }
+    }
+    if (deptSearch) {
+      const depts = await deptSearch;
+      const datas = await Promise.all(depts.results.slice(0, 5).map((r) => r.data()));
+      const exact = depts.results.filter((r, i) => i < 5 && exactRank(datas[i], query) === 0);
       if (exact.length) results = [...exact, ...results.filter((r) => !exact.some((e) => e.id === r.id))];
     }
     return { query, total: results.length, results, filters: res.filters || {} };
