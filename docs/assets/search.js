@@ -302,6 +302,10 @@
     const input = form.querySelector("input[name=q]");
     const sortSelect = form.querySelector("select[name=sort]");
     const facetsBox = root.querySelector(".gz-facets");
+    // Facets are loaded when opened: results come first (on a phone, before a
+    // long list of checkboxes) and nobody pays for filter indexes unused.
+    const facetsDetails = root.querySelector(".gz-facets-box");
+    let facetCounts = null;
     const status = root.querySelector(".gz-search-status");
     const list = root.querySelector(".gz-results");
     const more = root.querySelector(".gz-more");
@@ -380,7 +384,8 @@
         status.textContent = `共 ${out.total} 条结果`;
         await showMore();
       }
-      if (mine === seq) await renderFacets(Object.keys(out.filters).length ? out.filters : null);
+      facetCounts = Object.keys(out.filters).length ? out.filters : null;
+      if (mine === seq && facetsDetails.open) await renderFacets(facetCounts);
       root.dataset.state = "done";
     }
 
@@ -389,6 +394,8 @@
     input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 200); });
     sortSelect.addEventListener("change", run);
     more.addEventListener("click", showMore);
+    facetsDetails.addEventListener("toggle", () => { if (facetsDetails.open && current) renderFacets(facetCounts); });
+    if (FACETS.some((name) => selected[name].size)) facetsDetails.open = true;
     run();
   }
 
