@@ -157,3 +157,15 @@ def test_broken_record_fails_with_file_and_line(tmp_path: Path) -> None:
     assert f"data/documents/2018/qzg-8.yaml:{line_no}: field 'date'" in result.stderr
     assert (out / "previous.html").read_text(encoding="utf-8") == "published before"
     assert not (out / "index.html").exists()
+
+
+def test_errata_are_shown_in_place(site: Path) -> None:
+    """Every repair is listed with its location, and the repaired part carries a mark."""
+    page = doc(site, "2018/qzf-15/")
+    first = page.cssselect("#errata tbody tr")[0]
+    cells = [td.text_content() for td in first.cssselect("td")]
+    assert cells[0] == "第一部分" and " and " in cells[1] and "和" in cells[2] and "and" not in cells[2]
+    target = first.cssselect("td a")[0].get("href")[1:]
+    part = page.get_element_by_id(target)
+    assert part.cssselect(".gz-erratum-mark") and "基本情况和主要产品产量" in part.text_content()
+    assert " and " not in page.cssselect("div.gz-document")[0].text_content()

@@ -13,6 +13,7 @@ from pathlib import Path
 from gazette.derive.anchors import AnchorError, AnchoredDocument, anchor_document
 from gazette.derive.citations import CitationIndex, build_citations
 from gazette.derive.doctype import doc_type
+from gazette.derive.errata import locate_errata
 from gazette.derive.mentions import attach_mentions
 from gazette.derive.tasks import attach_tasks
 from gazette.derive.wenhao import Wenhao, parse_wenhao
@@ -35,6 +36,7 @@ class DocView:
     category: str | None = None
     page: int | None = None
     in_toc: bool = True
+    errata_at: list[str | None] = field(default_factory=list)  # per erratum: part id, "title" or None
     tasks: list = field(default_factory=list)  # gazette.derive.tasks.Task, reading order
     task_tables: list = field(default_factory=list)  # gazette.derive.tasks.TaskTable
 
@@ -153,6 +155,7 @@ def _documents(raw: RawLibrary, issuers: dict[str, Issuer], errors: list[RecordE
             if erratum.part and erratum.part not in anchored.by_id():
                 errors.append(src.error(("errata", index, "part"), f"no part with id {erratum.part!r}"))
         view = DocView(doc_id, doc, wenhao, issuer, src, anchored, doc.doc_type or doc_type(doc.title))
+        view.errata_at = locate_errata(doc, anchored)
         by_number[wenhao] = view
         views[doc_id] = view
     return views

@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
+from gazette.derive.text import own_strings
 from gazette.derive.wenhao import Wenhao
 
 if TYPE_CHECKING:
-    from gazette.derive.anchors import Node
     from gazette.derive.catalog import DocView
 
 CITE_RE = re.compile(
@@ -107,25 +107,12 @@ class CitationIndex:
         return sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0].prefix, item[0].year, item[0].seq))
 
 
-def _node_texts(node: "Node") -> Iterator[str]:
-    part = node.part
-    if part is None:
-        return
-    for value in (part.text, *part.paragraphs):
-        if value:
-            yield value
-    if part.table is not None:
-        for row in part.table.rows:
-            yield from (cell for cell in row if cell)
-        yield from part.table.notes
-
-
 def build_citations(documents: list["DocView"]) -> CitationIndex:
     index = CitationIndex({doc.wenhao: doc for doc in documents})
     for doc in documents:
         found: list[Citation] = []
         for node in doc.anchored.walk():
-            for text in _node_texts(node):
+            for text in own_strings(node.part) if node.part else ():
                 for mention in find_citations(text):
                     if mention.wenhao == doc.wenhao:
                         continue  # a document naming its own number is not a citation

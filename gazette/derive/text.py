@@ -7,6 +7,17 @@ from typing import Iterator
 from gazette.records.models import Document, Part
 
 
+def own_strings(part: Part) -> Iterator[str]:
+    """The text printed in one part itself (not its children): body text and table cells."""
+    for value in (part.text, *part.paragraphs):
+        if value:
+            yield value
+    if part.table is not None:
+        for row in part.table.rows:
+            yield from (cell for cell in row if cell)
+        yield from part.table.notes
+
+
 def _part_strings(part: Part) -> Iterator[str]:
     for value in (part.label, part.text, *part.paragraphs):
         if value:
