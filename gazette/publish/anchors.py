@@ -1,7 +1,7 @@
 """The manifest of published anchors: URLs and fragments that must never break.
 
-``data/published/anchors.txt`` lists every ``{page url}#{anchor}`` the site has
-published, one per line, sorted. It only grows: `make anchors` adds what a
+``data/published/anchors.txt`` lists every page URL and every
+``{page url}#{anchor}`` the site has published, one per line, sorted. It only grows: `make anchors` adds what a
 build publishes anew, and a test fails when a listed anchor is missing from
 its page (gone, renamed or moved to another page).
 
@@ -36,6 +36,8 @@ def site_anchors(site_dir: Path) -> set[str]:
     for html_file in sorted(site_dir.rglob("index.html")):
         tree = lxml.html.parse(str(html_file))
         url = page_url(site_dir, html_file)
+        if url not in ("", "404.html"):  # the root always exists
+            anchors.add(url)
         anchors.update(f"{url}#{anchor}" for anchor in tree.xpath(_XPATH))
     return anchors
 
