@@ -96,7 +96,6 @@ def test_department_page_lists_documents(site: Path) -> None:
     index = doc(site, "departments/")
     links = index.cssselect(".gz-dept-list a")
     assert links
-    stats = doc(site, links[0].get("href").replace("../", "").strip("/") + "/") if False else None
     page = doc(site, "departments/" + links[0].get("href").split("/")[-2] + "/")
     assert page.cssselect("a[href^='../../20']"), "department page links no document"
 
@@ -169,3 +168,13 @@ def test_errata_are_shown_in_place(site: Path) -> None:
     part = page.get_element_by_id(target)
     assert part.cssselect(".gz-erratum-mark") and "基本情况和主要产品产量" in part.text_content()
     assert " and " not in page.cssselect("div.gz-document")[0].text_content()
+
+
+def test_schema_page_is_generated_from_the_models(site: Path) -> None:
+    page = doc(site, "schema/")
+    headings = [h.text for h in page.cssselect("h3")]
+    assert {"Issuer", "Department", "Issue", "Document", "Part", "Table", "Erratum"} <= set(headings)
+    table = page.xpath("//h3[@id='model-document']/following::table[1]")[0]
+    rows = {tr.cssselect("td code")[0].text: [td.text_content() for td in tr.cssselect("td")] for tr in table.cssselect("tbody tr")}
+    assert rows["number_printed"][2] == "是" and "文号" in rows["number_printed"][3]
+    assert rows["addressees"][1] == "str | null" and rows["addressees"][2] == "否"
