@@ -32,7 +32,8 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "data", "gazette")
+sys.path.insert(0, str(ROOT))
+from tests.project import copy_project  # noqa: E402  (the same project copy the tests use)
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 LABELS = "一二三四五六七八九十"
@@ -107,17 +108,6 @@ def generate(project: Path, years: int, per_issue: int, seed: int = 2018) -> int
             (data / "issues" / f"{year}-{number:02d}.yaml").write_text(
                 yaml.safe_dump(issue, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return total
-
-
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True)
-    for name in PARTS:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__", "sources"))
-        else:
-            shutil.copy2(src, dest / name)
-    return dest
 
 
 _MEASURE = """

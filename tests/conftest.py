@@ -2,38 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-MKDOCS = [sys.executable, "-m", "mkdocs"]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "data", "gazette")
-
-
-def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Run the standard strict build of ``project`` into ``out``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.test/zhengbao/"}
-    return subprocess.run(
-        [*MKDOCS, "build", "--strict", "--quiet", "-f", str(project / "mkdocs.yml"), "-d", str(out), *extra],
-        cwd=project, env=env, capture_output=True, text=True, timeout=900,
-    )
-
-
-def copy_project(dest: Path) -> Path:
-    """A throw-away copy of the project to break records in."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for name in PROJECT_PARTS:
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__", "sources"))
-        else:
-            shutil.copy2(src, dest / name)
-    return dest
+from tests.project import ROOT, build, copy_project, read  # noqa: F401  (re-exported for the tests)
 
 
 @pytest.fixture(scope="session")
@@ -42,11 +15,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build(ROOT, out)
     assert result.returncode == 0, result.stderr
     return out
-
-
-def read(site: Path, url: str) -> str:
-    path = site / url / "index.html" if url.endswith("/") or url == "" else site / url
-    return path.read_text(encoding="utf-8")
 
 
 CHROMIUM = "/usr/bin/chromium"

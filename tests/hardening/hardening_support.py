@@ -1,23 +1,15 @@
 """Helpers shared by the hardening tests (imported by module name; pytest puts this folder on sys.path).
 
-The project's own ``tests/conftest.py`` holds ``build`` and ``copy_project``; it is loaded here by path
-so these tests reuse exactly the build the rest of the suite uses.
+``build`` and ``copy_project`` come from ``tests/project.py``, so these tests reuse exactly the build the
+rest of the suite uses.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import textwrap
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-
-_spec = importlib.util.spec_from_file_location("gazette_tests_conftest", ROOT / "tests" / "conftest.py")
-assert _spec and _spec.loader
-_project_conftest = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(_project_conftest)
-build = _project_conftest.build
-copy_project = _project_conftest.copy_project
+from tests.project import ROOT, build, copy_project  # noqa: F401  (re-exported for the hardening tests)
 
 # A small but complete record set: every kind of text field appears once, so a case can break
 # (or inject into) any of them. Line numbers below are relied on by the expected messages.

@@ -1,0 +1,42 @@
+"""The project as tests and benchmarks use it: build it, copy it to break records in.
+
+Plain functions (no pytest) so benchmarks/ can use the same build and copy.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MKDOCS = [sys.executable, "-m", "mkdocs"]
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "data", "gazette")
+
+
+def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """Run the standard strict build of ``project`` into ``out``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.test/zhengbao/"}
+    return subprocess.run(
+        [*MKDOCS, "build", "--strict", "--quiet", "-f", str(project / "mkdocs.yml"), "-d", str(out), *extra],
+        cwd=project, env=env, capture_output=True, text=True, timeout=900,
+    )
+
+
+def copy_project(dest: Path) -> Path:
+    """A throw-away copy of the project (without the source texts) to break records in."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in PROJECT_PARTS:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("__pycache__", "sources"))
+        else:
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+def read(site: Path, url: str) -> str:
+    path = site / url / "index.html" if url.endswith("/") or url == "" else site / url
+    return path.read_text(encoding="utf-8")
