@@ -115,3 +115,22 @@ def test_header_box_shows_results_as_you_type(search_page, search_server: str) -
 
 def test_no_third_party_requests(search_page) -> None:
     assert search_page.foreign_requests == []
+
+
+def test_facets_load_only_when_opened(search_browser, search_server: str) -> None:
+    """Results come first; the facet indexes are fetched only when 筛选 is opened."""
+    context = search_browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    filters_fetched: list[str] = []
+    page.on("request", lambda r: "filter/" in r.url and filters_fetched.append(r.url))
+    _search(page, search_server, "经济普查")
+    assert page.query_selector_all(".gz-results .gz-result")
+    assert not page.locator(".gz-facets-box").evaluate("d => d.open")
+    assert page.query_selector_all(".gz-facet legend") == []
+    before = len(filters_fetched)
+    page.click(".gz-facets-box > summary")
+    page.wait_for_selector(".gz-facet legend")
+    legends = [l.inner_text() for l in page.query_selector_all(".gz-facet legend")]
+    assert {"年份", "期号", "发文机关", "文件类型", "涉及部门"} <= set(legends)
+    assert len(filters_fetched) > before
+    context.close()
