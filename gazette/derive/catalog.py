@@ -194,7 +194,7 @@ def _issues(raw: RawLibrary, docs: dict[str, DocView], errors: list[RecordError]
     return issues
 
 
-def _departments(raw: RawLibrary, docs: list[DocView], errors: list[RecordError]) -> list[DepartmentView]:
+def _departments(raw: RawLibrary, errors: list[RecordError]) -> list[DepartmentView]:
     views: list[DepartmentView] = []
     codes: dict[str, Loaded] = {}
     names: dict[str, str] = {}
@@ -225,7 +225,7 @@ def build_library(root: Path) -> Library:
         elif doc.issue is None:
             errors.append(doc.source.error(("issue",), f"no issue record data/issues/{doc.record.issue}.yaml"))
     ordered = [doc for issue in issues for doc in issue.documents]
-    departments = _departments(raw, ordered, errors)
+    departments = _departments(raw, errors)
     tasks = attach_tasks(departments, ordered, errors)
     if errors:
         raise RecordErrors(errors)
