@@ -54,8 +54,10 @@ anchors: build
 
 ## publish: what CI runs on every push: validate records → every test → strict build into a
 ## temp dir next to site/ → link check → swap into site/ (a failure leaves site/ untouched).
-## Set SITE_URL to the public address first (canonical links, feed, sitemap use it).
+## Needs SITE_URL = the public address (canonical links, citations, feed, sitemap use it); refuses
+## to run with none, localhost or 127.x.
 publish: setup
+	$(BIN)/python -m gazette.publish.atomic site-url
 	$(BIN)/python -m gazette.publish.atomic validate
 	$(MAKE) test
 	$(BIN)/python -m gazette.publish.atomic build --site site

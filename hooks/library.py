@@ -22,6 +22,7 @@ from gazette.derive.catalog import build_library
 from gazette.load.errors import RecordError, RecordErrors
 from gazette.publish import PublishContext, publish
 from gazette.publish.search import build_search_index
+from gazette.publish.siteurl import public_site_url
 from gazette.render.pages import PageSpec, TocItem, plan_pages, render_extras
 
 HUB_PAGES = {"issues/index.md", "documents/index.md", "departments/index.md", "citations/index.md", "lookup/index.md"}
@@ -72,6 +73,13 @@ def _token(item: TocItem) -> dict:
     return {"level": item.level, "id": item.id, "name": str(escape(item.title)), "children": [_token(c) for c in item.children]}
 
 
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, **_: object) -> dict:
+    # A canonical link to a loopback or unset address would send readers elsewhere.
+    if public_site_url(config.site_url) is None:
+        page.canonical_url = None
+    return context
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) -> str:
     spec = _spec(page)
     if spec is not None:
@@ -83,7 +91,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) ->
 
 def on_post_build(config: MkDocsConfig) -> None:
     root = _root(config)
-    site_url = config.site_url or ""
+    site_url = public_site_url(config.site_url)
     publish(PublishContext(_state["library"], Path(config.site_dir), site_url, root / "overrides" / "gazette"))  # type: ignore[arg-type]
     # Last, so the search index sees every page and every published file.
     build_search_index(Path(config.site_dir))

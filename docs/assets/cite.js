@@ -3,9 +3,11 @@
 (function () {
   "use strict";
 
+  // The canonical address of a published build; a build without a public
+  // address has no canonical link, so the page's own address (no query) is cited.
   function pageUrl() {
     var canonical = document.querySelector('link[rel="canonical"]');
-    return (canonical ? canonical.href : location.href).split("#")[0];
+    return canonical ? canonical.href.split("#")[0] : location.origin + location.pathname;
   }
 
   function copyText(text) {

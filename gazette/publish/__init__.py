@@ -12,14 +12,19 @@ from pathlib import Path
 from typing import Callable
 
 from gazette.derive.catalog import Library
+from gazette.publish.siteurl import SiteLinks
 
 
 @dataclass(frozen=True)
 class PublishContext:
     library: Library
     site_dir: Path
-    site_url: str  # absolute, ends with "/"
+    site_url: str | None  # public address ending in "/", or None (see siteurl.py)
     templates: Path
+
+    @property
+    def links(self) -> SiteLinks:
+        return SiteLinks(self.site_url)
 
 
 Step = Callable[[PublishContext], None]

@@ -4,7 +4,8 @@ One entry per issue and one per document, newest issue first, each issue
 followed by its documents in printed order. Every date comes from the
 records (an issue's ``published``, a document's 成文日期), never from git or
 the clock, and every id is the entry's page URL, so the same records always
-give the same bytes.
+give the same bytes. Without a public address links are relative to feed.xml
+(see siteurl.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from feedgen.feed import FeedGenerator
 
 from gazette.derive.catalog import DocView, IssueView, Library
 from gazette.publish import PublishContext
+from gazette.publish.siteurl import SiteLinks
 
 FEED_PATH = "feed.xml"
 # Records carry local dates; the gazette is published in China Standard Time.
@@ -40,10 +42,10 @@ def document_dates(doc: DocView) -> tuple[dt.date, dt.date]:
     return written, appeared
 
 
-def _add_issue(fg: FeedGenerator, issue: IssueView, site_url: str) -> None:
+def _add_issue(fg: FeedGenerator, issue: IssueView, links: SiteLinks) -> None:
     fe = fg.add_entry(order="append")
-    url = site_url + issue.url
-    fe.id(url)
+    url = links.url(issue.url, FEED_PATH)
+    fe.id(links.atom_id(issue.url))
     fe.title(f"衢州政报 {issue.title}")
     fe.link(href=url, rel="alternate", type="text/html")
     day = _stamp(issue_updated(issue))
@@ -56,11 +58,11 @@ def _add_issue(fg: FeedGenerator, issue: IssueView, site_url: str) -> None:
     fe.summary("\n".join(lines), type="text")
 
 
-def _add_document(fg: FeedGenerator, doc: DocView, site_url: str) -> None:
+def _add_document(fg: FeedGenerator, doc: DocView, links: SiteLinks) -> None:
     fe = fg.add_entry(order="append")
-    url = site_url + doc.url
+    url = links.url(doc.url, FEED_PATH)
     r = doc.record
-    fe.id(url)
+    fe.id(links.atom_id(doc.url))
     fe.title(f"{r.title}({doc.number})")
     # One link per entry: feedgen 1.0.0 drops an entry link's rel and type, so a
     # second (JSON) link would be a second untyped alternate, which Atom forbids.
@@ -78,24 +80,23 @@ def _add_document(fg: FeedGenerator, doc: DocView, site_url: str) -> None:
     )
 
 
-def build_feed(library: Library, site_url: str, title: str) -> bytes:
+def build_feed(library: Library, links: SiteLinks, title: str) -> bytes:
     fg = FeedGenerator()
-    fg.id(site_url)
+    fg.id(links.atom_id(""))
     fg.title(title)
     fg.subtitle("《衢州政报》各期与所收文件")
     fg.author({"name": PUBLISHER})
-    fg.link(href=site_url, rel="alternate", type="text/html")
-    fg.link(href=site_url + FEED_PATH, rel="self", type="application/atom+xml")
+    fg.link(href=links.url("", FEED_PATH), rel="alternate", type="text/html")
+    fg.link(href=links.url(FEED_PATH, FEED_PATH), rel="self", type="application/atom+xml")
     fg.language("zh")
     dates = [issue_updated(i) for i in library.issues] + [document_dates(d)[1] for d in library.documents]
     fg.updated(_stamp(max(dates)) if dates else _stamp(dt.date(1990, 1, 1)))
     for issue in library.issues:
-        _add_issue(fg, issue, site_url)
+        _add_issue(fg, issue, links)
         for doc in issue.documents:
-            _add_document(fg, doc, site_url)
+            _add_document(fg, doc, links)
     return fg.atom_str(pretty=True)
 
 
 def write_feed(ctx: PublishContext) -> None:
-    site_url = ctx.site_url if ctx.site_url.endswith("/") else ctx.site_url + "/"
-    (ctx.site_dir / FEED_PATH).write_bytes(build_feed(ctx.library, site_url, "衢州政报 · 政策文件库"))
+    (ctx.site_dir / FEED_PATH).write_bytes(build_feed(ctx.library, ctx.links, "衢州政报 · 政策文件库"))

@@ -25,6 +25,7 @@ from typing import Any
 from gazette.derive.anchors import citation_text
 from gazette.derive.catalog import DocView, IssueView, Library
 from gazette.publish import PublishContext
+from gazette.publish.siteurl import SiteLinks
 from gazette.records.schema import json_schema
 
 DATA_DIR = "data"
@@ -41,17 +42,18 @@ def document_json_path(doc: DocView) -> str:
     return f"{DATA_DIR}/documents/{doc.id}.json"
 
 
-def _issue_ref(issue: IssueView, site_url: str) -> dict[str, Any]:
+def _issue_ref(issue: IssueView, links: SiteLinks, at: str) -> dict[str, Any]:
     return {
         "id": issue.id,
         "title": issue.title,
         "printed_month": issue.record.printed_month,
         "published": issue.record.published.isoformat(),
-        "url": site_url + issue.url,
+        "url": links.url(issue.url, at),
     }
 
 
-def document_summary(doc: DocView, site_url: str) -> dict[str, Any]:
+def document_summary(doc: DocView, links: SiteLinks, at: str) -> dict[str, Any]:
+    """``at``: site path of the file this summary is written into (for relative URLs)."""
     r = doc.record
     return {
         "id": doc.id,
@@ -66,13 +68,14 @@ def document_summary(doc: DocView, site_url: str) -> dict[str, Any]:
         "issue_title": doc.issue.title if doc.issue else None,
         "category": doc.category,
         "page": doc.page,
-        "url": site_url + doc.url,
-        "json_url": site_url + document_json_path(doc),
+        "url": links.url(doc.url, at),
+        "json_url": links.url(document_json_path(doc), at),
     }
 
 
-def document_payload(doc: DocView, site_url: str) -> dict[str, Any]:
+def document_payload(doc: DocView, links: SiteLinks) -> dict[str, Any]:
     """Everything about one document: the summary, its issue, anchors and the full record."""
+    at = document_json_path(doc)
     anchors = [
         {
             "id": node.id,
@@ -80,19 +83,19 @@ def document_payload(doc: DocView, site_url: str) -> dict[str, Any]:
             "label": node.label,
             "cite": node.cite,
             "citation": citation_text(doc.record.title, doc.number, doc.anchored, node),
-            "url": f"{site_url}{doc.url}#{node.id}",
+            "url": links.url(f"{doc.url}#{node.id}", at),
         }
         for node in doc.anchored.walk()
     ]
-    payload = document_summary(doc, site_url)
-    payload["issue"] = _issue_ref(doc.issue, site_url) if doc.issue else None
+    payload = document_summary(doc, links, at)
+    payload["issue"] = _issue_ref(doc.issue, links, at) if doc.issue else None
     payload["anchors"] = anchors
     payload["record"] = doc.record.model_dump(mode="json")
     return payload
 
 
-def _issue_payload(issue: IssueView, site_url: str) -> dict[str, Any]:
-    payload = _issue_ref(issue, site_url)
+def _issue_payload(issue: IssueView, links: SiteLinks, at: str) -> dict[str, Any]:
+    payload = _issue_ref(issue, links, at)
     payload["sections"] = [
         {"category": s.category, "documents": [d.id for d in s.documents]} for s in issue.sections
     ]
@@ -100,15 +103,14 @@ def _issue_payload(issue: IssueView, site_url: str) -> dict[str, Any]:
     return payload
 
 
-def _departments_payload(library: Library, site_url: str) -> list[dict[str, Any]]:
+def _departments_payload(library: Library, links: SiteLinks, at: str) -> list[dict[str, Any]]:
     out = []
     for dept in library.departments:
         info = dept.record.model_dump(mode="json")
-        base = site_url + dept.url
-        info["url"] = base
-        info["tasks_csv"] = base + "tasks.csv"
-        info["tasks_json"] = base + "tasks.json"
-        info["tasks_ics"] = base + "tasks.ics"
+        info["url"] = links.url(dept.url, at)
+        info["tasks_csv"] = links.url(dept.url + "tasks.csv", at)
+        info["tasks_json"] = links.url(dept.url + "tasks.json", at)
+        info["tasks_ics"] = links.url(dept.url + "tasks.ics", at)
         info["documents"] = [d.id for d in dept.documents]
         info["task_count"] = len(getattr(dept, "tasks", []))
         out.append(info)
@@ -136,27 +138,31 @@ def write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8-sig" if path.suffix == ".csv" else "utf-8", newline="")
 
 
-def _tasks(library: Library, site_url: str) -> tuple[str, str]:
+def _tasks(library: Library, links: SiteLinks) -> tuple[str, str]:
     """All tasks as CSV and JSON, in the per-department exports' columns."""
     # Reuse the tasks export's record and CSV layout so every task file reads the same.
     from gazette.publish.tasks_export import _csv, _task_record
 
-    records = [_task_record(task, library, site_url) for task in library.tasks]
+    # data/tasks.csv and data/tasks.json sit in the same directory: one set of records serves both.
+    records = [_task_record(task, library, links, f"{DATA_DIR}/tasks.json") for task in library.tasks]
     return _csv(records), to_json({"tasks": records})
 
 
 def write_open_data(ctx: PublishContext) -> None:
-    site_url = ctx.site_url if ctx.site_url.endswith("/") else ctx.site_url + "/"
+    links = ctx.links
     lib = ctx.library
     root = ctx.site_dir / DATA_DIR
-    summaries = [document_summary(doc, site_url) for doc in lib.documents]
     for doc in lib.documents:
-        write(ctx.site_dir / document_json_path(doc), to_json(document_payload(doc, site_url)))
+        write(ctx.site_dir / document_json_path(doc), to_json(document_payload(doc, links)))
+    # documents.json and documents.csv sit in the same directory: one set of summaries serves both.
+    summaries = [document_summary(doc, links, f"{DATA_DIR}/documents.json") for doc in lib.documents]
     write(root / "documents.json", to_json({"documents": summaries}))
     write(root / "documents.csv", to_csv(summaries, DOCUMENT_FIELDS))
-    write(root / "issues.json", to_json({"issues": [_issue_payload(i, site_url) for i in lib.issues]}))
-    write(root / "departments.json", to_json({"departments": _departments_payload(lib, site_url)}))
-    tasks_csv, tasks_json = _tasks(lib, site_url)
+    issues_at = f"{DATA_DIR}/issues.json"
+    write(root / "issues.json", to_json({"issues": [_issue_payload(i, links, issues_at) for i in lib.issues]}))
+    write(root / "departments.json",
+          to_json({"departments": _departments_payload(lib, links, f"{DATA_DIR}/departments.json")}))
+    tasks_csv, tasks_json = _tasks(lib, links)
     write(root / "tasks.csv", tasks_csv)
     write(root / "tasks.json", tasks_json)
     write(root / "schema.json", json_schema() + "\n")

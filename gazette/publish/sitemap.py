@@ -75,13 +75,19 @@ def gzip_bytes(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def robots_txt(site_url: str) -> str:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n"
+def robots_txt(site_url: str | None) -> str:
+    sitemap = f"\nSitemap: {site_url}sitemap.xml\n" if site_url else ""
+    return f"User-agent: *\nAllow: /\n{sitemap}"
 
 
 def write_sitemap(ctx: PublishContext) -> None:
-    site_url = ctx.site_url if ctx.site_url.endswith("/") else ctx.site_url + "/"
+    site_url = ctx.site_url
+    (ctx.site_dir / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8", newline="")
+    if site_url is None:
+        # Sitemaps list absolute URLs only; MkDocs' own would list bare paths.
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            (ctx.site_dir / name).unlink(missing_ok=True)
+        return
     data = build_sitemap(site_pages(ctx.site_dir), ctx.library, site_url)
     (ctx.site_dir / "sitemap.xml").write_bytes(data)
     (ctx.site_dir / "sitemap.xml.gz").write_bytes(gzip_bytes(data))
-    (ctx.site_dir / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8", newline="")

@@ -25,6 +25,7 @@ from gazette.derive.catalog import DepartmentView, Library
 from gazette.derive.departments import ROLE_LABELS, ROLES
 from gazette.derive.tasks import Task, TaskTable, sort_key
 from gazette.publish import PublishContext
+from gazette.publish.siteurl import SiteLinks
 
 CSV_FIELDS = [
     "task_id", "document", "number", "clause", "url", "text", "role",
@@ -32,7 +33,8 @@ CSV_FIELDS = [
 ]
 
 
-def _task_record(task: Task, library: Library, site_url: str, code: str | None = None) -> dict:
+def _task_record(task: Task, library: Library, links: SiteLinks, at: str, code: str | None = None) -> dict:
+    """``at``: site path of the file the record is written into (for relative URLs)."""
     units = [
         {
             "code": ref.code,
@@ -49,7 +51,7 @@ def _task_record(task: Task, library: Library, site_url: str, code: str | None =
         "title": task.doc.record.title,
         "clause": task.cite,
         "anchor": task.anchor,
-        "url": site_url + task.url,
+        "url": links.url(task.url, at),
         "text": task.text,
         "units": units,
         "deadline_text": task.deadline.text if task.deadline else None,
@@ -79,7 +81,7 @@ def _json(payload: dict) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def _calendar(dept: DepartmentView, tasks: list[Task], library: Library, site_url: str) -> bytes:
+def _calendar(dept: DepartmentView, tasks: list[Task], library: Library, links: SiteLinks) -> bytes:
     cal = Calendar()
     cal.add("prodid", "-//衢州政报 政策文件库//departments//ZH")
     cal.add("version", "2.0")
@@ -96,8 +98,11 @@ def _calendar(dept: DepartmentView, tasks: list[Task], library: Library, site_ur
         event.add("dtstart", task.deadline.date)
         event.add("dtend", task.deadline.date + dt.timedelta(days=1))
         event.add("summary", f"【{ROLE_LABELS[role] if role else ''}】{task.text[:60]}")
-        event.add("description", f"{task.text}\n{task.doc.number} {task.cite}\n期限:{task.deadline.text}\n{site_url + task.url}")
-        event.add("url", site_url + task.url)
+        url = links.absolute(task.url)  # iCalendar URLs must be absolute: none without a public address
+        lines = [task.text, f"{task.doc.number} {task.cite}", f"期限:{task.deadline.text}", *([url] if url else [])]
+        event.add("description", "\n".join(lines))
+        if url:
+            event.add("url", url)
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
     return cal.to_ical()
@@ -116,20 +121,22 @@ def department_tasks(dept: DepartmentView) -> list[Task]:
     return sorted(dept.tasks, key=sort_key)
 
 
-def write_department(dept: DepartmentView, library: Library, site_dir: Path, site_url: str) -> None:
+def write_department(dept: DepartmentView, library: Library, site_dir: Path, links: SiteLinks) -> None:
     tasks = department_tasks(dept)
     code = dept.record.code
-    records = [_task_record(t, library, site_url, code) for t in tasks]
+    at = f"{dept.url}tasks.json"  # tasks.csv and tasks.json share the directory
+    records = [_task_record(t, library, links, at, code) for t in tasks]
     base = site_dir / "departments" / code
     _write(base / "tasks.csv", _csv(records))
     info = dept.record.model_dump(mode="json")
-    info["url"] = site_url + dept.url
+    info["url"] = links.url(dept.url, at)
     _write(base / "tasks.json", _json({"department": info, "tasks": records}))
-    _write(base / "tasks.ics", _calendar(dept, tasks, library, site_url))
+    _write(base / "tasks.ics", _calendar(dept, tasks, library, links))
 
 
-def write_table(table: TaskTable, library: Library, site_dir: Path, site_url: str) -> None:
-    records = [_task_record(t, library, site_url) for t in table.tasks]
+def write_table(table: TaskTable, library: Library, site_dir: Path, links: SiteLinks) -> None:
+    at = f"{table.doc.url}tables/{table.id}.json"  # the .csv shares the directory
+    records = [_task_record(t, library, links, at) for t in table.tasks]
     base = site_dir / table.doc.url / "tables"
     _write(base / f"{table.id}.csv", _csv(records))
     payload = {
@@ -138,16 +145,15 @@ def write_table(table: TaskTable, library: Library, site_dir: Path, site_url: st
         "number": table.doc.number,
         "caption": table.caption,
         "columns": table.columns,
-        "url": f"{site_url}{table.doc.url}#{table.id}",
+        "url": links.url(f"{table.doc.url}#{table.id}", at),
         "rows": records,
     }
     _write(base / f"{table.id}.json", _json(payload))
 
 
 def write_task_exports(ctx: PublishContext) -> None:
-    site_url = ctx.site_url if ctx.site_url.endswith("/") else ctx.site_url + "/"
     for dept in ctx.library.departments:
-        write_department(dept, ctx.library, ctx.site_dir, site_url)
+        write_department(dept, ctx.library, ctx.site_dir, ctx.links)
     for doc in ctx.library.documents:
         for table in doc.task_tables:
-            write_table(table, ctx.library, ctx.site_dir, site_url)
+            write_table(table, ctx.library, ctx.site_dir, ctx.links)
