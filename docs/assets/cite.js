@@ -44,14 +44,6 @@
     });
   }
 
-  // Mirrors gazette/derive/wenhao.py: any printed form → prefix〔year〕seq号.
-  function normalizeWenhao(query) {
-    var q = query.normalize("NFKC").replace(/\s+/g, "");
-    var m = q.match(/^([\u4e00-\u9fff]*?)[^\d\u4e00-\u9fff]*(\d{4})\D*?(\d{1,4})号?$/);
-    if (!m) return null;
-    return { prefix: m[1], year: m[2], seq: String(Number(m[3])) };
-  }
-
   function setupLookup() {
     var form = document.querySelector("form.gz-lookup[data-map]");
     if (!form) return;
@@ -60,22 +52,26 @@
     var mapUrl = new URL(form.dataset.map, location.href);
     var siteRoot = new URL("../", location.href);
 
+    // Any printed form → canonical 文号 (the grammar is gazette/derive/wenhao.py, via rules.js).
     function go(query) {
-      var parsed = normalizeWenhao(query);
-      if (!parsed) { status.textContent = "无法识别的文号:" + query; return; }
-      fetch(mapUrl).then(function (r) { return r.json(); }).then(function (map) {
-        var hits = Object.keys(map).filter(function (number) {
-          var canonical = (parsed.prefix || "") + "〔" + parsed.year + "〕" + parsed.seq + "号";
-          return parsed.prefix ? number === canonical : number.endsWith("〔" + parsed.year + "〕" + parsed.seq + "号");
+      window.gazetteRules.ready.then(function (rules) {
+        var parsed = rules.parseWenhao(query);
+        if (!parsed) { status.textContent = "无法识别的文号:" + query; return; }
+        // Without a prefix the canonical form is "〔year〕seq号": match it at the end of every number.
+        var canonical = rules.canonicalWenhao(parsed);
+        return fetch(mapUrl).then(function (r) { return r.json(); }).then(function (map) {
+          var hits = Object.keys(map).filter(function (number) {
+            return parsed.prefix ? number === canonical : number.endsWith(canonical);
+          });
+          if (hits.length === 1) {
+            location.assign(new URL(map[hits[0]].url, siteRoot).href);
+          } else if (hits.length > 1) {
+            status.textContent = "找到多个文件:" + hits.join("、");
+          } else {
+            status.textContent = "本库未收录 " + canonical;
+          }
         });
-        if (hits.length === 1) {
-          location.assign(new URL(map[hits[0]].url, siteRoot).href);
-        } else if (hits.length > 1) {
-          status.textContent = "找到多个文件:" + hits.join("、");
-        } else {
-          status.textContent = "本库未收录 " + (parsed.prefix || "") + "〔" + parsed.year + "〕" + parsed.seq + "号";
-        }
-      });
+      }).catch(function () { status.textContent = "查找暂不可用,请稍后再试"; });
     }
 
     form.addEventListener("submit", function (event) {

@@ -1,10 +1,11 @@
 // Department task tables: filter by role, sort by deadline. Progressive: the
 // table in the HTML is complete without this script; it only adds controls.
+// Role ids and labels come from rules.json (window.gazetteRules, rules.js).
 (function () {
   "use strict";
-  var ROLES = [["", "全部角色"], ["lead", "牵头"], ["responsible", "责任"], ["cooperate", "配合"], ["supervise", "督办"]];
 
-  function setup(controls) {
+  function setup(controls, roleRules) {
+    var ROLES = [["", "全部角色"]].concat(roleRules.map(function (r) { return [r.id, r.label]; }));
     var table = document.getElementById(controls.getAttribute("data-for"));
     if (!table) return;
     var body = table.tBodies[0];
@@ -76,11 +77,14 @@
   }
 
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll(".gz-task-controls[data-for]"), function (c) {
-      if (!c.getAttribute("data-ready")) {
-        c.setAttribute("data-ready", "1");
-        setup(c);
-      }
+    if (!window.gazetteRules) return; // without the rules the complete table stays as it is
+    window.gazetteRules.ready.then(function (rules) {
+      Array.prototype.forEach.call(document.querySelectorAll(".gz-task-controls[data-for]"), function (c) {
+        if (!c.getAttribute("data-ready")) {
+          c.setAttribute("data-ready", "1");
+          setup(c, rules.roles);
+        }
+      });
     });
   }
 

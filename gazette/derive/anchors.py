@@ -18,6 +18,8 @@ printed    kind             example id
 (none)     ``annex``        ``annex_1``: text issued by a notice, unlabeled
 (none)     ``p``            ``p_3``: third unnumbered paragraph of its container
 table      ``table``        ``att_1__table_1``; its rows ``…__row_{n}``
+                            (:func:`row_id`, the one definition templates,
+                            exports and scripts use)
 =========  ===============  ==================
 
 Parts inside an attachment carry its id as prefix (``att_1__art_3``). Ids of
@@ -35,6 +37,16 @@ from gazette.derive.numbering import int_to_chinese, parse_label
 from gazette.records.models import Attachment, Document, Part
 
 Loc = tuple[str | int, ...]
+
+SEPARATOR = "__"  # between the ids of a container and its part
+ROW = "{table}" + SEPARATOR + "row_{n}"
+
+
+def row_id(table_id: str, n: int) -> str:
+    """Anchor of the ``n``-th (1-based) body row of table ``table_id``."""
+    if n < 1:
+        raise ValueError(f"table rows are numbered from 1, not {n}")
+    return ROW.format(table=table_id, n=n)
 
 
 class AnchorError(ValueError):
@@ -100,7 +112,7 @@ def _children(
         elif kind == "art" and in_article_scope:
             node_id = f"{_scope(prefix)}{own}"
         else:
-            node_id = f"{prefix}__{own}" if prefix else own
+            node_id = f"{prefix}{SEPARATOR}{own}" if prefix else own
         # Articles and chapters are cited on their own (第十八条), within an attachment (附件1第三条).
         node_cite = base_cite + piece if kind in ("art", "chp") else cite + piece
         node = Node(node_id, kind, number, node_cite, part, part_loc, label=part.label)
@@ -112,13 +124,13 @@ def _children(
     return nodes
 
 
-_CHAPTER_RE = re.compile(r"(?:__)?(?:chp|subchp)_\d+")
+_CHAPTER_RE = re.compile(rf"(?:{re.escape(SEPARATOR)})?(?:chp|subchp)_\d+")
 
 
 def _scope(prefix: str) -> str:
     """Articles keep only the attachment part of their prefix."""
     scope = _CHAPTER_RE.sub("", prefix).strip("_")
-    return f"{scope}__" if scope else ""
+    return f"{scope}{SEPARATOR}" if scope else ""
 
 
 def _attachment_node(att: Attachment, index: int, unlabeled_count: int) -> Node:
@@ -179,7 +191,7 @@ def citation_text(title: str, number: str, anchored: AnchoredDocument, node: Nod
     Parts of a text issued by a notice (``annex_N``) are cited by that text's
     title with the notice's number; everything else by the document title.
     """
-    root = node.id.split("__", 1)[0]
+    root = node.id.split(SEPARATOR, 1)[0]
     if root.startswith("annex_"):
         annex = next(a for a in anchored.attachments if a.id == root)
         title = annex.title or title

@@ -1,7 +1,7 @@
 """Citations of other documents (文号 in running text) and the citation graph.
 
-Every printed variant is recognised: 〔〕, [ ], full-width brackets and digits,
-spaces before 号. A number split across a page break is one string once the
+Every printed variant of ``derive/wenhao.py`` is recognised: 〔〕, ﹝﹞, [ ],
+full-width brackets and digits, spaces before 号. A number split across a page break is one string once the
 importer has rejoined the break (recorded as an erratum). The organ prefix is
 the run of Chinese characters before the bracket: its shortest tail that
 starts with a national, provincial or city initial (国, 中, 浙, 衢), so that
@@ -12,20 +12,17 @@ function words (根据, 按照, 详见, 和 …), as in 质检质函 or 教基.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from gazette.derive.text import own_strings
-from gazette.derive.wenhao import Wenhao
+from gazette.derive.wenhao import HAN, Wenhao, from_match, number_pattern
 
 if TYPE_CHECKING:
     from gazette.derive.catalog import DocView
 
-CITE_RE = re.compile(
-    r"(?P<run>[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,13})\s*[〔\[［【]\s*(?P<year>[0-9０-９]{4})\s*[〕\]］】]\s*"
-    r"(?P<seq>[0-9０-９]{1,4})\s*号"
-)
+# The run of Chinese characters before the bracket; its prefix is settled by _prefix.
+CITE_RE = re.compile(number_pattern(rf"(?P<run>{HAN}(?:\s*{HAN}){{1,13}})"))
 _TOP_INITIALS = "国中浙衢"
 _LEAD = re.compile(
     r"^(?:详见|参见|参照|根据|按照|依据|依照|对照|结合|贯彻|落实|执行|转发|印发|关于|文件|精神|和|与|及|的|在|对|由|经|将|为|按|据|见|以|即|是)+"
@@ -56,9 +53,7 @@ def find_citations(text: str) -> list[Mention]:
         if len(prefix) < 2:
             continue
         start = match.start("run") + run_chars[len(run_chars) - len(prefix)][0]
-        year = int(unicodedata.normalize("NFKC", match["year"]))
-        seq = int(unicodedata.normalize("NFKC", match["seq"]))
-        out.append(Mention(start, match.end(), Wenhao(prefix, year, seq), text[start : match.end()]))
+        out.append(Mention(start, match.end(), from_match(match, prefix), text[start : match.end()]))
     return out
 
 

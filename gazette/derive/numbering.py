@@ -1,8 +1,14 @@
-"""Printed numbering: Chinese numerals and outline labels.
+"""Printed numbering: Chinese numerals and outline labels, the one parser.
 
 A label is what the gazette prints before a part: 第一章, 第十八条, 一、,
-(二), 3., (4), 附件2. Each kind of label maps to one anchor kind; the anchor
+(二), 3., (4), ④. Each kind of label maps to one anchor kind; the anchor
 number is the printed number, so anchors never depend on position.
+
+The build reads the labels of records with :func:`parse_label`; the importer
+finds them at the start of extracted paragraphs with :func:`split_label`. Both
+use the same grammar (:data:`KINDS`), so the importer never writes a label the
+build refuses. Label numbers run from 1 to :data:`MAX_NUMBER`: a numeral outside
+that range (〇、, 一千、) is an error (:class:`LabelError`), never a silent anchor.
 """
 
 from __future__ import annotations
@@ -10,11 +16,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Literal
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 CN_NUM = "零〇一二两三四五六七八九十百千"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+MAX_NUMBER = 999  # citation wording (第X部分) spells numbers up to 九百九十九
+
+Kind = Literal["chp", "subchp", "art", "sec", "item", "point", "subpoint"]
+
+
+class LabelError(ValueError):
+    """A printed label that is not a valid label (the message names it)."""
 
 
 def chinese_to_int(text: str) -> int:
@@ -40,8 +54,8 @@ def chinese_to_int(text: str) -> int:
 
 def int_to_chinese(n: int) -> str:
     """Inverse of :func:`chinese_to_int` for 1..999 (used in citation text)."""
-    if not 0 < n < 1000:
-        raise ValueError(n)
+    if not 0 < n <= MAX_NUMBER:
+        raise ValueError(f"{n} is outside 1–{MAX_NUMBER}")
     digits = "零一二三四五六七八九"
     hundreds, rest = divmod(n, 100)
     tens, ones = divmod(rest, 10)
@@ -59,30 +73,77 @@ def int_to_chinese(n: int) -> str:
 
 @dataclass(frozen=True)
 class Label:
-    kind: str  # chp, subchp, art, sec, item, point, subpoint
+    kind: Kind
     number: int
 
 
-_PATTERNS: list[tuple[str, re.Pattern[str], bool]] = [
-    ("chp", re.compile(rf"第([{CN_NUM}]+)章"), True),
-    ("subchp", re.compile(rf"第([{CN_NUM}]+)节"), True),
-    ("art", re.compile(rf"第([{CN_NUM}]+)条"), True),
-    ("sec", re.compile(rf"([{CN_NUM}]+)[、,，.．]"), True),
-    ("item", re.compile(rf"[(（]([{CN_NUM}]+)[)）][、,，.．]?"), True),
-    ("point", re.compile(r"(\d{1,3})[.．、]"), False),
-    ("subpoint", re.compile(r"[(（](\d{1,3})[)）][、.．]?"), False),
+_CN = f"[{CN_NUM}]+"
+_AR = "[0-9０-９]{1,3}"
+_OPEN, _CLOSE, _STOP = "[(（]", "[)）]", "[、,，.．]"
+
+# The grammar, outermost level first (the order is the nesting order of the outline).
+# Each pattern's group ``n`` is the number; ``chinese`` says how to read it.
+KINDS: tuple[tuple[Kind, str, bool], ...] = (
+    ("chp", rf"第(?P<n>{_CN})章", True),
+    ("subchp", rf"第(?P<n>{_CN})节", True),
+    ("art", rf"第(?P<n>{_CN})条", True),
+    ("sec", rf"(?P<n>{_CN}){_STOP}", True),
+    ("item", rf"{_OPEN}(?P<n>{_CN}){_CLOSE}{_STOP}?", True),
+    ("point", rf"(?P<n>{_AR})[.．、]", False),
+    ("subpoint", rf"(?:{_OPEN}(?P<n>{_AR}){_CLOSE}[、.．]?|(?P<c>[{CIRCLED}]))", False),
+)
+RANK: dict[Kind, int] = {kind: rank for rank, (kind, _, _) in enumerate(KINDS)}
+_FULL = [(kind, re.compile(source), chinese) for kind, source, chinese in KINDS]
+# At the start of a paragraph a point label is not followed by a digit (3.15国际…日).
+_START = [
+    (kind, re.compile(source + (r"(?![0-9０-９])" if kind == "point" else "")), chinese)
+    for kind, source, chinese in KINDS
 ]
 
 
+def _number(kind: Kind, match: re.Match[str], chinese: bool, printed: str) -> int | None:
+    """The label's number; None when its numeral is malformed (not a label at all)."""
+    if match["n"] is None:  # a circled number
+        number = CIRCLED.index(match["c"]) + 1
+    elif chinese:
+        try:
+            number = chinese_to_int(match["n"])
+        except ValueError:
+            return None
+    else:
+        number = int(unicodedata.normalize("NFKC", match["n"]))
+    if not 1 <= number <= MAX_NUMBER:
+        raise LabelError(f"numbering label {printed!r} has the number {number}; labels run from 1 to {MAX_NUMBER}")
+    return number
+
+
 def parse_label(label: str) -> Label:
-    """Classify a printed label; raises ValueError for anything else."""
+    """Classify a printed label; raises LabelError for anything else."""
     text = label.replace(" ", "").strip()
-    if len(text) == 1 and text in CIRCLED:
-        return Label("subpoint", CIRCLED.index(text) + 1)
-    text = unicodedata.normalize("NFKC", text)  # full-width digits and brackets
-    for kind, pattern, chinese in _PATTERNS:
-        match = pattern.fullmatch(text)
+    for kind, pattern, chinese in _FULL:
+        match = pattern.fullmatch(text) or pattern.fullmatch(unicodedata.normalize("NFKC", text))
         if match:
-            raw = match.group(1)
-            return Label(kind, chinese_to_int(raw) if chinese else int(raw))
-    raise ValueError(f"unrecognised numbering label: {label!r}")
+            number = _number(kind, match, chinese, label)
+            if number is not None:
+                return Label(kind, number)
+    raise LabelError(f"unrecognised numbering label: {label!r}")
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """A paragraph that opens with a label: 第十八条 本市汛期… → art 18."""
+
+    label: Label
+    printed: str  # the label as printed, e.g. "第十八条", "(一)", "1."
+    rest: str  # the text after it, stripped
+
+
+def split_label(paragraph: str) -> Numbered | None:
+    """The label a paragraph opens with, or None; LabelError for an out-of-range number."""
+    for kind, pattern, chinese in _START:
+        match = pattern.match(paragraph)
+        if match:
+            number = _number(kind, match, chinese, match.group(0))
+            if number is not None:
+                return Numbered(Label(kind, number), match.group(0), paragraph[match.end() :].strip())
+    return None

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from gazette.derive.anchors import Node
+from gazette.derive.anchors import Node, row_id
 from gazette.derive.deadlines import Deadline, find_deadline, parse_deadline
 from gazette.derive.departments import Registry, Role, UnitRef, UnresolvedName, heading_role, merge_roles
 from gazette.load.errors import RecordError
@@ -175,7 +175,7 @@ class _Extractor:
                 if effective[c] and effective[c].strip():
                     deadline = parse_deadline(effective[c], self.year)
             deadline = deadline or find_deadline(text, self.year)
-            anchor = f"{node.id}__row_{r}"
+            anchor = row_id(node.id, r)
             task = Task(
                 self._task_id(anchor), self.doc, anchor, f"{caption} 第{r}行", _clean(text),
                 merge_roles(units), deadline, node.id, r,

@@ -6,49 +6,43 @@ import argparse
 import sys
 from pathlib import Path
 
-import yaml
-
+from gazette.load.errors import RecordError, RecordErrors
 from gazette.records.models import Document, Issue
 
 from . import emit
+from .corrections import DocumentCorrections, load_corrections
 from .document import build_document
+from .errors import SourceError
 from .report import Report
 from .source import read_source
-from .split import split_documents
+from .split import Heads, split_documents
 from .toc import front_end, parse_front, build_contents
 
 
-def load_codes(data: Path) -> dict[str, str]:
-    issuers = yaml.safe_load((data / "issuers.yaml").read_text(encoding="utf-8"))
-    return {i["prefix"]: i["code"] for i in issuers}
-
-
-def load_corrections(data: Path, issue_id: str) -> dict[str, dict]:
-    p = data / "corrections" / f"{issue_id}.yaml"
-    if not p.exists():
-        return {}
-    return yaml.safe_load(p.read_text(encoding="utf-8")) or {}
-
-
 def import_issue(source_path: Path, data: Path, out: Path, report: Report) -> tuple[Issue, dict[str, Document]]:
+    """Raises RecordError naming the source file and line when the text cannot be imported."""
     src = read_source(source_path)
-    codes = load_codes(data)
+    heads = Heads.from_registry(data)
+    codes = heads.codes
     corrections = load_corrections(data, src.issue_id)
-    start = front_end(src.lines)
-    segments = split_documents(src.lines, start, report)
-    docs: dict[str, Document] = {}
-    for seg in segments:
-        code = codes[seg.prefix]
-        doc_id = f"{seg.year}/{code}-{seg.seq}"
-        if doc_id in docs:
-            report.add("split", f"{doc_id} appears twice")
-        report.context = doc_id
-        docs[doc_id] = build_document(seg, src.issue_id, code, corrections.get(doc_id, {}), report)
-        report.context = ""
-    unknown = set(corrections) - set(docs)
-    if unknown:
-        raise ValueError(f"corrections for unknown documents: {sorted(unknown)}")
-    fields, sections = parse_front(src.lines, src.year, src.number, codes, report)
+    try:
+        start = front_end(src.lines, heads)
+        segments = split_documents(src.lines, start, report, heads)
+        docs: dict[str, Document] = {}
+        for seg in segments:
+            code = codes[seg.prefix]
+            doc_id = f"{seg.year}/{code}-{seg.seq}"
+            if doc_id in docs:
+                report.add("split", f"{doc_id} appears twice")
+            report.context = doc_id
+            docs[doc_id] = build_document(seg, src.issue_id, code, corrections.get(doc_id, DocumentCorrections()), report, heads)
+            report.context = ""
+        unknown = set(corrections) - set(docs)
+        if unknown:
+            raise ValueError(f"corrections for unknown documents: {sorted(unknown)}")
+        fields, sections = parse_front(src.lines, src.year, src.number, heads, report)
+    except SourceError as exc:
+        raise RecordError(source_path, None if exc.line is None else exc.line + 1, None, exc.message) from None
     issue = Issue(**fields, contents=build_contents(sections, list(docs), report))
     return issue, docs
 
@@ -74,7 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     data = args.data or args.source.resolve().parent.parent
     report = Report()
-    issue, docs = import_issue(args.source, data, args.out, report)
+    try:
+        issue, docs = import_issue(args.source, data, args.out, report)
+    except (RecordError, RecordErrors) as exc:
+        print(f"import failed:\n{exc}", file=sys.stderr)
+        return 1
     written = write_all(issue, docs, args.out)
     if not args.quiet:
         print(report.render())

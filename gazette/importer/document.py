@@ -8,9 +8,11 @@ from typing import Optional
 from gazette.records.models import Attachment, Document, Erratum, Signature
 
 from . import repairs
-from .outline import Outline, parse_label
+from .corrections import DocumentCorrections
+from .outline import Outline, label_at
+from .report import Report
 from .signature import ORGAN, find_signature
-from .split import WENHAO, Segment
+from .split import Heads, Segment
 from .tables import Block, build_table, merge_continuations, to_blocks
 
 ATTACH_LABEL = re.compile(r"^附件\s*\d*$")
@@ -48,14 +50,14 @@ def _join_pass(blocks: list[Block], no_join: list[str], force_join: list[str], r
             ok = repairs.should_join(prev, b.text)
             if ok and (ORGAN.match(b.text) or prev.startswith("附件")):
                 ok = False
-            parsed = parse_label(prev)
-            prev_rest = parsed[2] if parsed else prev
+            parsed = label_at(prev, out[-1].line)
+            prev_rest = parsed.rest if parsed else prev
             key = r"^\S{2,6}[:：]"
             if ok and re.match(key, b.text) and (re.match(key, prev) or not CJK_PUNCT.search(prev_rest)):
                 ok = False
-            if ok and parsed and parsed[0] in ("cn", "zhang", "jie") and len(b.text) > 30:
+            if ok and parsed and parsed.label.kind in ("sec", "chp", "subchp") and len(b.text) > 30:
                 ok = False  # a heading is not continued by a whole paragraph
-            if ok and len(prev_rest) < 40 and not CJK_PUNCT.search(prev_rest) and not (parsed and parsed[0] == "tiao"):
+            if ok and len(prev_rest) < 40 and not CJK_PUNCT.search(prev_rest) and not (parsed and parsed.label.kind == "art"):
                 ok = False
             if (ok and not blocked) or forced:
                 joined, err = repairs.join(prev, b.text)
@@ -69,17 +71,17 @@ def _join_pass(blocks: list[Block], no_join: list[str], force_join: list[str], r
     return out, errata
 
 
-def build_document(seg: Segment, issue: str, code: str, corr: dict, report) -> Document:
+def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrections, report: Report, heads: Heads) -> Document:
     where = f"{seg.year}/{code}-{seg.seq}"
     errata: list[Erratum] = []
     text = "\n".join(seg.lines)
-    text, errs = repairs.apply_corrections(text, corr.get("replace", []), where)
+    text, errs = repairs.apply_corrections(text, corr.replace, where)
     errata += errs
     text, errs = repairs.and_for_he(text)
     errata += errs
     lines = text.split("\n")
 
-    w = next(i for i, ln in enumerate(lines) if WENHAO.match(ln))
+    w = next(i for i, ln in enumerate(lines) if heads.match(ln))
     title, err = repairs.remove_spaces(lines[0].strip(), "抽取文本在标题换行处多出空格")
     if err:
         errata.append(err)
@@ -96,7 +98,7 @@ def build_document(seg: Segment, issue: str, code: str, corr: dict, report) -> D
             if err:
                 errata.append(err)
     blocks = merge_continuations(blocks, report)
-    blocks, errs = _join_pass(blocks, corr.get("no_join", []), corr.get("join", []), report)
+    blocks, errs = _join_pass(blocks, corr.no_join, corr.join, report)
     errata += errs
 
     titles = attachment_titles(blocks)
@@ -119,7 +121,7 @@ def build_document(seg: Segment, issue: str, code: str, corr: dict, report) -> D
         ol = Outline(report, f"{where} {label}")
         for b in bs:
             if b.kind == "para":
-                ol.add_paragraph(b.text)
+                ol.add_paragraph(b.text, b.line)
             else:
                 ol.add_table(build_table(b, report))
                 errata.extend(b.errata)

@@ -14,12 +14,14 @@ import re
 from pathlib import Path
 from typing import Iterable, Optional
 
-import yaml
+from pydantic import TypeAdapter
 
+from gazette.derive.wenhao import digits
+from gazette.load.library import read_records
 from gazette.records.models import Document, Part, Table
 
 from .source import read_source
-from .split import find_heads
+from .split import Heads, find_heads
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 _WIDTH = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "；": ";", "［": "[", "］": "]"})
@@ -69,11 +71,10 @@ def missing(source: str, published: str, context: int = 12) -> list[str]:
 def raw_source_for(document_id: str, issue: str, data: Path = DATA) -> str:
     """The lines of ``document_id`` in its issue text, as extracted."""
     src = read_source(data / "sources" / f"quzhou-zhengbao-{issue}.txt")
-    issuers = yaml.safe_load((data / "issuers.yaml").read_text(encoding="utf-8"))
-    codes = {i["prefix"]: i["code"] for i in issuers}
-    heads = find_heads(src.lines)
+    grammar = Heads.from_registry(data)
+    heads = find_heads(src.lines, 0, grammar)
     for k, (t, _w, m) in enumerate(heads):
-        did = f"{m.group('year')}/{codes[m.group('prefix')]}-{int(m.group('seq'))}"
+        did = f"{digits(m.group('year'))}/{grammar.codes[m.group('prefix')]}-{digits(m.group('seq'))}"
         if did == document_id:
             end = heads[k + 1][0] if k + 1 < len(heads) else len(src.lines)
             return "\n".join(src.lines[t:end])
@@ -81,8 +82,11 @@ def raw_source_for(document_id: str, issue: str, data: Path = DATA) -> str:
 
 
 def load_document(document_id: str, data: Path = DATA) -> Document:
-    p = data / "documents" / f"{document_id}.yaml"
-    return Document.model_validate(yaml.safe_load(p.read_text(encoding="utf-8")))
+    document: Document = read_records(data / "documents" / f"{document_id}.yaml", _DOCUMENT, data)
+    return document
+
+
+_DOCUMENT = TypeAdapter(Document)
 
 
 def apply_errata(source: str, doc: Document) -> str:

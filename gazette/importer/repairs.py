@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from gazette.derive.numbering import LabelError, split_label
+from gazette.importer.corrections import Correction
 from gazette.records.models import Erratum
 
 AND = re.compile(r" and ")
@@ -49,29 +51,33 @@ def _unmark(text: str) -> str:
     return MERGED_CELL.sub("  ", text)
 
 
-def apply_corrections(text: str, corrections: list[dict], where: str) -> tuple[str, list[Erratum]]:
+def apply_corrections(text: str, corrections: list[Correction], where: str) -> tuple[str, list[Erratum]]:
     """Hand corrections: exact ``original`` text replaced by ``published``."""
     errata = []
     for c in corrections:
-        original, published = c["original"], c["published"]
+        original, published = c.original, c.published
         count = text.count(original)
         if count != 1:
             raise ValueError(f"{where}: correction original found {count} times: {original[:60]!r}")
         text = text.replace(original, published, 1)
         errata.append(
             Erratum(
-                kind=c.get("kind", "other"),
-                original=c.get("erratum_original", original.strip("\n")),
-                published=c.get("erratum_published", _unmark(published.strip("\n"))),
-                reason=c["reason"],
+                kind=c.kind,
+                original=original.strip("\n") if c.erratum_original is None else c.erratum_original,
+                published=_unmark(published.strip("\n")) if c.erratum_published is None else c.erratum_published,
+                reason=c.reason,
             )
         )
     return text, errata
 
 
-LABEL_START = re.compile(
-    r"^(第[一二三四五六七八九十百零〇]+[章节条]|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}[.．、](?!\d)|[(（]\d{1,2}[)）]|附件|——)"
-)
+def opens_part(text: str) -> bool:
+    """Does ``text`` open a part of its own (a numbering label, 附件, a —— line)?"""
+    try:
+        numbered = split_label(text)
+    except LabelError:
+        return True  # not a continuation; the outline stops the import on it
+    return numbered is not None or text.startswith(("附件", "——"))
 
 
 def should_join(prev: str, nxt: str) -> bool:
@@ -81,12 +87,12 @@ def should_join(prev: str, nxt: str) -> bool:
         return False
     if p.endswith(TERMINAL):
         return False
-    if LABEL_START.match(n) or n.startswith(("(此件", "（此件")):
+    if opens_part(n) or n.startswith(("(此件", "（此件")):
         return False
     if re.match(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$", n):
         return False
     # a short line that is a heading ("一、普查目的") or a name list entry
-    if LABEL_START.match(p) and len(p) < 16:
+    if opens_part(p) and len(p) < 16:
         return False
     if len(p) < 12:
         return False

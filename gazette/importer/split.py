@@ -3,16 +3,56 @@
 A document head is a 文号 line (e.g. ``衢政办发〔2018〕33号``) preceded by the
 title line. Everything from the title line up to the next title line belongs to
 the document.
+
+Which lines are 文号 lines is settled by the 文号 grammar (``derive/wenhao.py``)
+and the families listed in ``data/issuers.yaml``: a line that is a 文号 of a
+family not listed there stops the import (it would otherwise be swallowed into
+the document before it).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
 
-WENHAO = re.compile(
-    r"^\s*(?P<prefix>衢政办发|衢政发|衢政干|衢市科)\s*[〔\[［【(（]\s*(?P<year>\d{4})\s*[〕\]］】)）]\s*(?P<seq>\d+)\s*号\s*$"
-)
+from gazette.derive.wenhao import HAN, digits, number_pattern, prefixes_pattern
+from gazette.load.library import load_issuers
+
+from .errors import SourceError
+from .report import Report
+
+_ANY_HEAD = re.compile(rf"^\s*{number_pattern(rf'(?P<prefix>{HAN}{{1,12}}?)')}\s*$")
+
+
+class Heads:
+    """Document heads of the 文号 families in ``issuers.yaml`` (prefix → code)."""
+
+    def __init__(self, codes: Mapping[str, str]) -> None:
+        self.codes = dict(codes)
+        self.pattern = re.compile(rf"^\s*{number_pattern(prefixes_pattern(self.codes))}\s*$")
+
+    @classmethod
+    def from_registry(cls, data: Path) -> "Heads":
+        """The families of ``data/issuers.yaml``, read through the record loader."""
+        return cls({issuer.prefix: issuer.code for issuer in load_issuers(data)})
+
+    def match(self, line: str) -> re.Match[str] | None:
+        return self.pattern.match(line)
+
+    def check(self, line: str, index: int) -> re.Match[str] | None:
+        """The head match of ``line``; SourceError when it is a 文号 of an unlisted family."""
+        match = self.pattern.match(line)
+        if match is None:
+            unknown = _ANY_HEAD.match(line)
+            if unknown:
+                raise SourceError(
+                    index,
+                    f"文号 line {line.strip()!r}: prefix {unknown['prefix']!r} is not in data/issuers.yaml "
+                    f"(listed: {'、'.join(self.codes)}); add its family there (code, prefix, names) and import again",
+                )
+        return match
 
 
 @dataclass
@@ -41,11 +81,11 @@ class Segment:
         return self.lines[self.wenhao_line - self.title_line + 1 :]
 
 
-def find_heads(lines: list[str], start: int = 0) -> list[tuple[int, int, re.Match]]:
+def find_heads(lines: list[str], start: int, grammar: Heads) -> list[tuple[int, int, re.Match[str]]]:
     """(title line index, 文号 line index, match) for every document head."""
     heads = []
     for i in range(start, len(lines)):
-        m = WENHAO.match(lines[i])
+        m = grammar.check(lines[i], i)
         if not m:
             continue
         j = i - 1
@@ -57,8 +97,8 @@ def find_heads(lines: list[str], start: int = 0) -> list[tuple[int, int, re.Matc
     return heads
 
 
-def split_documents(lines: list[str], start: int, report) -> list[Segment]:
-    heads = find_heads(lines, start)
+def split_documents(lines: list[str], start: int, report: Report, grammar: Heads) -> list[Segment]:
+    heads = find_heads(lines, start, grammar)
     segments = []
     for k, (t, w, m) in enumerate(heads):
         end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
@@ -68,8 +108,8 @@ def split_documents(lines: list[str], start: int, report) -> list[Segment]:
         segments.append(
             Segment(
                 prefix=m.group("prefix"),
-                year=int(m.group("year")),
-                seq=int(m.group("seq")),
+                year=digits(m.group("year")),
+                seq=digits(m.group("seq")),
                 title_line=t,
                 wenhao_line=w,
                 end=end,

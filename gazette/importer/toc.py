@@ -5,30 +5,38 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from gazette.records.models import BoardRole, ImprintLine, Issue, TocEntry, TocSection
+from gazette.derive.wenhao import digits, number_pattern, prefixes_pattern
+from gazette.records.models import BoardRole, ImprintLine, TocEntry, TocSection
 
-from .split import WENHAO
+from .errors import SourceError
+from .report import Report
+from .split import Heads
 
 TOC_LINE = re.compile(r"^(?P<text>.*\S)\s+(?P<page>\d{1,3})$")
-TOC_WENHAO = re.compile(r"[(（](?P<prefix>衢政办发|衢政发|衢政干|衢市科)\s*[〔\[](?P<year>\d{4})[〕\]]\s*(?P<seq>\d+)\s*号[)）]")
+
+
+def toc_wenhao(heads: Heads) -> re.Pattern[str]:
+    """A TOC entry's 文号, printed in parentheses after its title: …(衢政办发〔2018〕33号)."""
+    return re.compile(rf"[(（]{number_pattern(prefixes_pattern(heads.codes))}[)）]")
 BOARD_ROLES = ("名誉主任", "主任", "副主任", "编委", "主编", "编辑")
 IMPRINT = ("出版", "电话", "传真", "地址", "邮编", "承印")
 NOISE = {"QUZHOU", "ZHENGBAO", "衢州政報", "衢州政报"}
 
 
-def front_end(lines: list[str]) -> int:
+def front_end(lines: list[str], heads: Heads) -> int:
     """Index of the first document head's title line."""
     for i, ln in enumerate(lines):
-        if WENHAO.match(ln):
+        if heads.check(ln, i):
             j = i - 1
             while not lines[j].strip():
                 j -= 1
             return j
-    raise ValueError("no document head found")
+    raise SourceError(None, "no document head (a 文号 line of a family in data/issuers.yaml) found")
 
 
-def parse_front(lines: list[str], year: int, number: int, codes: dict[str, str], report):
-    end = front_end(lines)
+def parse_front(lines: list[str], year: int, number: int, heads: Heads, report: Report):
+    end = front_end(lines, heads)
+    toc_number = toc_wenhao(heads)
     front = [ln.strip() for ln in lines[:end] if ln.strip() and ln.strip() not in NOISE]
     printed_month = next(x for x in front if re.match(r"^\d{4}年\d{1,2}月$", x))
     total = int(re.search(r"总第(\d+)期", " ".join(front)).group(1))
@@ -48,11 +56,11 @@ def parse_front(lines: list[str], year: int, number: int, codes: dict[str, str],
             continue
         text = pending + m.group("text")
         pending = ""
-        w = TOC_WENHAO.search(text)
+        w = toc_number.search(text)
         if not w:
             report.add("toc", f"TOC line without 文号: {text}")
             continue
-        doc = f"{w.group('year')}/{codes[w.group('prefix')]}-{int(w.group('seq'))}"
+        doc = f"{digits(w.group('year'))}/{heads.codes[w.group('prefix')]}-{digits(w.group('seq'))}"
         sections[-1]["entries"].append({"document": doc, "toc_text": text, "page": int(m.group("page"))})
     if pending:
         report.add("toc", f"TOC text left over: {pending}")

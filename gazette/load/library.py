@@ -62,6 +62,22 @@ def _display(path: Path, root: Path) -> Path:
         return path
 
 
+def read_records(path: Path, adapter: TypeAdapter[Any], root: Path) -> Any:
+    """One file read and validated on its own; RecordError(s) name file, line and field."""
+    return _validate(read_yaml(path, _display(path, root)), adapter)
+
+
+def load_issuers(root: Path) -> list[Issuer]:
+    """``issuers.yaml`` alone, validated and without repeats (the importer runs before documents exist)."""
+    path = root / "issuers.yaml"
+    source = read_yaml(path, _display(path, root))
+    issuers = [Loaded(issuer, source) for issuer in _validate(source, _ISSUERS)]
+    errors = _repeated_issuers(issuers)
+    if errors:
+        raise RecordErrors(errors)
+    return [loaded.record for loaded in issuers]
+
+
 def _repeated_issuers(issuers: list[Loaded]) -> list[RecordError]:
     """A repeated code would give two issuers one URL space; a repeated prefix makes 文号 ambiguous."""
     errors: list[RecordError] = []

@@ -38,6 +38,11 @@ def publish(ctx: PublishContext) -> None:
 
 
 # Registered at the bottom: step modules import PublishContext from here.
+# The rules the browser's scripts read (assets/rules.json) come first: every page uses them.
+from gazette.publish.rules import write_rules  # noqa: E402
+
+STEPS.append(write_rules)
+
 from gazette.publish.lookup import write_lookup  # noqa: E402
 
 STEPS.append(write_lookup)

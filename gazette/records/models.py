@@ -8,7 +8,7 @@ errors (``extra="forbid"``) so a typo never silently drops data.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal, Optional, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -34,6 +34,7 @@ class Issuer(Record):
 
 
 DepartmentKind = Literal["市级部门", "县(市、区)政府", "管委会", "企业", "学校", "其他"]
+DEPARTMENT_KINDS: tuple[DepartmentKind, ...] = get_args(DepartmentKind)  # in the order lists show them
 
 
 class Department(Record):

@@ -10,8 +10,20 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from gazette.derive.anchors import row_id
+from gazette.derive.departments import ROLE_LABELS
+from gazette.derive.facets import FACET_LABELS
 from gazette.derive.numbering import int_to_chinese
+from gazette.records.models import DEPARTMENT_KINDS
 from gazette.render.tables import table_grid
+
+# The domain rules templates present; each is defined once in the package, never in a template.
+RULES: dict[str, object] = {
+    "row_id": row_id,
+    "role_labels": ROLE_LABELS,
+    "department_kinds": DEPARTMENT_KINDS,
+    "facet_labels": FACET_LABELS,
+}
 
 
 def relative_url(from_url: str, to_url: str) -> str:
@@ -42,4 +54,5 @@ def make_env(templates: Path) -> Environment:
     )
     env.filters["cn"] = int_to_chinese
     env.globals["table_grid"] = table_grid
+    env.globals.update(RULES)
     return env

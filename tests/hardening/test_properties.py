@@ -179,9 +179,10 @@ def test_deadline_found_inside_running_text(before: str, day: dt.date, after: st
 # --- importer: paragraphs split by a page break at a random place -------------------------------
 
 try:
+    from gazette.importer.corrections import DocumentCorrections
     from gazette.importer.document import build_document
     from gazette.importer.report import Report
-    from gazette.importer.split import Segment
+    from gazette.importer.split import Heads, Segment
 except ImportError:  # pragma: no cover
     build_document = None
 needs_importer = pytest.mark.skipif(build_document is None, reason="gazette.importer not present")
@@ -197,7 +198,7 @@ def _import(paragraph_lines: list[str]) -> object:
         lines += [text, ""]
     lines += ["衢州市人民政府", "2018年5月4日"]
     seg = Segment("衢政发", 2018, 15, 0, 2, len(lines), lines)
-    return build_document(seg, "2018-05", "qzf", {}, Report())
+    return build_document(seg, "2018-05", "qzf", DocumentCorrections(), Report(), Heads({"衢政发": "qzf"}))
 
 
 @needs_importer

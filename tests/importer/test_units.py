@@ -2,14 +2,19 @@
 
 import pytest
 
+from gazette.derive.numbering import chinese_to_int, split_label
 from gazette.importer import repairs
-from gazette.importer.outline import Outline, cn_number, parse_label
+from gazette.importer.corrections import Correction
+from gazette.importer.outline import Outline
 from gazette.importer.report import Report
-from gazette.importer.split import WENHAO, split_documents
+from gazette.importer.split import Heads, split_documents
 from gazette.importer.tables import build_table, merge_continuations, to_blocks
 
 
 # --- 文号 heads -------------------------------------------------------------
+
+HEADS = Heads({"衢政发": "qzf", "衢政办发": "qzbf", "衢政干": "qzg", "衢市科": "qsk"})
+
 
 
 @pytest.mark.parametrize(
@@ -22,12 +27,12 @@ from gazette.importer.tables import build_table, merge_continuations, to_blocks
     ],
 )
 def test_wenhao_variants(line, prefix, year, seq):
-    m = WENHAO.match(line)
+    m = HEADS.match(line)
     assert m and (m["prefix"], m["year"], m["seq"]) == (prefix, year, seq)
 
 
 def test_wenhao_inside_text_is_not_a_head():
-    assert not WENHAO.match("根据《通知》(衢政办发〔2014〕31号)和")
+    assert not HEADS.match("根据《通知》(衢政办发〔2014〕31号)和")
 
 
 def test_split_at_title_and_wenhao():
@@ -36,7 +41,7 @@ def test_split_at_title_and_wenhao():
         "", "衢州市人民政府", "2018年5月4日", "", "衢州市人民政府办公室关于 另一件事的通知", "",
         "衢政办发[2018]32号", "", "正文二。",
     ]
-    segs = split_documents(lines, 1, Report())
+    segs = split_documents(lines, 1, Report(), HEADS)
     assert [(s.prefix, s.seq) for s in segs] == [("衢政发", 15), ("衢政办发", 32)]
     assert segs[0].title_raw == "衢州市人民政府关于 开展某事的通知"
     assert segs[0].lines[-2:] == ["2018年5月4日", ""]
@@ -53,15 +58,21 @@ def outline(lines):
     return ol.parts()
 
 
+def parse_label(text):
+    """(kind, label as printed, rest) of the label a paragraph opens with, or None."""
+    numbered = split_label(text)
+    return (numbered.label.kind, numbered.printed, numbered.rest) if numbered else None
+
+
 def test_labels_parse_exactly():
-    assert parse_label("第十八条 本市汛期为每年")[:2] == ("tiao", "第十八条")
+    assert parse_label("第十八条 本市汛期为每年")[:2] == ("art", "第十八条")
     assert parse_label("(一)总体目标。")[1:] == ("(一)", "总体目标。")
     assert parse_label("1. 增加资源总量")[1:] == ("1.", "增加资源总量")
     assert parse_label("1.材料申报。")[1] == "1."
     assert parse_label("(10)对衢州市企业")[1] == "(10)"
     assert parse_label("2018年度,全市计划") is None
     assert parse_label("3.15国际消费者权益保护日") is None
-    assert cn_number("二十三") == 23 and cn_number("十") == 10 and cn_number("一百零二") == 102
+    assert chinese_to_int("二十三") == 23 and chinese_to_int("十") == 10 and chinese_to_int("一百零二") == 102
 
 
 def test_chapters_articles_and_items_nest():
@@ -184,10 +195,10 @@ def test_page_break_join_rules():
 
 
 def test_corrections_must_match_once():
-    text, errata = repairs.apply_corrections("甲乙丙", [{"original": "乙", "published": "丁", "reason": "r", "kind": "layout"}], "t")
+    text, errata = repairs.apply_corrections("甲乙丙", [Correction(original="乙", published="丁", reason="r", kind="layout")], "t")
     assert text == "甲丁丙" and errata[0].kind == "layout"
     with pytest.raises(ValueError):
-        repairs.apply_corrections("甲乙乙", [{"original": "乙", "published": "丁", "reason": "r"}], "t")
+        repairs.apply_corrections("甲乙乙", [Correction(original="乙", published="丁", reason="r")], "t")
 
 
 def test_corrected_table_states_its_merged_cells():
@@ -207,7 +218,7 @@ def test_corrected_table_states_its_merged_cells():
         [None, None, None, "乙", "市质监局"],
         [None, None, "", "丙", "市科技局"],
     ]
-    corr = [{"original": "x", "published": "| ^ | ^ | 乙 |", "reason": "r", "kind": "table-cell"}]
+    corr = [Correction(original="x", published="| ^ | ^ | 乙 |", reason="r", kind="table-cell")]
     _, errata = repairs.apply_corrections("x", corr, "t")
     assert "^" not in errata[0].published
 

@@ -1,0 +1,27 @@
+"""Search facets: the ways a reader narrows search results, each with its label.
+
+The one list: page templates (through the render context), the search index
+and the browser (through ``assets/rules.json``) all take ids and labels from
+here. Order is the order readers see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Facet:
+    id: str
+    label: str
+
+
+FACETS: tuple[Facet, ...] = (
+    Facet("type", "类型"),
+    Facet("year", "年份"),
+    Facet("issue", "期号"),
+    Facet("issuer", "发文机关"),
+    Facet("doctype", "文件类型"),
+    Facet("department", "涉及部门"),
+)
+FACET_LABELS: dict[str, str] = {facet.id: facet.label for facet in FACETS}
