@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Iterable
+from collections.abc import Iterable
 
 OPEN = "〔[［【(（﹝"
 CLOSE = "〕]］】)）﹞"
@@ -52,7 +52,7 @@ WENHAO_RE = re.compile(number_pattern(rf"(?P<prefix>{HAN}{{1,12}}?)"))
 
 # What a reader types into the lookup box: any printed form, or less ("衢政办发 2018 33",
 # "2018年第33号", "〔2018〕33号"). Applied to NFKC text; the prefix may be empty.
-_SEP = rf"[^0-9０-９\u4e00-\u9fff]"
+_SEP = r"[^0-9０-９\u4e00-\u9fff]"
 QUERY_PATTERN = (
     rf"^\s*(?P<prefix>{HAN}{{0,12}}?){_SEP}*(?P<year>{DIGIT}{{4}})(?:{_SEP}|[年第])*"
     rf"(?P<seq>{DIGIT}{{1,4}})\s*号?\s*$"

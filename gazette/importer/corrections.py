@@ -7,7 +7,7 @@ typo in a correction file is an error naming file, line and field.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 from pydantic import Field, StringConstraints, TypeAdapter
 
@@ -24,8 +24,8 @@ class Correction(Record):
     reason: Line
     original: Annotated[str, StringConstraints(min_length=1)]
     published: str
-    erratum_original: Optional[str] = Field(default=None, description="Shown in the erratum instead of `original`")
-    erratum_published: Optional[str] = Field(default=None, description="Shown in the erratum instead of `published`")
+    erratum_original: str | None = Field(default=None, description="Shown in the erratum instead of `original`")
+    erratum_published: str | None = Field(default=None, description="Shown in the erratum instead of `published`")
 
 
 class DocumentCorrections(Record):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from collections.abc import Mapping
 
 from gazette.derive.wenhao import HAN, digits, number_pattern, prefixes_pattern
 from gazette.load.library import load_issuers
@@ -34,7 +34,7 @@ class Heads:
         self.pattern = re.compile(rf"^\s*{number_pattern(prefixes_pattern(self.codes))}\s*$")
 
     @classmethod
-    def from_registry(cls, data: Path) -> "Heads":
+    def from_registry(cls, data: Path) -> Heads:
         """The families of ``data/issuers.yaml``, read through the record loader."""
         return cls({issuer.prefix: issuer.code for issuer in load_issuers(data)})
 

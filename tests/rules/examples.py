@@ -1,0 +1,49 @@
+"""One table of examples for every rule the browser receives (assets/rules.json).
+
+``test_agreement`` runs it through the Python definitions and through the scripts in
+Chromium; ``test_wenhao`` also runs the 文号 rows through the record grammar.
+"""
+
+from __future__ import annotations
+
+# What a reader types into the lookup box → (prefix, year, seq), or None when it is no 文号.
+WENHAO_QUERIES: list[tuple[str, tuple[str, int, int] | None]] = [
+    ("衢政办发〔2018〕33号", ("衢政办发", 2018, 33)),
+    ("衢政办发[2018]33号", ("衢政办发", 2018, 33)),
+    ("衢政办发﹝2018﹞33号", ("衢政办发", 2018, 33)),
+    ("衢政办发［2018］33号", ("衢政办发", 2018, 33)),
+    ("衢政办发【2018】33号", ("衢政办发", 2018, 33)),
+    ("衢政办发(2018)33号", ("衢政办发", 2018, 33)),
+    ("衢政办发（2018）33号", ("衢政办发", 2018, 33)),
+    ("衢政干〔２０１８〕８号", ("衢政干", 2018, 8)),
+    ("衢政干﹝２０１８﹞８号", ("衢政干", 2018, 8)),
+    ("衢政干〔2018〕8 号", ("衢政干", 2018, 8)),
+    (" 衢政办发 〔 2018 〕 33 号 ", ("衢政办发", 2018, 33)),
+    ("衢政办发\u30002018\u300033", ("衢政办发", 2018, 33)),  # ideographic spaces
+    ("衢政办发 2018 33", ("衢政办发", 2018, 33)),
+    ("衢政办发2018年第33号", ("衢政办发", 2018, 33)),
+    ("衢政办发〔2018〕第33号", ("衢政办发", 2018, 33)),
+    ("衢政办发-2018-33", ("衢政办发", 2018, 33)),
+    ("衢政办发〔2018〕033号", ("衢政办发", 2018, 33)),
+    ("〔2018〕33号", ("", 2018, 33)),
+    ("﹝2018﹞33号", ("", 2018, 33)),
+    ("2018 33", ("", 2018, 33)),
+    ("国发〔2099〕1号", ("国发", 2099, 1)),
+    ("衢政办函﹝2019﹞7号", ("衢政办函", 2019, 7)),
+    ("衢政办发", None),
+    ("衢政办发〔18〕33号", None),
+    ("衢政办发〔2018〕12345号", None),
+    ("衢政办发〔2018〕三十三号", None),
+    ("33号", None),
+    ("", None),
+]
+
+# (table id, row number) → row anchor
+ROWS: list[tuple[str, int, str]] = [
+    ("table_1", 1, "table_1__row_1"),
+    ("annex_1__table_1", 3, "annex_1__table_1__row_3"),
+    ("att_2__sec_4__table_2", 12, "att_2__sec_4__table_2__row_12"),
+]
+
+# role id → label, in the order pages show them
+ROLES: list[tuple[str, str]] = [("lead", "牵头"), ("responsible", "责任"), ("cooperate", "配合"), ("supervise", "督办")]

@@ -1,0 +1,78 @@
+"""The browser and the build read the same rules: one table of examples through the Python
+definitions and through the scripts (rules.js reading assets/rules.json) in real Chromium."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from gazette.derive.anchors import row_id
+from gazette.derive.departments import ROLE_LABELS, ROLES as ROLE_IDS
+from gazette.derive.facets import FACETS
+from gazette.derive.wenhao import parse_query
+from gazette.records.models import DEPARTMENT_KINDS
+from tests.rules.examples import ROLES, ROWS, WENHAO_QUERIES
+
+JS = """async ({queries, rows, roles}) => {
+  const R = await window.gazetteRules.ready;
+  return {
+    wenhao: queries.map((q) => {
+      const w = R.parseWenhao(q);
+      return w && [w.prefix, w.year, w.seq, R.canonicalWenhao(w)];
+    }),
+    rows: rows.map(([table, n]) => R.rowId(table, n)),
+    roles: roles.map((id) => R.roleLabel(id)),
+    roleOrder: R.roles.map((r) => r.id),
+    kinds: R.departmentKinds,
+    facets: R.facets.map((f) => [f.id, f.label]),
+  };
+}"""
+
+
+def _python() -> dict[str, Any]:
+    wenhao: list[list[Any] | None] = []
+    for query, _ in WENHAO_QUERIES:
+        w = parse_query(query)
+        wenhao.append(None if w is None else [w.prefix, w.year, w.seq, w.canonical])
+    return {
+        "wenhao": wenhao,
+        "rows": [row_id(table, n) for table, n, _ in ROWS],
+        "roles": [dict(ROLE_LABELS)[role] for role, _ in ROLES],
+        "roleOrder": list(ROLE_IDS),
+        "kinds": list(DEPARTMENT_KINDS),
+        "facets": [[f.id, f.label] for f in FACETS],
+    }
+
+
+def test_python_gives_the_table() -> None:
+    py = _python()
+    assert [None if w is None else tuple(w[:3]) for w in py["wenhao"]] == [expected for _, expected in WENHAO_QUERIES]
+    assert py["rows"] == [expected for _, _, expected in ROWS]
+    assert py["roles"] == [label for _, label in ROLES]
+
+
+def test_browser_agrees_with_python(chromium: Any, served_site: str) -> None:
+    page = chromium.new_page()
+    page.goto(served_site)
+    js = page.evaluate(JS, {
+        "queries": [q for q, _ in WENHAO_QUERIES],
+        "rows": [[table, n] for table, n, _ in ROWS],
+        "roles": [role for role, _ in ROLES],
+    })
+    page.close()
+    py = _python()
+    for (query, _), from_js, from_py in zip(WENHAO_QUERIES, js["wenhao"], py["wenhao"]):
+        assert from_js == from_py, query
+    assert js == py
+
+
+def test_rules_json_is_written_from_the_definitions(site: Path) -> None:
+    rules = json.loads((site / "assets" / "rules.json").read_text(encoding="utf-8"))
+    assert [r["id"] for r in rules["roles"]] == list(ROLE_IDS)
+    assert rules["department_kinds"] == list(DEPARTMENT_KINDS)
+    assert {i["prefix"]: i["code"] for i in rules["issuers"]} == {
+        "衢政发": "qzf", "衢政办发": "qzbf", "衢政干": "qzg", "衢市科": "qsk",
+    }
+    assert "﹝" in rules["wenhao"]["open"] and "﹞" in rules["wenhao"]["close"]
+    assert rules["anchors"]["row"].format(table="t", n=2) == row_id("t", 2)
