@@ -33,7 +33,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from gazette.derive.numbering import int_to_chinese, parse_label
+from gazette.derive.numbering import LabelError, attachment_number, int_to_chinese, parse_label
 from gazette.records.models import Attachment, Document, Part
 
 Loc = tuple[str | int, ...]
@@ -137,10 +137,13 @@ def _attachment_node(att: Attachment, index: int, unlabeled_count: int) -> Node:
     loc: Loc = ("attachments", index)
     label = (att.label or "").replace(" ", "")
     if label:
-        match = re.fullmatch(r"附件([0-9]*)", label)
-        if not match:
+        try:
+            found = attachment_number(label)
+        except LabelError as exc:
+            raise AnchorError(loc + ("label",), str(exc)) from None
+        if found is None:
             raise AnchorError(loc + ("label",), f"attachment label must be 附件 or 附件N, not {att.label!r}")
-        number = int(match.group(1) or 1)
+        number = found
         node_id, cite = f"att_{number}", label
     else:
         number = unlabeled_count

@@ -1,7 +1,7 @@
 """Printed numbering: Chinese numerals and outline labels, the one parser.
 
 A label is what the gazette prints before a part: 第一章, 第十八条, 一、,
-(二), 3., (4), ④. Each kind of label maps to one anchor kind; the anchor
+(二), 3., (4), ④; and before an attachment: 附件, 附件2 (:func:`attachment_number`). Each kind of label maps to one anchor kind; the anchor
 number is the printed number, so anchors never depend on position.
 
 The build reads the labels of records with :func:`parse_label`; the importer
@@ -127,6 +127,20 @@ def parse_label(label: str) -> Label:
             if number is not None:
                 return Label(kind, number)
     raise LabelError(f"unrecognised numbering label: {label!r}")
+
+
+_ATTACHMENT = re.compile(r"附件\s*(?P<n>[0-9０-９]{1,3})?")
+
+
+def attachment_number(label: str) -> int | None:
+    """附件 → 1, 附件2 → 2, 附件 ３ → 3; None when ``label`` is no attachment label."""
+    match = _ATTACHMENT.fullmatch(label.strip())
+    if match is None:
+        return None
+    number = 1 if match["n"] is None else int(unicodedata.normalize("NFKC", match["n"]))
+    if not 1 <= number <= MAX_NUMBER:
+        raise LabelError(f"attachment label {label!r} has the number {number}; labels run from 1 to {MAX_NUMBER}")
+    return number
 
 
 @dataclass(frozen=True)

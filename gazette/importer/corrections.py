@@ -12,9 +12,7 @@ from typing import Annotated
 from pydantic import Field, StringConstraints, TypeAdapter
 
 from gazette.load.library import read_records
-from gazette.records.models import ErratumKind, Line, Record
-
-DocumentId = Annotated[str, StringConstraints(pattern=r"^\d{4}/[a-z][a-z0-9]*-\d+$")]
+from gazette.records.models import DocumentId, ErratumKind, Line, Record
 
 
 class Correction(Record):

@@ -9,13 +9,12 @@ from gazette.records.models import Attachment, Document, Erratum, Signature
 
 from . import repairs
 from .corrections import DocumentCorrections
-from .outline import Outline, label_at
+from .outline import Outline, is_attachment_label, label_at
 from .report import Report
 from .signature import ORGAN, find_signature
 from .split import Heads, Segment
 from .tables import Block, build_table, merge_continuations, to_blocks
 
-ATTACH_LABEL = re.compile(r"^附件\s*\d*$")
 LIST_ITEM = re.compile(r"^\d{1,2}\s*[.．、]\s*")
 CJK_PUNCT = re.compile(r"[,，、。;；:：]")
 
@@ -65,7 +64,7 @@ def _join_pass(blocks: list[Block], no_join: list[str], force_join: list[str], r
                 errata.append(err)
                 report.add("page-break joins", f"line {b.line + 1}: …{prev[-12:]} + {b.text[:12]}…")
                 continue
-            if not prev.endswith(repairs.TERMINAL) and len(prev) >= 12 and not ATTACH_LABEL.match(prev):
+            if not prev.endswith(repairs.TERMINAL) and len(prev) >= 12 and not is_attachment_label(prev, out[-1].line):
                 report.add("page-break unsure", f"line {b.line + 1}: not joined …{prev[-12:]} | {b.text[:12]}…")
         out.append(b)
     return out, errata
@@ -134,7 +133,7 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
     groups: list[dict] = []
     pending_label = None
     for b in after:
-        if b.kind == "para" and ATTACH_LABEL.match(b.text):
+        if b.kind == "para" and is_attachment_label(b.text, b.line):
             if groups and not groups[-1]["blocks"] and groups[-1]["label"] is None and groups[-1]["title"]:
                 groups[-1]["label"] = b.text
             else:

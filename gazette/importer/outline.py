@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from gazette.derive.numbering import RANK, Kind, LabelError, Numbered, split_label
+from gazette.derive.numbering import RANK, Kind, LabelError, Numbered, attachment_number, split_label
 from gazette.importer.errors import SourceError
 from gazette.importer.report import Report
 from gazette.records.models import Part, Table
@@ -28,6 +28,14 @@ def label_at(text: str, line: int | None, where: str = "") -> Numbered | None:
         return split_label(text)
     except LabelError as exc:
         raise SourceError(line, f"{where}: {exc}" if where else str(exc)) from None
+
+
+def is_attachment_label(text: str, line: int | None) -> bool:
+    """Is ``text`` a paragraph of its own printing 附件 or 附件N (the build's attachment labels)?"""
+    try:
+        return attachment_number(text) is not None
+    except LabelError as exc:
+        raise SourceError(line, str(exc)) from None
 
 
 @dataclass

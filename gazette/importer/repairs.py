@@ -14,6 +14,8 @@ from gazette.derive.numbering import LabelError, split_label
 from gazette.importer.corrections import Correction
 from gazette.records.models import Erratum
 
+from .signature import DATE
+
 AND = re.compile(r" and ")
 CONTEXT = 8
 
@@ -89,7 +91,7 @@ def should_join(prev: str, nxt: str) -> bool:
         return False
     if opens_part(n) or n.startswith(("(此件", "（此件")):
         return False
-    if re.match(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$", n):
+    if DATE.match(n):  # a signature's 成文日期
         return False
     # a short line that is a heading ("一、普查目的") or a name list entry
     if opens_part(p) and len(p) < 16:

@@ -64,8 +64,11 @@ class ImprintLine(Record):
     value: Line
 
 
+DocumentId = Annotated[str, StringConstraints(pattern=r"^\d{4}/[a-z][a-z0-9]*-\d+$")]
+
+
 class TocEntry(Record):
-    document: Annotated[str, StringConstraints(pattern=r"^\d{4}/[a-z][a-z0-9]*-\d+$")] = Field(
+    document: DocumentId = Field(
         description="Document id: {year}/{issuer-code}-{seq}"
     )
     toc_text: Optional[Line] = Field(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gazette.derive.numbering import Label, LabelError, parse_label, split_label
+from gazette.derive.numbering import Label, LabelError, attachment_number, parse_label, split_label
 from tests.test_load import DOCUMENT, errors_of, make_data
 
 SAME_LABELS = [
@@ -46,3 +46,18 @@ def test_a_record_with_such_a_label_fails_the_build_naming_file_and_line(tmp_pat
     line = next(i for i, text in enumerate(doc.splitlines(), 1) if text.startswith(f"  - label: {label}"))
     assert f"documents/2018/qzf-15.yaml:{line}:" in message
     assert label in message and "1 to 999" in message
+
+
+@pytest.mark.parametrize("printed, number", [("附件", 1), ("附件2", 2), ("附件 3", 3), ("附件２", 2), ("附件12", 12)])
+def test_attachment_labels(printed: str, number: int) -> None:
+    assert attachment_number(printed) == number
+
+
+@pytest.mark.parametrize("text", ["附件:1. 表一", "附件2 标题", "附件二", "附"])
+def test_text_that_is_no_attachment_label(text: str) -> None:
+    assert attachment_number(text) is None
+
+
+def test_attachment_zero_is_an_error() -> None:
+    with pytest.raises(LabelError, match="附件0"):
+        attachment_number("附件0")
