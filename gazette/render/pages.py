@@ -14,6 +14,7 @@ from jinja2 import Environment
 
 from gazette.derive.anchors import citation_text
 from gazette.derive.catalog import Library
+from gazette.derive.paging import MENTION_ROWS, TASK_ROWS, catalog, latest_issues, paginate
 from gazette.derive.tasks import by_month, department_summary, sort_key
 from gazette.records.schema import model_docs
 from gazette.render.env import make_env, relative_url
@@ -73,18 +74,26 @@ def _document_toc(doc) -> list[TocItem]:
 
 def plan_pages(library: Library, templates: Path) -> list[PageSpec]:
     r = Renderer(library, make_env(templates))
+    books = catalog(library)
+    recent = latest_issues(library)
     pages = [
         r.page("issues_index.html", "issues/index.md", "issues/", "各期政报"),
-        r.page("documents_index.html", "documents/index.md", "documents/", "文件目录"),
+        r.page("documents_index.html", "documents/index.md", "documents/", "文件目录",
+               catalog=books, year=None, issues=books.entry_issues),
         r.page("departments_index.html", "departments/index.md", "departments/", "部门"),
         r.page("citations.html", "citations/index.md", "citations/", "引用索引"),
         r.page("lookup.html", "lookup/index.md", "lookup/", "文号查找"),
         r.page("deadlines.html", "deadlines/index.md", "deadlines/", "任务期限", months=by_month(library.tasks)),
         r.page(
             "latest.html", "latest/index.md", "latest/", "最新",
-            description="每期政报新增的文件", toc=[TocItem(f"issue-{i.id}", i.title, 2) for i in library.issues],
+            description="最近各期政报新增的文件", toc=[TocItem(f"issue-{i.id}", i.title, 2) for i in recent],
+            issues=recent,
         ),
     ]
+    for year in books.years:
+        url = books.year_url(year)
+        pages.append(r.page("documents_index.html", url.rstrip("/") + ".md", url, f"文件目录 · {year}年",
+                            catalog=books, year=year, issues=books.by_year[year]))
     for issue in library.issues:
         pages.append(r.page("issue.html", issue.src_uri, issue.url, f"衢州政报 {issue.title}", issue=issue))
     for doc in library.documents:
@@ -99,12 +108,26 @@ def plan_pages(library: Library, templates: Path) -> list[PageSpec]:
             )
         )
     for dept in library.departments:
+        tasks = sorted(dept.tasks, key=sort_key)
+        assigned = {t.doc.id for t in tasks}
+        lists = {
+            "tasks": ("任务清单", paginate(tasks, TASK_ROWS, dept.url, dept.url + "tasks/{n}/")),
+            "documents": ("其他提及该单位的文件", paginate(
+                [d for d in dept.documents if d.id not in assigned], MENTION_ROWS, dept.url, dept.url + "documents/{n}/")),
+        }
         pages.append(
             r.page(
                 "department.html", dept.src_uri, dept.url, dept.record.name, dept=dept,
-                tasks=sorted(dept.tasks, key=sort_key), summary=department_summary(dept.tasks, dept.record.code),
+                task_pages=lists["tasks"][1], mention_pages=lists["documents"][1],
+                summary=department_summary(dept.tasks, dept.record.code),
             )
         )
+        for kind, (label, paged) in lists.items():
+            for p in paged[1:]:
+                pages.append(r.page(
+                    "department_page.html", p.url.rstrip("/") + ".md", p.url,
+                    f"{dept.record.name} · {label}(第 {p.number} 页)", dept=dept, kind=kind, label=label, p=p,
+                ))
     return pages
 
 
