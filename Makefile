@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build test browser checkers check clean anchors publish bench-search
+.PHONY: setup serve build test browser checkers check clean anchors publish bench-search bench-reading
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -65,6 +65,11 @@ publish: setup
 ## bench-search: Pagefind vs Material's lunr on a generated 5,040-document library (prints numbers; minutes)
 bench-search: setup browser
 	$(BIN)/python benchmarks/search.py
+
+## bench-reading: page weight (largest page, gzip) and Lighthouse scores on a generated
+## 5,040-document library (prints numbers; minutes)
+bench-reading: setup browser checkers
+	$(BIN)/python benchmarks/reading.py
 
 clean:
 	rm -rf site $(VENV)

@@ -1,0 +1,47 @@
+// Lighthouse over several pages in one Debian Chromium, mobile profile (Lighthouse's default).
+//   CHROME_PATH=/usr/bin/chromium node tests/lighthouse.mjs CATEGORIES URL...
+// CATEGORIES is a comma list (performance,accessibility,best-practices,seo). Prints
+// {url: {category: score, "failed": [{id, title, category}]}} as JSON on stdout.
+// The pinned lighthouse (package-lock.json) launches the browser through its own
+// chrome-launcher dependency; nothing is downloaded and no page leaves the machine.
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+
+const [categories, ...urls] = process.argv.slice(2);
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH || "/usr/bin/chromium",
+  chromeFlags: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage"],
+});
+const results = {};
+try {
+  for (const url of urls) {
+    const run = await lighthouse(url, {
+      port: chrome.port, output: "json", logLevel: "error",
+      onlyCategories: categories.split(","), disableFullPageScreenshot: true,
+      // network-requests is a diagnostic outside every category; run it as well.
+      onlyAudits: ["network-requests"],
+    });
+    const lhr = run.lhr;
+    const scores = {};
+    const failed = [];
+    for (const [id, category] of Object.entries(lhr.categories)) {
+      scores[id] = category.score;
+      for (const ref of category.auditRefs) {
+        const audit = lhr.audits[ref.id];
+        if (ref.weight > 0 && audit.score !== null && audit.score < 1) {
+          failed.push({ id: ref.id, title: audit.title, category: id });
+        }
+      }
+    }
+    scores.failed = failed;
+    // Every request the page made, to show that nothing left the machine.
+    const requests = lhr.audits["network-requests"];
+    scores.requests = requests && requests.details ? requests.details.items.map((item) => item.url) : [];
+    scores.runtimeError = lhr.runtimeError ? lhr.runtimeError.message : null;
+    results[url] = scores;
+  }
+} finally {
+  await chrome.kill();
+}
+process.stdout.write(JSON.stringify(results) + "\n");

@@ -1,0 +1,45 @@
+"""Lighthouse as tests and the reading benchmark run it (plain functions, no pytest).
+
+The pinned npm ``lighthouse`` (package.json / package-lock.json, installed by
+``make checkers``) drives Debian's Chromium (CHROME_PATH) through
+``tests/lighthouse.mjs``: one browser for all pages, mobile profile.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from typing import Any
+
+from tests.project import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+SCRIPT = ROOT / "tests" / "lighthouse.mjs"
+CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+# What a reader opens first: home, an issue, a document, a department, search.
+PAGES = {"home": "", "issue": "issues/2018-05/", "document": "2018/qzbf-33/",
+         "department": "departments/zljdj/", "search": "search/"}
+
+
+def available() -> str | None:
+    """Why Lighthouse cannot run here, or None."""
+    if not (ROOT / "node_modules" / "lighthouse" / "package.json").is_file():
+        return "npm lighthouse is not installed (make checkers)"
+    if not shutil.which("node"):
+        return "node is not installed"
+    if not os.path.exists(CHROMIUM):
+        return "Debian's chromium is not installed (make browser)"
+    return None
+
+
+def audit(urls: list[str], categories: tuple[str, ...] = CATEGORIES, timeout: int = 900) -> dict[str, Any]:
+    """{url: {category: score 0..1, "failed": [...], "requests": [...]}}."""
+    result = subprocess.run(
+        ["node", str(SCRIPT), ",".join(categories), *urls],
+        cwd=ROOT, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True, text=True, timeout=timeout,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"lighthouse failed ({result.returncode}):\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout)
