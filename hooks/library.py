@@ -1,97 +1,120 @@
 """MkDocs adapter for the ``gazette`` package. It only translates.
 
+The module keeps no state: ``on_config`` installs one ``LibraryPlugin`` per
+build into MkDocs' plugin collection, and that object holds what the build
+derived (MkDocs runs a plugin's events on the instance it was given).
+
 Records are loaded and validated in ``on_pre_build``, before MkDocs cleans
 the site directory, so bad input fails the build with nothing written.
 Generated pages exist only in memory (``File.generated``); their HTML comes
 from the package's templates and bypasses Markdown, so record text is never
-read as Markdown.
+read as Markdown. Which generated pages are hub pages of the navigation is
+said by the page plan (``PageSpec.in_nav``); the publish steps, search index
+included, run in the order ``gazette.publish.STEPS`` gives.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from markupsafe import escape
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.toc import TableOfContents, get_toc
 
 from gazette.derive.catalog import build_library
+from gazette.derive.views import Library
 from gazette.load.errors import RecordError, RecordErrors
 from gazette.publish import PublishContext, publish
-from gazette.publish.search import build_search_index
 from gazette.publish.siteurl import public_site_url
 from gazette.render.pages import PageSpec, TocItem, plan_pages, render_extras
 
-HUB_PAGES = {"issues/index.md", "documents/index.md", "departments/index.md", "citations/index.md", "lookup/index.md"}
 
-_state: dict[str, object] = {}
+@dataclass(frozen=True)
+class Derived:
+    """What one build derived from the records, before MkDocs writes anything."""
 
-
-def _root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent
-
-
-def on_pre_build(config: MkDocsConfig) -> None:
-    root = _root(config)
-    try:
-        library = build_library(root / "data")
-    except (RecordError, RecordErrors) as exc:
-        raise PluginError(f"Invalid records in data/:\n{exc}") from None
-    _state["library"] = library
-    templates = root / "overrides" / "gazette"
-    _state["pages"] = {p.src_uri: p for p in plan_pages(library, templates)}
-    _state["extras"] = render_extras(library, templates)
+    library: Library
+    pages: dict[str, PageSpec]  # by src_uri
+    extras: dict[str, str]  # HTML appended to hand-written pages, by src_uri
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    pages: dict[str, PageSpec] = _state["pages"]  # type: ignore[assignment]
-    for spec in pages.values():
-        inclusion = InclusionLevel.UNDEFINED if spec.src_uri in HUB_PAGES else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, spec.src_uri, content="", inclusion=inclusion))
-    return files
-
-
-def _spec(page: Page) -> PageSpec | None:
-    return _state["pages"].get(page.file.src_uri)  # type: ignore[union-attr]
-
-
-def on_page_markdown(markdown: str, page: Page, **_: object) -> str:
-    spec = _spec(page)
-    if spec is None:
-        return markdown
-    # MkDocs renders theme templates without autoescaping: hand them escaped text.
-    page.meta["title"] = escape(spec.title)
-    if spec.description:
-        page.meta["description"] = escape(spec.description)
-    return ""
-
-
-def _token(item: TocItem) -> dict:
+def _token(item: TocItem) -> dict[str, object]:
     return {"level": item.level, "id": item.id, "name": str(escape(item.title)), "children": [_token(c) for c in item.children]}
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, **_: object) -> dict:
-    # A canonical link to a loopback or unset address would send readers elsewhere.
-    if public_site_url(config.site_url) is None:
-        page.canonical_url = None
-    return context
+class NoOptions(Config):
+    """The plugin takes no options."""
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: object) -> str:
-    spec = _spec(page)
-    if spec is not None:
-        page.toc = get_toc([_token(item) for item in spec.toc])
-        return spec.html
-    extras: dict[str, str] = _state["extras"]  # type: ignore[assignment]
-    return html + extras.get(page.file.src_uri, "")
+class LibraryPlugin(BasePlugin[NoOptions]):
+    def __init__(self, root: Path):
+        self.root = root
+        self._derived: Derived | None = None
+
+    @property
+    def templates(self) -> Path:
+        return self.root / "overrides" / "gazette"
+
+    @property
+    def derived(self) -> Derived:
+        if self._derived is None:
+            raise PluginError("gazette: the library is used before on_pre_build loaded it")
+        return self._derived
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        try:
+            library = build_library(self.root / "data")
+        except (RecordError, RecordErrors) as exc:
+            raise PluginError(f"Invalid records in data/:\n{exc}") from None
+        pages = {p.src_uri: p for p in plan_pages(library, self.templates)}
+        self._derived = Derived(library, pages, render_extras(library, self.templates))
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        for spec in self.derived.pages.values():
+            inclusion = InclusionLevel.UNDEFINED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, spec.src_uri, content="", inclusion=inclusion))
+        return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.derived.pages.get(page.file.src_uri)
+        if spec is None:
+            return markdown
+        # MkDocs renders theme templates without autoescaping: hand them escaped text.
+        page.meta["title"] = escape(spec.title)
+        if spec.description:
+            page.meta["description"] = escape(spec.description)
+        return ""
+
+    def on_page_context(
+        self, context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        # A canonical link to a loopback or unset address would send readers elsewhere.
+        if public_site_url(config.site_url) is None:
+            page.canonical_url = None
+        return context
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        spec = self.derived.pages.get(page.file.src_uri)
+        if spec is not None:
+            toc: TableOfContents = get_toc([_token(item) for item in spec.toc])
+            page.toc = toc
+            return spec.html
+        return html + self.derived.extras.get(page.file.src_uri, "")
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_url = public_site_url(config.site_url)
+        ctx = PublishContext(self.derived.library, Path(config.site_dir), site_url, self.templates)
+        publish(ctx)
 
 
-def on_post_build(config: MkDocsConfig) -> None:
-    root = _root(config)
-    site_url = public_site_url(config.site_url)
-    publish(PublishContext(_state["library"], Path(config.site_dir), site_url, root / "overrides" / "gazette"))  # type: ignore[arg-type]
-    # Last, so the search index sees every page and every published file.
-    build_search_index(Path(config.site_dir))
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    config.plugins["gazette/library"] = LibraryPlugin(Path(config.config_file_path).parent)
+    return config

@@ -14,7 +14,7 @@ import lxml.html
 import pytest
 
 from gazette.importer import fidelity
-from gazette.render.tables import table_grid
+from gazette.derive.tables import table_grid
 from tests.conftest import ROOT, read
 
 DOC_IDS = sorted(f"{p.parent.name}/{p.stem}" for p in (ROOT / "data" / "documents").glob("*/*.yaml"))

@@ -76,9 +76,9 @@ def test_valid_records_load_and_derive(tmp_path: Path) -> None:
     doc = lib.document("2018/qzf-15")
     assert doc.number == "衢政发〔2018〕15号"
     assert doc.url == "2018/qzf-15/"
-    assert doc.issue is lib.issues[0] and doc.page == 1 and doc.category == "市政府文件"
+    assert doc.issue.id == lib.issues[0].id and doc.page == 1 and doc.category == "市政府文件"
     assert [n.id for n in doc.anchored.walk()] == ["p_1", "sec_1", "sec_1__item_1"]
-    assert lib.departments[0].documents == [doc]
+    assert [d.id for d in lib.departments[0].documents] == [doc.id]
 
 
 def test_schema_error_names_file_line_and_field(tmp_path: Path) -> None:

@@ -1,131 +1,89 @@
 """Cross-check the validated records and derive the library the pages show.
 
-Everything a page needs that is not literally in one record is computed here
-once: ids and URLs, which issue and printed page a document is on, anchors,
-document types. Inconsistencies between records fail with file:line.
+``build_library`` is the derive stage of records → load → derive → render →
+publish. It computes, in this order, and constructs every view once:
+
+1. documents: 文号, issuer, URL, anchors, document type, located errata
+   (a ``DocRef`` each, plus what later stages need);
+2. issues: where each document is printed (issue, section, page);
+3. departments: the registry, names checked for clashes;
+4. tasks: every document's tasks and task tables (``derive/tasks.py``);
+5. mentions: which documents name which department (``derive/mentions.py``);
+6. citations: the citation graph (``derive/citations.py``);
+7. the views: each document's parts (``derive/parts.py``), then documents,
+   issues and departments, and the ``Library`` holding them.
+
+Inconsistencies between records fail with file:line (``RecordErrors``), all
+of them at once, before any view exists. View types: ``derive/views.py``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from gazette.derive.anchors import AnchorError, AnchoredDocument, anchor_document
-from gazette.derive.citations import CitationIndex, build_citations
+from gazette.derive.citations import build_citations
+from gazette.derive.departments import Registry
 from gazette.derive.doctype import doc_type
-from gazette.derive.errata import locate_errata
-from gazette.derive.mentions import attach_mentions
-from gazette.derive.tasks import attach_tasks
+from gazette.derive.errata import TITLE, locate_errata
+from gazette.derive.mentions import mentions
+from gazette.derive.parts import document_parts
+from gazette.derive.tasks import by_month, department_summary, extract_tasks, sort_key
+from gazette.derive.views import (
+    Assignment,
+    DepartmentView,
+    DeptRef,
+    DocRef,
+    DocView,
+    ErratumView,
+    IssueRef,
+    IssueSection,
+    IssueView,
+    Library,
+    Task,
+    TaskTable,
+)
 from gazette.derive.wenhao import Wenhao, parse_wenhao
 from gazette.load.errors import RecordError, RecordErrors
 from gazette.load.library import Loaded, RawLibrary, load_raw
 from gazette.load.yamlfile import YamlFile
 from gazette.records.models import Department, Document, Issue, Issuer
 
+# Re-exported: code that names the views by this module keeps working.
+__all__ = ["DepartmentView", "DocView", "IssueView", "Library", "build_library"]
 
-@dataclass
-class DocView:
-    id: str  # "2018/qzbf-33"
-    record: Document
-    wenhao: Wenhao
-    issuer: Issuer
+
+@dataclass(frozen=True)
+class _Doc:
+    """Stage 1 of a document: its ref and what the later stages read."""
+
+    ref: DocRef
     source: YamlFile
     anchored: AnchoredDocument
     doc_type: str
-    issue: "IssueView | None" = None
-    category: str | None = None
-    page: int | None = None
-    in_toc: bool = True
-    errata_at: list[str | None] = field(default_factory=list)  # per erratum: part id, "title" or None
-    tasks: list = field(default_factory=list)  # gazette.derive.tasks.Task, reading order
-    task_tables: list = field(default_factory=list)  # gazette.derive.tasks.TaskTable
-
-    @property
-    def url(self) -> str:
-        return f"{self.id.split('/')[0]}/{self.issuer.code}-{self.wenhao.seq}/"
-
-    @property
-    def src_uri(self) -> str:
-        return self.url.rstrip("/") + ".md"
-
-    @property
-    def number(self) -> str:
-        return self.wenhao.canonical
+    errata_at: tuple[str | None, ...]
 
 
-@dataclass
-class IssueSection:
+@dataclass(frozen=True)
+class _Placement:
+    issue: IssueRef
     category: str
-    documents: list[DocView]
+    page: int | None
+    in_toc: bool
 
 
-@dataclass
-class IssueView:
-    id: str  # "2018-05"
-    record: Issue
+@dataclass(frozen=True)
+class _Issue:
+    ref: IssueRef
     source: YamlFile
-    sections: list[IssueSection] = field(default_factory=list)
-    previous: "IssueView | None" = None
-    next: "IssueView | None" = None
-
-    @property
-    def url(self) -> str:
-        return f"issues/{self.id}/"
-
-    @property
-    def src_uri(self) -> str:
-        return f"issues/{self.id}.md"
-
-    @property
-    def title(self) -> str:
-        r = self.record
-        return f"{r.year}年第{r.number}期(总第{r.total_number}期)"
-
-    @property
-    def documents(self) -> list[DocView]:
-        return [doc for section in self.sections for doc in section.documents]
+    sections: tuple[tuple[str, tuple[str, ...]], ...]  # (category, document ids)
 
 
-@dataclass
-class DepartmentView:
-    record: Department
-    source: YamlFile
-    documents: list[DocView] = field(default_factory=list)
-    tasks: list = field(default_factory=list)  # gazette.derive.tasks.Task naming this unit
-
-    @property
-    def url(self) -> str:
-        return f"departments/{self.record.code}/"
-
-    @property
-    def src_uri(self) -> str:
-        return f"departments/{self.record.code}.md"
-
-    @property
-    def names(self) -> list[str]:
-        return [self.record.name, *self.record.aliases]
-
-
-@dataclass
-class Library:
-    root: Path
-    issuers: list[Issuer]
-    issues: list[IssueView]  # newest first
-    documents: list[DocView]  # newest issue first, printed order within an issue
-    departments: list[DepartmentView]
-    tasks: list = field(default_factory=list)  # every gazette.derive.tasks.Task
-    citations: CitationIndex = field(default_factory=lambda: CitationIndex({}))
-
-    def department(self, code: str) -> DepartmentView:
-        return next(d for d in self.departments if d.record.code == code)
-
-    def document(self, doc_id: str) -> DocView:
-        return next(d for d in self.documents if d.id == doc_id)
-
-
-def _documents(raw: RawLibrary, issuers: dict[str, Issuer], errors: list[RecordError]) -> dict[str, DocView]:
-    views: dict[str, DocView] = {}
-    by_number: dict[Wenhao, DocView] = {}
+def _documents(raw: RawLibrary, issuers: dict[str, Issuer], errors: list[RecordError]) -> dict[str, _Doc]:
+    docs: dict[str, _Doc] = {}
+    by_number: dict[Wenhao, _Doc] = {}
     for doc_id, loaded in raw.documents.items():
         doc: Document = loaded.record
         src = loaded.source
@@ -154,48 +112,59 @@ def _documents(raw: RawLibrary, issuers: dict[str, Issuer], errors: list[RecordE
         for index, erratum in enumerate(doc.errata):
             if erratum.part and erratum.part not in anchored.by_id():
                 errors.append(src.error(("errata", index, "part"), f"no part with id {erratum.part!r}"))
-        view = DocView(doc_id, doc, wenhao, issuer, src, anchored, doc.doc_type or doc_type(doc.title))
-        view.errata_at = locate_errata(doc, anchored)
-        by_number[wenhao] = view
-        views[doc_id] = view
-    return views
+        ref = DocRef(doc_id, doc, wenhao, issuer)
+        staged = _Doc(ref, src, anchored, doc.doc_type or doc_type(doc.title), tuple(locate_errata(doc, anchored)))
+        by_number[wenhao] = staged
+        docs[doc_id] = staged
+    return docs
 
 
-def _issues(raw: RawLibrary, docs: dict[str, DocView], errors: list[RecordError]) -> list[IssueView]:
-    issues: list[IssueView] = []
+def _issues(
+    raw: RawLibrary, docs: dict[str, _Doc], errors: list[RecordError]
+) -> tuple[list[_Issue], dict[str, _Placement]]:
+    """Issues newest first, and where each document is printed."""
+    issues: list[_Issue] = []
+    placed: dict[str, _Placement] = {}
     for issue_id, loaded in raw.issues.items():
         issue: Issue = loaded.record
         src = loaded.source
         if f"{issue.year}-{issue.number:02d}" != issue_id:
             errors.append(src.error(("number",), f"issue {issue.year}年第{issue.number}期 belongs in issues/{issue.year}-{issue.number:02d}.yaml"))
             continue
-        view = IssueView(issue_id, issue, src)
+        ref = IssueRef(issue_id, issue)
+        sections: list[tuple[str, tuple[str, ...]]] = []
         for s_index, section in enumerate(issue.contents):
-            listed: list[DocView] = []
+            listed: list[str] = []
             for e_index, entry in enumerate(section.entries):
                 loc = ("contents", s_index, "entries", e_index, "document")
                 doc = docs.get(entry.document)
                 if doc is None:
                     errors.append(src.error(loc, f"no document {entry.document!r} (expected data/documents/{entry.document}.yaml)"))
                     continue
-                if doc.issue is not None:
-                    errors.append(src.error(loc, f"{entry.document} is listed twice (also in {doc.issue.id})"))
+                if entry.document in placed:
+                    errors.append(src.error(loc, f"{entry.document} is listed twice (also in {placed[entry.document].issue.id})"))
                     continue
-                if doc.record.issue != issue_id:
-                    errors.append(src.error(loc, f"{entry.document} says it is in issue {doc.record.issue}"))
+                if doc.ref.record.issue != issue_id:
+                    errors.append(src.error(loc, f"{entry.document} says it is in issue {doc.ref.record.issue}"))
                     continue
-                doc.issue, doc.category, doc.page, doc.in_toc = view, section.category, entry.page, entry.toc_text is not None
-                listed.append(doc)
-            view.sections.append(IssueSection(section.category, listed))
-        issues.append(view)
-    issues.sort(key=lambda i: (i.record.year, i.record.number), reverse=True)
-    for newer, older in zip(issues, issues[1:]):
-        newer.previous, older.next = older, newer
-    return issues
+                placed[entry.document] = _Placement(ref, section.category, entry.page, entry.toc_text is not None)
+                listed.append(entry.document)
+            sections.append((section.category, tuple(listed)))
+        issues.append(_Issue(ref, src, tuple(sections)))
+    issues.sort(key=lambda i: (i.ref.record.year, i.ref.record.number), reverse=True)
+    known = {i.ref.id for i in issues}
+    for doc_id, doc in docs.items():
+        if doc_id in placed:
+            continue
+        if doc.ref.record.issue in known:
+            errors.append(doc.source.error(("issue",), f"issue {doc.ref.record.issue} does not list this document in its contents"))
+        else:
+            errors.append(doc.source.error(("issue",), f"no issue record data/issues/{doc.ref.record.issue}.yaml"))
+    return issues, placed
 
 
-def _departments(raw: RawLibrary, errors: list[RecordError]) -> list[DepartmentView]:
-    views: list[DepartmentView] = []
+def _departments(raw: RawLibrary, errors: list[RecordError]) -> list[tuple[DeptRef, YamlFile]]:
+    refs: list[tuple[DeptRef, YamlFile]] = []
     codes: dict[str, Loaded] = {}
     names: dict[str, str] = {}
     for index, loaded in enumerate(raw.departments):
@@ -208,8 +177,28 @@ def _departments(raw: RawLibrary, errors: list[RecordError]) -> list[DepartmentV
             if name in names and names[name] != dept.code:
                 errors.append(loaded.source.error((index,), f"name {name!r} also belongs to {names[name]!r}"))
             names[name] = dept.code
-        views.append(DepartmentView(dept, loaded.source))
-    return views
+        refs.append((DeptRef(dept), loaded.source))
+    return refs
+
+
+def _involved(tasks: Iterable[Task], departments: list[DeptRef]) -> tuple[DeptRef, ...]:
+    """Departments the tasks name, in registry order (the 涉及部门 facet)."""
+    codes = {ref.code for task in tasks for ref in task.units}
+    return tuple(d for d in departments if d.code in codes)
+
+
+def _department_view(ref: DeptRef, source: YamlFile, documents: tuple[DocRef, ...], tasks: list[Task]) -> DepartmentView:
+    ordered = tuple(sorted(tasks, key=sort_key))
+    assignments = []
+    for task in ordered:
+        role = task.role_of(ref.code)
+        assert role is not None  # filed under the units it names
+        assignments.append(Assignment(task, role, tuple(u for u in task.units if u.code != ref.code)))
+    with_tasks = {task.doc.id for task in ordered}
+    return DepartmentView(
+        ref.record, source, documents, ordered, tuple(assignments), department_summary(ordered, ref.code),
+        tuple(doc for doc in documents if doc.id not in with_tasks),
+    )
 
 
 def build_library(root: Path) -> Library:
@@ -218,18 +207,61 @@ def build_library(root: Path) -> Library:
     errors: list[RecordError] = []
     issuers = {loaded.record.prefix: loaded.record for loaded in raw.issuers}
     docs = _documents(raw, issuers, errors)
-    issues = _issues(raw, docs, errors)
-    for doc in docs.values():
-        if doc.issue is None and doc.record.issue in {i.id for i in issues}:
-            errors.append(doc.source.error(("issue",), f"issue {doc.record.issue} does not list this document in its contents"))
-        elif doc.issue is None:
-            errors.append(doc.source.error(("issue",), f"no issue record data/issues/{doc.record.issue}.yaml"))
-    ordered = [doc for issue in issues for doc in issue.documents]
+    issues, placed = _issues(raw, docs, errors)
+    ordered = [docs[doc_id] for issue in issues for _, ids in issue.sections for doc_id in ids]
     departments = _departments(raw, errors)
-    tasks = attach_tasks(departments, ordered, errors)
+    dept_refs = [ref for ref, _ in departments]
+    registry = Registry(dept_refs)
+    extracted: dict[str, tuple[list[Task], list[TaskTable]]] = {
+        doc.ref.id: extract_tasks(doc.ref, doc.anchored, doc.source, registry, errors) for doc in ordered
+    }
     if errors:
         raise RecordErrors(errors)
-    attach_mentions(departments, ordered)
-    library = Library(root, [l.record for l in raw.issuers], issues, ordered, departments, tasks)
-    library.citations = build_citations(ordered)
-    return library
+
+    tasks = [task for doc in ordered for task in extracted[doc.ref.id][0]]
+    by_unit: dict[str, list[Task]] = {ref.code: [] for ref in dept_refs}
+    for task in tasks:
+        for unit in task.units:
+            by_unit[unit.code].append(task)
+    mentioned = mentions(dept_refs, [doc.ref for doc in ordered])
+    citations = build_citations((doc.ref, doc.anchored) for doc in ordered)
+
+    views: dict[str, DocView] = {}
+    for doc in ordered:
+        ref, where = doc.ref, placed[doc.ref.id]
+        doc_tasks, tables = extracted[ref.id]
+        body, attachments = document_parts(ref, doc.anchored, citations.by_number, doc_tasks, tables, doc.errata_at)
+        nodes = doc.anchored.by_id()
+        errata = tuple(
+            ErratumView(e, at, nodes[at].cite if at and at != TITLE and at in nodes else "")
+            for e, at in zip(ref.record.errata, doc.errata_at)
+        )
+        views[ref.id] = DocView(
+            ref.id, ref.record, ref.wenhao, ref.issuer,
+            source=doc.source, anchored=doc.anchored, doc_type=doc.doc_type,
+            issue=where.issue, category=where.category, page=where.page, in_toc=where.in_toc,
+            errata_at=doc.errata_at, errata=errata, body=body, attachments=attachments,
+            tasks=tuple(doc_tasks), task_tables=tuple(tables), departments=_involved(doc_tasks, dept_refs),
+            cites=citations.outgoing.get(ref.id, ()), cited_by=citations.incoming.get(ref.id, ()),
+        )
+
+    issue_views: list[IssueView] = []
+    for i, issue in enumerate(issues):
+        sections = tuple(IssueSection(category, tuple(views[d] for d in ids)) for category, ids in issue.sections)
+        previous = issues[i + 1].ref if i + 1 < len(issues) else None
+        following = issues[i - 1].ref if i > 0 else None
+        issue_views.append(IssueView(issue.ref.id, issue.ref.record, issue.source, sections, previous, following))
+
+    return Library(
+        root=root,
+        issuers=tuple(loaded.record for loaded in raw.issuers),
+        issues=tuple(issue_views),
+        documents=tuple(views[doc.ref.id] for doc in ordered),
+        departments=tuple(
+            _department_view(ref, source, mentioned[ref.code], by_unit[ref.code]) for ref, source in departments
+        ),
+        tasks=tuple(tasks),
+        deadline_months=by_month(tasks),
+        citations=citations,
+    )
+

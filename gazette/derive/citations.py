@@ -12,14 +12,13 @@ function words (根据, 按照, 详见, 和 …), as in 质检质函 or 教基.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
+from gazette.derive.anchors import AnchoredDocument
 from gazette.derive.text import own_strings
+from gazette.derive.views import Citation, CitationIndex, DocRef, Run, Text
 from gazette.derive.wenhao import HAN, Wenhao, from_match, number_pattern
-
-if TYPE_CHECKING:
-    from gazette.derive.catalog import DocView
 
 # The run of Chinese characters before the bracket; its prefix is settled by _prefix.
 CITE_RE = re.compile(number_pattern(rf"(?P<run>{HAN}(?:\s*{HAN}){{1,13}})"))
@@ -57,64 +56,46 @@ def find_citations(text: str) -> list[Mention]:
     return out
 
 
-@dataclass(frozen=True)
-class Segment:
-    text: str
-    mention: Mention | None = None
-    target: "DocView | None" = None
+def text_runs(text: str, own: Wenhao, by_number: Mapping[Wenhao, DocRef]) -> Text:
+    """Split ``text`` into runs; each printed 文号 is one run whose kind is decided here
+    (the one place that says a document naming its own number does not cite it)."""
+    out: list[Run] = []
+    pos = 0
+    for mention in find_citations(text):
+        if mention.start > pos:
+            out.append(Run(text[pos : mention.start]))
+        if mention.wenhao == own:
+            out.append(Run(mention.printed, "own", mention.wenhao))
+        else:
+            target = by_number.get(mention.wenhao)
+            out.append(Run(mention.printed, "cited" if target else "external", mention.wenhao, target))
+        pos = mention.end
+    if pos < len(text) or not out:
+        out.append(Run(text[pos:]))
+    return tuple(out)
 
 
-@dataclass
-class Citation:
-    source: "DocView"
-    part_id: str | None  # where in the source the number is printed
-    cite: str  # citation label of that part (e.g. 第三条)
-    wenhao: Wenhao
-    printed: str
-    target: "DocView | None"
+def document_citations(doc: DocRef, anchored: AnchoredDocument, by_number: Mapping[Wenhao, DocRef]) -> list[Citation]:
+    """Every number ``doc`` cites, in reading order, with the part it is printed in."""
+    found: list[Citation] = []
+    for node in anchored.walk():
+        for text in own_strings(node.part) if node.part else ():
+            for run in text_runs(text, doc.wenhao, by_number):
+                if run.wenhao is not None and run.kind != "own":
+                    found.append(Citation(doc, node.id, node.cite, run.wenhao, run.text, run.target))
+    return found
 
 
-@dataclass
-class CitationIndex:
-    by_number: dict[Wenhao, "DocView"]
-    outgoing: dict[str, list[Citation]] = field(default_factory=dict)
-    incoming: dict[str, list[Citation]] = field(default_factory=dict)
-
-    def segments(self, text: str) -> list[Segment]:
-        """Split ``text`` so each cited number can be rendered as a link or mark."""
-        out: list[Segment] = []
-        pos = 0
-        for mention in find_citations(text):
-            if mention.start > pos:
-                out.append(Segment(text[pos : mention.start]))
-            out.append(Segment(mention.printed, mention, self.by_number.get(mention.wenhao)))
-            pos = mention.end
-        if pos < len(text) or not out:
-            out.append(Segment(text[pos:]))
-        return out
-
-    def cited_numbers(self) -> list[tuple[Wenhao, list[Citation]]]:
-        """Every number cited anywhere, most cited first, then by number."""
-        grouped: dict[Wenhao, list[Citation]] = {}
-        for citations in self.outgoing.values():
-            for citation in citations:
-                grouped.setdefault(citation.wenhao, []).append(citation)
-        return sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0].prefix, item[0].year, item[0].seq))
-
-
-def build_citations(documents: list["DocView"]) -> CitationIndex:
-    index = CitationIndex({doc.wenhao: doc for doc in documents})
-    for doc in documents:
-        found: list[Citation] = []
-        for node in doc.anchored.walk():
-            for text in own_strings(node.part) if node.part else ():
-                for mention in find_citations(text):
-                    if mention.wenhao == doc.wenhao:
-                        continue  # a document naming its own number is not a citation
-                    target = index.by_number.get(mention.wenhao)
-                    found.append(Citation(doc, node.id, node.cite, mention.wenhao, mention.printed, target))
-        index.outgoing[doc.id] = found
+def build_citations(documents: Iterable[tuple[DocRef, AnchoredDocument]]) -> CitationIndex:
+    """The citation graph of the library: what each document cites and who cites it."""
+    docs = list(documents)
+    by_number = {doc.wenhao: doc for doc, _ in docs}
+    outgoing: dict[str, tuple[Citation, ...]] = {}
+    incoming: dict[str, list[Citation]] = {}
+    for doc, anchored in docs:
+        found = document_citations(doc, anchored, by_number)
+        outgoing[doc.id] = tuple(found)
         for citation in found:
             if citation.target is not None:
-                index.incoming.setdefault(citation.target.id, []).append(citation)
-    return index
+                incoming.setdefault(citation.target.id, []).append(citation)
+    return CitationIndex(by_number, outgoing, {key: tuple(value) for key, value in incoming.items()})

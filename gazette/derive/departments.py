@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable, Literal
 
 if TYPE_CHECKING:
-    from gazette.derive.catalog import DepartmentView
+    from gazette.derive.views import DeptRef
 
 Role = Literal["lead", "responsible", "cooperate", "supervise"]
 ROLES: tuple[Role, ...] = ("lead", "responsible", "cooperate", "supervise")
@@ -96,11 +96,9 @@ def _split_outside_brackets(text: str, seps: str) -> list[str]:
 class Registry:
     """Every spelling → department code; built from the validated registry."""
 
-    def __init__(self, departments: Iterable["DepartmentView"]):
+    def __init__(self, departments: Iterable["DeptRef"]):
         self.by_name: dict[str, str] = {}
-        self.views: dict[str, "DepartmentView"] = {}
         for view in departments:
-            self.views[view.record.code] = view
             for name in view.names:
                 self.by_name[_norm(name)] = view.record.code
 

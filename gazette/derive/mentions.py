@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable
 
 from gazette.derive.text import document_strings
-
-if TYPE_CHECKING:
-    from gazette.derive.catalog import DepartmentView, DocView
+from gazette.derive.views import DeptRef, DocRef
 
 
-def attach_mentions(departments: list["DepartmentView"], documents: list["DocView"]) -> None:
-    texts = {doc.id: "\n".join(document_strings(doc.record)) for doc in documents}
-    for dept in departments:
-        dept.documents = [doc for doc in documents if any(name in texts[doc.id] for name in dept.names)]
+def mentions(departments: Iterable[DeptRef], documents: Iterable[DocRef]) -> dict[str, tuple[DocRef, ...]]:
+    """Department code → the documents whose text names it, in the given order."""
+    texts = [(doc, "\n".join(document_strings(doc.record))) for doc in documents]
+    return {
+        dept.code: tuple(doc for doc, text in texts if any(name in text for name in dept.names))
+        for dept in departments
+    }

@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Generic, Sequence, TypeVar
 
-from gazette.derive.catalog import IssueView, Library
+from gazette.derive.views import IssueView, Library
 
 LATEST_ISSUES = 6
 CATALOG_ROWS = 400

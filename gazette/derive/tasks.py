@@ -22,61 +22,14 @@ prose also says "由建设部门牵头" about unnamed bodies.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from gazette.derive.anchors import Node, row_id
+from gazette.derive.anchors import AnchoredDocument, Loc, Node, row_id
 from gazette.derive.deadlines import Deadline, find_deadline, parse_deadline
-from gazette.derive.departments import Registry, Role, UnitRef, UnresolvedName, heading_role, merge_roles
+from gazette.derive.departments import ROLES, Registry, Role, UnitRef, UnresolvedName, heading_role, merge_roles
+from gazette.derive.views import DepartmentSummary, DocRef, TableUnit, Task, TaskTable
 from gazette.load.errors import RecordError
+from gazette.load.yamlfile import YamlFile
 from gazette.records.models import Table
-
-if TYPE_CHECKING:
-    from gazette.derive.catalog import DocView
-
-
-@dataclass
-class Task:
-    id: str  # "2018/qzbf-33#annex_1__table_1__row_3" (+ "~2" when a clause holds several)
-    doc: "DocView"
-    anchor: str  # element id on the document page
-    cite: str  # human citation, e.g. 《…》表1 第3行 / 第四部分(二)
-    text: str
-    units: list[UnitRef]
-    deadline: Deadline | None = None
-    table_id: str | None = None
-    row: int | None = None
-
-    @property
-    def url(self) -> str:
-        return f"{self.doc.url}#{self.anchor}"
-
-    def codes(self, role: Role | None = None) -> list[str]:
-        return [u.code for u in self.units if role is None or u.role == role]
-
-    def role_of(self, code: str) -> Role | None:
-        return next((u.role for u in self.units if u.code == code), None)
-
-
-@dataclass
-class TaskTable:
-    id: str  # anchor id of the table, e.g. annex_1__table_1
-    doc: "DocView"
-    caption: str
-    columns: list[str]
-    tasks: list[Task] = field(default_factory=list)
-
-    @property
-    def key(self) -> str:
-        return f"{self.doc.id}#{self.id}"
-
-    def units(self) -> list[tuple[str, list[str]]]:
-        return table_units(self)
-
-    def download(self, ext: str) -> str:
-        """Site URL of the table's export, next to its document page."""
-        return f"{self.doc.url}tables/{self.id}.{ext}"
-
 
 _NUMBERING = re.compile(r"^[\s\d.．、()()一二三四五六七八九十]*$")
 _TEXT_HEADING = re.compile(r"任务|内容|要求|项目|事项|措施|工作|名称|课题")
@@ -91,13 +44,9 @@ _SENTENCE = re.compile(
 _OPENING = re.compile(r"^(?P<units>[^,,。;;:()()]{2,40}?)(?P<colon>[::])?(?P<verb>负责牵头|牵头负责|负责)")
 
 
-def _errors_for(doc: "DocView", loc: tuple, exc: UnresolvedName) -> RecordError:
-    return doc.source.error(loc, str(exc))
-
-
 class _Extractor:
-    def __init__(self, doc: "DocView", registry: Registry, errors: list[RecordError]):
-        self.doc, self.registry, self.errors = doc, registry, errors
+    def __init__(self, doc: DocRef, source: YamlFile, registry: Registry, errors: list[RecordError]):
+        self.doc, self.source, self.registry, self.errors = doc, source, registry, errors
         self.tasks: list[Task] = []
         self.tables: list[TaskTable] = []
         self.year = doc.record.date.year
@@ -108,11 +57,11 @@ class _Extractor:
         self._ids[anchor] = n
         return f"{self.doc.id}#{anchor}" + (f"~{n}" if n > 1 else "")
 
-    def _parse(self, text: str, role: Role, loc: tuple) -> list[UnitRef] | None:
+    def _parse(self, text: str, role: Role, loc: Loc) -> list[UnitRef] | None:
         try:
             return self.registry.parse(text, role, context=text)
         except UnresolvedName as exc:
-            self.errors.append(_errors_for(self.doc, loc, exc))
+            self.errors.append(self.source.error(loc, str(exc)))
             return None
 
     # --- tables ---------------------------------------------------------
@@ -125,7 +74,7 @@ class _Extractor:
         deadline_cols = {i for i, col in enumerate(table.columns) if _DEADLINE_HEADING.search(col)}
         header_like = {re.sub(r"\s+", "", c) for c in table.columns} | {"牵头单位", "责任单位", "配合单位"}
         caption = table.caption or (f"{node.cite} 表{node.number}" if node.cite else f"表{node.number}")
-        view = TaskTable(node.id, self.doc, caption, list(table.columns))
+        rows: list[Task] = []
         above: list[str] = [""] * len(table.columns)
         above_units: list[UnitRef] = []
         for r, row in enumerate(table.rows, start=1):
@@ -178,12 +127,12 @@ class _Extractor:
             anchor = row_id(node.id, r)
             task = Task(
                 self._task_id(anchor), self.doc, anchor, f"{caption} 第{r}行", _clean(text),
-                merge_roles(units), deadline, node.id, r,
+                tuple(merge_roles(units)), deadline, node.id, r,
             )
-            view.tasks.append(task)
+            rows.append(task)
             self.tasks.append(task)
-        if view.tasks:
-            self.tables.append(view)
+        if rows:
+            self.tables.append(TaskTable(node.id, self.doc, caption, tuple(table.columns), tuple(rows), _table_units(rows)))
 
     def _split_cell(self, value: str, role_column: bool) -> tuple[str, str]:
         """(units, text) of a cell; a role cell may end in units after shifted text.
@@ -215,7 +164,7 @@ class _Extractor:
         if part is None or part.table is not None:
             return
         heading = _clean(f"{part.label or ''}{part.text or ''}")
-        strings = [(("text",), part.text)] if part.text else []
+        strings: list[tuple[Loc, str]] = [(("text",), part.text)] if part.text else []
         strings += [(("paragraphs", i), p) for i, p in enumerate(part.paragraphs)]
         # Labelled lines: the part's title is the task, the lines assign roles and a deadline.
         labelled: list[UnitRef] = []
@@ -276,7 +225,7 @@ class _Extractor:
         if not units:
             return
         self.tasks.append(
-            Task(self._task_id(node.id), self.doc, node.id, node.cite or node.id, text, merge_roles(units), deadline)
+            Task(self._task_id(node.id), self.doc, node.id, node.cite or node.id, text, tuple(merge_roles(units)), deadline)
         )
 
 
@@ -284,10 +233,14 @@ def _clean(text: str) -> str:
     return re.sub(r"\s*\n\s*", " ", text).strip()
 
 
-def extract_tasks(doc: "DocView", registry: Registry, errors: list[RecordError]) -> tuple[list[Task], list[TaskTable]]:
-    """Every task of one document, in reading order, and its task tables."""
-    ex = _Extractor(doc, registry, errors)
-    for node in doc.anchored.walk():
+def extract_tasks(
+    doc: DocRef, anchored: AnchoredDocument, source: YamlFile, registry: Registry, errors: list[RecordError]
+) -> tuple[list[Task], list[TaskTable]]:
+    """Every task of one document, in reading order, and its task tables.
+
+    An unresolved unit name is appended to ``errors`` (file:line of ``source``)."""
+    ex = _Extractor(doc, source, registry, errors)
+    for node in anchored.walk():
         if node.kind == "table" and node.part is not None and node.part.table is not None:
             ex.table(node, node.part.table)
         elif node.part is not None:
@@ -295,33 +248,28 @@ def extract_tasks(doc: "DocView", registry: Registry, errors: list[RecordError])
     return ex.tasks, ex.tables
 
 
-def attach_tasks(departments: list, documents: list["DocView"], errors: list[RecordError]) -> list[Task]:
-    """Extract every document's tasks and file each under the units it names."""
-    registry = Registry(departments)
-    everything: list[Task] = []
-    for doc in documents:
-        doc.tasks, doc.task_tables = extract_tasks(doc, registry, errors)
-        everything.extend(doc.tasks)
-    by_code = {d.record.code: d for d in departments}
-    for dept in departments:
-        dept.tasks = []
-    for task in everything:
+def _table_units(tasks: list[Task]) -> tuple[TableUnit, ...]:
+    """Every unit a task table names, in first-seen order, with its roles there."""
+    seen: dict[str, list[Role]] = {}
+    for task in tasks:
         for ref in task.units:
-            by_code[ref.code].tasks.append(task)
-    return everything
+            roles = seen.setdefault(ref.code, [])
+            if ref.role not in roles:
+                roles.append(ref.role)
+    return tuple(TableUnit(code, tuple(roles)) for code, roles in seen.items())
 
 
-# --- views the pages and exports share -------------------------------------
+# --- orderings and counts the pages and exports share ----------------------
 
-def sort_key(task: Task) -> tuple:
+def sort_key(task: Task) -> tuple[bool, str, str, str]:
     """Dated tasks first by date, then undated ones in document order."""
     date = task.deadline.date if task.deadline and task.deadline.date else None
     return (date is None, date.isoformat() if date else "", task.doc.record.date.isoformat(), task.id)
 
 
-def department_summary(tasks: list[Task], code: str) -> dict:
+def department_summary(tasks: list[Task] | tuple[Task, ...], code: str) -> DepartmentSummary:
     """Counts by role and by document year for one unit's page."""
-    by_role: dict[str, int] = {role: 0 for role in ("lead", "responsible", "cooperate", "supervise")}
+    by_role: dict[Role, int] = {role: 0 for role in ROLES}
     by_year: dict[int, int] = {}
     for task in tasks:
         role = task.role_of(code)
@@ -330,24 +278,14 @@ def department_summary(tasks: list[Task], code: str) -> dict:
         year = task.doc.record.date.year
         by_year[year] = by_year.get(year, 0) + 1
     dated = sum(1 for t in tasks if t.deadline and t.deadline.date)
-    return {"by_role": by_role, "by_year": dict(sorted(by_year.items())), "dated": dated, "total": len(tasks)}
+    return DepartmentSummary(by_role, dict(sorted(by_year.items())), dated, len(tasks))
 
 
-def table_units(table: TaskTable) -> list[tuple[str, list[str]]]:
-    """Every unit a task table names, in first-seen order, with its roles there."""
-    seen: dict[str, list[str]] = {}
-    for task in table.tasks:
-        for ref in task.units:
-            roles = seen.setdefault(ref.code, [])
-            if ref.role not in roles:
-                roles.append(ref.role)
-    return list(seen.items())
-
-
-def by_month(tasks: list[Task]) -> list[tuple[str, list[Task]]]:
+def by_month(tasks: list[Task] | tuple[Task, ...]) -> tuple[tuple[str, tuple[Task, ...]], ...]:
     """Dated tasks grouped by the month of their normalized deadline, oldest first."""
     months: dict[str, list[Task]] = {}
     for task in sorted(tasks, key=sort_key):
         if task.deadline and task.deadline.date:
             months.setdefault(task.deadline.month or "", []).append(task)
-    return list(months.items())
+    return tuple((month, tuple(group)) for month, group in months.items())
+

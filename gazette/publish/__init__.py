@@ -1,35 +1,35 @@
-"""Files written into the built site after the pages: exports, feeds, search index.
+"""Publish: files written into the built site after the pages (exports,
+feeds, sitemap, search index), the last stage of records → load → derive →
+render → publish.
 
-Each step is a function ``step(ctx: PublishContext) -> None``; add yours to
-``STEPS`` (order matters only for the search index, which must run last so it
-sees every page).
+Each step is a function ``step(ctx: PublishContext) -> None`` in its own
+module, importing ``PublishContext`` from ``gazette.publish.context``.
+``STEPS`` is the one publish order: the search index runs last so it sees
+every page and every published file.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Callable
+from gazette.publish.context import PublishContext, Step
+from gazette.publish.feeds import write_feed
+from gazette.publish.lookup import write_lookup
+from gazette.publish.opendata import write_open_data
+from gazette.publish.rules import write_rules
+from gazette.publish.search import write_search_index
+from gazette.publish.sitemap import write_sitemap
+from gazette.publish.tasks_export import write_task_exports
 
-from gazette.derive.catalog import Library
-from gazette.publish.siteurl import SiteLinks
-
-
-@dataclass(frozen=True)
-class PublishContext:
-    library: Library
-    site_dir: Path
-    site_url: str | None  # public address ending in "/", or None (see siteurl.py)
-    templates: Path
-
-    @property
-    def links(self) -> SiteLinks:
-        return SiteLinks(self.site_url)
-
-
-Step = Callable[[PublishContext], None]
-
-STEPS: list[Step] = []
+STEPS: tuple[Step, ...] = (
+    # The rules the browser's scripts read (assets/rules.json) come first: every page uses them.
+    write_rules,
+    write_lookup,
+    write_task_exports,
+    # Open data, the Atom feed, and the sitemap with record dates (replaces MkDocs' own).
+    write_open_data,
+    write_feed,
+    write_sitemap,
+    write_search_index,
+)
 
 
 def publish(ctx: PublishContext) -> None:
@@ -37,23 +37,4 @@ def publish(ctx: PublishContext) -> None:
         step(ctx)
 
 
-# Registered at the bottom: step modules import PublishContext from here.
-# The rules the browser's scripts read (assets/rules.json) come first: every page uses them.
-from gazette.publish.rules import write_rules  # noqa: E402
-
-STEPS.append(write_rules)
-
-from gazette.publish.lookup import write_lookup  # noqa: E402
-
-STEPS.append(write_lookup)
-
-from gazette.publish.tasks_export import write_task_exports  # noqa: E402
-
-STEPS.append(write_task_exports)
-
-# Open data, the Atom feed, and the sitemap with record dates (replaces MkDocs' own).
-from gazette.publish.feeds import write_feed  # noqa: E402
-from gazette.publish.opendata import write_open_data  # noqa: E402
-from gazette.publish.sitemap import write_sitemap  # noqa: E402
-
-STEPS.extend([write_open_data, write_feed, write_sitemap])
+__all__ = ["STEPS", "PublishContext", "Step", "publish"]

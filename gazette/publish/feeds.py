@@ -14,8 +14,8 @@ import datetime as dt
 
 from feedgen.feed import FeedGenerator
 
-from gazette.derive.catalog import DocView, IssueView, Library
-from gazette.publish import PublishContext
+from gazette.derive.views import DocView, IssueView, Library
+from gazette.publish.context import PublishContext
 from gazette.publish.siteurl import SiteLinks
 
 FEED_PATH = "feed.xml"
@@ -38,7 +38,7 @@ def document_dates(doc: DocView) -> tuple[dt.date, dt.date]:
     A document dated after the first day of its cover month appeared no
     earlier than its own date, hence the max."""
     written = doc.record.date
-    appeared = max(written, doc.issue.record.published) if doc.issue else written
+    appeared = max(written, doc.issue.record.published)
     return written, appeared
 
 
@@ -73,9 +73,8 @@ def _add_document(fg: FeedGenerator, doc: DocView, links: SiteLinks) -> None:
     for issuer in r.issuers:
         fe.author({"name": issuer})
     fe.category(term=doc.doc_type, label=doc.doc_type)
-    issue = doc.issue.title if doc.issue else r.issue
     fe.summary(
-        f"{doc.number} · {'、'.join(r.issuers)} · 成文日期 {r.date.isoformat()} · 刊于衢州政报 {issue}",
+        f"{doc.number} · {'、'.join(r.issuers)} · 成文日期 {r.date.isoformat()} · 刊于衢州政报 {doc.issue.title}",
         type="text",
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from gazette.publish import PublishContext
+from gazette.publish.context import PublishContext
 
 
 def lookup_map(ctx: PublishContext) -> dict[str, dict[str, str]]:

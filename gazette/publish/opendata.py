@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from gazette.derive.anchors import citation_text
-from gazette.derive.catalog import DocView, IssueView, Library
-from gazette.publish import PublishContext
+from gazette.derive.views import DocView, IssueRef, IssueView, Library
+from gazette.publish.context import PublishContext
 from gazette.publish.siteurl import SiteLinks
 from gazette.records.schema import json_schema
 
@@ -42,7 +42,7 @@ def document_json_path(doc: DocView) -> str:
     return f"{DATA_DIR}/documents/{doc.id}.json"
 
 
-def _issue_ref(issue: IssueView, links: SiteLinks, at: str) -> dict[str, Any]:
+def _issue_ref(issue: IssueRef, links: SiteLinks, at: str) -> dict[str, Any]:
     return {
         "id": issue.id,
         "title": issue.title,
@@ -64,8 +64,8 @@ def document_summary(doc: DocView, links: SiteLinks, at: str) -> dict[str, Any]:
         "date": r.date.isoformat(),
         "doc_type": doc.doc_type,
         "public_mark": r.public_mark,
-        "issue": doc.issue.id if doc.issue else r.issue,
-        "issue_title": doc.issue.title if doc.issue else None,
+        "issue": doc.issue.id,
+        "issue_title": doc.issue.title,
         "category": doc.category,
         "page": doc.page,
         "url": links.url(doc.url, at),
@@ -88,7 +88,7 @@ def document_payload(doc: DocView, links: SiteLinks) -> dict[str, Any]:
         for node in doc.anchored.walk()
     ]
     payload = document_summary(doc, links, at)
-    payload["issue"] = _issue_ref(doc.issue, links, at) if doc.issue else None
+    payload["issue"] = _issue_ref(doc.issue, links, at)
     payload["anchors"] = anchors
     payload["record"] = doc.record.model_dump(mode="json")
     return payload
@@ -112,7 +112,7 @@ def _departments_payload(library: Library, links: SiteLinks, at: str) -> list[di
         info["tasks_json"] = links.url(dept.url + "tasks.json", at)
         info["tasks_ics"] = links.url(dept.url + "tasks.ics", at)
         info["documents"] = [d.id for d in dept.documents]
-        info["task_count"] = len(getattr(dept, "tasks", []))
+        info["task_count"] = len(dept.tasks)
         out.append(info)
     return out
 

@@ -17,6 +17,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from gazette.publish.context import PublishContext
+
 OUTPUT_SUBDIR = "pagefind"
 
 # Query segmentation: the extended build splits page text with jieba, but in
@@ -67,3 +69,7 @@ def build_search_index(site_dir: Path) -> IndexStats:
     bundle = site_dir / OUTPUT_SUBDIR
     files = [p for p in bundle.rglob("*") if p.is_file()]
     return IndexStats(len(files), sum(p.stat().st_size for p in files))
+
+
+def write_search_index(ctx: PublishContext) -> None:
+    build_search_index(ctx.site_dir)

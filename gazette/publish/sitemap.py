@@ -23,8 +23,8 @@ from pathlib import Path
 
 from lxml import etree
 
-from gazette.derive.catalog import Library
-from gazette.publish import PublishContext
+from gazette.derive.views import Library
+from gazette.publish.context import PublishContext
 from gazette.publish.feeds import document_dates
 
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -38,10 +38,9 @@ def page_dates(library: Library) -> tuple[dict[str, dt.date], dt.date | None]:
     for doc in library.documents:
         dates[doc.url] = document_dates(doc)[1]
     for dept in library.departments:
-        named = {d.id: d for d in dept.documents}
-        named.update({t.doc.id: t.doc for t in getattr(dept, "tasks", [])})
+        named = {d.id for d in dept.documents} | {t.doc.id for t in dept.tasks}
         if named:
-            dates[dept.url] = max(document_dates(d)[1] for d in named.values())
+            dates[dept.url] = max(document_dates(library.document(i))[1] for i in named)
     newest = max(dates.values()) if dates else None
     return dates, newest
 

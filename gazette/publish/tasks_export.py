@@ -21,10 +21,10 @@ from pathlib import Path
 
 from icalendar import Calendar, Event
 
-from gazette.derive.catalog import DepartmentView, Library
+from gazette.derive.views import DepartmentView, Library
 from gazette.derive.departments import ROLE_LABELS, ROLES
-from gazette.derive.tasks import Task, TaskTable, sort_key
-from gazette.publish import PublishContext
+from gazette.derive.views import Task, TaskTable
+from gazette.publish.context import PublishContext
 from gazette.publish.siteurl import SiteLinks
 
 CSV_FIELDS = [
@@ -81,7 +81,7 @@ def _json(payload: dict) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def _calendar(dept: DepartmentView, tasks: list[Task], library: Library, links: SiteLinks) -> bytes:
+def _calendar(dept: DepartmentView, tasks: tuple[Task, ...], library: Library, links: SiteLinks) -> bytes:
     cal = Calendar()
     cal.add("prodid", "-//衢州政报 政策文件库//departments//ZH")
     cal.add("version", "2.0")
@@ -117,12 +117,8 @@ def _write(path: Path, text: str | bytes) -> None:
         path.write_text(text, encoding="utf-8-sig" if path.suffix == ".csv" else "utf-8", newline="")
 
 
-def department_tasks(dept: DepartmentView) -> list[Task]:
-    return sorted(dept.tasks, key=sort_key)
-
-
 def write_department(dept: DepartmentView, library: Library, site_dir: Path, links: SiteLinks) -> None:
-    tasks = department_tasks(dept)
+    tasks = dept.tasks
     code = dept.record.code
     at = f"{dept.url}tasks.json"  # tasks.csv and tasks.json share the directory
     records = [_task_record(t, library, links, at, code) for t in tasks]

@@ -15,7 +15,6 @@ from gazette.derive.departments import ROLE_LABELS
 from gazette.derive.facets import FACET_LABELS
 from gazette.derive.numbering import int_to_chinese
 from gazette.records.models import DEPARTMENT_KINDS
-from gazette.render.tables import table_grid
 
 # The domain rules templates present; each is defined once in the package, never in a template.
 RULES: dict[str, object] = {
@@ -53,6 +52,5 @@ def make_env(templates: Path) -> Environment:
         keep_trailing_newline=False,
     )
     env.filters["cn"] = int_to_chinese
-    env.globals["table_grid"] = table_grid
     env.globals.update(RULES)
     return env

@@ -1,7 +1,9 @@
-"""Plan every generated page: where it goes, its title, its HTML and its TOC.
+"""Plan every generated page: where it goes, its title, its HTML, its TOC, and
+whether it is a hub page of the site navigation.
 
 The plan is plain data so any site generator can write it out; the MkDocs
-hook only hands it over.
+hook only hands it over. Templates receive complete views (``derive/views.py``)
+and only present them.
 """
 
 from __future__ import annotations
@@ -12,33 +14,32 @@ from typing import Any
 
 from jinja2 import Environment
 
-from gazette.derive.anchors import citation_text
-from gazette.derive.catalog import Library
 from gazette.derive.paging import MENTION_ROWS, TASK_ROWS, catalog, latest_issues, paginate
-from gazette.derive.tasks import by_month, department_summary, sort_key
+from gazette.derive.views import DocView, Library
 from gazette.records.schema import model_docs
 from gazette.render.env import make_env, relative_url
 
 
-@dataclass
+@dataclass(frozen=True)
 class TocItem:
     id: str
     title: str
     level: int
-    children: list["TocItem"] = field(default_factory=list)
+    children: tuple[TocItem, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class PageSpec:
     src_uri: str  # e.g. "2018/qzbf-33.md"
     url: str  # e.g. "2018/qzbf-33/"
     title: str
     html: str
     description: str = ""
-    toc: list[TocItem] = field(default_factory=list)
+    toc: tuple[TocItem, ...] = ()
+    in_nav: bool = False  # a hub page listed in the site navigation (mkdocs.yml `nav`)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Renderer:
     library: Library
     env: Environment
@@ -49,27 +50,38 @@ class Renderer:
 
         return self.env.get_template(template).render(lib=self.library, page_url=url, link=link, **context)
 
-    def page(self, template: str, src_uri: str, url: str, title: str, description: str = "", toc=None, **context: Any) -> PageSpec:
+    def page(
+        self, template: str, src_uri: str, url: str, title: str, description: str = "",
+        toc: tuple[TocItem, ...] = (), in_nav: bool = False, **context: Any,
+    ) -> PageSpec:
         html = self.render(template, url, **context)
-        return PageSpec(src_uri, url, title, html, description, toc or [])
+        return PageSpec(src_uri, url, title, html, description, toc, in_nav)
+
+    def hub(self, template: str, path: str, title: str, **context: Any) -> PageSpec:
+        """A hub page at ``path/`` (listed in the navigation)."""
+        return self.page(template, f"{path}/index.md", f"{path}/", title, in_nav=True, **context)
 
 
-def _document_toc(doc) -> list[TocItem]:
+_TOC_KINDS = ("chp", "sec", "art", "subchp")
+
+
+def _document_toc(doc: DocView) -> tuple[TocItem, ...]:
     """Right-hand TOC: chapters/articles/sections and attachments (two levels)."""
     items: list[TocItem] = []
     for node in doc.anchored.body + doc.anchored.attachments:
         if node.kind in ("att", "annex"):
             title = " ".join(filter(None, [node.label, node.title])) or "附件"
-        elif node.kind in ("chp", "sec", "art", "subchp"):
+        elif node.kind in _TOC_KINDS:
             title = f"{node.label}{node.part.text or ''}"[:40] if node.part else node.id
         else:
             continue
-        item = TocItem(node.id, title, 2)
-        for child in node.children:
-            if child.kind in ("chp", "sec", "art", "subchp") and child.part is not None:
-                item.children.append(TocItem(child.id, f"{child.label}{child.part.text or ''}"[:40], 3))
-        items.append(item)
-    return items
+        children = tuple(
+            TocItem(child.id, f"{child.label}{child.part.text or ''}"[:40], 3)
+            for child in node.children
+            if child.kind in _TOC_KINDS and child.part is not None
+        )
+        items.append(TocItem(node.id, title, 2, children))
+    return tuple(items)
 
 
 def plan_pages(library: Library, templates: Path) -> list[PageSpec]:
@@ -77,16 +89,15 @@ def plan_pages(library: Library, templates: Path) -> list[PageSpec]:
     books = catalog(library)
     recent = latest_issues(library)
     pages = [
-        r.page("issues_index.html", "issues/index.md", "issues/", "各期政报"),
-        r.page("documents_index.html", "documents/index.md", "documents/", "文件目录",
-               catalog=books, year=None, issues=books.entry_issues),
-        r.page("departments_index.html", "departments/index.md", "departments/", "部门"),
-        r.page("citations.html", "citations/index.md", "citations/", "引用索引"),
-        r.page("lookup.html", "lookup/index.md", "lookup/", "文号查找"),
-        r.page("deadlines.html", "deadlines/index.md", "deadlines/", "任务期限", months=by_month(library.tasks)),
+        r.hub("issues_index.html", "issues", "各期政报"),
+        r.hub("documents_index.html", "documents", "文件目录", catalog=books, year=None, issues=books.entry_issues),
+        r.hub("departments_index.html", "departments", "部门"),
+        r.hub("citations.html", "citations", "引用索引"),
+        r.hub("lookup.html", "lookup", "文号查找"),
+        r.hub("deadlines.html", "deadlines", "任务期限"),
         r.page(
-            "latest.html", "latest/index.md", "latest/", "最新",
-            description="最近各期政报新增的文件", toc=[TocItem(f"issue-{i.id}", i.title, 2) for i in recent],
+            "latest.html", "latest/index.md", "latest/", "最新", in_nav=True,
+            description="最近各期政报新增的文件", toc=tuple(TocItem(f"issue-{i.id}", i.title, 2) for i in recent),
             issues=recent,
         ),
     ]
@@ -101,25 +112,17 @@ def plan_pages(library: Library, templates: Path) -> list[PageSpec]:
             r.page(
                 "document.html", doc.src_uri, doc.url, doc.record.title,
                 description=f"{doc.number} {doc.record.title}", toc=_document_toc(doc), doc=doc,
-                citations={
-                    node.id: citation_text(doc.record.title, doc.number, doc.anchored, node)
-                    for node in doc.anchored.walk()
-                },
             )
         )
     for dept in library.departments:
-        tasks = sorted(dept.tasks, key=sort_key)
-        assigned = {t.doc.id for t in tasks}
         lists = {
-            "tasks": ("任务清单", paginate(tasks, TASK_ROWS, dept.url, dept.url + "tasks/{n}/")),
-            "documents": ("其他提及该单位的文件", paginate(
-                [d for d in dept.documents if d.id not in assigned], MENTION_ROWS, dept.url, dept.url + "documents/{n}/")),
+            "tasks": ("任务清单", paginate(dept.assignments, TASK_ROWS, dept.url, dept.url + "tasks/{n}/")),
+            "documents": ("其他提及该单位的文件", paginate(dept.other_documents, MENTION_ROWS, dept.url, dept.url + "documents/{n}/")),
         }
         pages.append(
             r.page(
                 "department.html", dept.src_uri, dept.url, dept.record.name, dept=dept,
                 task_pages=lists["tasks"][1], mention_pages=lists["documents"][1],
-                summary=department_summary(dept.tasks, dept.record.code),
             )
         )
         for kind, (label, paged) in lists.items():

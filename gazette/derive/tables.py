@@ -1,4 +1,4 @@
-"""Turn a table record into the grid HTML needs (rowspans for merged cells)."""
+"""A table record as a grid of cells: a null cell extends the cell above it (rowspan)."""
 
 from __future__ import annotations
 
@@ -8,24 +8,24 @@ from gazette.records.models import Table
 
 
 @dataclass
-class Cell:
+class GridCell:
     text: str
     rowspan: int
     column: str
 
 
-def table_grid(table: Table) -> list[list[Cell]]:
+def table_grid(table: Table) -> list[list[GridCell]]:
     """One list of cells per row; a null cell extends the cell above it."""
-    grid: list[list[Cell]] = []
-    open_cells: list[Cell | None] = [None] * len(table.columns)
+    grid: list[list[GridCell]] = []
+    open_cells: list[GridCell | None] = [None] * len(table.columns)
     for row in table.rows:
-        out: list[Cell] = []
+        out: list[GridCell] = []
         for col, value in enumerate(row):
             above = open_cells[col]
             if value is None and above is not None:
                 above.rowspan += 1
                 continue
-            cell = Cell(value or "", 1, table.columns[col])
+            cell = GridCell(value or "", 1, table.columns[col])
             open_cells[col] = cell
             out.append(cell)
         grid.append(out)

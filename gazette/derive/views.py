@@ -1,0 +1,360 @@
+"""The views pages and exports read: what ``build_library`` returns, complete.
+
+Every view is a frozen dataclass built once, in dependency order, by
+``gazette.derive.catalog.build_library``; no later stage fills in a field.
+Templates only present what is here: which part a task belongs to, which
+cited 文号 is a link, the document's own number or an external one, which
+departments a document involves, and each table's cell grid are decided
+in derive.
+
+Back-references without cycles: views point at each other through *refs*
+(``DocRef``, ``IssueRef``, ``DeptRef``), the small frozen identity of a
+document, issue or department, known before anything is derived from it.
+``DocView`` is its ``DocRef`` plus everything derived (it subclasses it),
+so a task's ``doc``, a citation's ``target`` or an issue's neighbours are
+complete refs from the start, and the full view is found, when needed, by id
+(``Library.document(id)``). Issue contents hold full ``DocView`` objects:
+issues are built after documents, and a document holds only its issue's ref.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from gazette.derive.anchors import AnchoredDocument, Node
+from gazette.derive.deadlines import Deadline
+from gazette.derive.departments import Role, UnitRef
+from gazette.derive.wenhao import Wenhao
+from gazette.load.yamlfile import YamlFile
+from gazette.records.models import Department, Document, Erratum, Issue, Issuer, Table
+
+# --- identities -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocRef:
+    """A document as other views point at it: its record and where its page is."""
+
+    id: str  # "2018/qzbf-33"
+    record: Document
+    wenhao: Wenhao
+    issuer: Issuer
+
+    @property
+    def url(self) -> str:
+        return f"{self.id.split('/')[0]}/{self.issuer.code}-{self.wenhao.seq}/"
+
+    @property
+    def src_uri(self) -> str:
+        return self.url.rstrip("/") + ".md"
+
+    @property
+    def number(self) -> str:
+        return self.wenhao.canonical
+
+
+@dataclass(frozen=True)
+class IssueRef:
+    """A gazette issue as documents and neighbouring issues point at it."""
+
+    id: str  # "2018-05"
+    record: Issue
+
+    @property
+    def url(self) -> str:
+        return f"issues/{self.id}/"
+
+    @property
+    def src_uri(self) -> str:
+        return f"issues/{self.id}.md"
+
+    @property
+    def title(self) -> str:
+        r = self.record
+        return f"{r.year}年第{r.number}期(总第{r.total_number}期)"
+
+
+@dataclass(frozen=True)
+class DeptRef:
+    """A department of the registry as tasks and documents point at it."""
+
+    record: Department
+
+    @property
+    def code(self) -> str:
+        return self.record.code
+
+    @property
+    def url(self) -> str:
+        return f"departments/{self.record.code}/"
+
+    @property
+    def src_uri(self) -> str:
+        return f"departments/{self.record.code}.md"
+
+    @property
+    def names(self) -> list[str]:
+        return [self.record.name, *self.record.aliases]
+
+
+# --- tasks ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Task:
+    """Who must do what, in which clause, by when (see gazette.derive.tasks)."""
+
+    id: str  # "2018/qzbf-33#annex_1__table_1__row_3" (+ "~2" when a clause holds several)
+    doc: DocRef
+    anchor: str  # element id on the document page
+    cite: str  # human citation, e.g. 《…》表1 第3行 / 第四部分(二)
+    text: str
+    units: tuple[UnitRef, ...]
+    deadline: Deadline | None = None
+    table_id: str | None = None
+    row: int | None = None
+
+    @property
+    def url(self) -> str:
+        return f"{self.doc.url}#{self.anchor}"
+
+    def codes(self, role: Role | None = None) -> list[str]:
+        return [u.code for u in self.units if role is None or u.role == role]
+
+    def role_of(self, code: str) -> Role | None:
+        return next((u.role for u in self.units if u.code == code), None)
+
+
+@dataclass(frozen=True)
+class TableUnit:
+    """A unit a task table names, with its roles there (first-seen order)."""
+
+    code: str
+    roles: tuple[Role, ...]
+
+
+@dataclass(frozen=True)
+class TaskTable:
+    id: str  # anchor id of the table, e.g. annex_1__table_1
+    doc: DocRef
+    caption: str
+    columns: tuple[str, ...]
+    tasks: tuple[Task, ...]
+    units: tuple[TableUnit, ...]
+
+    @property
+    def key(self) -> str:
+        return f"{self.doc.id}#{self.id}"
+
+    def download(self, ext: str) -> str:
+        """Site URL of the table's export, next to its document page."""
+        return f"{self.doc.url}tables/{self.id}.{ext}"
+
+
+# --- citations --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: DocRef
+    part_id: str | None  # where in the source the number is printed
+    cite: str  # citation label of that part (e.g. 第三条)
+    wenhao: Wenhao
+    printed: str
+    target: DocRef | None
+
+
+@dataclass(frozen=True)
+class CitationIndex:
+    by_number: dict[Wenhao, DocRef]
+    outgoing: dict[str, tuple[Citation, ...]]  # by source document id, in reading order
+    incoming: dict[str, tuple[Citation, ...]]  # by target document id
+
+    def cited_numbers(self) -> list[tuple[Wenhao, list[Citation]]]:
+        """Every number cited anywhere, most cited first, then by number."""
+        grouped: dict[Wenhao, list[Citation]] = {}
+        for citations in self.outgoing.values():
+            for citation in citations:
+                grouped.setdefault(citation.wenhao, []).append(citation)
+        return sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0].prefix, item[0].year, item[0].seq))
+
+    @property
+    def total(self) -> int:
+        return sum(len(c) for c in self.outgoing.values())
+
+
+RunKind = Literal["text", "own", "cited", "external"]
+
+
+@dataclass(frozen=True)
+class Run:
+    """A piece of running text. A printed 文号 is its own run, its kind decided:
+    ``own`` (the page's own number), ``cited`` (a document here: ``target``),
+    ``external`` (not in the library); everything else is ``text``."""
+
+    text: str
+    kind: RunKind = "text"
+    wenhao: Wenhao | None = None
+    target: DocRef | None = None
+
+
+Text = tuple[Run, ...]
+
+
+# --- document body ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CiteControl:
+    """Permalink and copy-citation button of one anchor."""
+
+    anchor: str
+    label: str  # what the button names, e.g. 第十八条, 序号3
+    citation: str  # the text copied
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: Text
+    rowspan: int
+    column: str
+    cite: CiteControl | None = None  # the first cell of a numbered row (序号/编号 column)
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str  # row anchor
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class TableView:
+    record: Table  # caption, columns, header rows, headless
+    rows: tuple[Row, ...]
+    notes: tuple[Text, ...]
+    tasks: TaskTable | None  # when the table assigns tasks
+
+
+@dataclass(frozen=True)
+class PartView:
+    """One anchored part (or attachment) with everything its markup shows."""
+
+    node: Node  # id, kind, cite, label, title
+    cite: CiteControl
+    text: Text
+    paragraphs: tuple[Text, ...]
+    table: TableView | None
+    tasks: tuple[Task, ...]  # clause tasks anchored here (table rows are under ``table``)
+    erratum: bool  # a located erratum repairs this part
+    children: tuple[PartView, ...]
+
+
+@dataclass(frozen=True)
+class ErratumView:
+    record: Erratum
+    at: str | None  # anchor id of the part, "title", or None (not located)
+    cite: str  # citation label of that part ("" when none)
+
+
+# --- pages ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocView(DocRef):
+    """A document page: its ref plus everything derived from the record."""
+
+    source: YamlFile
+    anchored: AnchoredDocument
+    doc_type: str
+    issue: IssueRef
+    category: str
+    page: int | None
+    in_toc: bool
+    errata_at: tuple[str | None, ...]  # per erratum: part id, "title" or None
+    errata: tuple[ErratumView, ...]
+    body: tuple[PartView, ...]
+    attachments: tuple[PartView, ...]
+    tasks: tuple[Task, ...]  # reading order
+    task_tables: tuple[TaskTable, ...]
+    departments: tuple[DeptRef, ...]  # units its tasks name, in registry order (facet 涉及部门)
+    cites: tuple[Citation, ...]  # numbers it cites, reading order
+    cited_by: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class IssueSection:
+    category: str
+    documents: tuple[DocView, ...]
+
+
+@dataclass(frozen=True)
+class IssueView(IssueRef):
+    source: YamlFile
+    sections: tuple[IssueSection, ...]
+    previous: IssueRef | None  # the issue before this one
+    next: IssueRef | None
+
+    @property
+    def documents(self) -> list[DocView]:
+        return [doc for section in self.sections for doc in section.documents]
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One task as a department's page lists it."""
+
+    task: Task
+    role: Role  # this department's role
+    others: tuple[UnitRef, ...]  # the other units the task names
+
+
+@dataclass(frozen=True)
+class DepartmentSummary:
+    by_role: dict[Role, int]
+    by_year: dict[int, int]
+    dated: int
+    total: int
+
+
+@dataclass(frozen=True)
+class DepartmentView(DeptRef):
+    source: YamlFile
+    documents: tuple[DocRef, ...]  # every document naming it (name or alias), library order
+    tasks: tuple[Task, ...]  # tasks naming it, dated first by date (see tasks.sort_key)
+    assignments: tuple[Assignment, ...]  # same order as ``tasks``
+    summary: DepartmentSummary
+    other_documents: tuple[DocRef, ...]  # documents naming it that assign it no task
+
+
+@dataclass(frozen=True)
+class Library:
+    root: Path
+    issuers: tuple[Issuer, ...]
+    issues: tuple[IssueView, ...]  # newest first
+    documents: tuple[DocView, ...]  # newest issue first, printed order within an issue
+    departments: tuple[DepartmentView, ...]
+    tasks: tuple[Task, ...]  # every task, reading order
+    deadline_months: tuple[tuple[str, tuple[Task, ...]], ...]  # dated tasks by month ("2018-06"), oldest first
+    citations: CitationIndex
+
+    @cached_property
+    def _documents_by_id(self) -> dict[str, DocView]:
+        return {d.id: d for d in self.documents}
+
+    @cached_property
+    def _departments_by_code(self) -> dict[str, DepartmentView]:
+        return {d.code: d for d in self.departments}
+
+    def department(self, code: str) -> DepartmentView:
+        return self._departments_by_code[code]
+
+    def document(self, doc_id: str) -> DocView:
+        return self._documents_by_id[doc_id]
+
+    @property
+    def latest(self) -> IssueView | None:
+        return self.issues[0] if self.issues else None
+
