@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from gazette.derive.catalog import Library, build_library
+from gazette.derive.catalog import build_library
+from gazette.derive.views import Library
 from tests.conftest import ROOT
 
 # tests/conftest.py builds with this SITE_URL

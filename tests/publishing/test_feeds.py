@@ -11,7 +11,7 @@ import lxml.etree as etree
 import lxml.html
 import pytest
 
-from gazette.derive.catalog import Library
+from gazette.derive.views import Library
 from tests.conftest import read
 from tests.publishing.conftest import SITE_URL, page_url
 

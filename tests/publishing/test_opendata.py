@@ -13,7 +13,7 @@ import lxml.html
 import pytest
 import yaml
 
-from gazette.derive.catalog import Library
+from gazette.derive.views import Library
 from gazette.records.models import Document, Issue
 from tests.conftest import ROOT, read
 from tests.publishing.conftest import SITE_URL
