@@ -10,7 +10,7 @@ from gazette.load.errors import RecordError, RecordErrors
 from gazette.records.models import Document, Issue
 
 from . import emit
-from .corrections import DocumentCorrections, load_corrections
+from .corrections import CorrectionError, load_corrections
 from .document import build_document
 from .errors import SourceError
 from .report import Report
@@ -35,11 +35,14 @@ def import_issue(source_path: Path, data: Path, out: Path, report: Report) -> tu
             if doc_id in docs:
                 report.add("split", f"{doc_id} appears twice")
             report.context = doc_id
-            docs[doc_id] = build_document(seg, src.issue_id, code, corrections.get(doc_id, DocumentCorrections()), report, heads)
+            try:
+                docs[doc_id] = build_document(seg, src.issue_id, code, corrections.of(doc_id), report, heads)
+            except CorrectionError as exc:
+                raise corrections.error((doc_id, "replace", exc.index, "original"), str(exc)) from None
             report.context = ""
-        unknown = set(corrections) - set(docs)
-        if unknown:
-            raise ValueError(f"corrections for unknown documents: {sorted(unknown)}")
+        for doc_id in corrections.documents:
+            if doc_id not in docs:
+                raise corrections.error((doc_id,), f"corrections for {doc_id}, which is not in {source_path.name}")
         fields, sections = parse_front(src.lines, src.year, src.number, heads, report)
     except SourceError as exc:
         raise RecordError(source_path, None if exc.line is None else exc.line + 1, None, exc.message) from None

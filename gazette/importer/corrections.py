@@ -6,12 +6,15 @@ typo in a correction file is an error naming file, line and field.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated
 
 from pydantic import Field, StringConstraints, TypeAdapter
 
-from gazette.load.library import read_records
+from gazette.load.errors import RecordError
+from gazette.load.library import load_file
+from gazette.load.yamlfile import Loc, YamlFile
 from gazette.records.models import DocumentId, ErratumKind, Line, Record
 
 
@@ -35,10 +38,33 @@ class DocumentCorrections(Record):
 _CORRECTIONS = TypeAdapter(dict[DocumentId, DocumentCorrections])
 
 
-def load_corrections(data: Path, issue_id: str) -> dict[str, DocumentCorrections]:
-    """Corrections of one issue by document id (none when the file does not exist)."""
+class CorrectionError(ValueError):
+    """A hand correction that cannot be applied; ``index`` is its place in ``replace``."""
+
+    def __init__(self, index: int, message: str):
+        self.index = index
+        super().__init__(message)
+
+
+@dataclass
+class IssueCorrections:
+    """The corrections of one issue by document id, with the file they came from (for errors)."""
+
+    documents: dict[str, DocumentCorrections] = field(default_factory=dict)
+    source: YamlFile | None = None
+
+    def of(self, doc_id: str) -> DocumentCorrections:
+        return self.documents.get(doc_id, DocumentCorrections())
+
+    def error(self, loc: Loc, message: str) -> RecordError:
+        assert self.source is not None, "errors are only raised for corrections that exist"
+        return self.source.error(loc, message)
+
+
+def load_corrections(data: Path, issue_id: str) -> IssueCorrections:
+    """Corrections of one issue (none when the file does not exist)."""
     path = data / "corrections" / f"{issue_id}.yaml"
     if not path.exists():
-        return {}
-    corrections: dict[str, DocumentCorrections] = read_records(path, _CORRECTIONS, data)
-    return corrections
+        return IssueCorrections()
+    documents, source = load_file(path, _CORRECTIONS, data)
+    return IssueCorrections(documents, source)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Any, Optional
 
-from gazette.records.models import Attachment, Document, Erratum, Signature
+from gazette.records.models import Attachment, Document, Erratum, Part, Signature
 
 from . import repairs
 from .corrections import DocumentCorrections
+from .errors import SourceError
 from .outline import Outline, is_attachment_label, label_at
 from .report import Report
 from .signature import ORGAN, find_signature
@@ -38,7 +39,9 @@ def attachment_titles(blocks: list[Block]) -> set[str]:
     return titles
 
 
-def _join_pass(blocks: list[Block], no_join: list[str], force_join: list[str], report) -> tuple[list[Block], list[Erratum]]:
+def _join_pass(
+    blocks: list[Block], no_join: list[str], force_join: list[str], report: Report
+) -> tuple[list[Block], list[Erratum]]:
     out: list[Block] = []
     errata: list[Erratum] = []
     for b in blocks:
@@ -104,10 +107,11 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
     texts: list[Optional[str]] = [b.text if b.kind == "para" else None for b in blocks]
     sig = find_signature(texts)
     if sig is None:
-        report.add("signature", f"{where}: no signature block found")
-        body_blocks, after = blocks, []
-    else:
-        body_blocks, after = blocks[: sig.start], blocks[sig.end :]
+        # Without 发文机关 and 成文日期 the document cannot be dated or attributed: the reader must.
+        raise SourceError(
+            seg.wenhao_line, f"{where}: no signature block (issuing organ line(s), then a date such as 2018年5月4日)"
+        )
+    body_blocks, after = blocks[: sig.start], blocks[sig.end :]
 
     addressees = None
     if body_blocks and body_blocks[0].kind == "para":
@@ -116,7 +120,7 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
             addressees = t[:-1]
             body_blocks = body_blocks[1:]
 
-    def run_outline(bs: list[Block], label: str) -> list:
+    def run_outline(bs: list[Block], label: str) -> list[Part]:
         ol = Outline(report, f"{where} {label}")
         for b in bs:
             if b.kind == "para":
@@ -130,7 +134,7 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
 
     attachments: list[Attachment] = []
     postscript: list[str] = []
-    groups: list[dict] = []
+    groups: list[dict[str, Any]] = []
     pending_label = None
     for b in after:
         if b.kind == "para" and is_attachment_label(b.text, b.line):
@@ -171,15 +175,15 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
             continue
         attachments.append(Attachment(label=g["label"], title=title_a, body=run_outline(g["blocks"], f"attachment {k + 1}")))
 
-    signature = Signature(issuers=sig.issuers, date_text=sig.date_text) if sig else None
+    signature = Signature(issuers=sig.issuers, date_text=sig.date_text)
     doc = Document(
         number_printed=number,
         title=title,
-        issuers=sig.issuers if sig else ["(unknown)"],
+        issuers=sig.issuers,
         addressees=addressees,
-        date=sig.date if sig else None,
+        date=sig.date,
         issue=issue,
-        public_mark=sig.public_mark if sig else None,
+        public_mark=sig.public_mark,
         body=body,
         signature=signature,
         attachments=attachments,

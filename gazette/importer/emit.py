@@ -12,7 +12,7 @@ class _Dumper(yaml.SafeDumper):
     pass
 
 
-def _str(dumper: yaml.SafeDumper, data: str):
+def _str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
     style = "|" if "\n" in data and not data.startswith(" ") and not data.endswith((" ", "\n")) else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 

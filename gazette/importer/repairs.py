@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from gazette.derive.numbering import LabelError, split_label
-from gazette.importer.corrections import Correction
+from gazette.importer.corrections import Correction, CorrectionError
 from gazette.records.models import Erratum
 
 from .signature import DATE
@@ -56,11 +56,11 @@ def _unmark(text: str) -> str:
 def apply_corrections(text: str, corrections: list[Correction], where: str) -> tuple[str, list[Erratum]]:
     """Hand corrections: exact ``original`` text replaced by ``published``."""
     errata = []
-    for c in corrections:
+    for index, c in enumerate(corrections):
         original, published = c.original, c.published
         count = text.count(original)
         if count != 1:
-            raise ValueError(f"{where}: correction original found {count} times: {original[:60]!r}")
+            raise CorrectionError(index, f"{where}: correction original found {count} times in the text: {original[:60]!r}")
         text = text.replace(original, published, 1)
         errata.append(
             Erratum(

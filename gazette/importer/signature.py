@@ -31,16 +31,17 @@ def find_signature(texts: list[Optional[str]]) -> Optional[SignatureFound]:
         if not m:
             continue
         j = i - 1
-        issuers = []
-        while j >= 0 and texts[j] is not None and ORGAN.match(texts[j]):
-            issuers.insert(0, texts[j])
+        issuers: list[str] = []
+        while j >= 0 and (organ := texts[j]) is not None and ORGAN.match(organ):
+            issuers.insert(0, organ)
             j -= 1
         if not issuers:
             continue
         end = i + 1
         mark = None
-        if end < len(texts) and texts[end] is not None and PUBLIC.match(texts[end]):
-            mark = PUBLIC.match(texts[end]).group(1)
+        public = PUBLIC.match(texts[end] or "") if end < len(texts) else None
+        if public:
+            mark = public.group(1)
             end += 1
         y, mo, d = (int(x) for x in m.groups())
         return SignatureFound(j + 1, end, issuers, t, dt.date(y, mo, d), mark)

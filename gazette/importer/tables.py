@@ -19,6 +19,8 @@ from typing import Optional
 
 from gazette.records.models import Erratum, Table, TableHeaderCell
 
+from .report import Report
+
 SEPARATOR = re.compile(r"^\|[\s\-:|]*\|?$")
 HTML_P = re.compile(r"</?p>")
 TOTAL = re.compile(r"^(合\s*计|总\s*计|小\s*计)$")
@@ -101,7 +103,7 @@ def trim(row: list[str]) -> list[str]:
     return row
 
 
-def merge_continuations(blocks: list[Block], report) -> list[Block]:
+def merge_continuations(blocks: list[Block], report: Report) -> list[Block]:
     """Join a table continued after a page break (same header repeated)."""
     out: list[Block] = []
     for b in blocks:
@@ -155,7 +157,7 @@ def _two_row_header(top: list[str], leaf: list[str]) -> tuple[list[list[TableHea
     return [row0, row1], columns
 
 
-def build_table(block: Block, report) -> Table:
+def build_table(block: Block, report: Report) -> Table:
     rows = raw_rows(block)
     errata: list[Erratum] = []
     if any(HTML_P.search(c) for r in rows for c in r):

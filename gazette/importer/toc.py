@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from gazette.derive.wenhao import digits, number_pattern, prefixes_pattern
 from gazette.records.models import BoardRole, ImprintLine, TocEntry, TocSection
@@ -13,14 +14,26 @@ from .report import Report
 from .split import Heads
 
 TOC_LINE = re.compile(r"^(?P<text>.*\S)\s+(?P<page>\d{1,3})$")
+PRINTED_MONTH = re.compile(r"^(\d{4})年(\d{1,2})月$")
+BOARD_ROLES = ("名誉主任", "主任", "副主任", "编委", "主编", "编辑")
+IMPRINT = ("出版", "电话", "传真", "地址", "邮编", "承印")
+NOISE = {"QUZHOU", "ZHENGBAO", "衢州政報", "衢州政报"}
 
 
 def toc_wenhao(heads: Heads) -> re.Pattern[str]:
     """A TOC entry's 文号, printed in parentheses after its title: …(衢政办发〔2018〕33号)."""
     return re.compile(rf"[(（]{number_pattern(prefixes_pattern(heads.codes))}[)）]")
-BOARD_ROLES = ("名誉主任", "主任", "副主任", "编委", "主编", "编辑")
-IMPRINT = ("出版", "电话", "传真", "地址", "邮编", "承印")
-NOISE = {"QUZHOU", "ZHENGBAO", "衢州政報", "衢州政报"}
+
+
+def _missing(what: str) -> SourceError:
+    return SourceError(None, f"the front matter has no {what} (is this the text of a 衢州政报 issue?)")
+
+
+def _index(front: list[str], text: str) -> int:
+    try:
+        return front.index(text)
+    except ValueError:
+        raise _missing(text) from None
 
 
 def front_end(lines: list[str], heads: Heads) -> int:
@@ -34,22 +47,33 @@ def front_end(lines: list[str], heads: Heads) -> int:
     raise SourceError(None, "no document head (a 文号 line of a family in data/issuers.yaml) found")
 
 
-def parse_front(lines: list[str], year: int, number: int, heads: Heads, report: Report):
+def parse_front(
+    lines: list[str], year: int, number: int, heads: Heads, report: Report
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The issue's fields (without contents) and the printed TOC sections."""
     end = front_end(lines, heads)
     toc_number = toc_wenhao(heads)
     front = [ln.strip() for ln in lines[:end] if ln.strip() and ln.strip() not in NOISE]
-    printed_month = next(x for x in front if re.match(r"^\d{4}年\d{1,2}月$", x))
-    total = int(re.search(r"总第(\d+)期", " ".join(front)).group(1))
-    k = front.index("浙内部资料准印证")
-    permit = front[k] + front[k + 1]
-    toc_start = next(i for i, x in enumerate(front) if re.sub(r"\s", "", x) == "目录")
-    board_start = front.index("编辑委员会")
-    sections: list[dict] = []
+    month = next((m for m in map(PRINTED_MONTH.match, front) if m), None)
+    if month is None:
+        raise _missing("cover month (e.g. 2018年6月)")
+    total = re.search(r"总第(\d+)期", " ".join(front))
+    if total is None:
+        raise _missing("总第N期")
+    k = _index(front, "浙内部资料准印证")
+    permit = front[k] + (front[k + 1] if k + 1 < len(front) else "")
+    toc_start = next((i for i, x in enumerate(front) if re.sub(r"\s", "", x) == "目录"), None)
+    if toc_start is None:
+        raise _missing("目录")
+    board_start = _index(front, "编辑委员会")
+    sections: list[dict[str, Any]] = []
     pending = ""
     for x in front[toc_start + 1 : board_start]:
         if x.startswith("●"):
             sections.append({"category": x.lstrip("●").strip(), "entries": []})
             continue
+        if not sections:
+            raise _missing(f"TOC section (● heading) before {x!r}")
         m = TOC_LINE.match(x)
         if not m:
             pending += x
@@ -76,27 +100,26 @@ def parse_front(lines: list[str], year: int, number: int, heads: Heads, report: 
             imprint.append(ImprintLine(label=m.group(1), value=m.group(2).strip()))
             last = "imprint"
         elif last == "board":
-            r = board[-1]
-            board[-1] = BoardRole(role=r.role, names=r.names + x.split())
+            role = board[-1]
+            board[-1] = BoardRole(role=role.role, names=role.names + x.split())
         elif last == "imprint":
-            r = imprint[-1]
-            imprint[-1] = ImprintLine(label=r.label, value=r.value + x)
+            line = imprint[-1]
+            imprint[-1] = ImprintLine(label=line.label, value=line.value + x)
         else:
             report.add("front", f"unplaced front line: {x}")
-    y, mo = (int(v) for v in re.match(r"^(\d{4})年(\d{1,2})月$", printed_month).groups())
     return dict(
         year=year,
         number=number,
-        total_number=total,
-        printed_month=printed_month,
-        published=dt.date(y, mo, 1),
+        total_number=int(total.group(1)),
+        printed_month=month.group(0),
+        published=dt.date(int(month.group(1)), int(month.group(2)), 1),
         permit=permit,
         editorial_board=board,
         imprint=imprint,
     ), sections
 
 
-def build_contents(sections: list[dict], body_ids: list[str], report) -> list[TocSection]:
+def build_contents(sections: list[dict[str, Any]], body_ids: list[str], report: Report) -> list[TocSection]:
     """Entries in body order; documents missing from the TOC join the section of the one before."""
     listed = {e["document"]: (s["category"], e) for s in sections for e in s["entries"]}
     for d in listed:

@@ -62,16 +62,22 @@ def _display(path: Path, root: Path) -> Path:
         return path
 
 
+def load_file(path: Path, adapter: TypeAdapter[Any], root: Path) -> tuple[Any, YamlFile]:
+    """One file read and validated on its own, with its source for later errors.
+
+    For readers of single files (the importer); RecordError(s) name file, line and field."""
+    source = read_yaml(path, _display(path, root))
+    return _validate(source, adapter), source
+
+
 def read_records(path: Path, adapter: TypeAdapter[Any], root: Path) -> Any:
-    """One file read and validated on its own; RecordError(s) name file, line and field."""
-    return _validate(read_yaml(path, _display(path, root)), adapter)
+    return load_file(path, adapter, root)[0]
 
 
 def load_issuers(root: Path) -> list[Issuer]:
     """``issuers.yaml`` alone, validated and without repeats (the importer runs before documents exist)."""
-    path = root / "issuers.yaml"
-    source = read_yaml(path, _display(path, root))
-    issuers = [Loaded(issuer, source) for issuer in _validate(source, _ISSUERS)]
+    records, source = load_file(root / "issuers.yaml", _ISSUERS, root)
+    issuers = [Loaded(issuer, source) for issuer in records]
     errors = _repeated_issuers(issuers)
     if errors:
         raise RecordErrors(errors)

@@ -117,3 +117,40 @@ def test_corrections_are_read_through_the_record_loader(tmp_path: Path) -> None:
         import_issue(source, data, data, Report())
     line = text.splitlines().index("  replace:") + 1
     assert f"corrections/2018-05.yaml:{line}:" in str(info.value) and "replaec" in str(info.value)
+
+
+def test_a_document_without_signature_stops_the_import_naming_its_head(tmp_path: Path) -> None:
+    data, source = copy_data(tmp_path, "衢政办函〔2018〕12号", family=True)
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("请认真组织实施。\n\n衢州市人民政府办公室\n2018年5月25日\n", "请认真组织实施。\n"), encoding="utf-8")
+    with pytest.raises(RecordError) as info:
+        import_issue(source, data, data, Report())
+    assert str(info.value).startswith(f"{source}:{line_of(source, '衢政办函〔2018〕12号')}: 2018/qzbh-12: no signature block")
+
+
+def test_a_text_that_is_no_gazette_issue_is_refused_clearly(tmp_path: Path) -> None:
+    data, source = copy_data(tmp_path, "衢政办函〔2018〕12号", family=True)
+    source.write_text("会议纪要\n\n今天开会。\n", encoding="utf-8")
+    with pytest.raises(RecordError, match="no document head"):
+        import_issue(source, data, data, Report())
+    source.write_text("衢州市人民政府关于某事的通知\n\n衢政发〔2018〕15号\n\n正文。\n\n衢州市人民政府\n2018年5月4日\n", encoding="utf-8")
+    corrections = data / "corrections" / "2018-05.yaml"
+    with pytest.raises(RecordError) as info:  # its corrections name documents the text lacks
+        import_issue(source, data, data, Report())
+    line = corrections.read_text(encoding="utf-8").splitlines().index("2018/qzbf-33:") + 1
+    assert str(info.value).startswith(f"data/corrections/2018-05.yaml:{line}: field '2018/qzbf-33' corrections for 2018/qzbf-33")
+    corrections.unlink()
+    with pytest.raises(RecordError, match="front matter has no cover month"):
+        import_issue(source, data, data, Report())
+
+
+def test_a_correction_that_no_longer_matches_names_its_line(tmp_path: Path) -> None:
+    data, source = copy_data(tmp_path, "衢政办函〔2018〕12号", family=True)
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("| | 重点领域推进 | 建立办事规则和工作机制 |", "| | 重点领域推进 | 建立办事规则与工作机制 |"), encoding="utf-8")
+    corrections = (data / "corrections" / "2018-05.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(i for i, x in enumerate(corrections, 1) if x.startswith("      original: \"| | 重点领域推进"))
+    with pytest.raises(RecordError) as info:
+        import_issue(source, data, data, Report())
+    assert str(info.value).startswith(f"data/corrections/2018-05.yaml:{line}: field '2018/qzbf-33.replace[0].original'")
+    assert "found 0 times" in str(info.value)
