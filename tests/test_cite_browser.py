@@ -48,6 +48,8 @@ def test_lookup_by_any_printed_form(chromium, served_site: str) -> None:
         ("衢政办发〔2018〕33 号", "2018/qzbf-33/"),
         ("衢政办发 2018 33", "2018/qzbf-33/"),
         ("衢政干〔２０１８〕８号", "2018/qzg-8/"),
+        ("衢政办发﹝2018﹞33号", "2018/qzbf-33/"),
+        ("〔2018〕38号", "2018/qzbf-38/"),
     ]:
         page.goto(served_site + "lookup/")
         page.fill("#gz-lookup-q", query)

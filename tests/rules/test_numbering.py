@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gazette.derive.numbering import Label, LabelError, attachment_number, parse_label, split_label
 from tests.test_load import DOCUMENT, errors_of, make_data
@@ -61,3 +63,17 @@ def test_text_that_is_no_attachment_label(text: str) -> None:
 def test_attachment_zero_is_an_error() -> None:
     with pytest.raises(LabelError, match="附件0"):
         attachment_number("附件0")
+
+
+LABEL_START = st.text(alphabet="第一二三四五六七八九十百千零〇两章节条、,，.．(（)）0123456789０１２３①⑤⑳ 附件", min_size=1, max_size=8)
+
+
+@given(LABEL_START, st.sampled_from(["正文。", "", " 加强管理"]))
+def test_whatever_the_importer_reads_as_a_label_the_build_reads_alike(start: str, rest: str) -> None:
+    """The importer never writes a label the build refuses or reads differently."""
+    try:
+        numbered = split_label(start + rest)
+    except LabelError:
+        return  # the importer stops with file and line
+    if numbered is not None:
+        assert parse_label(numbered.printed) == numbered.label
