@@ -47,7 +47,7 @@ class Derived:
 
 
 def _token(item: TocItem) -> dict[str, object]:
-    return {"level": item.level, "id": item.id, "name": str(escape(item.title)), "children": [_token(c) for c in item.children]}
+    return {"level": item.level, "id": item.id, "name": item.html or str(escape(item.title)), "children": [_token(c) for c in item.children]}
 
 
 class NoOptions(Config):
@@ -91,6 +91,8 @@ class LibraryPlugin(BasePlugin[NoOptions]):
         page.meta["title"] = escape(spec.title)
         if spec.description:
             page.meta["description"] = escape(spec.description)
+        if spec.citation:
+            page.meta["citation"] = escape(spec.citation)
         return ""
 
     def on_page_context(

@@ -1,5 +1,6 @@
-// Department task tables: filter by role, sort by deadline. Progressive: the
-// table in the HTML is complete without this script; it only adds controls.
+// Department pages: filter tasks by role, sort by deadline, subscribe to the calendar;
+// the 部门 index: filter units by name. Progressive: every page is complete
+// without this script; it only adds controls.
 // Role ids and labels come from rules.json (window.gazetteRules, rules.js).
 (function () {
   "use strict";
@@ -76,14 +77,49 @@
     apply();
   }
 
+  // The calendar link becomes a webcal: subscription to the same file on the
+  // host the reader is on (without scripts it stays a plain download).
+  function webcal(link) {
+    var url = new URL(link.getAttribute("href"), location.href);
+    link.href = "webcal://" + url.host + url.pathname;
+  }
+
+  // 部门 index: narrow the list by any part of a unit's name or alias.
+  function filterList(form) {
+    var input = form.querySelector("input");
+    var count = form.querySelector(".gz-filter-count");
+    var items = Array.prototype.slice.call(document.querySelectorAll(".gz-dept-list li[data-names]"));
+    var groups = Array.prototype.slice.call(document.querySelectorAll(".gz-dept-group"));
+    function apply() {
+      var q = input.value.replace(/\s+/g, ""), shown = 0;
+      items.forEach(function (li) {
+        var on = !q || li.getAttribute("data-names").indexOf(q) >= 0;
+        li.hidden = !on;
+        if (on) shown += 1;
+      });
+      groups.forEach(function (g) { g.hidden = !g.querySelector("li[data-names]:not([hidden])"); });
+      count.textContent = q ? "找到 " + shown + " 个" : "";
+    }
+    input.addEventListener("input", apply);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.hidden = false;
+    apply();
+  }
+
+  function once(element, fn) {
+    if (!element.getAttribute("data-ready")) {
+      element.setAttribute("data-ready", "1");
+      fn(element);
+    }
+  }
+
   function init() {
+    Array.prototype.forEach.call(document.querySelectorAll("a[data-webcal]"), function (a) { once(a, webcal); });
+    Array.prototype.forEach.call(document.querySelectorAll("form.gz-dept-filter"), function (f) { once(f, filterList); });
     if (!window.gazetteRules) return; // without the rules the complete table stays as it is
     window.gazetteRules.ready.then(function (rules) {
       Array.prototype.forEach.call(document.querySelectorAll(".gz-task-controls[data-for]"), function (c) {
-        if (!c.getAttribute("data-ready")) {
-          c.setAttribute("data-ready", "1");
-          setup(c, rules.roles);
-        }
+        once(c, function (element) { setup(element, rules.roles); });
       });
     });
   }

@@ -188,6 +188,11 @@ def anchor_document(doc: Document) -> AnchoredDocument:
     return anchored
 
 
+def document_citation(title: str, number: str) -> str:
+    """How a whole document is cited: 《标题》(文号)."""
+    return f"《{title}》({number})"
+
+
 def citation_text(title: str, number: str, anchored: AnchoredDocument, node: Node) -> str:
     """How a civil servant cites a part: 《衢州市防汛防台管理工作暂行办法》(衢政发〔2017〕14号)第十八条.
 
@@ -198,4 +203,4 @@ def citation_text(title: str, number: str, anchored: AnchoredDocument, node: Nod
     if root.startswith("annex_"):
         annex = next(a for a in anchored.attachments if a.id == root)
         title = annex.title or title
-    return f"《{title}》({number}){node.cite}"
+    return document_citation(title, number) + node.cite

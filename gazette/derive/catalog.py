@@ -30,7 +30,7 @@ from gazette.derive.doctype import doc_type
 from gazette.derive.errata import TITLE, locate_errata
 from gazette.derive.mentions import mentions
 from gazette.derive.parts import document_parts
-from gazette.derive.tasks import by_month, department_summary, extract_tasks, sort_key
+from gazette.derive.tasks import by_month, department_summary, extract_tasks, sort_key, units_with_deadlines
 from gazette.derive.views import (
     Assignment,
     DepartmentView,
@@ -262,6 +262,7 @@ def build_library(root: Path) -> Library:
         ),
         tasks=tuple(tasks),
         deadline_months=by_month(tasks),
+        deadline_units=units_with_deadlines(tasks),
         citations=citations,
     )
 

@@ -20,10 +20,16 @@ from gazette.derive.numbering import chinese_to_int
 class Deadline:
     text: str  # as printed
     date: dt.date | None  # normalized, None when the text names no date
+    year_inferred: bool = False  # the printed text names no year: the document's year was used
 
     @property
     def month(self) -> str | None:
         return self.date.strftime("%Y-%m") if self.date else None
+
+    @property
+    def date_label(self) -> str | None:
+        """The normalized date as readers write it, always with its year (2018年5月10日)."""
+        return f"{self.date.year}年{self.date.month}月{self.date.day}日" if self.date else None
 
 
 _NUM = r"[0-9０-９]+|[一二三四五六七八九十〇零]+"
@@ -64,13 +70,14 @@ def parse_deadline(text: str, year: int) -> Deadline:
             continue
         parts = match.groupdict()
         y = int(parts["y"]) if parts.get("y") else year
+        inferred = not parts.get("y")
         if parts.get("yearend"):
-            return Deadline(printed, dt.date(y, 12, 31))
+            return Deadline(printed, dt.date(y, 12, 31), inferred)
         try:
             month = _int(parts["m"])
             if parts.get("d"):
                 try:
-                    return Deadline(printed, dt.date(y, month, _int(parts["d"])))
+                    return Deadline(printed, dt.date(y, month, _int(parts["d"])), inferred)
                 except ValueError:
                     # An impossible day (2月30日) is kept as printed, never moved to a real date.
                     return Deadline(printed, None)
@@ -78,10 +85,10 @@ def parse_deadline(text: str, year: int) -> Deadline:
                 continue
             end = parts.get("end")
             if end == "上旬":
-                return Deadline(printed, dt.date(y, month, 10))
+                return Deadline(printed, dt.date(y, month, 10), inferred)
             if end == "中旬":
-                return Deadline(printed, dt.date(y, month, 20))
-            return Deadline(printed, _last_day(y, month))
+                return Deadline(printed, dt.date(y, month, 20), inferred)
+            return Deadline(printed, _last_day(y, month), inferred)
         except ValueError:
             continue
     return Deadline(printed, None)

@@ -58,7 +58,7 @@ class _Builder:
                 control = None
                 if i == 0 and numbered and c.text:
                     control = CiteControl(anchor, f"序号{c.text}", f"{citation}序号{c.text}")
-                cells.append(Cell(self.runs(c.text), c.rowspan, c.column, control))
+                cells.append(Cell(self.runs(c.text), c.rowspan, c.column, control, c.index == 0))
             rows.append(Row(anchor, tuple(cells)))
         notes = tuple(self.runs(note) for note in table.notes)
         return TableView(table, tuple(rows), notes, self.tables.get(node.id))

@@ -12,6 +12,7 @@ class GridCell:
     text: str
     rowspan: int
     column: str
+    index: int = 0  # column position (0: the first column, kept in view when a wide table scrolls)
 
 
 def table_grid(table: Table) -> list[list[GridCell]]:
@@ -25,7 +26,7 @@ def table_grid(table: Table) -> list[list[GridCell]]:
             if value is None and above is not None:
                 above.rowspan += 1
                 continue
-            cell = GridCell(value or "", 1, table.columns[col])
+            cell = GridCell(value or "", 1, table.columns[col], col)
             open_cells[col] = cell
             out.append(cell)
         grid.append(out)

@@ -99,6 +99,11 @@ class DeptRef:
     def names(self) -> list[str]:
         return [self.record.name, *self.record.aliases]
 
+    @property
+    def collective(self) -> bool:
+        """A collective name (市级各有关部门…) stands for units the text does not list; the registry says so."""
+        return self.record.collective
+
 
 # --- tasks ------------------------------------------------------------------
 
@@ -222,6 +227,12 @@ class Cell:
     rowspan: int
     column: str
     cite: CiteControl | None = None  # the first cell of a numbered row (序号/编号 column)
+    first_column: bool = False  # in the table's first column (kept in view when a wide table scrolls)
+
+    @property
+    def length(self) -> int:
+        """Characters of text, so long cells get room to read on a narrow screen."""
+        return sum(len(run.text) for run in self.text)
 
 
 @dataclass(frozen=True)
@@ -338,6 +349,7 @@ class Library:
     departments: tuple[DepartmentView, ...]
     tasks: tuple[Task, ...]  # every task, reading order
     deadline_months: tuple[tuple[str, tuple[Task, ...]], ...]  # dated tasks by month ("2018-06"), oldest first
+    deadline_units: dict[str, int]  # unit code → its dated tasks (any role), first deadline first
     citations: CitationIndex
 
     @cached_property

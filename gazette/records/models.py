@@ -49,6 +49,10 @@ class Department(Record):
         description="True when the printed name can mean a city- or county-level body",
     )
     note: Optional[Line] = None
+    collective: bool = Field(
+        default=False,
+        description="True for a collective name (市级各有关部门, 领导小组成员单位…), not one real unit",
+    )
 
 
 # --- gazette issues -------------------------------------------------------

@@ -8,13 +8,14 @@ and only present them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
 
 from gazette.derive.paging import MENTION_ROWS, TASK_ROWS, catalog, latest_issues, paginate
+from gazette.derive.anchors import Node, document_citation
 from gazette.derive.views import DocView, Library
 from gazette.records.schema import model_docs
 from gazette.render.env import make_env, relative_url
@@ -23,9 +24,12 @@ from gazette.render.env import make_env, relative_url
 @dataclass(frozen=True)
 class TocItem:
     id: str
-    title: str
+    title: str  # plain text
     level: int
     children: tuple[TocItem, ...] = ()
+    label: str = ""  # printed label (第十八条), set off from ``text`` as print sets it
+    text: str = ""
+    html: str = ""  # the entry as shown (overrides/gazette/toc_item.html); empty: the escaped title
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,7 @@ class PageSpec:
     description: str = ""
     toc: tuple[TocItem, ...] = ()
     in_nav: bool = False  # a hub page listed in the site navigation (mkdocs.yml `nav`)
+    citation: str = ""  # how the page is cited (documents): printed in its header with its address
 
 
 @dataclass(frozen=True)
@@ -52,36 +57,42 @@ class Renderer:
 
     def page(
         self, template: str, src_uri: str, url: str, title: str, description: str = "",
-        toc: tuple[TocItem, ...] = (), in_nav: bool = False, **context: Any,
+        toc: tuple[TocItem, ...] = (), in_nav: bool = False, citation: str = "", **context: Any,
     ) -> PageSpec:
         html = self.render(template, url, **context)
-        return PageSpec(src_uri, url, title, html, description, toc, in_nav)
+        toc = tuple(self._toc_html(item, url) for item in toc)
+        return PageSpec(src_uri, url, title, html, description, toc, in_nav, citation)
+
+    def _toc_html(self, item: TocItem, url: str) -> TocItem:
+        html = self.render("toc_item.html", url, item=item) if item.label else ""
+        return replace(item, html=html, children=tuple(self._toc_html(c, url) for c in item.children))
 
     def hub(self, template: str, path: str, title: str, **context: Any) -> PageSpec:
         """A hub page at ``path/`` (listed in the navigation)."""
         return self.page(template, f"{path}/index.md", f"{path}/", title, in_nav=True, **context)
 
 
-_TOC_KINDS = ("chp", "sec", "art", "subchp")
+# Parts the right-hand contents list, down to articles (条): any article is one click away.
+_TOC_KINDS = ("att", "annex", "chp", "subchp", "sec", "art")
+_TOC_TEXT = 16  # characters of an article's text shown after its label
+
+
+def _toc_item(node: Node, level: int) -> TocItem:
+    if node.kind in ("att", "annex"):
+        label, text = node.label or "", node.title or ("" if node.label else "附件")
+    else:
+        label = node.label or ""
+        text = (node.part.text or "") if node.part else ""
+        if node.kind == "art" and len(text) > _TOC_TEXT:
+            text = text[:_TOC_TEXT] + "…"
+        text = text[:40]
+    children = tuple(_toc_item(child, level + 1) for child in node.children if child.kind in _TOC_KINDS)
+    return TocItem(node.id, " ".join(filter(None, [label, text])) or node.id, level, children, label, text)
 
 
 def _document_toc(doc: DocView) -> tuple[TocItem, ...]:
-    """Right-hand TOC: chapters/articles/sections and attachments (two levels)."""
-    items: list[TocItem] = []
-    for node in doc.anchored.body + doc.anchored.attachments:
-        if node.kind in ("att", "annex"):
-            title = " ".join(filter(None, [node.label, node.title])) or "附件"
-        elif node.kind in _TOC_KINDS:
-            title = f"{node.label}{node.part.text or ''}"[:40] if node.part else node.id
-        else:
-            continue
-        children = tuple(
-            TocItem(child.id, f"{child.label}{child.part.text or ''}"[:40], 3)
-            for child in node.children
-            if child.kind in _TOC_KINDS and child.part is not None
-        )
-        items.append(TocItem(node.id, title, 2, children))
-    return tuple(items)
+    """Right-hand contents: attachments, chapters, sections and articles, nested as printed."""
+    return tuple(_toc_item(node, 2) for node in doc.anchored.body + doc.anchored.attachments if node.kind in _TOC_KINDS)
 
 
 def plan_pages(library: Library, templates: Path) -> list[PageSpec]:
@@ -112,6 +123,7 @@ def plan_pages(library: Library, templates: Path) -> list[PageSpec]:
             r.page(
                 "document.html", doc.src_uri, doc.url, doc.record.title,
                 description=f"{doc.number} {doc.record.title}", toc=_document_toc(doc), doc=doc,
+                citation=document_citation(doc.record.title, doc.number),
             )
         )
     for dept in library.departments:
