@@ -26,12 +26,17 @@ serve: setup
 build: setup
 	$(BIN)/mkdocs build --strict
 
-## browser: Debian's Chromium for the browser tests (never a downloaded browser build)
+## browser: Debian's Chromium for the browser tests (never a downloaded browser build), and a
+## Chinese font so pages render (and print to PDF) as readers see them
 browser:
 	@command -v chromium >/dev/null || { \
 	  echo "Installing Debian's chromium for browser tests"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	@fc-list :lang=zh | grep -q . || { \
+	  echo "Installing Debian's fonts-wqy-microhei (Chinese text in browser tests and printed PDFs)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq fonts-wqy-microhei >/dev/null; }
 
 ## checkers: pinned axe-core and Nu HTML Checker from package-lock.json (no install scripts:
 ## vnu-jar's would download a JRE; Debian's Java is used instead)
