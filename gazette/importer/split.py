@@ -50,7 +50,9 @@ class Heads:
                 raise SourceError(
                     index,
                     f"文号 line {line.strip()!r}: prefix {unknown['prefix']!r} is not in data/issuers.yaml "
-                    f"(listed: {'、'.join(self.codes)}); add its family there (code, prefix, names) and import again",
+                    f"(listed: {'、'.join(self.codes)}); if it heads a document, add its family there "
+                    "(code, prefix, names) and import again; if it is running text, join it to its "
+                    "paragraph with a correction in data/corrections/",
                 )
         return match
 
