@@ -32,7 +32,9 @@ class Deadline:
         return f"{self.date.year}年{self.date.month}月{self.date.day}日" if self.date else None
 
 
-_NUM = r"[0-9０-９]+|[一二三四五六七八九十〇零]+"
+# Bounded, and never the tail of a longer number: an unbounded run backtracks quadratically on a
+# long paragraph of numerals, and "123月" must not be read as 23月.
+_NUM = r"(?<![0-9０-９一二三四五六七八九十〇零])(?:[0-9０-９]{1,2}|[一二三四五六七八九十〇零]{1,3})(?![0-9０-９一二三四五六七八九十〇零])"
 # Ordered: the most specific forms first.
 _PATTERNS = [
     # 2018年5月10日 / 5月10日前

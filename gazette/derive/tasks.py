@@ -21,6 +21,7 @@ prose also says "由建设部门牵头" about unnamed bodies.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from gazette.derive.anchors import AnchoredDocument, Loc, Node, row_id
@@ -37,10 +38,16 @@ _DEADLINE_HEADING = re.compile(r"时限|时间|期限|截止|节点")
 _LABEL_LINE = re.compile(r"^\s*(?P<label>[^::\s]{2,6}(?:单位|部门|主体))\s*[::]\s*(?P<units>.+?)[。.]?\s*$")
 _DEADLINE_LINE = re.compile(r"^\s*(?:完成时限|完成时间|时间节点|时限要求|时限)\s*[::]\s*(?P<when>.+?)[。.]?\s*$")
 _INLINE = re.compile(r"[((](?P<inner>[^()()]*?(?:单位|部门)[::][^()()]*)[))]")
-_SENTENCE = re.compile(
-    r"(?P<lead>[^。;;,,:、()()]{2,40}(?:、[^。;;,,:()()]{2,30})*)牵头(?:负责)?[,,]"
-    r"(?P<rest>[^。;;()()]{2,200}?)(?:等)?(?:按各自职责|按职责)?(?:、领域)?(?:分工负责|积极配合|配合|协助)"
-)
+# "X、Y牵头(负责),Z等按职责分工负责": the unit list before 牵头 is found with plain string
+# operations (_lead_before), not a regex: a pattern of repeated 、-joined names backtracks
+# exponentially on a long list that does not end in 牵头.
+_LEAD_STOP = re.compile(r"[。;;,,:()()]")
+_LEAD_END = re.compile(r"牵头(?:负责)?[,,]")
+_REST_STOP = re.compile(r"[。;;()()]")
+# What ends the list of other units; the list itself is the text before it (2–200 characters).
+_ROLE_VERB = re.compile(r"(?:等)?(?:按各自职责|按职责)?(?:、领域)?(?:分工负责|积极配合|配合|协助)")
+_REST_MIN, _REST_MAX = 2, 200
+_FIRST_NAME, _NEXT_NAME = 40, 30  # longest first name of a lead list, longest further name
 _OPENING = re.compile(r"^(?P<units>[^,,。;;:()()]{2,40}?)(?P<colon>[::])?(?P<verb>负责牵头|牵头负责|负责)")
 
 
@@ -206,15 +213,19 @@ class _Extractor:
                     self._add(node, _clean(sentence), refs, find_deadline(sentence, self.year))
 
     def _sentence_units(self, sentence: str) -> list[UnitRef]:
-        m = _SENTENCE.search(sentence)
-        if m:
-            lead, rest = m.group("lead"), m.group("rest")
-            lead = re.sub(r"^.*?(?:由|请|，|,)", "", lead)
+        stops = [m.start() for m in _LEAD_STOP.finditer(sentence)]
+        for end in _LEAD_END.finditer(sentence):
+            lead = _lead_before(sentence, end.start(), stops)
+            m = _role_verb_after(sentence, end.end()) if lead else None
+            if lead is None or m is None:
+                continue
+            lead, rest = re.sub(r"^.*?(?:由|请|，|,)", "", lead), sentence[end.end(): m.start()]
             role: Role = "cooperate" if re.search(r"配合|协助", sentence[m.end() - 4: m.end()]) else "responsible"
             if self._resolves(lead) and self._resolves(rest):
                 return merge_roles(
                     self.registry.parse(lead, "lead") + self.registry.parse(rest, role)
                 )
+            break  # as before: only the first 牵头 clause with a unit list is read
         m = _OPENING.match(sentence.strip())
         if m and self.registry.looks_like_units(m.group("units")) and self._resolves(m.group("units")):
             role = "lead" if "牵头" in m.group("verb") else "responsible"
@@ -227,6 +238,34 @@ class _Extractor:
         self.tasks.append(
             Task(self._task_id(node.id), self.doc, node.id, node.cite or node.id, text, tuple(merge_roles(units)), deadline)
         )
+
+
+def _lead_before(sentence: str, end: int, stops: list[int]) -> str | None:
+    """The 、-joined names that end at ``end`` (just before 牵头), or None.
+
+    The list starts after the last clause stop (。;,:or a bracket); further names
+    are 2–30 characters, the first 2–40 (the tail of a longer run of text, as
+    in "由市发改委、…"). A name that does not fit starts the list after it."""
+    start = stops[bisect.bisect_left(stops, end) - 1] + 1 if stops and stops[0] < end else 0
+    names = sentence[start:end].split("、")
+    kept: list[str] = []
+    for name in reversed(names):
+        if 2 <= len(name) <= _NEXT_NAME:
+            kept.append(name)
+            continue
+        if len(name) > _NEXT_NAME:
+            kept.append(name[-_FIRST_NAME:])
+        break
+    if not kept:
+        return None
+    return "、".join(reversed(kept))
+
+
+def _role_verb_after(sentence: str, start: int) -> re.Match[str] | None:
+    """The first 分工负责/配合/协助 that ends the unit list starting at ``start``."""
+    stop = _REST_STOP.search(sentence, start)
+    m = _ROLE_VERB.search(sentence, start + _REST_MIN, stop.start() if stop else len(sentence))
+    return m if m and m.start() - start <= _REST_MAX else None
 
 
 def _clean(text: str) -> str:

@@ -25,7 +25,8 @@ from .split import Heads, find_heads
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 _WIDTH = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "；": ";", "［": "[", "］": "]"})
-_RULE = re.compile(r"^\s*\|[\s\-:|]*\|?\s*$", re.M)
+# Within one line: \s would cross newlines and backtrack quadratically over blank lines.
+_RULE = re.compile(r"^[ \t]*\|[ \t\-:|]*\|?[ \t]*$", re.M)
 
 
 def normalize(text: str) -> str:
