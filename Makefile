@@ -53,9 +53,10 @@ checkers: $(NODE_STAMP)
 test: setup browser checkers
 	$(BIN)/python -m pytest -q
 
-## anchors: record newly published anchors in data/published/anchors.txt (never removes one)
+## anchors: record newly published anchors in data/published/anchors.txt (never removes one,
+## never rewrites a fingerprint; ACCEPT="url#anchor …" accepts anchors a correction moved, see docs/import.md)
 anchors: build
-	$(BIN)/python -m gazette.publish.anchors site data/published/anchors.txt
+	$(BIN)/python -m gazette.publish.anchors site data/published/anchors.txt $(addprefix --accept=,$(ACCEPT))
 
 ## publish: what CI runs on every push: validate records → every test → strict build into a
 ## temp dir next to site/ → link check → swap into site/ (a failure leaves site/ untouched).

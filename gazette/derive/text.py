@@ -18,7 +18,8 @@ def own_strings(part: Part) -> Iterator[str]:
         yield from part.table.notes
 
 
-def _part_strings(part: Part) -> Iterator[str]:
+def part_strings(part: Part) -> Iterator[str]:
+    """Everything printed in a part and its children: label, text, table, in reading order."""
     for value in (part.label, part.text, *part.paragraphs):
         if value:
             yield value
@@ -31,7 +32,7 @@ def _part_strings(part: Part) -> Iterator[str]:
             yield from (cell for cell in row if cell)
         yield from table.notes
     for child in part.children:
-        yield from _part_strings(child)
+        yield from part_strings(child)
 
 
 def document_strings(doc: Document) -> Iterator[str]:
@@ -40,7 +41,7 @@ def document_strings(doc: Document) -> Iterator[str]:
     if doc.addressees:
         yield doc.addressees
     for part in doc.body:
-        yield from _part_strings(part)
+        yield from part_strings(part)
     if doc.signature:
         yield from doc.signature.issuers
         yield doc.signature.date_text
@@ -49,5 +50,5 @@ def document_strings(doc: Document) -> Iterator[str]:
             if value:
                 yield value
         for part in att.body:
-            yield from _part_strings(part)
+            yield from part_strings(part)
     yield from doc.postscript
