@@ -33,9 +33,9 @@ import argparse
 import hashlib
 import sys
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 import lxml.html
 

@@ -16,8 +16,6 @@ printed order within an issue), keys in model order, no timestamps.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 from typing import Any
@@ -25,7 +23,9 @@ from typing import Any
 from gazette.derive.anchors import citation_text
 from gazette.derive.views import DocView, IssueRef, IssueView, Library
 from gazette.publish.context import PublishContext
+from gazette.publish.csvfile import write_csv
 from gazette.publish.siteurl import SiteLinks
+from gazette.publish.tasks_export import CSV_FIELDS
 from gazette.records.schema import json_schema
 
 DATA_DIR = "data"
@@ -121,31 +121,25 @@ def to_json(payload: Any) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=1) + "\n"
 
 
-def to_csv(rows: list[dict[str, Any]], fields: list[str]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(
-            {k: ";".join(row[k]) if isinstance(row[k], list) else ("" if row[k] is None else row[k]) for k in fields}
-        )
-    return out.getvalue()
+def csv_rows(rows: list[dict[str, Any]], fields: list[str]) -> list[dict[str, object]]:
+    """Summaries as CSV rows: lists joined with ";", None as an empty cell."""
+    return [{k: ";".join(row[k]) if isinstance(row[k], list) else row[k] for k in fields} for row in rows]
 
 
 def write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    # utf-8-sig for CSV so spreadsheet programs read the Chinese text correctly
-    path.write_text(text, encoding="utf-8-sig" if path.suffix == ".csv" else "utf-8", newline="")
+    path.write_text(text, encoding="utf-8", newline="")
 
 
-def _tasks(library: Library, links: SiteLinks) -> tuple[str, str]:
+def _tasks(library: Library, links: SiteLinks) -> tuple[list[dict[str, object]], str]:
     """All tasks as CSV and JSON, in the per-department exports' columns."""
     # Reuse the tasks export's record and CSV layout so every task file reads the same.
-    from gazette.publish.tasks_export import _csv, _task_record
+    from gazette.publish.tasks_export import _task_record
+    from gazette.publish.tasks_export import csv_rows as task_rows
 
     # data/tasks.csv and data/tasks.json sit in the same directory: one set of records serves both.
     records = [_task_record(task, library, links, f"{DATA_DIR}/tasks.json") for task in library.tasks]
-    return _csv(records), to_json({"tasks": records})
+    return task_rows(records), to_json({"tasks": records})
 
 
 def write_open_data(ctx: PublishContext) -> None:
@@ -157,12 +151,12 @@ def write_open_data(ctx: PublishContext) -> None:
     # documents.json and documents.csv sit in the same directory: one set of summaries serves both.
     summaries = [document_summary(doc, links, f"{DATA_DIR}/documents.json") for doc in lib.documents]
     write(root / "documents.json", to_json({"documents": summaries}))
-    write(root / "documents.csv", to_csv(summaries, DOCUMENT_FIELDS))
+    write_csv(root / "documents.csv", DOCUMENT_FIELDS, csv_rows(summaries, DOCUMENT_FIELDS))
     issues_at = f"{DATA_DIR}/issues.json"
     write(root / "issues.json", to_json({"issues": [_issue_payload(i, links, issues_at) for i in lib.issues]}))
     write(root / "departments.json",
           to_json({"departments": _departments_payload(lib, links, f"{DATA_DIR}/departments.json")}))
-    tasks_csv, tasks_json = _tasks(lib, links)
-    write(root / "tasks.csv", tasks_csv)
+    tasks_rows, tasks_json = _tasks(lib, links)
+    write_csv(root / "tasks.csv", CSV_FIELDS, tasks_rows)
     write(root / "tasks.json", tasks_json)
     write(root / "schema.json", json_schema() + "\n")

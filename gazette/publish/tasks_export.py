@@ -13,10 +13,9 @@ document's date rather than the clock.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
+from typing import Any
 from pathlib import Path
 
 from icalendar import Calendar, Event
@@ -25,6 +24,7 @@ from gazette.derive.views import DepartmentView, Library
 from gazette.derive.departments import ROLE_LABELS, ROLES
 from gazette.derive.views import Task, TaskTable
 from gazette.publish.context import PublishContext
+from gazette.publish.csvfile import write_csv
 from gazette.publish.siteurl import SiteLinks
 
 CSV_FIELDS = [
@@ -65,16 +65,15 @@ def _task_record(task: Task, library: Library, links: SiteLinks, at: str, code: 
     return record
 
 
-def _csv(records: list[dict]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\r\n")
-    writer.writeheader()
+def csv_rows(records: list[dict[str, Any]]) -> list[dict[str, object]]:
+    """Task records as CSV rows (CSV_FIELDS); units joined by ";" per role."""
+    rows: list[dict[str, object]] = []
     for rec in records:
-        row = {key: rec.get(key) or "" for key in CSV_FIELDS}
+        row: dict[str, object] = {key: rec.get(key) or "" for key in CSV_FIELDS}
         for role in ROLES:
             row[f"{role}_units"] = ";".join(u["name"] for u in rec["units"] if u["role"] == role)
-        writer.writerow(row)
-    return out.getvalue()
+        rows.append(row)
+    return rows
 
 
 def _json(payload: dict) -> str:
@@ -113,8 +112,7 @@ def _write(path: Path, text: str | bytes) -> None:
     if isinstance(text, bytes):
         path.write_bytes(text)
     else:
-        # utf-8-sig for CSV so spreadsheet programs read the Chinese text correctly
-        path.write_text(text, encoding="utf-8-sig" if path.suffix == ".csv" else "utf-8", newline="")
+        path.write_text(text, encoding="utf-8", newline="")
 
 
 def write_department(dept: DepartmentView, library: Library, site_dir: Path, links: SiteLinks) -> None:
@@ -123,7 +121,7 @@ def write_department(dept: DepartmentView, library: Library, site_dir: Path, lin
     at = f"{dept.url}tasks.json"  # tasks.csv and tasks.json share the directory
     records = [_task_record(t, library, links, at, code) for t in tasks]
     base = site_dir / "departments" / code
-    _write(base / "tasks.csv", _csv(records))
+    write_csv(base / "tasks.csv", CSV_FIELDS, csv_rows(records))
     info = dept.record.model_dump(mode="json")
     info["url"] = links.url(dept.url, at)
     _write(base / "tasks.json", _json({"department": info, "tasks": records}))
@@ -134,7 +132,7 @@ def write_table(table: TaskTable, library: Library, site_dir: Path, links: SiteL
     at = f"{table.doc.url}tables/{table.id}.json"  # the .csv shares the directory
     records = [_task_record(t, library, links, at) for t in table.tasks]
     base = site_dir / table.doc.url / "tables"
-    _write(base / f"{table.id}.csv", _csv(records))
+    write_csv(base / f"{table.id}.csv", CSV_FIELDS, csv_rows(records))
     payload = {
         "table": table.id,
         "document": table.doc.id,

@@ -1,0 +1,37 @@
+"""The one CSV writer of every export (documents, tasks, per-table, per-department).
+
+Spreadsheet programs run a cell that starts with ``=``, ``+``, ``-`` or ``@`` (and, after a
+tab or carriage return, the formula that follows) as a formula: a record text such as
+``=HYPERLINK("http://…")`` would become a live link or worse in a civil servant's Excel.
+As OWASP advises (CSV Injection), such a cell is written with a leading ``'`` so it is shown
+as the text it is; the 开放数据 page says so. Files are UTF-8 with a BOM so Excel reads the
+Chinese text, and use CRLF line ends (RFC 4180).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: str) -> str:
+    """A cell value that no spreadsheet reads as a formula."""
+    return f"'{value}" if value.startswith(FORMULA_START) else value
+
+
+def csv_text(fields: list[str], rows: Iterable[Mapping[str, object]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({key: neutralise("" if row.get(key) is None else str(row.get(key))) for key in fields})
+    return out.getvalue()
+
+
+def write_csv(path: Path, fields: list[str], rows: Iterable[Mapping[str, object]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(csv_text(fields, rows), encoding="utf-8-sig", newline="")
