@@ -39,6 +39,7 @@ from pathlib import Path
 
 import lxml.html
 
+from gazette.derive.anchors import row_id
 from gazette.derive.catalog import Library, build_library
 from gazette.derive.text import part_strings
 from gazette.load.errors import RecordError, RecordErrors
@@ -139,7 +140,7 @@ def current_fingerprints(library: Library) -> Current:
             out[key] = fingerprint(part_strings(node.part))
             if node.part.table is not None:
                 for n, row in enumerate(node.part.table.rows, start=1):
-                    out[f"{key}__row_{n}"] = fingerprint(cell for cell in row if cell)
+                    out[f"{doc.url}#{row_id(node.id, n)}"] = fingerprint(cell for cell in row if cell)
     return Current(out, corrected)
 
 
