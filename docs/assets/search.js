@@ -1,266 +1,409 @@
-/* Full-text search over the Pagefind index (built by gazette/publish/search.py).
+/* Full-text search over the bigram index written by gazette/publish/search.py.
  *
- * Two surfaces share this code: the box in the site header (top results as
- * you type) and the 全文检索 page (/search/: facets, sort, more results).
- * Pagefind's JS API is used directly rather than its stock UI so results can
- * show 文号, date and issuer, link to the clause that matched, and so a 文号
- * typed in any printed form is normalized first. Everything is built with DOM
- * APIs and textContent: record text is never inserted as markup.
+ * A query finds exactly the pages that print it (Ctrl+F semantics): each
+ * space-separated term is looked up as overlapping character bigrams whose
+ * positions must line up; every term must occur. 文号 typed in any printed form
+ * (grammar from assets/rules.json) finds that document and the documents citing
+ * it; a department name or alias finds its page and every document naming it.
+ * The same code serves window.gazetteSearch (see CONTRACT), the header box and
+ * the 全文检索 page. Record text only ever reaches the page through textContent.
  */
 (() => {
   "use strict";
 
-  // assets/search.js sits one level below the site root, whatever the base path.
   const SITE_ROOT = new URL("../", document.currentScript.src);
-  const FACETS = ["类型", "年份", "期号", "发文机关", "文件类型", "涉及部门"];
+  const INDEX = new URL("search/", SITE_ROOT);
+  const SEP = "\u0000";
   const HEADER_LIMIT = 6;
   const PAGE_SIZE = 10;
+  const MAX_PARTS = 3;
 
-  let pagefindReady = null;
-  function pagefind() {
-    if (!pagefindReady) {
-      pagefindReady = import(new URL("pagefind/pagefind.js", SITE_ROOT).href).then(async (pf) => {
-        await pf.options({ baseUrl: SITE_ROOT.pathname, excerptLength: 36 });
-        // Pagefind takes its query language from <html lang> when it starts and,
-        // for "zh", re-splits every query with Intl.Segmenter. ICU's splits
-        // disagree with the jieba words in the index (畜禽养殖场 → 畜|禽|养殖|场
-        // while the index holds 畜禽, 养殖场), so most words would never match.
-        // Starting it under a tag that is not a well-formed locale ("zh-x")
-        // still selects the "zh" index but leaves our own split (segment()
-        // below) untouched. init() reads the attribute synchronously.
-        const html = document.documentElement;
-        const lang = html.getAttribute("lang");
-        html.setAttribute("lang", "zh-x");
-        try { pf.init(); } finally { html.setAttribute("lang", lang); }
-        return pf;
+  /* ---- loading ---------------------------------------------------------- */
+
+  const files = new Map();
+  async function inflate(buf) {
+    const bytes = new Uint8Array(buf);
+    // Stored gzip-compressed; a server may already have decoded it (Content-Encoding).
+    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+  function load(path, missingOk = false) {
+    if (!files.has(path)) {
+      files.set(path, fetch(new URL(path, INDEX)).then((r) => {
+        if (r.ok) return r.arrayBuffer().then(inflate);
+        if (missingOk && r.status === 404) return null;
+        throw new Error(`search index: ${path} ${r.status}`);
+      }));
+    }
+    return files.get(path);
+  }
+  const utf8 = new TextDecoder();
+  const loadJson = (path, missingOk) => load(path, missingOk).then((b) => (b ? JSON.parse(utf8.decode(b)) : null));
+
+  let ready = null;
+  function init() {
+    if (!ready) {
+      // 文号 grammar and facets come from assets/rules.json through rules.js.
+      ready = Promise.all([loadJson("meta.bin"), window.gazetteRules.ready]).then(([meta, rules]) => {
+        dropRe = new RegExp(meta.drop, "u");
+        meta.facetById = Object.fromEntries(meta.facets.map((f) => [f.id, f]));
+        meta.depts = meta.departments.map((d) => ({ ...d, keys: [d.name, ...d.aliases].map((n) => norm([n]).chars.join("")) }));
+        meta.rules = rules;
+        return meta;
       });
     }
-    return pagefindReady;
+    return ready;
   }
 
-  /* ---- query normalization ------------------------------------------- */
+  /* ---- normalisation (the same rules as normalize() in gazette/publish/search.py) -- */
 
-  // 文号 in any printed form → canonical prefix〔year〕seq号 (see gazette/derive/wenhao.py).
-  // NFKC turns full-width digits and ［］（） into ASCII; 〔〕【】 are handled here.
-  const WENHAO = /^([\u4e00-\u9fff]{1,12}?)\s*[〔\[【(]?\s*(\d{4})\s*[〕\]】)]?\s*年?\s*第?\s*(\d{1,4})\s*号?$/u;
-
-  function normalizeQuery(raw) {
-    const text = (raw || "").normalize("NFKC").replace(/\s+/g, " ").trim();
-    const m = WENHAO.exec(text);
-    if (m) {
-      const wenhao = `${m[1]}〔${m[2]}〕${Number(m[3])}号`;
-      return { text: wenhao, wenhao, key: text.replace(/\s/g, "") };
+  let dropRe = /\s/u;
+  const charCache = new Map();
+  function normChar(ch) {
+    let n = charCache.get(ch);
+    if (n === undefined) {
+      n = Array.from(ch.normalize("NFKC").toLowerCase()).filter((c) => !dropRe.test(c));
+      charCache.set(ch, n);
     }
-    return { text, wenhao: null, key: text.replace(/\s/g, "") };
+    return n;
   }
-
-  // An exact identifier beats any amount of running text: the document whose
-  // 文号 was typed, the department whose name or alias was typed, the document
-  // whose full title was typed.
-  function exactRank(data, query) {
-    const meta = data.meta || {};
-    if (query.wenhao && meta.wenhao === query.wenhao) return 0;
-    if (meta.kind === "department") {
-      const names = [meta.title, ...(meta.aliases ? meta.aliases.split("、") : [])];
-      if (names.includes(query.key)) return 0;
+  // Normalised code points of a part's strings joined by SEP, each mapped back to
+  // its span in the displayed text (strings joined by a space).
+  function norm(strings) {
+    const chars = [], from = [], to = [];
+    let shown = "";
+    strings.forEach((s, i) => {
+      if (i) { chars.push(SEP); from.push(shown.length); to.push(shown.length + 1); shown += " "; }
+      for (const ch of s) {
+        for (const c of normChar(ch)) { chars.push(c); from.push(shown.length); to.push(shown.length + ch.length); }
+        shown += ch;
+      }
+    });
+    return { chars, from, to, shown };
+  }
+  function queryTerms(raw) {
+    const terms = [];
+    let cur = [];
+    for (const ch of raw || "") {
+      const n = ch === SEP ? [] : normChar(ch);
+      if (!n.length) { if (cur.length) terms.push(cur); cur = []; } else cur.push(...n);
     }
-    if (meta.title && meta.title === query.key) return 0;
-    return 1;
+    if (cur.length) terms.push(cur);
+    const seen = new Set();
+    return terms.filter((t) => { const k = t.join(""); return !seen.has(k) && seen.add(k); });
   }
 
-  /* ---- query segmentation --------------------------------------------- */
+  /* ---- postings --------------------------------------------------------- */
 
-  // The index holds jieba's words (畜禽, 养殖场); Pagefind matches each query
-  // word as a prefix of an index word. So a run of Chinese characters is split
-  // greedily into the longest pieces that begin some index word, asking the
-  // index itself (one cached lookup per candidate; the index chunks a query
-  // needs are fetched once). See gazette/publish/search.py for why Pagefind's
-  // own Intl.Segmenter split is not used.
-  const prefixCache = new Map();
-  function beginsAWord(pf, piece) {
-    if (!prefixCache.has(piece)) prefixCache.set(piece, pf.search(piece).then((r) => r.unfilteredResultCount > 0));
-    return prefixCache.get(piece);
+  function fnv(term) {
+    let h = 0x811c9dc5;
+    for (const ch of term) h = Math.imul(h ^ ch.codePointAt(0), 0x01000193) >>> 0;
+    return h;
+  }
+  class Reader {
+    constructor(bytes, pos = 0) { this.bytes = bytes; this.pos = pos; }
+    next() {
+      let n = 0, shift = 0, b;
+      do { b = this.bytes[this.pos++]; n += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
+      return n;
+    }
+  }
+  // Shard header: term → [start, end] of its postings.
+  const shards = new Map();
+  function shard(meta, term) {
+    const n = fnv(term) % meta.shards;
+    if (!shards.has(n)) {
+      shards.set(n, load(`p/${n}.bin`).then((bytes) => {
+        const r = new Reader(bytes);
+        const heads = [];
+        for (let count = r.next(); count > 0; count--) {
+          const len = r.next();
+          const t = utf8.decode(bytes.subarray(r.pos, r.pos + len));
+          r.pos += len;
+          heads.push([t, r.next()]);
+        }
+        const terms = new Map();
+        let at = r.pos;
+        for (const [t, size] of heads) { terms.set(t, [at, at + size]); at += size; }
+        return { bytes, terms };
+      }));
+    }
+    return shards.get(n);
   }
 
-  async function segment(pf, text) {
-    const words = [];
-    for (const token of text.split(/[\s\p{P}\p{S}]+/u)) {
-      for (const run of token.match(/\p{Script=Han}+|[^\p{Script=Han}]+/gu) || []) {
-        if (!/\p{Script=Han}/u.test(run)) { words.push(run.toLowerCase()); continue; }
-        let i = 0;
-        while (i < run.length) {
-          // Ask about every candidate at once (longest first) rather than one
-          // round trip after another; the longest that begins a word wins.
-          const ends = [];
-          for (let j = run.length; j > i + 1; j--) ends.push(j);
-          const begins = await Promise.all(ends.map((j) => beginsAWord(pf, run.slice(i, j))));
-          const k = begins.indexOf(true);
-          const j = k >= 0 ? ends[k] : i + 1;
-          words.push(run.slice(i, j));
-          i = j;
+  // term → Map(doc → Map(partKey → positions[] (bigrams) | count (one character)))
+  const postingCache = new Map();
+  function postings(meta, term) {
+    if (!postingCache.has(term)) {
+      postingCache.set(term, shard(meta, term).then(({ bytes, terms }) => {
+        const out = new Map();
+        const span = terms.get(term);
+        if (!span) return out;
+        const r = new Reader(bytes, span[0]);
+        const bigram = Array.from(term).length > 1;
+        let doc = 0;
+        while (r.pos < span[1]) {
+          doc += r.next();
+          const key = r.next();
+          const n = r.next();
+          let value = n;
+          if (bigram) {
+            value = new Array(n);
+            for (let k = 0, p = 0; k < n; k++) { p += r.next(); value[k] = p; }
+          }
+          if (!out.has(doc)) out.set(doc, new Map());
+          out.get(doc).set(key, value);
+        }
+        return out;
+      }));
+    }
+    return postingCache.get(term);
+  }
+
+  // Where a term occurs: Map(doc → Map(partKey → count)), exact runs only.
+  async function matchTerm(meta, term) {
+    if (term.length === 1) return postings(meta, term[0]);
+    const offsets = [];
+    for (let o = 0; o + 2 <= term.length; o += 2) offsets.push(o);
+    if (offsets[offsets.length - 1] !== term.length - 2) offsets.push(term.length - 2);
+    const lists = await Promise.all(offsets.map((o) => postings(meta, term[o] + term[o + 1])));
+    const out = new Map();
+    if (lists.some((l) => !l.size)) return out;
+    const order = lists.map((l, i) => i).sort((a, b) => lists[a].size - lists[b].size);
+    for (const [doc, parts] of lists[order[0]]) {
+      if (!order.every((i) => lists[i].has(doc))) continue;
+      for (const key of parts.keys()) {
+        const sets = lists.map((l) => l.get(doc).get(key));
+        if (sets.some((s) => !s)) continue;
+        const rest = sets.slice(1).map((s) => new Set(s));
+        let count = 0;
+        for (const p of sets[0]) if (rest.every((s, k) => s.has(p + offsets[k + 1]))) count++;
+        if (count) {
+          if (!out.has(doc)) out.set(doc, new Map());
+          out.get(doc).set(key, count);
         }
       }
     }
-    return words;
+    return out;
   }
 
-  /* ---- result data ---------------------------------------------------- */
+  /* ---- the query ---------------------------------------------------------- */
 
-  function parseList(json) {
-    try { return JSON.parse(json || "[]"); } catch (e) { return []; }
+  function parseWenhao(meta, raw) {
+    const parsed = meta.rules.parseWenhao(raw || "");
+    return parsed && { ...parsed, canonical: meta.rules.canonicalWenhao(parsed) };
   }
 
-  // The clause a match is in: the last element with an id that starts at or
-  // before the first match in the visible text (parts, attachments, table rows).
-  function matchedPart(data) {
-    const anchors = (data.anchors || []).slice().sort((a, b) => a.location - b.location);
-    const start = anchors.find((a) => a.id === "gz-text-start");
-    if (!start) return null;
-    const hits = (data.weighted_locations || []).map((w) => w.location).filter((l) => l >= start.location).sort((a, b) => a - b);
-    if (!hits.length) return null;
-    let best = null;
-    for (const a of anchors) {
-      if (a.location > hits[0]) break;
-      if (a.id !== "gz-text-start" && a.location >= start.location) best = a;
+  // Tiers: 0 exact 文号 / department name / full title; 1 title (or department name)
+  // contains the query; 2 the body does. Within a tier: score, then newer first.
+  const HEADING = 3;
+  const TITLE_KEY = 1; // part 0 (the title) is a heading: key 0 * 2 + 1
+  const NUMBER_KEY = 3; // part 1: the 文号 as printed
+
+  async function run(meta, raw) {
+    const terms = queryTerms(raw);
+    const docs = new Map(); // doc → {tier, score, hits: Map(key → count), marks: [[partIndex, needle]]}
+    const depts = [];
+    if (!terms.length) return { terms, docs, depts };
+    const hit = (n, tier, score) => {
+      let d = docs.get(n);
+      if (!d) { d = { tier, score: 0, hits: new Map(), marks: [] }; docs.set(n, d); }
+      d.tier = Math.min(d.tier, tier);
+      d.score += score;
+      return d;
+    };
+    const wenhao = parseWenhao(meta, raw);
+    if (wenhao) {
+      const table = (await loadJson(`w/${wenhao.year}.bin`, true)) || {};
+      // Without a prefix, every family's number of that year and sequence.
+      const keys = wenhao.prefix ? [wenhao.canonical]
+        : Object.keys(table).filter((k) => meta.rules.parseWenhao(k).seq === wenhao.seq);
+      for (const key of keys) {
+        const [own, citing] = table[key] || [-1, []];
+        if (own >= 0) hit(own, 0, 1000);
+        for (const [n, part, start, end] of citing) hit(n, 1, 1).marks.push([part, [start, end]]);
+      }
+      if (docs.size) return { terms, docs, depts };
     }
-    if (!best) return null;
-    return { id: best.id, cite: citeFor(data, best.id), location: hits[0] };
-  }
-
-  function citeFor(data, id) {
-    const ids = parseList(data.meta.part_ids);
-    const cites = parseList(data.meta.part_cites);
-    let row = "";
-    const rowMatch = /__row_(\d+)$/.exec(id);
-    if (rowMatch) row = ` 第${rowMatch[1]}行`;
-    // p_3, …__row_2: name the nearest numbered container.
-    for (let key = id; key; key = key.includes("__") ? key.slice(0, key.lastIndexOf("__")) : "") {
-      const i = ids.indexOf(key);
-      if (i >= 0 && cites[i]) return cites[i] + row;
+    const whole = terms.map((t) => t.join("")).join("");
+    const unit = terms.length === 1 ? meta.depts.find((d) => d.keys.includes(whole)) : null;
+    for (const d of meta.depts) {
+      if (d === unit) depts.push({ dept: d, tier: 0 });
+      else if (terms.every((t) => d.keys.some((k) => k.includes(t.join(""))))) depts.push({ dept: d, tier: 1 });
     }
-    return "正文";
+    const [matches, named] = await Promise.all([
+      Promise.all(terms.map((t) => matchTerm(meta, t))),
+      unit ? loadJson(`u/${unit.code}.bin`, true) : null,
+    ]);
+    const first = matches.reduce((a, b) => (b.size < a.size ? b : a));
+    for (const n of first.keys()) {
+      if (!matches.every((m) => m.has(n))) continue;
+      let score = 0, inTitle = true, exact = false;
+      const hits = new Map();
+      matches.forEach((m, i) => {
+        const parts = m.get(n);
+        inTitle = inTitle && parts.has(TITLE_KEY);
+        for (const [key, count] of parts) {
+          hits.set(key, (hits.get(key) || 0) + count);
+          if (key !== TITLE_KEY) score += count * (key & 1 ? HEADING : 1);
+        }
+        if (terms.length === 1 && parts.has(TITLE_KEY) && meta.titles[n] === terms[i].length) exact = true;
+        if (terms.length === 1 && parts.has(NUMBER_KEY) && meta.numbers[n] === terms[i].length) exact = true;
+      });
+      const d = hit(n, exact ? 0 : inTitle ? 1 : 2, score);
+      d.hits = hits;
+    }
+    for (const [n, part, printed] of named || []) {
+      const d = hit(n, 2, docs.has(n) ? 0 : 1);
+      if (!d.hits.size) d.marks.push([part, Array.from(printed)]);
+    }
+    return { terms, docs, depts };
   }
 
-  // Excerpt around the matched clause (not the hidden title/文号 line), from
-  // Pagefind's plain text; match words are marked.
-  function excerptWords(data, around) {
-    const words = (data.raw_content || data.content || "").split(/[\s\u200b]+/);
-    const marked = new Set(data.locations || []);
-    const from = Math.max(0, around - 8);
-    return words.slice(from, from + 40).map((w, i) => ({ text: w, mark: marked.has(from + i) }));
+  // Facet values of a document (by number) or a department page (an object).
+  const valuesOf = (meta, item, f) => (typeof item === "number" ? f.docs[item].map((v) => f.values[v]) : item.facets[f.id] || []);
+  function facetMatch(meta, item, filters, skip) {
+    for (const [id, values] of Object.entries(filters)) {
+      if (id === skip) continue;
+      const f = meta.facetById[id];
+      if (f && !valuesOf(meta, item, f).some((v) => values.includes(v))) return false;
+    }
+    return true;
   }
 
-  function excerptFromPagefind(html) {
-    // Pagefind's excerpt is text with <mark> around matches; read it as text.
-    const parts = (html || "").split(/<\/?mark>/);
-    const decoder = document.createElement("textarea");
-    return parts.map((p, i) => {
-      decoder.innerHTML = p;
-      return { text: decoder.value, mark: i % 2 === 1 };
+  const runs = new Map();
+  async function search(query, { filters = {}, sort = null, limit = 10, offset = 0 } = {}) {
+    const meta = await init();
+    const key = query || "";
+    if (!runs.has(key)) { runs.set(key, run(meta, key)); if (runs.size > 20) runs.delete(runs.keys().next().value); }
+    const found = await runs.get(key);
+    const active = Object.fromEntries(Object.entries(filters || {}).filter(([, v]) => v && v.length));
+    const filtering = Object.keys(active).length > 0;
+    let pool, deptPool;
+    if (found.terms.length) { pool = [...found.docs.keys()]; deptPool = found.depts; }
+    else if (filtering) { pool = Array.from({ length: meta.docs }, (_, i) => i); deptPool = meta.depts.map((dept) => ({ dept, tier: 1 })); }
+    else { pool = []; deptPool = []; }
+    // Counts of each facet over the results narrowed by the other facets only.
+    const facets = {};
+    for (const f of meta.facets) {
+      const counts = {};
+      for (const item of [...pool, ...deptPool.map((d) => d.dept)]) {
+        if (!facetMatch(meta, item, active, f.id)) continue;
+        for (const v of valuesOf(meta, item, f)) counts[v] = (counts[v] || 0) + 1;
+      }
+      facets[f.id] = counts;
+    }
+    const docs = pool.filter((n) => facetMatch(meta, n, active, null));
+    const info = (n) => found.docs.get(n) || { tier: 2, score: 0, hits: new Map(), marks: [] };
+    if (sort === "date:asc") docs.sort((a, b) => b - a);
+    else if (sort === "date:desc") docs.sort((a, b) => a - b);
+    else docs.sort((a, b) => info(a).tier - info(b).tier || info(b).score - info(a).score || a - b);
+    const depts = deptPool.filter((d) => facetMatch(meta, d.dept, active, null)).sort((a, b) => a.tier - b.tier);
+    // Departments named exactly come first; others among the title matches.
+    const ordered = [];
+    const lead = sort ? depts : depts.filter((d) => d.tier === 0);
+    const later = sort ? [] : depts.filter((d) => d.tier !== 0);
+    ordered.push(...lead.map((d) => ({ dept: d })));
+    let i = 0;
+    for (; i < docs.length && info(docs[i]).tier === 0 && !sort; i++) ordered.push({ doc: docs[i] });
+    ordered.push(...later.map((d) => ({ dept: d })));
+    for (; i < docs.length; i++) ordered.push({ doc: docs[i] });
+    const page = ordered.slice(offset, offset + limit);
+    const results = await Promise.all(page.map((item) => (item.dept ? deptResult(item.dept) : docResult(meta, item.doc, info(item.doc), found.terms))));
+    return { total: ordered.length, facets, results };
+  }
+
+  function deptResult({ dept, tier }) {
+    return { url: dept.url, kind: "department", title: dept.name, aliases: dept.aliases, dept_kind: dept.kind, score: tier === 0 ? 3e6 : 2e6, parts: [] };
+  }
+
+  function find(chars, needle, from = 0) {
+    outer: for (let i = from; i + needle.length <= chars.length; i++) {
+      for (let k = 0; k < needle.length; k++) if (chars[i + k] !== needle[k]) continue outer;
+      return i;
+    }
+    return -1;
+  }
+
+  function excerpt(strings, at) {
+    const t = norm(strings);
+    let span = null;
+    for (const needle of at.needles) {
+      const i = Array.isArray(needle) && typeof needle[0] === "number" ? needle[0] : find(t.chars, needle);
+      const len = typeof needle[0] === "number" ? needle[1] - needle[0] : needle.length;
+      if (i >= 0 && i + len <= t.chars.length) { span = [t.from[i], t.to[i + len - 1]]; break; }
+    }
+    if (!span) span = [0, 0];
+    const start = Math.max(0, span[0] - 24);
+    const end = Math.min(t.shown.length, Math.max(span[1] + 48, start + 72));
+    const lead = start > 0 ? "…" : "";
+    const text = lead + t.shown.slice(start, end) + (end < t.shown.length ? "…" : "");
+    return { text, match: [span[0] - start + lead.length, span[1] - start + lead.length] };
+  }
+
+  async function docResult(meta, n, info, terms) {
+    const card = await loadJson(`d/${n}.bin`);
+    const wanted = new Map(); // part index → needles
+    for (const [part, needle] of info.marks) wanted.set(part, [needle]);
+    const ranked = [...info.hits].filter(([key]) => key > NUMBER_KEY)
+      .sort((a, b) => (b[0] & 1) - (a[0] & 1) || b[1] - a[1] || a[0] - b[0]);
+    for (const [key] of ranked) wanted.set(key >> 1, terms);
+    const parts = [...wanted].filter(([i]) => i > 1).slice(0, MAX_PARTS).sort((a, b) => a[0] - b[0]).map(([i, needles]) => {
+      const [anchor, cite, strings] = card.parts[i];
+      const ex = excerpt(strings, { needles });
+      return { anchor, cite, excerpt: ex.text, match: ex.match };
     });
+    return {
+      url: card.url, kind: "document", title: card.title, wenhao: card.wenhao, date: card.date, issuer: card.issuer,
+      score: (3 - info.tier) * 1e6 + info.score, parts,
+    };
   }
 
-  async function search(raw, { filters = {}, sort = null } = {}) {
-    const pf = await pagefind();
-    const query = normalizeQuery(raw);
-    const options = { filters };
-    if (sort) options.sort = sort;
-    const hasFilters = Object.values(filters).some((v) => v.any && v.any.length);
-    if (!query.text && !hasFilters) return { query, total: 0, results: [], filters: {} };
-    const words = query.text ? await segment(pf, query.text) : [];
-    const term = words.length ? words.join(" ") : null;
-    // jieba splits the same string differently by context (市统计局 is one
-    // word in one text, 市|统计局 in another; 养殖场 or 养殖|场), so also search
-    // with every long piece split after its first or before its last character,
-    // and add what those find after the first results. The lookups run side by
-    // side: on a cold page each one may wait on index chunks over the network.
-    const han2 = /\p{Script=Han}{2}/u;
-    const splits = Promise.all(words.map(async (w) => {
-      if (!han2.test(w)) return [[w], [w]];
-      const [tail, head] = await Promise.all([segment(pf, w.slice(1)), segment(pf, w.slice(0, -1))]);
-      return [[w[0], ...tail], [...head, w.slice(-1)]];
-    }));
-    // Departments are few and their pages short; a name or alias typed in full
-    // should open that department first, however often documents repeat it.
-    const deptSearch = term && !hasFilters ? pf.search(term, { filters: { 类型: "部门" } }) : null;
-    const [res, pieces] = await Promise.all([pf.search(term, options), splits]);
-    let results = res.results.slice();
-    const alternatives = [pieces.flatMap((p) => p[0]), pieces.flatMap((p) => p[1])]
-      .map((alt) => alt.join(" "))
-      .filter((alt) => term && alt !== term);
-    const seen = new Set(results.map((r) => r.id));
-    for (const more of await Promise.all(alternatives.map((alt) => pf.search(alt, options)))) {
-      for (const r of more.results) if (!seen.has(r.id)) { seen.add(r.id); results.push(r); }
-    }
-    if (deptSearch) {
-      const depts = await deptSearch;
-      const datas = await Promise.all(depts.results.slice(0, 5).map((r) => r.data()));
-      const exact = depts.results.filter((r, i) => i < 5 && exactRank(datas[i], query) === 0);
-      if (exact.length) results = [...exact, ...results.filter((r) => !exact.some((e) => e.id === r.id))];
-    }
-    return { query, total: results.length, results, filters: res.filters || {} };
-  }
+  window.gazetteSearch = { search: (query, options) => search(query, options || {}) };
 
-  async function loadResults(results, query, from, count) {
-    const datas = await Promise.all(results.slice(from, from + count).map((r) => r.data()));
-    if (from === 0) {
-      // Stable: Pagefind's order within each rank.
-      return datas.map((d, i) => [exactRank(d, query), i, d]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[2]);
-    }
-    return datas;
-  }
-
-  /* ---- rendering ------------------------------------------------------ */
+  /* ---- rendering ------------------------------------------------------------ */
 
   function el(tag, attrs = {}, ...children) {
     const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) {
-      if (v === null || v === undefined || v === false) continue;
-      if (k === "class") node.className = v;
-      else node.setAttribute(k, v);
-    }
-    for (const child of children) {
-      if (child === null || child === undefined) continue;
-      node.append(typeof child === "string" ? document.createTextNode(child) : child);
-    }
+    for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined && v !== false) node.setAttribute(k === "class" ? "class" : k, v);
+    for (const c of children) if (c !== null && c !== undefined) node.append(typeof c === "string" ? document.createTextNode(c) : c);
     return node;
   }
-
   function formatDate(iso) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
     return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : "";
   }
-
-  function renderResult(data, query) {
-    const meta = data.meta || {};
-    // A document found by its own 文号 or title opens at the top, not at a clause.
-    const part = meta.kind === "document" && exactRank(data, query) !== 0 ? matchedPart(data) : null;
-    const href = part ? `${data.url}#${part.id}` : data.url;
-    const li = el("li", { class: "gz-result", "data-kind": meta.kind || "page" });
-    li.append(el("a", { class: "gz-result__title", href }, meta.title || data.url));
+  function marked(text, [a, b]) {
+    const p = el("p", { class: "gz-result__excerpt" });
+    if (b > a) p.append(text.slice(0, a), el("mark", {}, text.slice(a, b)), text.slice(b));
+    else p.append(text);
+    return p;
+  }
+  function renderResult(r) {
+    const href = new URL(r.url, SITE_ROOT).href;
+    const li = el("li", { class: "gz-result", "data-kind": r.kind });
+    li.append(el("a", { class: "gz-result__title", href }, r.title));
     const info = el("div", { class: "gz-result__meta" });
-    if (meta.kind === "document") {
-      info.append(
-        el("span", { class: "gz-result__wenhao" }, meta.wenhao || ""),
-        el("time", { datetime: meta.date || "" }, formatDate(meta.date)),
-        el("span", { class: "gz-result__issuer" }, meta.issuer || ""),
-      );
-      if (part) info.append(el("a", { class: "gz-result__part", href }, `→ ${part.cite}`));
-    } else if (meta.kind === "department") {
-      info.append(el("span", {}, meta.dept_kind || "部门"));
-      if (meta.aliases) info.append(el("span", {}, `又称 ${meta.aliases}`));
+    if (r.kind === "document") {
+      info.append(el("span", { class: "gz-result__wenhao" }, r.wenhao), el("time", { datetime: r.date }, formatDate(r.date)), el("span", { class: "gz-result__issuer" }, r.issuer));
+    } else {
+      info.append(el("span", {}, r.dept_kind || "部门"));
+      if (r.aliases && r.aliases.length) info.append(el("span", {}, `又称 ${r.aliases.join("、")}`));
     }
     li.append(info);
-    const words = part ? excerptWords(data, part.location) : excerptFromPagefind(data.excerpt);
-    if (meta.kind !== "department") {
-      const p = el("p", { class: "gz-result__excerpt" });
-      for (const w of words) p.append(w.mark ? el("mark", {}, w.text) : document.createTextNode(w.text));
-      li.append(p);
+    if (r.parts.length) {
+      const parts = el("ul", { class: "gz-result__parts" });
+      for (const p of r.parts) {
+        const link = el("a", { class: "gz-result__part", href: p.anchor ? `${href}#${p.anchor}` : href }, p.cite);
+        parts.append(el("li", {}, link, marked(p.excerpt, p.match)));
+      }
+      li.append(parts);
     }
     return li;
   }
 
-  /* ---- header box ----------------------------------------------------- */
+  /* ---- header box ----------------------------------------------------------- */
 
   function initHeader(form) {
     const input = form.querySelector("input[name=q]");
@@ -268,143 +411,121 @@
     const list = panel.querySelector(".gz-results");
     const status = panel.querySelector(".gz-search__status");
     const more = panel.querySelector(".gz-search__more");
-    let seq = 0;
-    let timer = null;
-
+    let seq = 0, timer = null;
     const close = () => { panel.hidden = true; input.setAttribute("aria-expanded", "false"); };
-    const run = async () => {
+    const go = async () => {
       const mine = ++seq;
       const value = input.value;
       if (!value.trim()) { close(); return; }
-      const out = await search(value);
+      const out = await search(value, { limit: HEADER_LIMIT });
       if (mine !== seq) return;
-      const datas = await loadResults(out.results, out.query, 0, HEADER_LIMIT);
-      if (mine !== seq) return;
-      list.replaceChildren(...datas.map((d) => renderResult(d, out.query)));
-      status.textContent = out.total ? `共 ${out.total} 条结果` : "没有找到匹配的文件或部门";
+      list.replaceChildren(...out.results.map(renderResult));
+      status.textContent = out.total ? `共 ${out.total} 条结果` : "没有找到包含检索词的文件或部门";
       const url = new URL(form.getAttribute("action"), location.href);
       url.searchParams.set("q", value);
       more.href = url.href;
-      more.hidden = out.total <= datas.length;
+      more.hidden = out.total <= out.results.length;
       panel.hidden = false;
       input.setAttribute("aria-expanded", "true");
     };
-    input.addEventListener("focus", () => { pagefind(); if (list.children.length && input.value.trim()) { panel.hidden = false; } });
-    input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 120); });
+    input.addEventListener("focus", () => { init(); if (list.children.length && input.value.trim()) panel.hidden = false; });
+    input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(go, 100); });
     input.addEventListener("keydown", (e) => { if (e.key === "Escape") { close(); input.blur(); } });
     document.addEventListener("click", (e) => { if (!form.contains(e.target)) close(); });
   }
 
-  /* ---- search page ---------------------------------------------------- */
+  /* ---- search page ---------------------------------------------------------- */
 
-  function initPage(root) {
+  async function initPage(root) {
     const form = root.querySelector("form");
     const input = form.querySelector("input[name=q]");
     const sortSelect = form.querySelector("select[name=sort]");
-    const facetsBox = root.querySelector(".gz-facets");
-    // Facets are loaded when opened: results come first (on a phone, before a
-    // long list of checkboxes) and nobody pays for filter indexes unused.
     const facetsDetails = root.querySelector(".gz-facets-box");
-    let facetCounts = null;
+    const facetsBox = root.querySelector(".gz-facets");
     const status = root.querySelector(".gz-search-status");
     const list = root.querySelector(".gz-results");
     const more = root.querySelector(".gz-more");
+    const meta = await init();
     const params = new URLSearchParams(location.search);
     const selected = {};
-    for (const name of FACETS) selected[name] = new Set(params.getAll(name));
+    // Facet choices travel in the URL under their labels (年份=2017).
+    for (const f of meta.facets) selected[f.id] = new Set(params.getAll(f.label));
     input.value = params.get("q") || "";
     sortSelect.value = params.get("sort") || "";
-    let current = null;
-    let shown = 0;
-    let seq = 0;
+    let seq = 0, shown = 0, total = 0, counts = {};
 
-    function state() {
-      const filters = {};
-      for (const name of FACETS) if (selected[name].size) filters[name] = { any: [...selected[name]] };
-      const [key, dir] = (sortSelect.value || "").split(":");
-      return { filters, sort: key ? { [key]: dir } : null };
-    }
-
+    const filters = () => Object.fromEntries(meta.facets.map((f) => [f.id, [...selected[f.id]]]));
     function syncUrl() {
       const url = new URL(location.href);
       url.search = "";
       if (input.value.trim()) url.searchParams.set("q", input.value.trim());
       if (sortSelect.value) url.searchParams.set("sort", sortSelect.value);
-      for (const name of FACETS) for (const v of selected[name]) url.searchParams.append(name, v);
+      for (const f of meta.facets) for (const v of selected[f.id]) url.searchParams.append(f.label, v);
       history.replaceState(null, "", url);
     }
-
-    async function renderFacets(counts) {
-      const pf = await pagefind();
-      const all = await pf.filters();
+    function renderFacets() {
       facetsBox.replaceChildren();
-      for (const name of FACETS) {
-        const values = Object.keys(all[name] || {});
-        if (!values.length) continue;
-        values.sort((a, b) => (name === "年份" || name === "期号" ? b.localeCompare(a, "zh") : (all[name][b] - all[name][a]) || a.localeCompare(b, "zh")));
-        const box = el("fieldset", { class: "gz-facet", "data-facet": name }, el("legend", {}, name));
+      for (const f of meta.facets) {
+        const box = el("fieldset", { class: "gz-facet", "data-facet": f.label }, el("legend", {}, f.label));
+        const values = f.values.filter((v) => counts[f.id][v] || selected[f.id].has(v));
+        if (f.id !== "year" && f.id !== "issue") values.sort((a, b) => (counts[f.id][b] || 0) - (counts[f.id][a] || 0));
         for (const value of values) {
-          const n = counts && counts[name] ? counts[name][value] || 0 : all[name][value];
-          const input = el("input", { type: "checkbox", name, value });
-          input.checked = selected[name].has(value);
-          input.addEventListener("change", () => {
-            if (input.checked) selected[name].add(value); else selected[name].delete(value);
-            run();
+          const box1 = el("input", { type: "checkbox", name: f.label, value });
+          box1.checked = selected[f.id].has(value);
+          box1.addEventListener("change", () => {
+            if (box1.checked) selected[f.id].add(value); else selected[f.id].delete(value);
+            go();
           });
-          box.append(el("label", { class: "gz-facet__value" }, input, ` ${value} `, el("span", { class: "gz-facet__count" }, String(n))));
+          box.append(el("label", { class: "gz-facet__value" }, box1, ` ${value} `, el("span", { class: "gz-facet__count" }, String(counts[f.id][value] || 0))));
         }
-        facetsBox.append(box);
+        if (values.length) facetsBox.append(box);
       }
     }
-
-    async function showMore() {
-      const mine = seq;
-      const datas = await loadResults(current.results, current.query, shown, PAGE_SIZE);
-      if (mine !== seq) return;
-      const nodes = datas.map((d) => renderResult(d, current.query));
+    async function page(mine) {
+      const out = await search(input.value, { filters: filters(), sort: sortSelect.value || null, limit: PAGE_SIZE, offset: shown });
+      if (mine !== seq) return null;
+      const nodes = out.results.map(renderResult);
       if (shown === 0) list.replaceChildren(...nodes); else list.append(...nodes);
-      shown += datas.length;
-      more.hidden = shown >= current.total;
+      shown += out.results.length;
+      more.hidden = shown >= out.total;
+      return out;
     }
-
-    async function run() {
+    async function go() {
       const mine = ++seq;
       syncUrl();
+      list.removeAttribute("data-state");
+      delete root.dataset.state;
       status.textContent = "正在检索…";
-      const { filters, sort } = state();
-      const out = await search(input.value, { filters, sort });
-      if (mine !== seq) return;
-      current = out;
       shown = 0;
-      if (!out.total) {
-        list.replaceChildren();
-        more.hidden = true;
-        status.textContent = input.value.trim() || Object.keys(filters).length ? "没有找到匹配的文件或部门。" : "输入关键词、文号或部门名称开始检索。";
-      } else {
-        status.textContent = `共 ${out.total} 条结果`;
-        await showMore();
-      }
-      facetCounts = Object.keys(out.filters).length ? out.filters : null;
-      if (mine === seq && facetsDetails.open) await renderFacets(facetCounts);
+      const out = await page(mine);
+      if (!out) return;
+      total = out.total;
+      counts = out.facets;
+      const asked = input.value.trim() || Object.values(selected).some((s) => s.size);
+      status.textContent = total ? `共 ${total} 条结果` : asked ? "没有找到包含检索词的文件或部门。" : "输入关键词、文号或部门名称开始检索。";
+      if (facetsDetails.open) renderFacets();
+      list.dataset.state = "done";
       root.dataset.state = "done";
     }
-
     let timer = null;
-    form.addEventListener("submit", (e) => { e.preventDefault(); run(); });
-    input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 200); });
-    sortSelect.addEventListener("change", run);
-    more.addEventListener("click", showMore);
-    facetsDetails.addEventListener("toggle", () => { if (facetsDetails.open && current) renderFacets(facetCounts); });
-    if (FACETS.some((name) => selected[name].size)) facetsDetails.open = true;
-    run();
+    form.addEventListener("submit", (e) => { e.preventDefault(); go(); });
+    input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(go, 150); });
+    sortSelect.addEventListener("change", go);
+    more.addEventListener("click", async () => {
+      list.removeAttribute("data-state");
+      await page(seq);
+      list.dataset.state = "done";
+    });
+    facetsDetails.addEventListener("toggle", () => { if (facetsDetails.open) renderFacets(); });
+    if (meta.facets.some((f) => selected[f.id].size)) facetsDetails.open = true;
+    go();
   }
 
-  function init() {
+  function start() {
     for (const form of document.querySelectorAll("form[data-gz-search=header]")) initHeader(form);
     const page = document.querySelector("[data-gz-search=page]");
     if (page) initPage(page);
   }
-
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
-  else init();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

@@ -1,34 +1,69 @@
-"""Full-text search index: run Pagefind (extended build) over the built site.
+"""Full-text search index: character bigrams with positions, built from the library model.
 
-Pagefind's *extended* binary segments Chinese into words at build time
-(Material's lunr search cannot), writes the index as small gzipped chunks
-under ``pagefind/`` and the browser fetches only the chunks a query needs.
-Only elements marked ``data-pagefind-body`` (document and department pages)
-are indexed, so navigation chrome never matches. The binary comes from the
-pinned ``pagefind_bin_extended`` wheel: nothing is downloaded.
+Why hand-written: readers expect Ctrl+F semantics (经济普查 finds exactly the pages
+that print 经济普查, 收入 finds 低收入), which a word index cannot give for Chinese:
+Pagefind and lunr index segmenter words and match query words as word prefixes.
+The kept libraries that index character bigrams for static hosts either ship the
+whole index to the browser in one file (Marz, staticseek: megabytes at 5,040
+documents against our 150 KB budget for a first query) or scrape HTML and are not
+installable from our registries (InfiSearch). None also knows the library's own
+model: clause citation labels, table rows, 文号 citations, units named in task
+lists. So the index is built here, in the style of Lucene's CJK bigram analysis.
 
-Runs after every other publish step so it sees every page.
+Normalisation (one definition, sent to the browser in ``meta``): every character
+is NFKC-normalised on its own and lower-cased; the whitespace characters in
+``DROP`` disappear (PDF line wraps and page breaks leave spaces inside words);
+the separate strings of one part (text, paragraphs, table cells) are joined by
+``SEP``, which no query contains, so a phrase never spans two paragraphs.
+
+Files under ``site/search/`` (all gzip with a fixed header, so builds are
+byte-identical; the browser inflates them with ``DecompressionStream``):
+
+``meta.bin``     JSON: settings, facets (value tables + one column per facet),
+                 per-document title length, departments (names, aliases, URL).
+``p/{n}.bin``    postings shard ``n`` (FNV-1a of the term modulo ``shards``):
+                 varint header (term, byte length) then each term's postings.
+                 Bigram entries: doc delta, part*2+heading, count, position deltas;
+                 one-character terms: doc delta, part*2+heading, count.
+``d/{n}.bin``    JSON card and parts (anchor, citation label, strings) of document n.
+``w/{year}.bin`` JSON 文号 (canonical) → [document or -1, [[citing doc, part, start, end]]].
+``u/{code}.bin`` JSON documents naming department ``code`` → [[doc, part, printed]].
+
+Documents are numbered newest first (date, then library order), so ascending
+document number is the "newer first" tie-break and the date sort.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
+import gzip
+import json
+import re
+import shutil
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from gazette.derive.anchors import Node, row_id
+from gazette.derive.facets import FACETS
+from gazette.derive.views import DocView, Library
 from gazette.publish.context import PublishContext
+from gazette.publish.postings import Postings
 
-OUTPUT_SUBDIR = "pagefind"
+OUTPUT_SUBDIR = "search"
+FORMAT = 1
 
-# Query segmentation: the extended build splits page text with jieba, but in
-# the browser Pagefind would re-split a query with Intl.Segmenter, whose splits
-# disagree with jieba's; docs/assets/search.js handles that (see there).
+# Whitespace removed by normalisation: a regex character class valid in Python and
+# in JavaScript (flag "u"), sent to the browser so both sides drop the same set.
+DROP = "[\\t-\\r \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200b\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]"
+_DROP_RE = re.compile(DROP)
+SEP = "\x00"  # between the strings of one part; never indexed, never in a query
 
+BATCH_CHARS = 250_000  # characters indexed per numpy batch (bounds memory)
+SHARD_TARGET = 24_000  # raw bytes per postings shard before gzip
+MAX_SHARDS = 4096
 
-# Page controls inside the indexed text (permalink ¶, 复制引用 buttons, 勘误
-# marks) are not words of the document.
-EXCLUDE_SELECTORS = ".gz-permalink, .gz-copy, .gz-erratum-mark"
 
 
 class SearchIndexError(RuntimeError):
@@ -41,35 +76,316 @@ class IndexStats:
     bytes: int
 
 
-def pagefind_executable() -> Path:
-    # The extended binary specifically: the plain one has no Chinese segmentation.
-    from pagefind_bin_extended import get_executable
-
-    return Path(get_executable())
+_NORM_TABLE: dict[int, str] = {}
+_NORM_SEEN: set[str] = set()
 
 
-def build_search_index(site_dir: Path) -> IndexStats:
-    """Index ``site_dir`` in place; the bundle lands in ``site_dir/pagefind/``.
+def normalize(text: str) -> str:
+    """The searchable form of ``text``: per character NFKC, lower case, ``DROP`` removed."""
+    new = set(text) - _NORM_SEEN
+    for ch in new:
+        _NORM_TABLE[ord(ch)] = _DROP_RE.sub("", unicodedata.normalize("NFKC", ch).lower())
+        _NORM_SEEN.add(ch)
+    return text.translate(_NORM_TABLE)
 
-    ``GAZETTE_PAGEFIND=off`` skips it: only benchmarks/search.py uses that, to
-    time Material's lunr search alone on the same corpus.
+
+@dataclass(frozen=True)
+class SearchPart:
+    anchor: str  # element id on the page; "" = the document itself (lands at its title)
+    cite: str  # citation label shown with the excerpt (第十八条, 附件1 表1 第3行)
+    heading: bool  # title or clause heading: ranks above a plain paragraph
+    strings: tuple[str, ...]
+
+
+def _own_strings(node: Node) -> list[str]:
+    part = node.part
+    if part is None:
+        return [s for s in (node.label, node.title) if s]
+    first = (part.label or "") + (part.text or "")
+    return [s for s in (first, *part.paragraphs) if s]
+
+
+def _is_heading(node: Node) -> bool:
+    part = node.part
+    if part is None:
+        return True  # an attachment's label and title
+    if part.heading:
+        return True
+    # A numbered clause that opens further clauses: its own line is a heading (一、总体要求).
+    return bool(part.label and node.children and len(part.text or "") <= 40 and not part.paragraphs)
+
+
+def row_cite(table_cite: str, n: int) -> str:
+    return f"{table_cite} 第{n}行"
+
+
+def _node_parts(node: Node, parent_cite: str) -> Iterator[SearchPart]:
+    if node.kind == "table" and node.part is not None and node.part.table is not None:
+        table = node.part.table
+        table_cite = f"{node.cite or parent_cite} 表{node.number}".strip()
+        head = [s for s in (table.caption, *([] if table.headless else table.columns)) if s]
+        if head:
+            yield SearchPart(node.id, table_cite, True, tuple(head))
+        for r, row in enumerate(table.rows, start=1):
+            cells = tuple(c for c in row if c)
+            if cells:
+                yield SearchPart(row_id(node.id, r), row_cite(table_cite, r), False, cells)
+        if table.notes:
+            yield SearchPart(node.id, table_cite, False, tuple(table.notes))
+        return
+    cite = node.cite or (node.title if node.kind == "annex" else "") or parent_cite or "正文"
+    strings = _own_strings(node)
+    if strings:
+        yield SearchPart(node.id, cite, _is_heading(node), tuple(strings))
+    for child in node.children:
+        yield from _node_parts(child, cite)
+
+
+def document_parts(doc: DocView) -> list[SearchPart]:
+    """Every printed string of ``doc`` as searchable parts, in reading order.
+
+    Part 0 is always the title, part 1 the 文号 as printed.
     """
-    if os.environ.get("GAZETTE_PAGEFIND") == "off":
-        return IndexStats(0, 0)
-    cmd = [
-        str(pagefind_executable()),
-        "--site", str(site_dir),
-        "--output-subdir", OUTPUT_SUBDIR,
-        "--exclude-selectors", EXCLUDE_SELECTORS,
-        "--silent",
-    ]
-    result = subprocess.run(cmd, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise SearchIndexError(f"pagefind failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
-    bundle = site_dir / OUTPUT_SUBDIR
-    files = [p for p in bundle.rglob("*") if p.is_file()]
+    r = doc.record
+    parts = [SearchPart("", "标题", True, (r.title,)), SearchPart("", "文号", True, (r.number_printed,))]
+    if r.addressees:
+        parts.append(SearchPart("", "主送", False, (r.addressees,)))
+    for node in doc.anchored.body:
+        parts.extend(_node_parts(node, ""))
+    if r.signature:
+        parts.append(SearchPart("", "落款", False, (*r.signature.issuers, r.signature.date_text)))
+    if r.public_mark:
+        parts.append(SearchPart("", "正文", False, (r.public_mark,)))
+    for node in doc.anchored.attachments:
+        parts.extend(_node_parts(node, node.cite or node.title or ""))
+    if r.postscript:
+        parts.append(SearchPart("", "附注", False, tuple(r.postscript)))
+    return parts
+
+
+def part_text(part: SearchPart) -> str:
+    return SEP.join(normalize(s) for s in part.strings)
+
+
+def fnv1a(term: str) -> int:
+    h = 0x811C9DC5
+    for ch in term:
+        h = ((h ^ ord(ch)) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+def _varint(out: bytearray, n: int) -> None:
+    while n >= 0x80:
+        out.append((n & 0x7F) | 0x80)
+        n >>= 7
+    out.append(n)
+
+
+def _gz(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=9, mtime=0)
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(_gz(data))
+
+
+def _json(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+
+
+def ordered_documents(library: Library) -> list[DocView]:
+    """Newest first: by date, then the library's order (newest issue, printed order)."""
+    order = {doc.id: i for i, doc in enumerate(library.documents)}
+    return sorted(library.documents, key=lambda d: (-d.record.date.toordinal(), order[d.id]))
+
+
+# Facet values of a document and of a department page, by facet id (gazette/derive/facets.py).
+DOCUMENT_TYPE = "文件"
+DEPARTMENT_FACETS: dict[str, list[str]] = {"type": ["部门"]}
+
+
+def _facet_values(doc: DocView, library: Library) -> dict[str, list[str]]:
+    values = {
+        "type": [DOCUMENT_TYPE],
+        "year": [str(doc.record.date.year)],
+        "issue": [doc.issue.title],
+        "issuer": list(doc.record.issuers),
+        "doctype": [doc.doc_type],
+        "department": [d.record.name for d in doc.departments],
+    }
+    unknown = {facet.id for facet in FACETS} - values.keys()
+    if unknown:
+        raise SearchIndexError(f"no search values for facets {sorted(unknown)} (gazette/derive/facets.py)")
+    return values
+
+
+class _Builder:
+    def __init__(self, library: Library):
+        self.library = library
+        self.docs = ordered_documents(library)
+        self.ordinal = {doc.id: i for i, doc in enumerate(self.docs)}
+        self.parts: list[list[SearchPart]] = []
+        self.texts: list[list[str]] = []  # normalised, per document and part
+
+    def build(self, out: Path) -> None:
+        postings = Postings(SEP)
+        texts: list[str] = []
+        docs: list[int] = []
+        keys: list[int] = []
+        pending = 0
+        for n, doc in enumerate(self.docs):
+            parts = document_parts(doc)
+            normalized = [part_text(part) for part in parts]
+            self.parts.append(parts)
+            self.texts.append(normalized)
+            for index, (part, text) in enumerate(zip(parts, normalized)):
+                texts.append(text)
+                docs.append(n)
+                keys.append(index * 2 + (1 if part.heading else 0))
+                pending += len(text)
+            if pending > BATCH_CHARS:
+                postings.add(texts, docs, keys)
+                texts, docs, keys, pending = [], [], [], 0
+            _write(out / "d" / f"{n}.bin", _json(self.card(doc, parts)))
+        postings.add(texts, docs, keys)
+        self.write_shards(out, postings)
+        self.write_wenhao(out)
+        self.write_departments(out)
+        _write(out / "meta.bin", _json(self.meta()))
+
+    def card(self, doc: DocView, parts: list[SearchPart]) -> dict[str, object]:
+        r = doc.record
+        return {
+            "url": doc.url, "title": r.title, "wenhao": doc.number, "date": r.date.isoformat(),
+            "issuer": "、".join(r.issuers),
+            "parts": [[p.anchor, p.cite, list(p.strings)] for p in parts],
+        }
+
+    def write_shards(self, out: Path, postings: Postings) -> None:
+        terms = dict(postings.terms())
+        total = sum(len(data) for data in terms.values())
+        shards = 1
+        while shards < MAX_SHARDS and total / shards > SHARD_TARGET:
+            shards *= 2
+        self.shards = shards
+        grouped: dict[int, list[str]] = defaultdict(list)
+        for term in terms:
+            grouped[fnv1a(term) % shards].append(term)
+        for s, names in grouped.items():
+            head, body = bytearray(), bytearray()
+            _varint(head, len(names))
+            for term in sorted(names):
+                raw = term.encode("utf-8")
+                data = terms[term]
+                _varint(head, len(raw))
+                head += raw
+                _varint(head, len(data))
+                body += data
+            _write(out / "p" / f"{s}.bin", bytes(head + body))
+
+    def _part_index(self, n: int, anchor: str) -> int:
+        parts = self.parts[n]
+        for i, part in enumerate(parts):
+            if part.anchor == anchor:
+                return i
+        return 0
+
+    def _part_at(self, n: int, anchor: str, needle: str) -> tuple[int, int]:
+        """(part index, start) of ``needle`` in the part with element id ``anchor`` (or one of its rows)."""
+        rows = row_id(anchor, 1)[: -len("1")]
+        for i, part in enumerate(self.parts[n]):
+            if part.anchor == anchor or part.anchor.startswith(rows):
+                start = self.texts[n][i].find(needle)
+                if start >= 0:
+                    return i, start
+        return -1, -1
+
+    def write_wenhao(self, out: Path) -> None:
+        """Per year: every 文号 of the library or cited in it → [its document, where it is cited]."""
+        by_year: dict[int, dict[str, tuple[int, list[list[int]]]]] = defaultdict(dict)
+        for n, doc in enumerate(self.docs):
+            by_year[doc.wenhao.year][doc.number] = (n, [])
+        for n, doc in enumerate(self.docs):
+            for citation in self.library.citations.outgoing.get(doc.id, []):
+                needle = normalize(citation.printed)
+                i, start = self._part_at(n, citation.part_id or "", needle)
+                entry = by_year[citation.wenhao.year].setdefault(citation.wenhao.canonical, (-1, []))
+                place = [n, i, start, start + len(needle)]
+                if i >= 0 and place not in entry[1]:
+                    entry[1].append(place)
+        for year, numbers in by_year.items():
+            _write(out / "w" / f"{year}.bin", _json(numbers))
+
+    def write_departments(self, out: Path) -> None:
+        """Per department: every document naming it (by name or alias in the text, or as a
+        unit of a task, so 住建局 in "市发改委、住建局" counts), with the part that does."""
+        for dept in self.library.departments:
+            found: dict[int, list[object]] = {}
+            names = [normalize(name) for name in dept.names]
+            for doc in dept.documents:
+                n = self.ordinal[doc.id]
+                for i, text in enumerate(self.texts[n]):
+                    name = next((x for x in names if x in text), None)
+                    if name is not None:
+                        found[n] = [n, i, name]
+                        break
+            for task in dept.tasks:
+                n = self.ordinal[task.doc.id]
+                if n in found:
+                    continue
+                ref = next(r for r in task.units if r.code == dept.record.code)
+                found[n] = [n, self._part_index(n, task.anchor), normalize(ref.printed)]
+            _write(out / "u" / f"{dept.record.code}.bin", _json([found[n] for n in sorted(found)]))
+
+    def meta(self) -> dict[str, object]:
+        library = self.library
+        facets: list[dict[str, object]] = []
+        per_doc_all = [_facet_values(doc, library) for doc in self.docs]
+        for facet in FACETS:
+            facet_id, label = facet.id, facet.label
+            values: dict[str, int] = {}
+            column: list[list[int]] = []
+            per_doc = [v[facet_id] for v in per_doc_all]
+            seen = {v for vs in per_doc for v in vs} | set(DEPARTMENT_FACETS.get(facet_id, []))
+            for value in sorted(seen, key=_facet_sort_key(facet_id)):
+                values[value] = len(values)
+            for vals in per_doc:
+                column.append(sorted(values[v] for v in vals))
+            facets.append({"id": facet_id, "label": label, "values": list(values), "docs": column})
+        return {
+            "format": FORMAT, "drop": DROP, "shards": self.shards, "docs": len(self.docs),
+            "titles": [len(normalize(doc.record.title)) for doc in self.docs],
+            "numbers": [len(normalize(doc.record.number_printed)) for doc in self.docs],
+            "facets": facets,
+            "departments": [
+                {"code": d.record.code, "name": d.record.name, "aliases": list(d.record.aliases),
+                 "url": d.url, "kind": d.record.kind, "facets": DEPARTMENT_FACETS}
+                for d in library.departments
+            ],
+        }
+
+
+def _facet_sort_key(facet_id: str) -> Callable[[str], tuple[list[int], str]]:
+    """Years and issues newest first (by the numbers they print); other values by text."""
+    if facet_id in ("year", "issue"):
+        return lambda v: ([-int(x) for x in re.findall(r"\d+", v)], v)
+    return lambda v: ([], v)
+
+
+def build_search_index(library: Library, site_dir: Path) -> IndexStats:
+    """Write the index into ``site_dir/search/`` (replacing any earlier one)."""
+    out = site_dir / OUTPUT_SUBDIR
+    for sub in ("p", "d", "w", "u", "meta.bin"):
+        target = out / sub
+        if target.is_dir():
+            shutil.rmtree(target)
+        elif target.exists():
+            target.unlink()
+    _Builder(library).build(out)
+    files = [p for sub in ("p", "d", "w", "u") for p in (out / sub).rglob("*") if p.is_file()] + [out / "meta.bin"]
     return IndexStats(len(files), sum(p.stat().st_size for p in files))
 
 
 def write_search_index(ctx: PublishContext) -> None:
-    build_search_index(ctx.site_dir)
+    build_search_index(ctx.library, ctx.site_dir)
