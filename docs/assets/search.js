@@ -445,6 +445,7 @@
     const status = root.querySelector(".gz-search-status");
     const list = root.querySelector(".gz-results");
     const more = root.querySelector(".gz-more");
+    status.textContent = "正在检索…"; // replaces the no-script hint at once, before the index loads
     const meta = await init();
     const params = new URLSearchParams(location.search);
     const selected = {};
