@@ -221,10 +221,12 @@
         : Object.keys(table).filter((k) => meta.rules.parseWenhao(k).seq === wenhao.seq);
       for (const key of keys) {
         const [own, citing] = table[key] || [-1, []];
-        if (own >= 0) hit(own, 0, 1000);
+        if (own >= 0) hit(own, wenhao.prefix ? 0 : 1, wenhao.prefix ? 1000 : 0);
         for (const [n, part, start, end] of citing) hit(n, 1, 1).marks.push([part, [start, end]]);
       }
-      if (docs.size) return { terms, docs, depts };
+      // A number with its prefix names one document: done. A bare year and number
+      // (2017—2) may as well be text: what prints it follows.
+      if (docs.size && wenhao.prefix) return { terms, docs, depts };
     }
     const whole = terms.map((t) => t.join("")).join("");
     const unit = terms.length === 1 ? meta.depts.find((d) => d.keys.includes(whole)) : null;

@@ -169,6 +169,13 @@ def test_wenhao_document_first_then_the_documents_citing_it(search_page, search_
     assert {r["url"] for r in out["results"]} == {c.source.url for c in citations}
 
 
+def test_a_bare_year_and_number_is_also_text(search_page, search_server: str) -> None:
+    """〔2017〕2号 without a prefix is ambiguous: what prints the query is found too."""
+    out = _api(search_page, search_server, "2017—2")
+    assert {r["url"] for r in out["results"]} >= containing("2017—2")
+    assert out["results"][0]["url"] in containing("2017—2")
+
+
 def test_ranking_title_matches_before_body_matches_newer_first(search_page, search_server: str) -> None:
     out = _api(search_page, search_server, "扶贫")
     tiers = [0 if "扶贫" in r["title"] else 1 for r in out["results"]]
