@@ -14,8 +14,8 @@ from typing import Any
 
 from jinja2 import Environment
 
-from gazette.derive.paging import MENTION_ROWS, TASK_ROWS, catalog, latest_issues, paginate
 from gazette.derive.anchors import Node, document_citation
+from gazette.derive.paging import MENTION_ROWS, TASK_ROWS, catalog, latest_issues, paginate
 from gazette.derive.views import DocView, Library
 from gazette.records.schema import model_docs
 from gazette.render.env import make_env, relative_url

@@ -18,7 +18,7 @@ def test_404_page_is_chinese_with_ways_out(site: Path) -> None:
     hrefs = {a.text_content(): a.get("href") for a in article.cssselect("a")}
     for name, target in [("返回首页", ""), ("全文检索", "search/"), ("文号查找", "lookup/")]:
         href = hrefs[name]
-        assert href.startswith("/zhengbao/"), href  # absolute: the page is served at any mistyped address
+        assert href.startswith("/zhengbao/") and href.rstrip("/").endswith(target.rstrip("/")), href  # absolute: served at any address
         assert (site / href.removeprefix("/zhengbao/") / "index.html").exists(), href
     form = article.cssselect("form.gz-lookup")[0]
     assert form.get("action") == "/zhengbao/lookup/" and form.cssselect("input[name=q]")
