@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build test browser checkers check clean anchors publish bench-search bench-reading
+.PHONY: setup serve build lint test browser checkers check clean anchors publish bench-search bench-reading
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,8 +49,13 @@ checkers: $(NODE_STAMP)
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
 
-## test: set up and run every test
-test: setup browser checkers
+## lint: mypy --strict over gazette/ and ruff over the project (configured in pyproject.toml)
+lint: setup
+	$(BIN)/mypy
+	$(BIN)/ruff check
+
+## test: set up, lint and run every test
+test: setup browser checkers lint
 	$(BIN)/python -m pytest -q
 
 ## anchors: record newly published anchors in data/published/anchors.txt (never removes one,

@@ -28,11 +28,11 @@ import threading
 import time
 from pathlib import Path
 
-
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.project import copy_project  # noqa: E402  (the same project copy the tests use)
 from benchmarks.corpus import generate  # noqa: E402
+from tests.project import copy_project  # noqa: E402  (the same project copy the tests use)
+
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run"]
 
@@ -81,7 +81,7 @@ def browser_runs(browser, base: str, kind: str, query: str, runs: int = 3) -> di
     for _ in range(runs):
         context = browser.new_context()
         total = [0]
-        context.on("response", lambda r: pattern.search(r.url) and total.__setitem__(
+        context.on("response", lambda r, total=total: pattern.search(r.url) and total.__setitem__(
             0, total[0] + int(r.headers.get("content-length", "0"))))
         page = context.new_page()
         if kind == "pagefind":

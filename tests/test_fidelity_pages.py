@@ -13,8 +13,8 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from gazette.importer import fidelity
 from gazette.derive.tables import table_grid
+from gazette.importer import fidelity
 from tests.conftest import ROOT, read
 
 DOC_IDS = sorted(f"{p.parent.name}/{p.stem}" for p in (ROOT / "data" / "documents").glob("*/*.yaml"))

@@ -30,8 +30,8 @@ within their container, which only changes if the record's text changes.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 from gazette.derive.numbering import LabelError, attachment_number, int_to_chinese, parse_label
 from gazette.records.models import Attachment, Document, Part
@@ -63,11 +63,11 @@ class Node:
     cite: str  # how the part is named in a citation, e.g. 第十八条, 第四部分(二)
     part: Part | None
     loc: Loc
-    children: list["Node"] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
     title: str | None = None  # attachments only
     label: str | None = None
 
-    def walk(self) -> Iterator["Node"]:
+    def walk(self) -> Iterator[Node]:
         yield self
         for child in self.children:
             yield from child.walk()

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from gazette.derive.anchors import AnchorError, AnchoredDocument, anchor_document
+from gazette.derive.anchors import AnchoredDocument, AnchorError, anchor_document
 from gazette.derive.citations import build_citations
 from gazette.derive.departments import Registry
 from gazette.derive.doctype import doc_type

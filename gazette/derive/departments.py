@@ -10,8 +10,9 @@ triples, or says it is not a unit list at all.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Literal
+from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from gazette.derive.views import DeptRef
@@ -96,7 +97,7 @@ def _split_outside_brackets(text: str, seps: str) -> list[str]:
 class Registry:
     """Every spelling → department code; built from the validated registry."""
 
-    def __init__(self, departments: Iterable["DeptRef"]):
+    def __init__(self, departments: Iterable[DeptRef]):
         self.by_name: dict[str, str] = {}
         for view in departments:
             for name in view.names:

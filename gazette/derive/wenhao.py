@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 OPEN = "〔[［【(（﹝"
 CLOSE = "〕]］】)）﹞"

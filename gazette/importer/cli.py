@@ -16,7 +16,7 @@ from .errors import SourceError
 from .report import Report
 from .source import read_source
 from .split import Heads, split_documents
-from .toc import front_end, parse_front, build_contents
+from .toc import build_contents, front_end, parse_front
 
 
 def import_issue(source_path: Path, data: Path, out: Path, report: Report) -> tuple[Issue, dict[str, Document]]:

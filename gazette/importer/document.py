@@ -104,7 +104,7 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
     errata += errs
 
     titles = attachment_titles(blocks)
-    texts: list[Optional[str]] = [b.text if b.kind == "para" else None for b in blocks]
+    texts: list[str | None] = [b.text if b.kind == "para" else None for b in blocks]
     sig = find_signature(texts)
     if sig is None:
         # Without 发文机关 and 成文日期 the document cannot be dated or attributed: the reader must.

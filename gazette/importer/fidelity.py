@@ -11,8 +11,8 @@ page built from it — should cover it 100%.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable, Optional
 
 from pydantic import TypeAdapter
 
@@ -105,7 +105,7 @@ def apply_errata(source: str, doc: Document) -> str:
     return text
 
 
-def source_text_for(document_id: str, data: Path = DATA, doc: Optional[Document] = None) -> str:
+def source_text_for(document_id: str, data: Path = DATA, doc: Document | None = None) -> str:
     doc = doc or load_document(document_id, data)
     return apply_errata(raw_source_for(document_id, doc.issue, data), doc)
 

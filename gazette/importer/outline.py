@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
 
 from gazette.derive.numbering import RANK, Kind, LabelError, Numbered, attachment_number, split_label
 from gazette.importer.errors import SourceError
@@ -40,14 +39,14 @@ def is_attachment_label(text: str, line: int | None) -> bool:
 
 @dataclass
 class Node:
-    level: Optional[Kind]
+    level: Kind | None
     number: int = 0
-    label: Optional[str] = None
-    text: Optional[str] = None
+    label: str | None = None
+    text: str | None = None
     heading: bool = False
     paragraphs: list[str] = field(default_factory=list)
-    table: Optional[Table] = None
-    children: list["Node"] = field(default_factory=list)
+    table: Table | None = None
+    children: list[Node] = field(default_factory=list)
 
     def to_part(self) -> Part:
         return Part(

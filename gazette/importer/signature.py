@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Optional
 
 DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 ORGAN = re.compile(r"^衢州市\S{0,20}(人民政府|办公室|局|委员会|中心|管委会)$")
@@ -19,10 +18,10 @@ class SignatureFound:
     issuers: list[str]
     date_text: str
     date: dt.date
-    public_mark: Optional[str]
+    public_mark: str | None
 
 
-def find_signature(texts: list[Optional[str]]) -> Optional[SignatureFound]:
+def find_signature(texts: list[str | None]) -> SignatureFound | None:
     """``texts``: block texts (None for tables). First organ+date block run wins."""
     for i, t in enumerate(texts):
         if t is None:

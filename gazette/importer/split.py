@@ -13,9 +13,9 @@ the document before it).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Mapping
 
 from gazette.derive.wenhao import HAN, digits, number_pattern, prefixes_pattern
 from gazette.load.library import load_issuers

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Optional
 
 from gazette.records.models import Erratum, Table, TableHeaderCell
 
@@ -35,7 +34,7 @@ class Block:
     gap_before: bool = True  # a blank line precedes it
     raw: list[str] = field(default_factory=list)  # table source lines
     style: str = ""  # pipe | tab
-    table: Optional[Table] = None
+    table: Table | None = None
     errata: list[Erratum] = field(default_factory=list)
 
 
@@ -266,7 +265,7 @@ def build_table(block: Block, report: Report) -> Table:
     if not fixed:
         fixed = [[""] * width]
         report.add("tables", f"line {block.line + 1}: table has a header only")
-    cells: list[list[Optional[str]]] = [list(r) for r in fixed]
+    cells: list[list[str | None]] = [list(r) for r in fixed]
     if explicit:
         cells = [[None if c == MERGED else c for c in r] for r in fixed]
     elif not headless:

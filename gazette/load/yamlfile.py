@@ -81,8 +81,7 @@ def read_yaml(path: Path, display: Path | None = None) -> YamlFile:
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        raise RecordError(shown, line, None, f"YAML: {exc.problem or exc.context}") from None
+        raise RecordError(shown, mark.line + 1 if mark else None, None, f"YAML: {exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
         raise RecordError(shown, None, None, f"YAML: {exc}") from None
     except RecursionError:

@@ -94,7 +94,8 @@ def build_feed(library: Library, links: SiteLinks, title: str) -> bytes:
         _add_issue(fg, issue, links)
         for doc in issue.documents:
             _add_document(fg, doc, links)
-    return fg.atom_str(pretty=True)
+    atom: bytes = fg.atom_str(pretty=True)
+    return atom
 
 
 def write_feed(ctx: PublishContext) -> None:

@@ -63,7 +63,8 @@ def build_sitemap(urls: list[str], library: Library, site_url: str) -> bytes:
         day = dates.get(url, newest)
         if day is not None:
             etree.SubElement(entry, f"{{{NS}}}lastmod").text = day.isoformat()
-    return etree.tostring(urlset, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    xml: bytes = etree.tostring(urlset, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return xml
 
 
 def gzip_bytes(data: bytes) -> bytes:

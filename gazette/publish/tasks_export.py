@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from icalendar import Calendar, Event
 
-from gazette.derive.views import DepartmentView, Library
 from gazette.derive.departments import ROLE_LABELS, ROLES
-from gazette.derive.views import Task, TaskTable
+from gazette.derive.views import DepartmentView, Library, Task, TaskTable
 from gazette.publish.context import PublishContext
 from gazette.publish.csvfile import write_csv
 from gazette.publish.siteurl import SiteLinks
@@ -33,7 +32,7 @@ CSV_FIELDS = [
 ]
 
 
-def _task_record(task: Task, library: Library, links: SiteLinks, at: str, code: str | None = None) -> dict:
+def _task_record(task: Task, library: Library, links: SiteLinks, at: str, code: str | None = None) -> dict[str, Any]:
     """``at``: site path of the file the record is written into (for relative URLs)."""
     units = [
         {
@@ -44,7 +43,7 @@ def _task_record(task: Task, library: Library, links: SiteLinks, at: str, code: 
         }
         for ref in task.units
     ]
-    record = {
+    record: dict[str, Any] = {
         "task_id": task.id,
         "document": task.doc.id,
         "number": task.doc.number,
@@ -76,7 +75,7 @@ def csv_rows(records: list[dict[str, Any]]) -> list[dict[str, object]]:
     return rows
 
 
-def _json(payload: dict) -> str:
+def _json(payload: dict[str, Any]) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
@@ -93,7 +92,7 @@ def _calendar(dept: DepartmentView, tasks: tuple[Task, ...], library: Library, l
         event = Event()
         event.add("uid", f"{task.id.replace('/', '-').replace('#', '.')}.{dept.record.code}@zhengbao")
         # DTSTAMP from the record (the document's date), never the clock: same input, same file
-        event.add("dtstamp", dt.datetime.combine(task.doc.record.date, dt.time(0, 0), tzinfo=dt.timezone.utc))
+        event.add("dtstamp", dt.datetime.combine(task.doc.record.date, dt.time(0, 0), tzinfo=dt.UTC))
         event.add("dtstart", task.deadline.date)
         event.add("dtend", task.deadline.date + dt.timedelta(days=1))
         event.add("summary", f"【{ROLE_LABELS[role] if role else ''}】{task.text[:60]}")
@@ -104,7 +103,8 @@ def _calendar(dept: DepartmentView, tasks: tuple[Task, ...], library: Library, l
             event.add("url", url)
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
-    return cal.to_ical()
+    ical: bytes = cal.to_ical()
+    return ical
 
 
 def _write(path: Path, text: str | bytes) -> None:

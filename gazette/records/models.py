@@ -83,7 +83,7 @@ class TocEntry(Record):
     )
 
     @model_validator(mode="after")
-    def _page_only_when_listed(self) -> "TocEntry":
+    def _page_only_when_listed(self) -> TocEntry:
         if self.page is not None and self.toc_text is None:
             raise ValueError("page given for a document the printed TOC does not list")
         return self
@@ -136,7 +136,7 @@ class Table(Record):
     )
 
     @model_validator(mode="after")
-    def _row_widths(self) -> "Table":
+    def _row_widths(self) -> Table:
         for i, row in enumerate(self.rows):
             if len(row) != len(self.columns):
                 raise ValueError(
@@ -162,13 +162,13 @@ class Part(Record):
     heading: bool = Field(default=False, description="A title line (centered in print)")
     paragraphs: list[Text] = Field(default_factory=list)
     table: Optional[Table] = None
-    children: list["Part"] = Field(default_factory=list)
+    children: list[Part] = Field(default_factory=list)
     id: Optional[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]] = Field(
         default=None, description="Explicit anchor id; only when the printed numbering repeats"
     )
 
     @model_validator(mode="after")
-    def _not_empty(self) -> "Part":
+    def _not_empty(self) -> Part:
         if self.table is not None and (self.label or self.text or self.paragraphs):
             raise ValueError("a table part holds only `table` (and optional `id`)")
         if self.table is None and not (self.label or self.text or self.children):

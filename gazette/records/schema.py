@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from types import GenericAlias
+from typing import Any, cast
 
 from pydantic import BaseModel, TypeAdapter
 
@@ -69,7 +70,12 @@ def model_docs() -> list[ModelDoc]:
     ]
 
 
+def _adapter(model: type[BaseModel], is_list: bool) -> TypeAdapter[Any]:
+    # list[model] for a model chosen at run time: a value, not a static type
+    return TypeAdapter(cast(Any, GenericAlias(list, (model,)))) if is_list else TypeAdapter(model)
+
+
 def json_schema() -> str:
     """JSON Schema of all record files (published as open data)."""
-    schemas = {path: (TypeAdapter(list[model]) if is_list else TypeAdapter(model)).json_schema() for path, model, is_list in FILES}
+    schemas = {path: _adapter(model, is_list).json_schema() for path, model, is_list in FILES}
     return json.dumps(schemas, ensure_ascii=False, indent=2, sort_keys=True)

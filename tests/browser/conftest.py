@@ -3,10 +3,9 @@ Debian's Chromium through Playwright (never a downloaded browser)."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import pytest
-
 
 
 @pytest.fixture(scope="session")

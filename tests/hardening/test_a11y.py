@@ -9,7 +9,6 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-
 from hardening_support import ROOT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -8,7 +8,6 @@ promises: a failing build publishes nothing, and record text reaches every outpu
 
 from __future__ import annotations
 
-import copy
 import json
 import shutil
 from dataclasses import dataclass
@@ -18,21 +17,27 @@ import lxml.etree
 import lxml.html
 import pytest
 import yaml
-
-from gazette.derive.catalog import build_library
-from gazette.load.errors import RecordErrors
-from gazette.render.pages import plan_pages, render_extras
 from hardening_support import (
     DEPARTMENTS,
-    DOCUMENT as D,
-    ISSUE as I,
     ISSUERS,
     ROOT,
     build,
     copy_project,
-    replace_once as r,
     write_data,
 )
+from hardening_support import (
+    DOCUMENT as D,
+)
+from hardening_support import (
+    ISSUE as I,
+)
+from hardening_support import (
+    replace_once as r,
+)
+
+from gazette.derive.catalog import build_library
+from gazette.load.errors import RecordErrors
+from gazette.render.pages import plan_pages, render_extras
 
 DOC = "documents/2018/qzf-15.yaml"
 ISS = "issues/2018-05.yaml"

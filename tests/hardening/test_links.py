@@ -106,4 +106,4 @@ def test_no_page_requests_another_host(site: Path) -> None:
 
 
 def test_no_script_urls(links: list[Link]) -> None:
-    assert not [l for l in links if l.url.lower().startswith(("javascript:", "vbscript:", "data:text/html"))]
+    assert not [link for link in links if link.url.lower().startswith(("javascript:", "vbscript:", "data:text/html"))]

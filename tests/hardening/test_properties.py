@@ -7,7 +7,8 @@ import calendar
 import datetime as dt
 
 import pytest
-from hypothesis import assume, given, settings, strategies as st
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from gazette.derive.numbering import CIRCLED, Label, chinese_to_int, int_to_chinese, parse_label
 from gazette.derive.wenhao import Wenhao, normalize_wenhao, parse_wenhao

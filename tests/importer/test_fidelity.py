@@ -1,6 +1,5 @@
 """Every character of a document's source text is in its record, in order."""
 
-from pathlib import Path
 
 import pytest
 
