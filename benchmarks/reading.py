@@ -22,8 +22,8 @@ import http.server
 import posixpath
 import re
 import sys
-import threading
 import tempfile
+import threading
 import time
 from pathlib import Path
 

@@ -19,8 +19,9 @@ At 5,040 documents (``make bench-reading``) every page stays under 250 KB.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Generic, Sequence, TypeVar
+from typing import Generic, TypeVar
 
 from gazette.derive.views import IssueView, Library
 
@@ -98,4 +99,4 @@ def catalog(library: Library) -> Catalog:
 
 
 def latest_issues(library: Library) -> list[IssueView]:
-    return library.issues[:LATEST_ISSUES]
+    return list(library.issues[:LATEST_ISSUES])

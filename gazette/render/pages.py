@@ -8,6 +8,7 @@ and only present them.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 from jinja2 import Environment
 
 from gazette.derive.anchors import Node, document_citation
-from gazette.derive.paging import MENTION_ROWS, TASK_ROWS, catalog, latest_issues, paginate
+from gazette.derive.paging import MENTION_ROWS, TASK_ROWS, Paged, catalog, latest_issues, paginate
 from gazette.derive.views import DocView, Library
 from gazette.records.schema import model_docs
 from gazette.render.env import make_env, relative_url
@@ -127,17 +128,18 @@ def plan_pages(library: Library, templates: Path) -> list[PageSpec]:
             )
         )
     for dept in library.departments:
-        lists = {
-            "tasks": ("任务清单", paginate(dept.assignments, TASK_ROWS, dept.url, dept.url + "tasks/{n}/")),
-            "documents": ("其他提及该单位的文件", paginate(dept.other_documents, MENTION_ROWS, dept.url, dept.url + "documents/{n}/")),
-        }
+        task_pages = paginate(dept.assignments, TASK_ROWS, dept.url, dept.url + "tasks/{n}/")
+        mention_pages = paginate(dept.other_documents, MENTION_ROWS, dept.url, dept.url + "documents/{n}/")
         pages.append(
             r.page(
                 "department.html", dept.src_uri, dept.url, dept.record.name, dept=dept,
-                task_pages=lists["tasks"][1], mention_pages=lists["documents"][1],
+                task_pages=task_pages, mention_pages=mention_pages,
             )
         )
-        for kind, (label, paged) in lists.items():
+        lists: list[tuple[str, str, Sequence[Paged[Any]]]] = [
+            ("tasks", "任务清单", task_pages), ("documents", "其他提及该单位的文件", mention_pages),
+        ]
+        for kind, label, paged in lists:
             for p in paged[1:]:
                 pages.append(r.page(
                     "department_page.html", p.url.rstrip("/") + ".md", p.url,
