@@ -56,7 +56,7 @@ lint: setup
 
 ## test: set up, lint and run every test
 test: setup browser checkers lint
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto --dist loadgroup
 
 ## anchors: record newly published anchors in data/published/anchors.txt (never removes one,
 ## never rewrites a fingerprint; ACCEPT="url#anchor …" accepts anchors a correction moved, see docs/import.md)

@@ -51,6 +51,7 @@ def cited_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.mark.site
 def test_each_variant_links_to_the_document(cited_site: Path) -> None:
     page = lxml.html.fromstring(read(cited_site, "2017/qzbf-20/"))
     links = {a.text_content(): a.get("href") for a in page.cssselect(".gz-body a.gz-cite")}
@@ -64,6 +65,7 @@ def test_each_variant_links_to_the_document(cited_site: Path) -> None:
     assert [s.get("data-wenhao") for s in external] == ["国发〔2099〕1号"]
 
 
+@pytest.mark.site
 def test_cites_and_cited_by_lists(cited_site: Path) -> None:
     source = lxml.html.fromstring(read(cited_site, "2017/qzbf-20/"))
     cited = [li.text_content() for li in source.cssselect("ul.gz-cited li")]
@@ -77,6 +79,7 @@ def test_cites_and_cited_by_lists(cited_site: Path) -> None:
     assert "本段为测试" in source.get_element_by_id(href.split("#")[1]).text_content()
 
 
+@pytest.mark.site
 def test_citation_index(cited_site: Path) -> None:
     page = lxml.html.fromstring(read(cited_site, "citations/"))
     rows = {tr.cssselect("td")[0].text: tr for tr in page.cssselect("table.gz-citation-index tbody tr")}

@@ -50,11 +50,13 @@ def resolve(url: str, href: str) -> str:
     return target + (f"#{fragment}" if fragment else "")
 
 
+@pytest.mark.site
 def test_latest_shows_only_recent_issues(big: Path) -> None:
     sections = page(big, "latest/").xpath("//section[contains(@class, 'gz-latest-issue')]")
     assert [s.xpath(".//h2/@id")[0] for s in sections] == [f"issue-2019-{m:02d}" for m in range(12, 12 - LATEST_ISSUES, -1)]
 
 
+@pytest.mark.site
 def test_catalog_by_year_lists_every_document_once(big: Path) -> None:
     entry = page(big, "documents/")
     years = [resolve("documents/", a.get("href")) for a in entry.cssselect("nav.gz-years a")]
@@ -75,6 +77,7 @@ def test_catalog_by_year_lists_every_document_once(big: Path) -> None:
         assert page(big, "documents/2018/").get_element_by_id(issue_id) is not None
 
 
+@pytest.mark.site
 def test_long_department_lists_are_paged(big: Path) -> None:
     first = page(big, "departments/gx/")
     items = first.cssselect("ul.gz-dept-docs > li")
@@ -91,12 +94,14 @@ def test_long_department_lists_are_paged(big: Path) -> None:
     assert back == ["departments/gx/"]
 
 
+@pytest.mark.site
 def test_lookup_is_served_from_its_json(big: Path) -> None:
     tree = page(big, "lookup/")
     assert len(tree.cssselect("main a")) < 20
     assert (big / "lookup" / "numbers.json").stat().st_size > 50_000
 
 
+@pytest.mark.site
 def test_no_page_grows_with_the_library(big: Path) -> None:
     largest = max((p.stat().st_size, p) for p in big.rglob("*.html"))
     assert largest[0] < 200 * 1024, largest

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import lxml.html
+import pytest
 
 from tests.conftest import ROOT, build, copy_project, read
 
@@ -122,6 +123,7 @@ def test_lang_is_chinese(site: Path) -> None:
     assert doc(site, "").get("lang").startswith("zh")
 
 
+@pytest.mark.site
 def test_record_text_is_data_not_markup(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     record = project / "data" / "documents" / "2018" / "qzg-8.yaml"
@@ -140,6 +142,7 @@ def test_record_text_is_data_not_markup(tmp_path: Path) -> None:
     assert page.xpath("//meta[@name='description']/@content")[0].startswith("衢政干〔2018〕8号 </title><script>")
 
 
+@pytest.mark.site
 def test_broken_record_fails_with_file_and_line(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     record = project / "data" / "documents" / "2018" / "qzg-8.yaml"

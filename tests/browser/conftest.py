@@ -1,5 +1,4 @@
-"""Browser fixtures: the session-built site served on 127.0.0.1, driven by
-Debian's Chromium through Playwright (never a downloaded browser)."""
+"""The search page the query tests share (on the suite's ``served_site`` and ``chromium``)."""
 
 from __future__ import annotations
 
@@ -9,22 +8,12 @@ import pytest
 
 
 @pytest.fixture(scope="session")
-def search_server(served_site: str) -> str:
-    return served_site
-
-
-@pytest.fixture(scope="session")
-def search_browser(chromium):
-    return chromium
-
-
-@pytest.fixture(scope="session")
-def search_page(search_browser, search_server: str) -> Iterator[object]:
+def search_page(chromium, served_site: str) -> Iterator[object]:
     """One page reused by the query tests; third-party requests are recorded."""
-    context = search_browser.new_context(locale="zh-CN")
+    context = chromium.new_context(locale="zh-CN")
     page = context.new_page()
     page.foreign_requests = []  # type: ignore[attr-defined]
-    page.on("request", lambda r: r.url.startswith(search_server) or r.url.startswith("data:")
+    page.on("request", lambda r: r.url.startswith(served_site) or r.url.startswith("data:")
             or page.foreign_requests.append(r.url))
     yield page
     context.close()

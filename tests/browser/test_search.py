@@ -89,8 +89,8 @@ QUERIES = [
 
 
 @pytest.mark.parametrize(("query", "expected"), QUERIES)
-def test_query_finds_expected_first(search_page, search_server: str, query: str, expected: str) -> None:
-    hrefs = _search(search_page, search_server, query)
+def test_query_finds_expected_first(search_page, served_site: str, query: str, expected: str) -> None:
+    hrefs = _search(search_page, served_site, query)
     assert hrefs, f"no results for {query!r}"
     assert _path(hrefs[0]) == expected, f"{query!r}: first result {hrefs[0]}, all {hrefs[:5]}"
     assert "#" not in hrefs[0], "a whole-document or department result lands at its title"
@@ -108,8 +108,8 @@ PHRASES = [
 
 
 @pytest.mark.parametrize("terms", PHRASES, ids=lambda t: " ".join(t))
-def test_results_are_exactly_the_pages_that_print_the_query(search_page, search_server: str, terms: tuple[str, ...]) -> None:
-    out = _api(search_page, search_server, " ".join(terms))
+def test_results_are_exactly_the_pages_that_print_the_query(search_page, served_site: str, terms: tuple[str, ...]) -> None:
+    out = _api(search_page, served_site, " ".join(terms))
     docs = {r["url"] for r in out["results"] if r["kind"] == "document"}
     assert docs == containing(*terms)
     depts = [r for r in out["results"] if r["kind"] == "department"]
@@ -123,14 +123,14 @@ def test_results_are_exactly_the_pages_that_print_the_query(search_page, search_
             assert normalize(part["excerpt"][a:b]) in {normalize(t) for t in terms}, part
 
 
-def test_economic_census_document_first_and_nothing_without_the_phrase(search_page, search_server: str) -> None:
-    out = _api(search_page, search_server, "经济普查")
+def test_economic_census_document_first_and_nothing_without_the_phrase(search_page, served_site: str) -> None:
+    out = _api(search_page, served_site, "经济普查")
     assert out["results"][0]["url"] == "2018/qzf-15/" and out["results"][0]["wenhao"] == "衢政发〔2018〕15号"
     assert {r["url"] for r in out["results"]} == containing("经济普查")
 
 
-def test_income_finds_low_income_document(search_page, search_server: str) -> None:
-    out = _api(search_page, search_server, "收入")
+def test_income_finds_low_income_document(search_page, served_site: str) -> None:
+    out = _api(search_page, served_site, "收入")
     urls = [r["url"] for r in out["results"]]
     assert "2017/qzbf-18/" in urls
     doc = next(r for r in out["results"] if r["url"] == "2017/qzbf-18/")
@@ -138,46 +138,46 @@ def test_income_finds_low_income_document(search_page, search_server: str) -> No
 
 
 @pytest.mark.parametrize("code", ["zjj", "swj", "tjj"])
-def test_department_then_every_document_naming_it(search_page, search_server: str, code: str) -> None:
+def test_department_then_every_document_naming_it(search_page, served_site: str, code: str) -> None:
     dept = library().department(code)
     for name in dept.names:
-        out = _api(search_page, search_server, name)
+        out = _api(search_page, served_site, name)
         assert out["results"][0]["url"] == dept.url and out["results"][0]["kind"] == "department"
         docs = {r["url"] for r in out["results"] if r["kind"] == "document"}
         assert docs == naming(code) | containing(name), name
         assert naming(code) <= docs
 
 
-def test_research_office_department_then_only_documents_printing_it(search_page, search_server: str) -> None:
-    out = _api(search_page, search_server, "衢州市人民政府研究室")
+def test_research_office_department_then_only_documents_printing_it(search_page, served_site: str) -> None:
+    out = _api(search_page, served_site, "衢州市人民政府研究室")
     assert out["results"][0]["url"] == "departments/yjs/"
     assert {r["url"] for r in out["results"][1:] if r["kind"] == "document"} <= containing("衢州市人民政府研究室") | naming("yjs")
     assert out["total"] < 10
 
 
-def test_wenhao_document_first_then_the_documents_citing_it(search_page, search_server: str) -> None:
+def test_wenhao_document_first_then_the_documents_citing_it(search_page, served_site: str) -> None:
     lib = library()
     for cited in [doc for doc in lib.documents if lib.citations.incoming.get(doc.id)][:3]:
-        out = _api(search_page, search_server, cited.number)
+        out = _api(search_page, served_site, cited.number)
         urls = [r["url"] for r in out["results"]]
         assert urls[0] == cited.url
         assert set(urls[1:]) == {c.source.url for c in lib.citations.incoming[cited.id]}
     # a number the library does not hold: the documents citing it
     grouped = lib.citations.cited_numbers()
     number, citations = next((w, c) for w, c in grouped if w not in lib.citations.by_number)
-    out = _api(search_page, search_server, number.canonical)
+    out = _api(search_page, served_site, number.canonical)
     assert {r["url"] for r in out["results"]} == {c.source.url for c in citations}
 
 
-def test_a_bare_year_and_number_is_also_text(search_page, search_server: str) -> None:
+def test_a_bare_year_and_number_is_also_text(search_page, served_site: str) -> None:
     """〔2017〕2号 without a prefix is ambiguous: what prints the query is found too."""
-    out = _api(search_page, search_server, "2017—2")
+    out = _api(search_page, served_site, "2017—2")
     assert {r["url"] for r in out["results"]} >= containing("2017—2")
     assert out["results"][0]["url"] in containing("2017—2")
 
 
-def test_ranking_title_matches_before_body_matches_newer_first(search_page, search_server: str) -> None:
-    out = _api(search_page, search_server, "扶贫")
+def test_ranking_title_matches_before_body_matches_newer_first(search_page, served_site: str) -> None:
+    out = _api(search_page, served_site, "扶贫")
     tiers = [0 if "扶贫" in r["title"] else 1 for r in out["results"]]
     assert tiers == sorted(tiers)
     scores = [r["score"] for r in out["results"]]
@@ -188,19 +188,19 @@ def test_ranking_title_matches_before_body_matches_newer_first(search_page, sear
             assert a["date"] >= b["date"]
 
 
-def test_clause_results_carry_citation_labels_and_anchors(search_page, search_server: str) -> None:
-    out = _api(search_page, search_server, "宣布汛期提前")
+def test_clause_results_carry_citation_labels_and_anchors(search_page, served_site: str) -> None:
+    out = _api(search_page, served_site, "宣布汛期提前")
     doc = out["results"][0]
     assert doc["url"] == "2017/qzf-14/"
     assert doc["parts"][0]["cite"] == "第十八条" and doc["parts"][0]["anchor"] == "annex_1__art_18"
-    out = _api(search_page, search_server, "书院大桥段绿道")
+    out = _api(search_page, served_site, "书院大桥段绿道")
     part = out["results"][0]["parts"][0]
     assert part["cite"].endswith("表1 第14行") and part["anchor"].endswith("__row_14")
     assert len(out["results"][0]["parts"]) <= 3
 
 
-def test_page_shows_parts_linked_to_their_anchor_with_the_phrase_marked(search_page, search_server: str) -> None:
-    hrefs = _search(search_page, search_server, "宣布汛期提前")
+def test_page_shows_parts_linked_to_their_anchor_with_the_phrase_marked(search_page, served_site: str) -> None:
+    hrefs = _search(search_page, served_site, "宣布汛期提前")
     assert _path(hrefs[0]) == "/2017/qzf-14/"
     first = search_page.query_selector("ol.gz-results > li")
     link = first.query_selector(".gz-result__part")
@@ -209,18 +209,18 @@ def test_page_shows_parts_linked_to_their_anchor_with_the_phrase_marked(search_p
     # record text reaches the page as text only: the excerpt holds nothing but text and <mark>
     assert first.query_selector_all(".gz-result__excerpt *:not(mark)") == []
     href = link.get_attribute("href")
-    search_page.goto(urljoin(search_server, href))
+    search_page.goto(urljoin(served_site, href))
     text = search_page.locator(f"[id='{href.split('#', 1)[1]}']").inner_text()
     assert "宣布汛期提前" in text
 
 
-def test_nothing_found_says_so(search_page, search_server: str) -> None:
-    assert _search(search_page, search_server, "经济普查局") == []
+def test_nothing_found_says_so(search_page, served_site: str) -> None:
+    assert _search(search_page, served_site, "经济普查局") == []
     assert "没有找到" in search_page.inner_text(".gz-search-status")
 
 
-def test_wenhao_result_opens_the_document_with_its_metadata(search_page, search_server: str) -> None:
-    hrefs = _search(search_page, search_server, "衢政办发〔2018〕33号")
+def test_wenhao_result_opens_the_document_with_its_metadata(search_page, served_site: str) -> None:
+    hrefs = _search(search_page, served_site, "衢政办发〔2018〕33号")
     assert _path(hrefs[0]) == "/2018/qzbf-33/"
     first = search_page.query_selector(".gz-results .gz-result")
     meta = first.query_selector(".gz-result__meta").inner_text()
@@ -240,24 +240,24 @@ PAGE_BREAK_WORDS = [
 
 
 @pytest.mark.parametrize(("word", "expected"), PAGE_BREAK_WORDS)
-def test_page_break_word_found_joined_and_deep_linked(search_page, search_server: str, word: str, expected: str) -> None:
-    hrefs = _search(search_page, search_server, word)
+def test_page_break_word_found_joined_and_deep_linked(search_page, served_site: str, word: str, expected: str) -> None:
+    hrefs = _search(search_page, served_site, word)
     assert hrefs and _path(hrefs[0]) == expected, f"{word!r}: {hrefs[:5]}"
     first = search_page.query_selector("ol.gz-results > li")
     part = first.query_selector(".gz-result__part").get_attribute("href")
     excerpt = first.query_selector(".gz-result__excerpt").inner_text()
     assert word in excerpt.replace(" ", "")
     if "#" in part:
-        search_page.goto(urljoin(search_server, part))
+        search_page.goto(urljoin(served_site, part))
         anchor = part.split("#", 1)[1]
         text = search_page.locator(f"[id='{anchor}']").inner_text()
         assert word in text.replace("\n", "").replace(" ", "")
 
 
-def test_facets_filter_and_date_sort(search_page, search_server: str) -> None:
-    everything = _search(search_page, search_server, "")  # empty query, no facet: nothing listed
+def test_facets_filter_and_date_sort(search_page, served_site: str) -> None:
+    everything = _search(search_page, served_site, "")  # empty query, no facet: nothing listed
     assert everything == []
-    hrefs = _search(search_page, search_server, "", "&年份=2017&sort=date:desc")
+    hrefs = _search(search_page, served_site, "", "&年份=2017&sort=date:desc")
     assert hrefs and all(_path(h).startswith("/2017/") for h in hrefs)
     dates = [t.get_attribute("datetime") for t in search_page.query_selector_all(".gz-results .gz-result time")]
     assert dates == sorted(dates, reverse=True)
@@ -273,27 +273,27 @@ def test_facets_filter_and_date_sort(search_page, search_server: str) -> None:
     assert search_page.inner_text(".gz-search-status") == f"共 {count} 条结果"
 
 
-def test_facets_and_sort_on_query_results(search_page, search_server: str) -> None:
-    out = _api(search_page, search_server, "安全")
+def test_facets_and_sort_on_query_results(search_page, served_site: str) -> None:
+    out = _api(search_page, served_site, "安全")
     assert sum(out["facets"]["year"].values()) == len([r for r in out["results"] if r["kind"] == "document"])
-    newest = _api(search_page, search_server, "安全", sort="date:asc")
+    newest = _api(search_page, served_site, "安全", sort="date:asc")
     docs = [r["date"] for r in newest["results"] if r["kind"] == "document"]
     assert docs == sorted(docs)
-    only = _api(search_page, search_server, "安全", filters={"year": ["2017"]})
+    only = _api(search_page, served_site, "安全", filters={"year": ["2017"]})
     assert only["results"] and all(r["date"].startswith("2017") for r in only["results"])
     assert only["total"] == out["facets"]["year"]["2017"]
 
 
-def test_more_results(search_page, search_server: str) -> None:
-    hrefs = _search(search_page, search_server, "的")
+def test_more_results(search_page, served_site: str) -> None:
+    hrefs = _search(search_page, served_site, "的")
     assert len(hrefs) == 10 and search_page.is_visible(".gz-more")
     search_page.click(".gz-more")
     search_page.wait_for_function("document.querySelectorAll('ol.gz-results > li').length > 10")
     assert search_page.locator("ol.gz-results > li").count() == min(20, len(containing("的")))
 
 
-def test_header_box_shows_results_as_you_type(search_page, search_server: str) -> None:
-    search_page.goto(search_server)
+def test_header_box_shows_results_as_you_type(search_page, served_site: str) -> None:
+    search_page.goto(served_site)
     search_page.fill("#gz-search-input", "电动自行")
     search_page.wait_for_selector("#gz-search-panel .gz-result", timeout=15000)
     first = search_page.query_selector("#gz-search-panel .gz-result__title")
@@ -308,11 +308,11 @@ def test_no_third_party_requests(search_page) -> None:
     assert search_page.foreign_requests == []
 
 
-def test_facets_render_only_when_opened(search_browser, search_server: str) -> None:
+def test_facets_render_only_when_opened(chromium, served_site: str) -> None:
     """Results come first (on a phone, before a long list of checkboxes)."""
-    context = search_browser.new_context(locale="zh-CN")
+    context = chromium.new_context(locale="zh-CN")
     page = context.new_page()
-    _search(page, search_server, "经济普查")
+    _search(page, served_site, "经济普查")
     assert page.query_selector_all(".gz-results .gz-result")
     assert not page.locator(".gz-facets-box").evaluate("d => d.open")
     assert page.query_selector_all(".gz-facet legend") == []

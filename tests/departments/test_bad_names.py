@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import build, copy_project
+
+pytestmark = pytest.mark.site  # builds its own copy of the project
 
 
 def test_unknown_unit_fails_the_build_with_file_and_line(tmp_path: Path) -> None:

@@ -310,6 +310,7 @@ def small_project(dest: Path, files: dict[str, str | bytes | None]) -> Path:
     return project
 
 
+@pytest.mark.site
 def test_failing_build_publishes_nothing(tmp_path: Path) -> None:
     project = small_project(tmp_path / "p", {DOC: r(D, "date: 2018-05-03", "date: 2018-02-30")})
     out = tmp_path / "out"
@@ -322,6 +323,7 @@ def test_failing_build_publishes_nothing(tmp_path: Path) -> None:
     assert (out / "previous.html").read_text(encoding="utf-8") == "the last good build"
 
 
+@pytest.mark.site
 def test_failing_build_into_fresh_dir_creates_nothing(tmp_path: Path) -> None:
     project = small_project(tmp_path / "p", {DOC: _alias_bomb()})
     out = tmp_path / "out"
@@ -330,6 +332,7 @@ def test_failing_build_into_fresh_dir_creates_nothing(tmp_path: Path) -> None:
     assert not out.exists() or not any(out.iterdir())
 
 
+@pytest.mark.site
 def test_markup_is_escaped_in_every_built_file(tmp_path: Path) -> None:
     files, values = injected_files()
     project = small_project(tmp_path / "p", files)

@@ -10,8 +10,13 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from gazette.derive.deadlines import find_deadline, parse_deadline
 from gazette.derive.numbering import CIRCLED, Label, chinese_to_int, int_to_chinese, parse_label
 from gazette.derive.wenhao import Wenhao, normalize_wenhao, parse_wenhao
+from gazette.importer.corrections import DocumentCorrections
+from gazette.importer.document import build_document
+from gazette.importer.report import Report
+from gazette.importer.split import Heads, Segment
 
 settings.register_profile("gazette", max_examples=150, deadline=None)
 settings.load_profile("gazette")
@@ -122,12 +127,6 @@ def test_label_parser_only_ever_raises_value_error(text: str) -> None:
 
 # --- deadlines (gazette/derive/deadlines.py) ---------------------------------------------------
 
-try:
-    from gazette.derive.deadlines import find_deadline, parse_deadline
-except ImportError:  # pragma: no cover - the module is written by another engineer
-    parse_deadline = find_deadline = None
-needs_deadlines = pytest.mark.skipif(parse_deadline is None, reason="gazette.derive.deadlines not present")
-
 days = st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31))
 doc_years = st.integers(2000, 2099)
 
@@ -137,21 +136,18 @@ def _num(draw, n: int) -> str:
     return draw(st.sampled_from([str(n), str(n).translate(FULL_WIDTH), int_to_chinese(n)]))
 
 
-@needs_deadlines
 @given(days, doc_years, st.sampled_from(["前", "之前", "以前", ""]), st.data())
 def test_full_date_deadline(day: dt.date, doc_year: int, tail: str, data: st.DataObject) -> None:
     text = f"{day.year}年{_num(data.draw, day.month)}月{_num(data.draw, day.day)}日{tail}"
     assert parse_deadline(text, doc_year).date == day
 
 
-@needs_deadlines
 @given(days, st.data())
 def test_day_without_year_is_in_the_documents_year(day: dt.date, data: st.DataObject) -> None:
     text = f"{_num(data.draw, day.month)}月{_num(data.draw, day.day)}日前"
     assert parse_deadline(text, day.year).date == day
 
 
-@needs_deadlines
 @given(doc_years, st.integers(1, 12), st.sampled_from(["底", "末", ""]), st.sampled_from(["前", ""]), st.data())
 def test_month_end_deadline(doc_year: int, month: int, end: str, tail: str, data: st.DataObject) -> None:
     last = dt.date(doc_year, month, calendar.monthrange(doc_year, month)[1])
@@ -159,7 +155,6 @@ def test_month_end_deadline(doc_year: int, month: int, end: str, tail: str, data
     assert parse_deadline(f"{doc_year}.{month}", 1999).date == last
 
 
-@needs_deadlines
 @given(st.text(max_size=30), doc_years)
 def test_deadline_parser_keeps_the_printed_text_and_never_crashes(text: str, doc_year: int) -> None:
     deadline = parse_deadline(text, doc_year)
@@ -170,7 +165,6 @@ def test_deadline_parser_keeps_the_printed_text_and_never_crashes(text: str, doc
 FILLER = st.text(alphabet="请各单位于报送材料并做好工作落实情况,。", max_size=20)
 
 
-@needs_deadlines
 @given(FILLER, days, FILLER)
 def test_deadline_found_inside_running_text(before: str, day: dt.date, after: str) -> None:
     found = find_deadline(f"{before}{day.month}月{day.day}日前{after}", day.year)
@@ -178,15 +172,6 @@ def test_deadline_found_inside_running_text(before: str, day: dt.date, after: st
 
 
 # --- importer: paragraphs split by a page break at a random place -------------------------------
-
-try:
-    from gazette.importer.corrections import DocumentCorrections
-    from gazette.importer.document import build_document
-    from gazette.importer.report import Report
-    from gazette.importer.split import Heads, Segment
-except ImportError:  # pragma: no cover
-    build_document = None
-needs_importer = pytest.mark.skipif(build_document is None, reason="gazette.importer not present")
 
 # Words of running text: no numerals (labels), no 衢州市 (signature lines), no colons (key: value)
 CLAUSES = st.lists(st.text(alphabet="市政府统计局普查工作组织实施开展做好推进加强建立健全完善落实各部门单位要", min_size=8, max_size=24), min_size=3, max_size=6)
@@ -202,7 +187,6 @@ def _import(paragraph_lines: list[str]) -> object:
     return build_document(seg, "2018-05", "qzf", DocumentCorrections(), Report(), Heads({"衢政发": "qzf"}))
 
 
-@needs_importer
 @given(CLAUSES, st.data())
 def test_page_break_inside_a_paragraph_is_rejoined(clauses: list[str], data: st.DataObject) -> None:
     paragraph = ",".join(clauses) + "。"
@@ -214,7 +198,6 @@ def test_page_break_inside_a_paragraph_is_rejoined(clauses: list[str], data: st.
     assert erratum.published in paragraph and erratum.original.replace("\n\n", "") == erratum.published
 
 
-@needs_importer
 @given(CLAUSES, CLAUSES)
 def test_paragraphs_ending_a_sentence_stay_apart(first: list[str], second: list[str]) -> None:
     a, b = ",".join(first) + "。", ",".join(second) + "。"

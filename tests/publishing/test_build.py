@@ -17,6 +17,8 @@ import pytest
 from tests.conftest import build, copy_project
 from tests.publishing.conftest import SITE_URL
 
+pytestmark = pytest.mark.site  # builds its own copy of the project
+
 
 def digests(root: Path) -> dict[str, str]:
     return {

@@ -72,6 +72,7 @@ def local_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPath
     return out
 
 
+@pytest.mark.site
 def test_no_localhost_link_in_any_file(local_site: Path) -> None:
     checked = 0
     for path in local_site.rglob("*"):
@@ -84,6 +85,7 @@ def test_no_localhost_link_in_any_file(local_site: Path) -> None:
     assert checked > 100
 
 
+@pytest.mark.site
 def test_no_canonical_or_sitemap(local_site: Path) -> None:
     for page in ("index.html", "2017/qzf-14/index.html", "departments/fgw/index.html", "latest/index.html"):
         tree = lxml.html.parse(str(local_site / page))
@@ -100,6 +102,7 @@ def _resolves(site: Path, file_rel: str, url: str) -> bool:
     return (path / "index.html").is_file() if target.endswith("/") or not target else path.is_file()
 
 
+@pytest.mark.site
 def test_open_data_and_feed_use_relative_links(local_site: Path) -> None:
     docs = json.loads((local_site / "data/documents.json").read_text(encoding="utf-8"))["documents"]
     for entry in docs:
