@@ -1,0 +1,1 @@
+"""Load: read every YAML record safely and validate it (``library.load_raw``)."""
