@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Optional
+from typing import Any
 
 from gazette.records.models import Attachment, Document, Erratum, Part, Signature
 
