@@ -60,10 +60,10 @@ from gazette.publish.anchors import (  # noqa: E402
     MovedAnchors,
     check_fingerprints,
     current_fingerprints,
-    main as anchors_main,
     read_entries,
     update_manifest,
 )
+from gazette.publish.anchors import main as anchors_main  # noqa: E402
 
 DOC_15 = "documents/2018/qzf-15.yaml"  # its 附件 has 34 unnumbered paragraphs (att_1__p_1…34)
 

