@@ -16,7 +16,7 @@ def test_404_page_is_chinese_with_ways_out(site: Path) -> None:
     article = page.cssselect("article")[0]
     assert "未找到该页面" in article.text_content() and "Not found" not in article.text_content()
     hrefs = {a.text_content(): a.get("href") for a in article.cssselect("a")}
-    for name, _target in [("返回首页", ""), ("全文检索", "search/"), ("文号查找", "lookup/")]:
+    for name, target in [("返回首页", ""), ("全文检索", "search/"), ("文号查找", "lookup/")]:
         href = hrefs[name]
         assert href.startswith("/zhengbao/") and href.rstrip("/").endswith(target.rstrip("/")), href  # absolute: served at any address
         assert (site / href.removeprefix("/zhengbao/") / "index.html").exists(), href
