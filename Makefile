@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup serve build lint test browser checkers check clean anchors publish bench-search bench-reading
+.PHONY: setup serve build lint test browser checkers check clean anchors publish bench-search bench-reading eval-search
 
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -81,6 +81,10 @@ bench-search: setup browser
 ## 5,040-document library (prints numbers; minutes)
 bench-reading: setup browser checkers
 	$(BIN)/python benchmarks/reading.py
+
+## eval-search: search quality on generated queries (recall, precision, top-1; prints numbers)
+eval-search: setup browser
+	$(BIN)/python benchmarks/eval_search.py
 
 clean:
 	rm -rf site $(VENV)
