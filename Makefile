@@ -73,9 +73,12 @@ publish: setup
 	$(MAKE) test
 	$(BIN)/python -m gazette.publish.atomic build --site site
 
-## bench-search: Pagefind vs Material's lunr on a generated 5,040-document library (prints numbers; minutes)
+## bench-search: this site's search vs Pagefind 1.5.2 and Material's lunr on a generated
+## 5,040-document library (prints numbers; many minutes). Comparison engines: benchmarks/requirements.txt.
+## BENCH_ARGS="--years 2 --per-issue 5" for a quick run.
 bench-search: setup browser
-	$(BIN)/python benchmarks/search.py
+	$(BIN)/pip install --disable-pip-version-check -q -r benchmarks/requirements.txt
+	$(BIN)/python benchmarks/search.py $(BENCH_ARGS)
 
 ## bench-reading: page weight (largest page, gzip) and Lighthouse scores on a generated
 ## 5,040-document library (prints numbers; minutes)

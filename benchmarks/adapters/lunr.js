@@ -1,7 +1,8 @@
 /* window.gazetteSearch over Material for MkDocs' own lunr search worker, for the
  * benchmark's quality figures: the worker the theme ships (named in the page's
  * __config), set up with search/search_index.json, queried with its own message
- * protocol (0 setup → 1 ready, 2 query → 3 result). One page per result group.
+ * protocol (0 setup → 1 ready, 2 query → 3 result). One page per result group; only
+ * document and department pages count (what the site's search covers).
  */
 (() => {
   "use strict";
@@ -27,7 +28,8 @@
       ready = (async () => {
         const index = await (await fetch(new URL("search/search_index.json", ROOT))).json();
         const worker = new Worker(new URL(config.search, ROOT));
-        await ask(worker, { type: 0, data: index }, 1);
+        // As the theme sets it up (search.suggest off).
+        await ask(worker, { type: 0, data: { ...index, options: { suggest: false } } }, 1);
         return worker;
       })();
     }
@@ -39,10 +41,11 @@
     const answer = queue.then(() => ask(worker, { type: 2, data: query.trim() }, 3));
     queue = answer.catch(() => null);
     const { data } = await answer;
+    // The pages the site's search covers (document and department pages), as for Pagefind.
     const urls = [];
     for (const group of data.items || []) {
       const url = group[0].location.split("#")[0];
-      if (!urls.includes(url)) urls.push(url);
+      if (/^(\d{4}|departments)\/[^/]+\/$/.test(url) && !urls.includes(url)) urls.push(url);
     }
     return {
       total: urls.length,
