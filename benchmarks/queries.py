@@ -65,21 +65,27 @@ def _default_normalize(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
 
 
-def _engine_normalize() -> Callable[[str], str]:
-    """The engine's own text normalisation, when it defines one; else the rule above.
-
-    Ground truth must normalise exactly as the index does (one definition):
-    gazette/publish/search.py exposes it as ``normalize``.
-    """
+def _engine() -> object | None:
     try:
         from gazette.publish import search as engine
     except ImportError:  # pragma: no cover
-        return _default_normalize
-    fn = getattr(engine, "normalize", None)
-    return fn if callable(fn) else _default_normalize
+        return None
+    return engine
 
 
-normalize = _engine_normalize()
+# Ground truth normalises exactly as the index does, and reads the same strings of a
+# document (what its page prints, a clause's label and text as one line): both have
+# one definition, in gazette/publish/search.py (``normalize``, ``document_parts``).
+_ENGINE = _engine()
+normalize: Callable[[str], str] = getattr(_ENGINE, "normalize", None) or _default_normalize
+
+
+def page_strings(doc: "DocView") -> list[list[str]]:
+    """A document's searchable strings, grouped by part (title first, then the 文号)."""
+    parts = getattr(_ENGINE, "document_parts", None)
+    if parts is not None:
+        return [list(p.strings) for p in parts(doc)]
+    return [[s] for s in document_strings(doc.record)]
 
 
 @dataclass(frozen=True)
@@ -108,9 +114,10 @@ class Corpus:
     def of(cls, library: "Library") -> "Corpus":
         corpus = cls()
         for doc in library.documents:
-            strings = list(document_strings(doc.record))
-            corpus.raw[doc.url] = strings
-            corpus.texts[doc.url] = SEP.join(normalize(s) for s in strings)
+            parts = page_strings(doc)
+            corpus.raw[doc.url] = [s for part in parts for s in part]
+            # Within a part the strings are separate too (cells, paragraphs): SEP everywhere.
+            corpus.texts[doc.url] = SEP.join(normalize(s) for s in corpus.raw[doc.url])
             corpus.titles[doc.url] = normalize(doc.record.title)
             corpus.wenhao[doc.wenhao.canonical] = doc.url
             incoming = library.citations.incoming.get(doc.id, [])

@@ -49,8 +49,9 @@ from benchmarks.eval_search import (  # noqa: E402
 from benchmarks.queries import generate_queries  # noqa: E402
 from tests.project import copy_project  # noqa: E402  (the same project copy the tests use)
 
-# Turns the site's own index step off (comparison builds only).
-INDEX_OFF = {"GAZETTE_SEARCH": "off", "GAZETTE_PAGEFIND": "off"}
+# The site's own index step off, for the comparison builds: a MkDocs hook in their copy.
+NO_SITE_INDEX = Path(__file__).resolve().parent / "no_site_index.py"
+INDEX_OFF = {"GAZETTE_PAGEFIND": "off"}  # the same for a site still on Pagefind
 # Pagefind indexes what the site's search covers: document and department pages, their article.
 PAGEFIND_GLOB = "{[0-9][0-9][0-9][0-9]/*/index.html,departments/*/index.html}"
 PAGEFIND_ROOT = "article"
@@ -144,6 +145,23 @@ def cold_query(browser: Any, base: str, engine: Engine, query: str, runs: int = 
             "fetched": sorted(files)}
 
 
+def comparison_project(project: Path, dest: Path, lunr: bool) -> Path:
+    """A copy of ``project`` whose build skips the site's own index (and, for ``lunr``,
+    turns Material's search plugin on with its setting for Chinese)."""
+    shutil.copytree(project, dest)
+    cfg = dest / "mkdocs.yml"
+    text = cfg.read_text(encoding="utf-8")
+    text = re.sub(r"^hooks:\n", lambda _: f"hooks:\n  - {NO_SITE_INDEX}\n", text, count=1, flags=re.M)
+    if lunr:
+        search = "  - search:\n      separator: '[\\s\\u200b\\-]'\n"  # jieba's words are joined by \u200b
+        if re.search(r"^plugins: \[\]", text, flags=re.M):
+            text = re.sub(r"^plugins: \[\]", lambda _: "plugins:\n" + search.rstrip("\n"), text, count=1, flags=re.M)
+        else:
+            text = re.sub(r"^plugins:\n", lambda _: "plugins:\n" + search, text, count=1, flags=re.M)
+    cfg.write_text(text, encoding="utf-8")
+    return dest
+
+
 def build_all(project: Path, tmp: Path) -> dict[str, Engine]:
     engines: dict[str, Engine] = {}
 
@@ -156,10 +174,10 @@ def build_all(project: Path, tmp: Path) -> dict[str, Engine]:
 
     out = tmp / "site-pagefind"
     e = Engine("Pagefind 1.5.2", out, [out / "pagefind"], re.compile(r"^pagefind/|^assets/search\.js$"), "pagefind")
-    base_s, base_mb = mkdocs_build(project, out, INDEX_OFF)
+    base_s, base_mb = mkdocs_build(comparison_project(project, tmp / "project-base", lunr=False), out, INDEX_OFF)
     left = [f for f in files_of([out / "search"]) if f.name != "index.html"]
     if left:
-        sys.exit(f"the site's index is still built with {INDEX_OFF}: {left[:3]}")
+        sys.exit(f"the site's own index was built all the same: {left[:3]}")
     shutil.copy(ADAPTERS / "pagefind.js", out / "assets" / "search.js")
     e.index_s, pf_mb = measure([pagefind_executable(), "--site", str(out), "--output-subdir", "pagefind",
                                 "--glob", PAGEFIND_GLOB, "--root-selector", PAGEFIND_ROOT,
@@ -171,20 +189,10 @@ def build_all(project: Path, tmp: Path) -> dict[str, Engine]:
     print(f"built without the site's index: {base_s:.0f} s, {base_mb:.0f} MB; Pagefind: {e.index_s:.1f} s, {pf_mb:.0f} MB",
           flush=True)
 
-    lunr_project = tmp / "project-lunr"
-    shutil.copytree(project, lunr_project)
-    cfg = lunr_project / "mkdocs.yml"
-    text = cfg.read_text(encoding="utf-8")
-    search = "  - search:\n      separator: '[\\s\\u200b\\-]'\n"  # Material's setting for Chinese (jieba)
-    if re.search(r"^plugins: \[\]", text, flags=re.M):
-        text = re.sub(r"^plugins: \[\]", lambda _: "plugins:\n" + search.rstrip("\n"), text, count=1, flags=re.M)
-    else:
-        text = re.sub(r"^plugins:\n", lambda _: "plugins:\n" + search, text, count=1, flags=re.M)
-    cfg.write_text(text, encoding="utf-8")
     out = tmp / "site-lunr"
     e = Engine("Material lunr", out, [out / "search" / "search_index.json"],
                re.compile(r"^search/search_index\.json$|^assets/javascripts/workers/"), "lunr")
-    e.build_s, e.peak_mb = mkdocs_build(lunr_project, out, INDEX_OFF)
+    e.build_s, e.peak_mb = mkdocs_build(comparison_project(project, tmp / "project-lunr", lunr=True), out, INDEX_OFF)
     e.index_s = max(0.0, e.build_s - base_s)
     engines["lunr"] = e
     print(f"built with Material's lunr: {e.build_s:.0f} s, {e.peak_mb:.0f} MB", flush=True)
