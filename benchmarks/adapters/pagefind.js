@@ -38,9 +38,9 @@
   window.gazetteSearch = { search };
 
   function initPage() {
-    const list = document.querySelector("ol.gz-results");
+    const list = document.querySelector("[data-gz-search=page] ol.gz-results");
     const q = new URLSearchParams(location.search).get("q");
-    if (!list || !q || !location.pathname.endsWith("/search/")) return;
+    if (!list || !q) return;
     search(q).then((out) => {
       list.replaceChildren(...out.results.map((r) => {
         const li = document.createElement("li");
