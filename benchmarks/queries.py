@@ -165,7 +165,6 @@ def _naming(dept: "DepartmentView") -> Iterable[str]:
 def as_wenhao(text: str) -> str | None:
     """Canonical 文号 if ``text`` is one in any printed form (bare "衢政办发 2018 33" too)."""
     folded = unicodedata.normalize("NFKC", text).strip()
-    folded = folded.replace("﹝", "〔").replace("﹞", "〕")
     try:
         return parse_wenhao(folded).canonical
     except ValueError:

@@ -141,3 +141,29 @@ def test_harness_runs_through_the_browser(site: Path, served_site: str, chromium
     assert all(0.0 <= v <= 1.0 for v in f.values())
     # Whatever the engine, an exact 文号 finds something.
     assert any(r.answer.urls for r in report.rows if r.query.kind == "wenhao")
+
+
+def test_benchmark_comparison_builds_are_configured(tmp_path: Path):
+    """The Pagefind and lunr builds skip the site's own index; lunr gets Material's Chinese setup."""
+    import yaml
+
+    from benchmarks.search import NO_SITE_INDEX, comparison_project
+
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "mkdocs.yml").write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    loader = Loader
+    base = yaml.load((comparison_project(project, tmp_path / "base", lunr=False) / "mkdocs.yml").read_text(), loader)
+    lunr = yaml.load((comparison_project(project, tmp_path / "lunr", lunr=True) / "mkdocs.yml").read_text(), loader)
+    for cfg in (base, lunr):
+        assert cfg["hooks"][0] == str(NO_SITE_INDEX) and "hooks/library.py" in cfg["hooks"]
+    assert not base["plugins"]
+    assert lunr["plugins"] == [{"search": {"separator": "[\\s\\u200b\\-]"}}]
+    # The hook drops exactly the site's index step.
+    from gazette.publish import STEPS
+
+    assert [s for s in STEPS if s.__module__ == "gazette.publish.search"], "the index is a publish step"
