@@ -6,7 +6,8 @@ Each query comes with the set of pages a reader expects (what Ctrl+F finds
 on each page, after the engine's normalisation) and the pages that should
 come first. Kinds:
 
-- ``title``     a word of a document title (the topic between 关于 and 的通知, split at 的/和/及…)
+- ``title``     a word of a document title (the topic between 关于 and 的通知, split at 的/和/及…),
+                now and then the whole title
 - ``body``      a random 2–6 character run of body text (Han, digits, Latin; no punctuation)
 - ``inner``     a word inside a longer word (收入 in 低收入): a part of a 3–5 character string
                 found in several documents, which a word segmenter would keep whole
@@ -14,7 +15,10 @@ come first. Kinds:
 - ``two``       two body pieces of one document, separated by a space (both must occur)
 - ``wenhao``    a document's 文号 in a printed variant (〔〕 [ ] ［］ ﹝﹞, full-width digits,
                 spaces, "衢政办发 2018 33")
+- ``wrap``      a phrase the source breaks with a line-wrap or page-break space
+                ("管理服务 有限公司" printed, "务有限公" typed)
 - ``latin``     a Latin or digit token of the text (GDP, PM2.5, 2018), sometimes lower-cased
+                or typed in full-width characters
 
 Ground truth (one rule for every kind, so a body piece that happens to be a
 department alias is judged as a department query):
@@ -50,13 +54,14 @@ from gazette.derive.text import document_strings
 from gazette.derive.wenhao import parse_wenhao
 
 SEP = "\x00"  # between a page's strings: no query term contains it
-KINDS = ("title", "body", "inner", "department", "two", "wenhao", "latin")
+KINDS = ("title", "body", "inner", "department", "two", "wenhao", "wrap", "latin")
 # How many queries of each kind (≥ 200 in all); fewer when the records offer fewer.
-COUNTS = {"title": 40, "body": 60, "inner": 30, "department": 40, "two": 30, "wenhao": 35, "latin": 10}
+COUNTS = {"title": 40, "body": 60, "inner": 30, "department": 40, "two": 30, "wenhao": 35, "wrap": 15, "latin": 15}
 _RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _LATIN = re.compile(r"(?<![A-Za-z0-9.])[A-Za-z][A-Za-z0-9.]*[A-Za-z0-9]|(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
 _TITLE_TOPIC = re.compile(r"关于(?:印发)?(.+?)(?:的)?(?:通知|意见|通报|决定|批复|办法|方案|报告|规定)?$")
+_WRAP = re.compile(r"([\u4e00-\u9fff]{1,3})[ \u3000]+([\u4e00-\u9fff]{1,3})")
 _TITLE_SPLIT = re.compile(r"[的和与及等、,,“”\"《》()()\s]+")
 
 
@@ -193,6 +198,7 @@ def _title_words(title: str) -> list[str]:
 
 
 _FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+_FULLWIDTH_ALL = {c: c + 0xFEE0 for c in range(0x21, 0x7F)}  # ASCII → full-width forms
 
 
 def wenhao_variants(prefix: str, year: int, seq: int) -> list[str]:
@@ -235,6 +241,8 @@ def generate_queries(library: "Library", seed: int = 14, counts: dict[str, int] 
 
     def title_word() -> tuple[str | None, str]:
         doc = rng.choice(docs)
+        if rng.random() < 0.15:
+            return doc.record.title, doc.id
         words = _title_words(doc.record.title)
         if not words:
             return None, doc.id
@@ -295,13 +303,22 @@ def generate_queries(library: "Library", seed: int = 14, counts: dict[str, int] 
 
     fill("wenhao", wenhao)
 
+    wraps = sorted({(m[1] + m[2], doc.id) for doc in docs for s in corpus.raw[doc.url] for m in _WRAP.finditer(s)
+                    if len(m[1] + m[2]) >= 3})
+
+    def wrap() -> tuple[str | None, str]:
+        return rng.choice(wraps) if wraps else (None, "")
+
+    fill("wrap", wrap)
+
     latin = sorted({(t, doc.id) for doc in docs for s in corpus.raw[doc.url][2:] for t in _LATIN.findall(s)})
 
     def latin_token() -> tuple[str | None, str]:
         if not latin:
             return None, ""
         token, doc_id = rng.choice(latin)
-        return (token.lower() if rng.random() < 0.3 else token), doc_id
+        r = rng.random()
+        return (token.lower() if r < 0.3 else token.translate(_FULLWIDTH_ALL) if r < 0.5 else token), doc_id
 
     fill("latin", latin_token)
     return out
