@@ -28,9 +28,10 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -160,7 +161,7 @@ class Figures:
     ms_median: float
 
     @classmethod
-    def of(cls, rows: list[Scored]) -> "Figures":
+    def of(cls, rows: list[Scored]) -> Figures:
         precisions = [r.precision for r in rows if r.precision is not None]
         return cls(
             len(rows),
@@ -248,8 +249,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--worst", type=int, default=15, help="how many misses to list")
     args = ap.parse_args(argv)
 
-    from gazette.derive.catalog import build_library
     from playwright.sync_api import sync_playwright
+
+    from gazette.derive.catalog import build_library
 
     t = time.perf_counter()
     library = build_library(args.data)

@@ -44,8 +44,9 @@ import random
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from gazette.derive.catalog import DepartmentView, DocView, Library
@@ -85,7 +86,7 @@ _ENGINE = _engine()
 normalize: Callable[[str], str] = getattr(_ENGINE, "normalize", None) or _default_normalize
 
 
-def page_strings(doc: "DocView") -> list[list[str]]:
+def page_strings(doc: DocView) -> list[list[str]]:
     """A document's searchable strings, grouped by part (title first, then the 文号)."""
     parts = getattr(_ENGINE, "document_parts", None)
     if parts is not None:
@@ -116,7 +117,7 @@ class Corpus:
     raw: dict[str, list[str]] = field(default_factory=dict)  # document url → printed strings
 
     @classmethod
-    def of(cls, library: "Library") -> "Corpus":
+    def of(cls, library: Library) -> Corpus:
         corpus = cls()
         for doc in library.documents:
             parts = page_strings(doc)
@@ -162,7 +163,7 @@ class Corpus:
         return Query(kind, text, frozenset(relevant), frozenset(exact or in_title or relevant), None, source)
 
 
-def _naming(dept: "DepartmentView") -> Iterable[str]:
+def _naming(dept: DepartmentView) -> Iterable[str]:
     yield from (doc.url for doc in dept.documents)
     yield from (task.doc.url for task in dept.tasks)
 
@@ -214,7 +215,7 @@ def wenhao_variants(prefix: str, year: int, seq: int) -> list[str]:
     ]
 
 
-def generate_queries(library: "Library", seed: int = 14, counts: dict[str, int] | None = None,
+def generate_queries(library: Library, seed: int = 14, counts: dict[str, int] | None = None,
                      corpus: Corpus | None = None) -> list[Query]:
     """At least 200 queries (at the default counts) with ground truth; same seed, same queries."""
     counts = {**COUNTS, **(counts or {})}
@@ -324,4 +325,4 @@ def generate_queries(library: "Library", seed: int = 14, counts: dict[str, int] 
     return out
 
 
-__all__ = ["Corpus", "Query", "KINDS", "as_wenhao", "generate_queries", "normalize", "wenhao_variants"]
+__all__ = ["KINDS", "Corpus", "Query", "as_wenhao", "generate_queries", "normalize", "wenhao_variants"]

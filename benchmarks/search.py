@@ -31,7 +31,6 @@ import json
 import os
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -44,7 +43,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from benchmarks.corpus import generate  # noqa: E402
 from benchmarks.eval_search import (  # noqa: E402
-    ADAPTERS, CHROMIUM, CHROMIUM_ARGS, Report, evaluate, lines, open_search, serve, site_engine,
+    ADAPTERS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    Report,
+    evaluate,
+    lines,
+    open_search,
+    serve,
+    site_engine,
 )
 from benchmarks.queries import generate_queries  # noqa: E402
 from tests.project import copy_project  # noqa: E402  (the same project copy the tests use)
@@ -71,7 +78,7 @@ sys.stderr.write(r.stderr[-3000:] + r.stdout[-2000:])
 def measure(cmd: list[str], cwd: Path, env_extra: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall time (s) and peak RSS of the largest process (MB) of ``cmd``."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env_extra or {})}
-    r = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], capture_output=True, text=True, env=env, cwd=cwd)
+    r = subprocess.run([sys.executable, "-c", _MEASURE, *cmd], capture_output=True, text=True, env=env, cwd=cwd, check=False)
     code, seconds, rss_kb = r.stdout.split()
     if code != "0":
         sys.exit(f"{cmd[:4]} failed:\n{r.stderr}")
@@ -127,7 +134,7 @@ def cold_query(browser: Any, base: str, engine: Engine, query: str, runs: int = 
         context = browser.new_context()
         got: dict[str, int] = {}
 
-        def on_response(r: Any) -> None:
+        def on_response(r: Any, got: dict[str, int] = got) -> None:
             path = r.url.split("?")[0][len(base):] if r.url.startswith(base) else ""
             if path and engine.fetch.search(path):
                 got[path] = int(r.headers.get("content-length", "0"))
@@ -172,7 +179,7 @@ with tempfile.TemporaryDirectory() as out:
 def index_time(project: Path) -> float:
     """The site's index step alone (gazette.publish.search on the loaded library), seconds."""
     r = subprocess.run([sys.executable, "-c", _INDEX_ONLY, str(project / "data")], capture_output=True, text=True,
-                       cwd=project)
+                       cwd=project, check=False)
     if r.returncode:
         sys.exit(f"indexing failed:\n{r.stderr[-3000:]}")
     return float(r.stdout.split()[-1])
@@ -184,13 +191,13 @@ def comparison_project(project: Path, dest: Path, lunr: bool) -> Path:
     shutil.copytree(project, dest)
     cfg = dest / "mkdocs.yml"
     text = cfg.read_text(encoding="utf-8")
-    text = re.sub(r"^hooks:\n", lambda _: f"hooks:\n  - {NO_SITE_INDEX}\n", text, count=1, flags=re.M)
+    text = re.sub(r"^hooks:\n", lambda _: f"hooks:\n  - {NO_SITE_INDEX}\n", text, count=1, flags=re.MULTILINE)
     if lunr:
         search = "  - search:\n      separator: '[\\s\\u200b\\-]'\n"  # jieba's words are joined by \u200b
-        if re.search(r"^plugins: \[\]", text, flags=re.M):
-            text = re.sub(r"^plugins: \[\]", lambda _: "plugins:\n" + search.rstrip("\n"), text, count=1, flags=re.M)
+        if re.search(r"^plugins: \[\]", text, flags=re.MULTILINE):
+            text = re.sub(r"^plugins: \[\]", lambda _: "plugins:\n" + search.rstrip("\n"), text, count=1, flags=re.MULTILINE)
         else:
-            text = re.sub(r"^plugins:\n", lambda _: "plugins:\n" + search, text, count=1, flags=re.M)
+            text = re.sub(r"^plugins:\n", lambda _: "plugins:\n" + search, text, count=1, flags=re.MULTILINE)
     cfg.write_text(text, encoding="utf-8")
     return dest
 
@@ -246,8 +253,9 @@ def main() -> None:
     ap.add_argument("--keep", action="store_true", help="keep the temporary project and sites")
     args = ap.parse_args()
 
-    from gazette.derive.catalog import build_library
     from playwright.sync_api import sync_playwright
+
+    from gazette.derive.catalog import build_library
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-search-"))
     project = copy_project(tmp / "project")
@@ -290,7 +298,10 @@ def main() -> None:
     for e in engines.values():
         r = e.row
         q = e.report.figures() if e.report else {}
-        fmt = lambda k: f"{q[k]:.3f}" if k in q else "-"  # noqa: E731
+
+        def fmt(k: str, q: dict[str, float] = q) -> str:
+            return f"{q[k]:.3f}" if k in q else "-"
+
         print(f"{e.name:16} {e.build_s:7.0f} {e.index_s or 0:7.1f} {e.peak_mb:7.0f} {r['files']:6d} "
               f"{r['index_bytes'] / 1e6:8.2f} {r['bytes'] / 1e3:7.0f}/{r['gzip'] / 1e3:<6.0f} {r['ms']:11.0f} "
               f"{fmt('recall'):>6} {fmt('precision'):>6} {fmt('top1'):>6} {fmt('dept_first'):>8} {fmt('wenhao_first'):>8}")

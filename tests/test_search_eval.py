@@ -12,8 +12,25 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.eval_search import Answer, Report, evaluate, lines, open_search, score, site_engine
-from benchmarks.queries import COUNTS, KINDS, Corpus, Query, as_wenhao, generate_queries, normalize, wenhao_variants
+from benchmarks.eval_search import (
+    Answer,
+    Report,
+    evaluate,
+    lines,
+    open_search,
+    score,
+    site_engine,
+)
+from benchmarks.queries import (
+    COUNTS,
+    KINDS,
+    Corpus,
+    Query,
+    as_wenhao,
+    generate_queries,
+    normalize,
+    wenhao_variants,
+)
 from gazette.derive.catalog import build_library
 from tests.project import ROOT
 
@@ -41,7 +58,7 @@ def tiny() -> Corpus:
         c.titles[url] = normalize(texts[0])
         c.wenhao[as_wenhao(texts[1])] = url
     c.citing = {"2018/a-1/": frozenset({"2018/a-2/"}), "2018/a-2/": frozenset()}
-    c.texts["departments/zjj/"] = "\x00".join(["衢州市住房和城乡建设局", "住建局"])
+    c.texts["departments/zjj/"] = "衢州市住房和城乡建设局\x00住建局"
     c.titles["departments/zjj/"] = "衢州市住房和城乡建设局"
     c.names = {"衢州市住房和城乡建设局": "departments/zjj/", "住建局": "departments/zjj/"}
     c.mentions = {"departments/zjj/": frozenset({"2018/a-1/"})}
