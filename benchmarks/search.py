@@ -206,7 +206,7 @@ def build_all(project: Path, tmp: Path) -> dict[str, Engine]:
     engines: dict[str, Engine] = {}
 
     out = tmp / "site-gazette"
-    e = Engine("this site", out, [out / "search"], re.compile(r"^search/.|^assets/search\.js$|^assets/rules\.json$"), "site")
+    e = Engine("this site", out, [out / "search"], re.compile(r"^search/.|^assets/search\.js$|^assets/rules\.js(on)?$"), "site")
     e.build_s, e.peak_mb = mkdocs_build(project, out)
     e.adapter = site_engine(out)
     engines["gazette"] = e
