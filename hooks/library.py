@@ -32,8 +32,9 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 from gazette.derive.catalog import build_library
 from gazette.derive.views import Library
 from gazette.load.errors import RecordError, RecordErrors
-from gazette.publish import PublishContext, publish
+from gazette.publish import PublishContext, PublishError, dry_run, publish
 from gazette.publish.siteurl import public_site_url
+from gazette.render.collisions import check_pages
 from gazette.render.pages import PageSpec, TocItem, plan_pages, render_extras
 
 
@@ -72,10 +73,17 @@ class LibraryPlugin(BasePlugin[NoOptions]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         try:
             library = build_library(self.root / "data")
+            planned = plan_pages(library, self.templates)
+            check_pages(library, planned, self.templates, Path(config.docs_dir))
         except (RecordError, RecordErrors) as exc:
             raise PluginError(f"Invalid records in data/:\n{exc}") from None
-        pages = {p.src_uri: p for p in plan_pages(library, self.templates)}
+        pages = {p.src_uri: p for p in planned}
         self._derived = Derived(library, pages, render_extras(library, self.templates))
+        # Every export is tried now, while the output directory is untouched (MkDocs cleans it next).
+        try:
+            dry_run(library, self.templates, public_site_url(config.site_url))
+        except PublishError as exc:
+            raise PluginError(str(exc)) from None
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         for spec in self.derived.pages.values():

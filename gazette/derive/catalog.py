@@ -27,8 +27,10 @@ from gazette.derive.anchors import AnchoredDocument, AnchorError, anchor_documen
 from gazette.derive.citations import build_citations
 from gazette.derive.departments import Registry
 from gazette.derive.doctype import doc_type
+from gazette.derive.departments import name_problem, normalise_name
 from gazette.derive.errata import TITLE, locate_errata
 from gazette.derive.mentions import mentions
+from gazette.derive.plausibility import check_document, check_issue
 from gazette.derive.parts import document_parts
 from gazette.derive.tasks import by_month, department_summary, extract_tasks, sort_key, units_with_deadlines
 from gazette.derive.views import (
@@ -173,10 +175,15 @@ def _departments(raw: RawLibrary, errors: list[RecordError]) -> list[tuple[DeptR
             errors.append(loaded.source.error((index, "code"), f"duplicate department code {dept.code!r}"))
             continue
         codes[dept.code] = loaded
-        for name in (dept.name, *dept.aliases):
-            if name in names and names[name] != dept.code:
-                errors.append(loaded.source.error((index,), f"name {name!r} also belongs to {names[name]!r}"))
-            names[name] = dept.code
+        # Compared as lookups compare them: "市统计 局" is 市统计局.
+        for where, name in [(("name",), dept.name), *((("aliases", i), a) for i, a in enumerate(dept.aliases))]:
+            problem = name_problem(name)
+            key = normalise_name(name)
+            if problem:
+                errors.append(loaded.source.error((index, *where), problem))
+            elif key in names and names[key] != dept.code:
+                errors.append(loaded.source.error((index, *where), f"name {name!r} also belongs to {names[key]!r} (names are compared without spaces)"))
+            names.setdefault(key, dept.code)
         refs.append((DeptRef(dept), loaded.source))
     return refs
 
@@ -209,6 +216,11 @@ def build_library(root: Path) -> Library:
     docs = _documents(raw, issuers, errors)
     issues, placed = _issues(raw, docs, errors)
     ordered = [docs[doc_id] for issue in issues for _, ids in issue.sections for doc_id in ids]
+    for issue in issues:
+        errors.extend(check_issue(issue.ref.record, issue.source))
+    for doc in docs.values():
+        where = placed.get(doc.ref.id)
+        errors.extend(check_document(doc.ref, doc.source, where.issue if where else None))
     departments = _departments(raw, errors)
     dept_refs = [ref for ref, _ in departments]
     registry = Registry(dept_refs)

@@ -44,7 +44,7 @@ _PATTERNS = [
     # 2017.12 / 2017.12.31
     re.compile(r"(?P<y>\d{4})[.．/-](?P<m>\d{1,2})(?:[.．/-](?P<d>\d{1,2}))?(?!\d)"),
     # 2018年底 / 年底前
-    re.compile(r"(?:(?P<y>\d{4})年)?(?P<yearend>年底|年末)"),
+    re.compile(r"(?:(?P<y>\d{4})年?)?(?P<yearend>年底|年末)"),
 ]
 
 # Words that make a span a deadline rather than any date in passing.
@@ -62,9 +62,22 @@ def _last_day(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+# A deadline dated outside these years is kept as printed, undated: "9999年12月31日前" is a
+# typing slip, not a date to put in a calendar (and the day after it does not exist).
+YEARS = range(1949, 2101)
+
+
 def parse_deadline(text: str, year: int) -> Deadline:
     """Parse a printed deadline; ``year`` is the document's year."""
     printed = text.strip()
+    try:
+        found = _parse(printed, year)
+    except ValueError:  # year 0 ("0000年底")
+        return Deadline(printed, None)
+    return found if found.date is None or found.date.year in YEARS else Deadline(printed, None)
+
+
+def _parse(printed: str, year: int) -> Deadline:
     compact = re.sub(r"\s+", "", printed)
     for pattern in _PATTERNS:
         match = pattern.search(compact)

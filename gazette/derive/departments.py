@@ -218,6 +218,27 @@ class Registry:
         return None
 
 
+_GENERIC = re.compile(rf"(?:人民)?{_UNIT_END.pattern.removesuffix('$').replace('|区|县|市|', '|')}")
+
+
+def normalise_name(name: str) -> str:
+    """The form registry lookups compare (spaces removed, one bracket style)."""
+    return _norm(name)
+
+
+def name_problem(name: str) -> str | None:
+    """Why a department name or alias cannot identify one unit, or None.
+
+    Lookups and mentions match names as written in running text: one character (局) or a
+    bare kind of body (政府, 管委会, 单位) would match nearly every document."""
+    key = _norm(name)
+    if len(key) < 2:
+        return f"name {name!r} is too short to identify a unit (at least 2 characters)"
+    if _GENERIC.fullmatch(key):
+        return f"name {name!r} is only a kind of body, not a unit"
+    return None
+
+
 def _norm(name: str) -> str:
     """Compare names without spaces and with one bracket style."""
     name = re.sub(r"\s+", "", name)

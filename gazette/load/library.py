@@ -7,6 +7,7 @@ field, so one build reports every problem at once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -98,6 +99,28 @@ def _repeated_issuers(issuers: list[Loaded]) -> list[RecordError]:
     return errors
 
 
+_YEAR = re.compile(r"\d{4}")
+
+
+def _layout(documents: Path, errors: list[RecordError], root: Path) -> list[Path]:
+    """Every file under ``documents/``; anything not at ``documents/{year}/{name}.yaml`` is an
+    error (a record elsewhere would silently not be published)."""
+    found: list[Path] = []
+    for path in sorted(documents.rglob("*")) if documents.is_dir() else []:
+        rel = path.relative_to(documents)
+        if path.is_dir() and not path.is_symlink():
+            if len(rel.parts) == 1 and not _YEAR.fullmatch(path.name):
+                errors.append(RecordError(_display(path, root), None, None, "unexpected folder: documents are filed under documents/{year}/"))
+            continue
+        if len(rel.parts) != 2 or not _YEAR.fullmatch(rel.parts[0]):
+            errors.append(RecordError(_display(path, root), None, None, "record outside the layout documents/{year}/{code}-{seq}.yaml; it would not be published"))
+        elif path.suffix != ".yaml":
+            errors.append(RecordError(_display(path, root), None, None, "unexpected file (records end in .yaml)"))
+        else:
+            found.append(path)
+    return found
+
+
 def load_raw(root: Path) -> RawLibrary:
     """Parse and validate every file; raise RecordErrors listing all problems."""
     lib = RawLibrary(root)
@@ -105,7 +128,7 @@ def load_raw(root: Path) -> RawLibrary:
 
     def load(path: Path, adapter: TypeAdapter[Any]) -> Loaded | None:
         try:
-            source = read_yaml(path, _display(path, root))
+            source = read_yaml(path, _display(path, root), inside=root.parent)
             return Loaded(_validate(source, adapter), source)
         except RecordError as exc:
             errors.append(exc)
@@ -134,10 +157,7 @@ def load_raw(root: Path) -> RawLibrary:
         if loaded:
             lib.issues[path.stem] = loaded
 
-    for path in sorted((root / "documents").glob("*/*")):
-        if path.suffix != ".yaml":
-            errors.append(RecordError(_display(path, root), None, None, "unexpected file (records end in .yaml)"))
-            continue
+    for path in _layout(root / "documents", errors, root):
         loaded = load(path, _DOCUMENT)
         if loaded:
             lib.documents[f"{path.parent.name}/{path.stem}"] = loaded

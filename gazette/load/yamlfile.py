@@ -8,6 +8,8 @@ bad date is reported by the schema with its line, not by PyYAML without one.
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,11 +58,47 @@ def format_loc(loc: Loc) -> str:
     return out
 
 
-def read_yaml(path: Path, display: Path | None = None) -> YamlFile:
-    shown = display or path
-    raw = path.read_bytes()
+def read_bytes(path: Path, shown: Path, inside: Path | None = None) -> bytes:
+    """The file's bytes, refusing what is not a plain record file before reading anything.
+
+    A symlink may point anywhere inside ``inside`` (the project), never out of it
+    (a link to /dev/zero or to another checkout). Devices and FIFOs are refused without
+    being opened for a blocking read (a FIFO would hang the build), and the size is checked
+    before the read, which is bounded in any case."""
+    real = path.resolve()
+    if inside is not None and path.is_symlink() and not real.is_relative_to(inside.resolve()):
+        raise RecordError(shown, None, None, f"symbolic link to {real}, outside the project")
+    try:
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        raise RecordError(shown, None, None, f"cannot be read: {exc.strerror}") from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            kind = "directory" if stat.S_ISDIR(info.st_mode) else "FIFO" if stat.S_ISFIFO(info.st_mode) else "device or special file"
+            raise RecordError(shown, None, None, f"not a regular file ({kind}); records are plain files")
+        if info.st_size > MAX_BYTES:
+            raise RecordError(shown, None, None, f"file is {info.st_size:,} bytes; records are limited to {MAX_BYTES:,}")
+        chunks: list[bytes] = []
+        left = MAX_BYTES + 1  # bounded even if the file grows while it is read
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 16))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    raw = b"".join(chunks)
     if len(raw) > MAX_BYTES:
-        raise RecordError(shown, None, None, f"file is {len(raw):,} bytes; records are limited to {MAX_BYTES:,}")
+        raise RecordError(shown, None, None, f"file is over {MAX_BYTES:,} bytes; records are limited to {MAX_BYTES:,}")
+    return raw
+
+
+def read_yaml(path: Path, display: Path | None = None, inside: Path | None = None) -> YamlFile:
+    """Parse one record file; ``inside``: the directory symlinks must stay in (the project)."""
+    shown = display or path
+    raw = read_bytes(path, shown, inside)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

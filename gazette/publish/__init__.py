@@ -10,6 +10,10 @@ every page and every published file.
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
+from gazette.derive.views import Library
 from gazette.publish.context import PublishContext, Step
 from gazette.publish.feeds import write_feed
 from gazette.publish.lookup import write_lookup
@@ -32,9 +36,26 @@ STEPS: tuple[Step, ...] = (
 )
 
 
+class PublishError(Exception):
+    """An export step failed on the records (names the step)."""
+
+
 def publish(ctx: PublishContext) -> None:
     for step in STEPS:
         step(ctx)
 
 
-__all__ = ["STEPS", "PublishContext", "Step", "publish"]
+def dry_run(library: Library, templates: Path, site_url: str | None) -> None:
+    """Run every step into a throw-away directory and raise PublishError if one fails.
+
+    The hook calls this in on_pre_build (and ``atomic validate`` calls it), so whatever an
+    export cannot write fails the build before MkDocs has cleaned the output directory."""
+    with tempfile.TemporaryDirectory(prefix="gazette-dry-run-") as tmp:
+        for step in STEPS:
+            try:
+                step(PublishContext(library, Path(tmp), site_url, templates))
+            except Exception as exc:  # any failure here is reported, not a traceback
+                raise PublishError(f"export step {step.__name__} fails on these records: {type(exc).__name__}: {exc}") from exc
+
+
+__all__ = ["STEPS", "PublishContext", "PublishError", "Step", "dry_run", "publish"]

@@ -4,9 +4,15 @@
     python -m gazette.publish.atomic site-url        # SITE_URL must be a public address
     python -m gazette.publish.atomic build [--site site]
 
-``build`` writes the new site into a temporary directory next to ``site/``
-(same filesystem, so the swap is two renames), checks every link of it, and
-only then replaces ``site/``. A published build keeps its canonical address,
+``validate`` loads the records, renders every page and runs every export into a
+throw-away directory: what would fail a build fails here, with file:line where a
+record is at fault. ``build`` writes the new site into a temporary directory next
+to ``site/`` (same filesystem), checks every link of it, and only then replaces
+``site/`` in one rename (Linux ``renameat2(RENAME_EXCHANGE)``; elsewhere two
+renames with signals held and a rollback). A run stopped by SIGTERM, SIGINT or
+SIGHUP stops MkDocs and removes its temporary directory; one killed outright
+leaves it behind, and the next run removes it (runs take a lock, so it is never
+another run's). A published build keeps its canonical address,
 so ``build`` (and ``site-url``, which ``make publish`` runs first) refuses to
 run unless ``SITE_URL`` is a public address (not unset, localhost or 127.x). A failed build or link check removes the
 temporary directory and leaves the previously built site exactly as it was.
@@ -18,8 +24,12 @@ MkDocs runs as a subprocess: the package never imports it.
 from __future__ import annotations
 
 import argparse
+import ctypes
+import errno
+import fcntl
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -29,15 +39,29 @@ import lxml.html
 
 from gazette.derive.catalog import build_library
 from gazette.load.errors import RecordError, RecordErrors
+from gazette.publish import PublishError, dry_run
 from gazette.publish.linkcheck import check_site
 from gazette.publish.siteurl import public_site_url
+from gazette.render.collisions import check_pages
+from gazette.render.pages import plan_pages, render_extras
+
+TEMP_PREFIXES = (".site-build-", ".site-old-")
+_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
 
 
 def validate(project: Path) -> int:
+    """Everything a build does with the records, without writing the site."""
+    templates = project / "overrides" / "gazette"
     try:
         library = build_library(project / "data")
+        check_pages(library, plan_pages(library, templates), templates, project / "docs")
+        render_extras(library, templates)
+        dry_run(library, templates, public_site_url(os.environ.get("SITE_URL")))
     except (RecordError, RecordErrors) as exc:
         print(f"Invalid records in {project / 'data'}:\n{exc}", file=sys.stderr)
+        return 1
+    except PublishError as exc:
+        print(f"Records load but cannot be published: {exc}", file=sys.stderr)
         return 1
     print(f"records valid: {len(library.issues)} issues, {len(library.documents)} documents, "
           f"{len(library.departments)} departments, {len(library.tasks)} tasks")
@@ -62,16 +86,71 @@ def _site_url(site: Path) -> str:
     return hrefs[0] if hrefs else "/"
 
 
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two directories in one rename (Linux renameat2 RENAME_EXCHANGE); False if unsupported."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
 def _swap(new: Path, site: Path) -> None:
+    """Put ``new`` in place of ``site``: at every instant ``site`` is the old or the new build."""
     new.chmod(0o755)  # mkdtemp makes it private; the web server must read it
     if not site.exists():
         os.rename(new, site)
         return
+    if _exchange(new, site):
+        shutil.rmtree(new)  # now the previous build
+        return
     old = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site.parent))
     old.rmdir()
-    os.rename(site, old)
-    os.rename(new, site)
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)  # no stop between the two renames
+    try:
+        os.rename(site, old)
+        try:
+            os.rename(new, site)
+        except OSError:
+            os.rename(old, site)  # rollback: the previous build stays published
+            raise
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
     shutil.rmtree(old)
+
+
+def _die_with_parent() -> None:
+    """In the MkDocs child: if this run is killed outright, MkDocs is killed too (Linux
+    PR_SET_PDEATHSIG), so nothing keeps writing into a directory the next run removes."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+class _Stopped(Exception):
+    def __init__(self, signum: int):
+        self.signum = signum
+        super().__init__(signal.Signals(signum).name)
+
+
+def _stop(signum: int, _frame: object) -> None:
+    raise _Stopped(signum)
+
+
+def _remove_leftovers(parent: Path) -> None:
+    """Temporary directories of runs killed outright (only called with the lock held)."""
+    for path in parent.iterdir():
+        if path.name.startswith(TEMP_PREFIXES) and path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+            print(f"removed {path.name}, left by an interrupted run", file=sys.stderr)
 
 
 def build(project: Path, site: Path) -> int:
@@ -79,13 +158,29 @@ def build(project: Path, site: Path) -> int:
         return 2
     site = site if site.is_absolute() else project / site
     site.parent.mkdir(parents=True, exist_ok=True)
+    with open(site.parent / f".{site.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one run at a time per output directory
+        previous = {signum: signal.signal(signum, _stop) for signum in _SIGNALS}
+        try:
+            _remove_leftovers(site.parent)
+            return _build(project, site)
+        except _Stopped as stop:
+            print(f"stopped by {stop}; {site} left unchanged", file=sys.stderr)
+            return 128 + stop.signum
+        finally:
+            for signum, handler in previous.items():
+                signal.signal(signum, handler)
+
+
+def _build(project: Path, site: Path) -> int:
     work = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site.parent))
     try:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        # run() stops MkDocs when a signal interrupts the wait
         result = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
              "-f", str(project / "mkdocs.yml"), "-d", str(work)],
-            cwd=project, env=env,
+            cwd=project, env=env, check=False, preexec_fn=_die_with_parent if sys.platform == "linux" else None,
         )
         if result.returncode != 0:
             print(f"build failed (exit {result.returncode}); {site} left unchanged", file=sys.stderr)
@@ -103,7 +198,7 @@ def build(project: Path, site: Path) -> int:
         return 0
     finally:
         if work.exists():
-            shutil.rmtree(work)
+            shutil.rmtree(work, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:

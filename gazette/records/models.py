@@ -8,13 +8,36 @@ errors (``extra="forbid"``) so a typo never silently drops data.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Annotated, Literal, Optional, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+# Characters no printed text contains: C0/C1 controls (tab and newline aside), bidi embeddings,
+# overrides and isolates (they make text read in another order than it is stored: "Trojan
+# Source"), line/paragraph separators. A YAML escape ("\x07", "\u202e") can carry any of them.
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_LINE_BREAK = re.compile(r"[\n\r]")
+
+
+def _printable(value: str) -> str:
+    m = _INVISIBLE.search(value)
+    if m:
+        raise ValueError(f"control or bidi-override character U+{ord(m.group()):04X} at character {m.start() + 1}")
+    return value
+
+
+def _one_line(value: str) -> str:
+    m = _LINE_BREAK.search(_printable(value))
+    if m:
+        raise ValueError(f"line break at character {m.start() + 1}; this field is one line")
+    return value
+
 
 Code = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,31}$")]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=200_000)]
-Line = Annotated[str, StringConstraints(min_length=1, max_length=2_000)]
+Printable = Annotated[str, AfterValidator(_printable)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=200_000), AfterValidator(_printable)]
+Line = Annotated[str, StringConstraints(min_length=1, max_length=2_000), AfterValidator(_one_line)]
 
 
 class Record(BaseModel):
@@ -112,7 +135,7 @@ class Issue(Record):
 
 
 class TableHeaderCell(Record):
-    text: str
+    text: Printable
     colspan: int = Field(default=1, ge=1)
     rowspan: int = Field(default=1, ge=1)
 
@@ -124,7 +147,7 @@ class Table(Record):
         default_factory=list,
         description="Multi-level header as printed; when empty, `columns` is the header",
     )
-    rows: list[list[Optional[str]]] = Field(
+    rows: list[list[Optional[Printable]]] = Field(
         min_length=1,
         description="Cells; null means the cell above continues (merged cell in print)",
     )
@@ -193,8 +216,8 @@ ErratumKind = Literal["and-for-he", "page-break", "table-cell", "layout", "wenha
 class Erratum(Record):
     kind: ErratumKind
     part: Optional[str] = Field(default=None, description="Anchor id of the part repaired")
-    original: str = Field(description="The extracted text, as it was")
-    published: str = Field(description="The text as shown here")
+    original: Printable = Field(description="The extracted text, as it was")
+    published: Printable = Field(description="The text as shown here")
     reason: Line
 
 

@@ -1,0 +1,53 @@
+"""Dates that validate but cannot be right: each is an error naming file, line and field.
+
+A gazette issue prints documents signed shortly before it (the 2017年第2期, cover 2017年3月,
+prints documents signed up to May), so a document's 成文日期 must fall within
+``YEARS_BEFORE`` years before and ``YEARS_AFTER`` years after its issue's cover month; its
+文号 year is the year it was signed; an issue's ``published`` is the first day of its cover
+month (``printed_month``), and the cover month is in the issue's year or the next (a late
+issue). Anything else is a typing slip (0001-01-01, 2081 for 2018), caught before it reaches
+feeds, calendars and the sitemap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from gazette.derive.views import DocRef, IssueRef
+from gazette.load.errors import RecordError
+from gazette.load.yamlfile import YamlFile
+from gazette.records.models import Issue
+
+YEARS_BEFORE, YEARS_AFTER = 10, 1
+_COVER = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
+
+
+def _shift(day: dt.date, years: int) -> dt.date:
+    return day.replace(year=day.year + years, day=min(day.day, 28))
+
+
+def check_issue(record: Issue, src: YamlFile) -> list[RecordError]:
+    m = _COVER.search(record.printed_month)
+    if not m:
+        return [src.error(("printed_month",), f"cover month {record.printed_month!r} is not written as YYYY年M月")]
+    year, month = int(m.group(1)), int(m.group(2))
+    errors: list[RecordError] = []
+    if not 1 <= month <= 12 or year not in (record.year, record.year + 1):
+        errors.append(src.error(("printed_month",), f"cover month {record.printed_month} is not in {record.year} or early {record.year + 1}"))
+    elif (record.published.year, record.published.month) != (year, month):
+        errors.append(src.error(("published",), f"published {record.published} is not in the cover month {record.printed_month} (expected {year}-{month:02d}-01)"))
+    return errors
+
+
+def check_document(doc: DocRef, src: YamlFile, issue: IssueRef | None) -> list[RecordError]:
+    record = doc.record
+    errors: list[RecordError] = []
+    if doc.wenhao.year != record.date.year:
+        errors.append(src.error(("date",), f"成文日期 {record.date} contradicts the 文号 year {doc.wenhao.year} ({doc.wenhao})"))
+    if issue is not None:
+        cover = issue.record.published
+        earliest, latest = _shift(cover, -YEARS_BEFORE), _shift(cover, YEARS_AFTER)
+        if not earliest <= record.date <= latest:
+            errors.append(src.error(("date",), f"成文日期 {record.date} is implausible for a document printed in issue "
+                                               f"{issue.id} ({issue.record.printed_month}): expected {earliest} to {latest}"))
+    return errors
