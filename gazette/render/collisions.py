@@ -47,11 +47,11 @@ def collisions(library: Library, pages: list[PageSpec], templates: Path, docs_di
             ))
     by_url = {spec.url: spec for spec in pages}
     for doc in library.documents:
-        spec = by_url.get(doc.url)
+        doc_page = by_url.get(doc.url)
         explicit = {node.part.id: node for node in doc.anchored.walk() if node.part is not None and node.part.id}
-        if spec is None or not explicit:
+        if doc_page is None or not explicit:
             continue
-        ids = Counter(lxml.html.fromstring(spec.html).xpath("//@id"))
+        ids = Counter(lxml.html.fromstring(doc_page.html).xpath("//@id"))
         for part_id, node in explicit.items():
             if part_id in reserved or ids[part_id] > 1:
                 errors.append(doc.source.error(
