@@ -130,7 +130,7 @@ BAD: dict[str, Bad] = {
     "document_names_missing_issue": Bad({DOC: r(D, "issue: 2018-05", "issue: 2018-06")}, (f"{DOC_AT}:5: field 'issue'", "no issue record data/issues/2018-06.yaml")),
     "department_unknown_kind": Bad({"departments.yaml": r(DEPARTMENTS, "  kind: 市级部门", "  kind: 县级部门")}, ("data/departments.yaml:7: field '[1].kind'", "Input should be")),
     "department_duplicate_code": Bad({"departments.yaml": r(DEPARTMENTS, "- code: czj", "- code: tjj")}, ("data/departments.yaml:4: field '[1].code'", "duplicate department code 'tjj'")),
-    "department_name_used_twice": Bad({"departments.yaml": r(DEPARTMENTS, "aliases: [市财政局]", "aliases: [市统计局]")}, ("data/departments.yaml:4: field '[1]'", "'市统计局' also belongs to 'tjj'")),
+    "department_name_used_twice": Bad({"departments.yaml": r(DEPARTMENTS, "aliases: [市财政局]", "aliases: [市统计局]")}, ("data/departments.yaml:6: field '[1].aliases[0]'", "'市统计局' also belongs to 'tjj'")),
     "department_code_not_ascii": Bad({"departments.yaml": r(DEPARTMENTS, "- code: czj", "- code: 财政局")}, ("data/departments.yaml:4: field '[1].code'", "should match pattern")),
     "issuer_duplicate_prefix": Bad({"issuers.yaml": ISSUERS + "- code: qzfa\n  prefix: 衢政发\n  names: [某单位]\n"}, ("data/issuers.yaml:6: field '[1].prefix'", "duplicate issuer prefix '衢政发'")),
     "unknown_department_in_task": Bad(
