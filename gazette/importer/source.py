@@ -6,6 +6,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from gazette.load.errors import RecordError
+from gazette.load.yamlfile import read_bytes
+
 ISSUE_FILE = re.compile(r"quzhou-zhengbao-(\d{4})-(\d{2})\.txt$")
 
 
@@ -22,11 +25,25 @@ class Source:
 
 
 def read_source(path: str | Path) -> Source:
+    """The issue text; a file that is not one (wrong name, empty, binary, not UTF-8, not a
+    regular file) is a RecordError naming the file and, where there is one, the line."""
     path = Path(path)
     m = ISSUE_FILE.search(path.name)
     if not m:
-        raise ValueError(f"cannot tell the issue from the file name {path.name}")
-    text = path.read_text(encoding="utf-8")
+        raise RecordError(path, None, None, "cannot tell the issue from the file name: name it quzhou-zhengbao-{year}-{nn}.txt")
+    if not path.exists():
+        raise RecordError(path, None, None, "no such file")
+    raw = read_bytes(path, path)
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        raise RecordError(path, raw[:nul].count(b"\n") + 1, None, "binary file (NUL byte), not the extracted text of an issue")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise RecordError(path, line, None, f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the extracted text as UTF-8") from None
+    if not text.strip():
+        raise RecordError(path, 1, None, "file is empty")
     # splitlines() keeps the last line although the file does not end with a newline
     lines = [ln.rstrip(" \r") for ln in text.replace("\r\n", "\n").split("\n")]
     return Source(path=path, year=int(m.group(1)), number=int(m.group(2)), lines=lines)
