@@ -15,6 +15,7 @@ from pathlib import Path
 
 from gazette.derive.views import Library
 from gazette.publish.context import PublishContext, Step
+from gazette.publish.csp import write_csp
 from gazette.publish.feeds import write_feed
 from gazette.publish.lookup import write_lookup
 from gazette.publish.opendata import write_open_data
@@ -33,11 +34,13 @@ STEPS: tuple[Step, ...] = (
     write_feed,
     write_sitemap,
     write_search_index,
+    # Last: every page is written; each gets a Content-Security-Policy with its inline scripts' hashes.
+    write_csp,
 )
 
 
 # Steps that index the HTML MkDocs wrote, not the records: the dry run cannot run them.
-READS_PAGES: frozenset[Step] = frozenset({write_search_index})
+READS_PAGES: frozenset[Step] = frozenset({write_search_index, write_csp})
 
 
 class PublishError(Exception):
