@@ -10,6 +10,7 @@ from gazette.load.errors import RecordError, RecordErrors
 from gazette.records.models import Document, Issue
 
 from . import emit
+from .crosscheck import cross_check
 from .corrections import CorrectionError, load_corrections
 from .document import build_document
 from .errors import SourceError
@@ -47,6 +48,7 @@ def import_issue(source_path: Path, data: Path, out: Path, report: Report) -> tu
     except SourceError as exc:
         raise RecordError(source_path, None if exc.line is None else exc.line + 1, None, exc.message) from None
     issue = Issue(**fields, contents=build_contents(sections, list(docs), report))
+    cross_check(issue, docs, report)
     return issue, docs
 
 
