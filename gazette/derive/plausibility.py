@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+
 from gazette.derive.views import DocRef, IssueRef
 from gazette.load.errors import RecordError
 from gazette.load.yamlfile import YamlFile

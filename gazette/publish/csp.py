@@ -15,8 +15,8 @@ the policy blocks: reload the page by hand there.
 from __future__ import annotations
 
 import base64
-import hashlib
 import gzip
+import hashlib
 import re
 from pathlib import Path
 
@@ -89,10 +89,11 @@ def write_csp(ctx: PublishContext) -> None:
     missing: list[str] = []
     for path in sorted(site.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
-        if not _META.search(html):
+        meta = _META.search(html)
+        if meta is None:
             missing.append(path.relative_to(site).as_posix())
             continue
-        value = str(escape(policy(inline_script_hashes(html), wasm)))
-        path.write_text(_META.sub(lambda m: f"{m.group(1)}{value}{m.group(3)}", html, count=1), encoding="utf-8")
+        value = str(escape(policy(inline_script_hashes(html), wasm)))  # the attribute's new value
+        path.write_text(html[: meta.start(2)] + value + html[meta.end(2) :], encoding="utf-8")
     if missing:
         raise CSPError(f"{len(missing)} pages have no Content-Security-Policy element, e.g. {missing[:3]}")

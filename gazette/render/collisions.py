@@ -20,7 +20,6 @@ from gazette.derive.views import Library
 from gazette.load.errors import RecordError, RecordErrors
 from gazette.render.pages import PageSpec
 
-
 _LITERAL_ID = re.compile(r"""\bid=["']([A-Za-z][\w-]*)["']""")
 
 
