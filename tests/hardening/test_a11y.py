@@ -42,7 +42,9 @@ def axe_pages(site: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def page(chromium):
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    # bypass_csp: axe is injected as an inline script, which the pages' policy rightly refuses
+    # (tests/browser/test_csp.py checks the policy itself)
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", bypass_csp=True)
     context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), lambda route: route.abort())  # nothing third-party
     tab = context.new_page()
     yield tab
