@@ -300,8 +300,10 @@ def test_header_box_shows_results_as_you_type(search_page, served_site: str) -> 
     assert first.get_attribute("href").endswith("2017/qzbf-25/")
     assert search_page.query_selector("#gz-search-panel .gz-result__excerpt mark") is not None
     search_page.fill("#gz-search-input", "衢政办发〔2018〕33号")
-    search_page.wait_for_function(
-        "document.querySelector('#gz-search-panel .gz-result__title').href.endsWith('2018/qzbf-33/')", timeout=15000)
+    # a selector, not a string predicate: the page's Content-Security-Policy refuses eval
+    search_page.wait_for_selector("#gz-search-panel .gz-result__title[href$='2018/qzbf-33/']", timeout=15000)
+    first = search_page.query_selector("#gz-search-panel .gz-result__title")
+    assert first.get_attribute("href").endswith("2018/qzbf-33/")
 
 
 def test_no_third_party_requests(search_page) -> None:
