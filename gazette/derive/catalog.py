@@ -25,14 +25,19 @@ from pathlib import Path
 
 from gazette.derive.anchors import AnchoredDocument, AnchorError, anchor_document
 from gazette.derive.citations import build_citations
-from gazette.derive.departments import Registry
+from gazette.derive.departments import Registry, name_problem, normalise_name
 from gazette.derive.doctype import doc_type
-from gazette.derive.departments import name_problem, normalise_name
 from gazette.derive.errata import TITLE, locate_errata
 from gazette.derive.mentions import mentions
-from gazette.derive.plausibility import check_document, check_issue
 from gazette.derive.parts import document_parts
-from gazette.derive.tasks import by_month, department_summary, extract_tasks, sort_key, units_with_deadlines
+from gazette.derive.plausibility import check_document, check_issue
+from gazette.derive.tasks import (
+    by_month,
+    department_summary,
+    extract_tasks,
+    sort_key,
+    units_with_deadlines,
+)
 from gazette.derive.views import (
     Assignment,
     DepartmentView,

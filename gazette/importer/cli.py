@@ -10,8 +10,8 @@ from gazette.load.errors import RecordError, RecordErrors
 from gazette.records.models import Document, Issue
 
 from . import emit
-from .crosscheck import cross_check
 from .corrections import CorrectionError, load_corrections
+from .crosscheck import cross_check
 from .document import build_document
 from .errors import SourceError
 from .report import Report

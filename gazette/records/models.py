@@ -11,7 +11,14 @@ import datetime as dt
 import re
 from typing import Annotated, Literal, Optional, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 # Characters no printed text contains: C0/C1 controls (tab and newline aside), bidi embeddings,
 # overrides and isolates (they make text read in another order than it is stored: "Trojan
