@@ -12,9 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
+from hardening_support import DEPARTMENTS, build, copy_project, write_data
+from hardening_support import replace_once as r
 
 from gazette.publish.atomic import _exchange, _swap
-from hardening_support import DEPARTMENTS, ROOT, build, copy_project, replace_once as r, write_data
 
 SITE_URL = "https://example.test/zhengbao/"
 

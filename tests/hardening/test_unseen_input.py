@@ -12,13 +12,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hardening_support import DEPARTMENTS, ROOT, write_data
+from hardening_support import DOCUMENT as D
+from hardening_support import ISSUE as I
+from hardening_support import replace_once as r
 
 from gazette.derive.catalog import build_library
 from gazette.load.errors import RecordErrors
 from gazette.publish import dry_run
 from gazette.render.collisions import check_pages
 from gazette.render.pages import plan_pages
-from hardening_support import DEPARTMENTS, DOCUMENT as D, ISSUE as I, ROOT, replace_once as r, write_data
 
 DOC = "documents/2018/qzf-15.yaml"
 DOC_AT = "data/documents/2018/qzf-15.yaml"

@@ -8,7 +8,8 @@ import random
 import re
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gazette.importer.cli import import_issue, write_all
 from gazette.importer.report import Report
