@@ -81,7 +81,9 @@ def site_engine(site: Path) -> str:
 def open_search(browser: Any, url: str, engine: str = "site") -> Any:
     """A page of the served site with ``window.gazetteSearch`` ready (``engine`` other than
     "site": the adapter in benchmarks/adapters/ of that name, injected into the page)."""
-    page = browser.new_page()
+    # bypass_csp: the adapters are injected, and Pagefind's index (with its wasm) is added after
+    # the build wrote each page's Content-Security-Policy; the policy is tested in tests/browser/test_csp.py
+    page = browser.new_page(bypass_csp=True)
     page.goto(url)
     if engine != "site":
         page.evaluate("root => { window.GAZETTE_SITE_ROOT = root; }", url)

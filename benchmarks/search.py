@@ -131,7 +131,7 @@ def cold_query(browser: Any, base: str, engine: Engine, query: str, runs: int = 
     first result in the page, and the search files fetched (count, bytes as served, gzipped)."""
     times, fetched = [], []
     for _ in range(runs):
-        context = browser.new_context()
+        context = browser.new_context(bypass_csp=True)  # as in eval_search.py: comparison engines come after the CSP
         got: dict[str, int] = {}
 
         def on_response(r: Any, got: dict[str, int] = got) -> None:
