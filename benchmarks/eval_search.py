@@ -88,7 +88,7 @@ def open_search(browser: Any, url: str, engine: str = "site") -> Any:
     if engine != "site":
         page.evaluate("root => { window.GAZETTE_SITE_ROOT = root; }", url)
         page.add_script_tag(content=(ADAPTERS / f"{engine}.js").read_text(encoding="utf-8"))
-    page.wait_for_function("window.gazetteSearch && typeof window.gazetteSearch.search === 'function'", timeout=60000)
+    page.wait_for_function("() => window.gazetteSearch && typeof window.gazetteSearch.search === 'function'", timeout=60000)
     return page
 
 

@@ -11,7 +11,7 @@ def test_copy_citation_copies_text_and_url(chromium, served_site: str) -> None:
     button = page.locator("#annex_1__art_18 > p button.gz-copy")
     assert button.is_visible()
     button.click()
-    page.wait_for_function("document.querySelector('#annex_1__art_18 > p button.gz-copy').dataset.copied === 'true'")
+    page.wait_for_function("() => document.querySelector('#annex_1__art_18 > p button.gz-copy').dataset.copied === 'true'")
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == (
         "《衢州市防汛防台管理工作暂行办法》(衢政发〔2017〕14号)第十八条\n"
@@ -28,7 +28,7 @@ def test_copy_button_is_keyboard_reachable(chromium, served_site: str) -> None:
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.dataset.anchor") == "annex_1__art_1"
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement.textContent !== '复制引用'")
+    page.wait_for_function("() => document.activeElement.textContent !== '复制引用'")
     page.close()
 
 
@@ -56,7 +56,7 @@ def test_lookup_by_any_printed_form(chromium, served_site: str) -> None:
         page.press("#gz-lookup-q", "Enter")
         page.wait_for_url(served_site + target)
     page.goto(served_site + "lookup/?q=国发〔2099〕1号")
-    page.wait_for_function("document.querySelector('.gz-lookup-status').textContent.length > 0")
+    page.wait_for_function("() => document.querySelector('.gz-lookup-status').textContent.length > 0")
     assert "本库未收录" in page.text_content(".gz-lookup-status")
     page.close()
 

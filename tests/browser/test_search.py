@@ -57,7 +57,7 @@ def _path(href: str) -> str:
 def _api(page, base: str, query: str, **options: object) -> dict:
     if "/search/" not in page.url:
         page.goto(f"{base}search/")
-    page.wait_for_function("window.gazetteSearch")
+    page.wait_for_function("() => window.gazetteSearch")
     return page.evaluate("([q, o]) => window.gazetteSearch.search(q, o)", [query, {"limit": 1000, **options}])
 
 
@@ -288,7 +288,7 @@ def test_more_results(search_page, served_site: str) -> None:
     hrefs = _search(search_page, served_site, "的")
     assert len(hrefs) == 10 and search_page.is_visible(".gz-more")
     search_page.click(".gz-more")
-    search_page.wait_for_function("document.querySelectorAll('ol.gz-results > li').length > 10")
+    search_page.wait_for_function("() => document.querySelectorAll('ol.gz-results > li').length > 10")
     assert search_page.locator("ol.gz-results > li").count() == min(20, len(containing("的")))
 
 

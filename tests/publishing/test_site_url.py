@@ -145,7 +145,7 @@ def test_copied_citation_uses_the_pages_own_address(chromium, served_elsewhere: 
     page = context.new_page()
     page.goto(served_elsewhere + "2017/qzf-14/?from=letter#annex_1__art_18")
     page.click("#annex_1__art_18 > p button.gz-copy")
-    page.wait_for_function("document.querySelector('#annex_1__art_18 > p button.gz-copy').dataset.copied === 'true'")
+    page.wait_for_function("() => document.querySelector('#annex_1__art_18 > p button.gz-copy').dataset.copied === 'true'")
     copied = page.evaluate("navigator.clipboard.readText()")
     context.close()
     assert copied.splitlines()[1] == served_elsewhere + "2017/qzf-14/#annex_1__art_18"
