@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from gazette.derive import consistency
 from gazette.load.errors import RecordError, RecordErrors
 from gazette.records.models import Document, Issue
 
 from . import emit
-from .corrections import CorrectionError, load_corrections
+from .corrections import CorrectionError, DocumentCorrections, load_corrections
 from .crosscheck import cross_check
 from .document import build_document
 from .errors import SourceError
@@ -41,6 +44,8 @@ def import_issue(source_path: Path, data: Path, out: Path, report: Report) -> tu
             except CorrectionError as exc:
                 raise corrections.error((doc_id, "replace", exc.index, "original"), str(exc)) from None
             report.context = ""
+            uncorrected = functools.partial(build_document, seg, src.issue_id, code, DocumentCorrections(), Report(), heads)
+            review_consistency(docs[doc_id], doc_id, uncorrected, report)
         for doc_id in corrections.documents:
             if doc_id not in docs:
                 raise corrections.error((doc_id,), f"corrections for {doc_id}, which is not in {source_path.name}")
@@ -50,6 +55,28 @@ def import_issue(source_path: Path, data: Path, out: Path, report: Report) -> tu
     issue = Issue(**fields, contents=build_contents(sections, list(docs), report))
     cross_check(issue, docs, report)
     return issue, docs
+
+
+def review_consistency(doc: Document, doc_id: str, uncorrected: Callable[[], Document], report: Report) -> None:
+    """Self-consistency checks in the review report: every violation, whether the
+    hand corrections repaired it (found in the uncorrected text only) or the
+    record marks it 存疑, and the ones that are neither (the tests fail on those)."""
+    for problem in consistency.doubt_problems(doc):
+        report.add("consistency: bad 存疑 mark", f"{doc_id}: {problem}")
+    found = consistency.check_document(doc)
+    open_ = set(consistency.unsettled(doc, found))
+    for v in found:
+        topic = "consistency: UNSETTLED" if v in open_ else "consistency: marked 存疑"
+        report.add(topic, f"{doc_id} {v}")
+    try:
+        before = consistency.check_document(uncorrected())
+    except (ValueError, SourceError) as exc:  # the uncorrected text may not even make a valid record
+        report.add("consistency: repaired", f"{doc_id}: uncorrected text does not build ({str(exc).splitlines()[0]})")
+        return
+    now = {(v.check, v.part, v.message) for v in found}
+    for v in before:
+        if (v.check, v.part, v.message) not in now:
+            report.add("consistency: repaired", f"{doc_id} {v}")
 
 
 def write_all(issue: Issue, docs: dict[str, Document], out: Path) -> list[Path]:

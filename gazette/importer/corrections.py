@@ -15,7 +15,7 @@ from pydantic import Field, StringConstraints, TypeAdapter
 from gazette.load.errors import RecordError
 from gazette.load.library import load_file
 from gazette.load.yamlfile import Loc, YamlFile
-from gazette.records.models import DocumentId, ErratumKind, Line, Record
+from gazette.records.models import DocumentId, Doubt, ErratumKind, Line, Record
 
 
 class Correction(Record):
@@ -33,6 +33,7 @@ class DocumentCorrections(Record):
     replace: list[Correction] = Field(default_factory=list)
     join: list[Line] = Field(default_factory=list, description="Paragraph endings that must be joined with the next")
     no_join: list[Line] = Field(default_factory=list, description="Paragraph endings that must not be joined")
+    doubts: list[Doubt] = Field(default_factory=list, description="存疑 marks copied into the record")
 
 
 _CORRECTIONS = TypeAdapter(dict[DocumentId, DocumentCorrections])

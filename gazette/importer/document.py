@@ -189,5 +189,6 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
         attachments=attachments,
         postscript=postscript,
         errata=errata,
+        doubts=list(corr.doubts),
     )
     return doc

@@ -228,6 +228,21 @@ class Erratum(Record):
     reason: Line
 
 
+CheckKind = Literal["count", "sum", "numbering", "column", "break"]
+
+
+class Doubt(Record):
+    """A place the print contradicts itself and the record cannot settle: shown
+    to readers in place as 存疑 with the reason (see gazette.derive.consistency)."""
+
+    check: CheckKind = Field(description="Which self-consistency check the place fails")
+    part: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")] = Field(
+        description="Anchor id of the part or table row (…__row_N)"
+    )
+    quote: Line = Field(description="The printed text concerned, quoted as published")
+    reason: Line = Field(description="Why it is doubtful and what the print does show")
+
+
 class Document(Record):
     number_printed: Line = Field(description="文号 as printed under the title, e.g. 衢政办发〔2018〕33 号")
     title: Line
@@ -248,3 +263,6 @@ class Document(Record):
         default_factory=list, description="Text printed after the signature (e.g. 抄送, notes)"
     )
     errata: list[Erratum] = Field(default_factory=list)
+    doubts: list[Doubt] = Field(
+        default_factory=list, description="存疑: inconsistencies of the print marked for readers"
+    )
