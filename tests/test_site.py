@@ -29,7 +29,7 @@ def test_metadata_card(site: Path) -> None:
     assert meta["发文机关"] == "衢州市人民政府办公室"
     assert meta["发文字号"] == "衢政办发〔2018〕33号"
     assert meta["成文日期"] == "2018年4月28日"
-    assert meta["期/页"] == "2018年第5期(总第106期),第7页"
+    assert meta["期/页"] == "2018年第5期（总第106期），第7页"
     assert meta["文件类型"] == "意见"
     issue_link = page.cssselect("dl.gz-card a")[0].get("href")
     assert issue_link == "../../issues/2018-05/"
@@ -37,7 +37,7 @@ def test_metadata_card(site: Path) -> None:
 
 def test_printed_number_variant_is_kept(site: Path) -> None:
     meta = card(doc(site, "2018/qzg-8/"))
-    assert meta["发文字号"] == "衢政干〔2018〕8号 (印作 衢政干〔2018〕8 号)"
+    assert meta["发文字号"] == "衢政干〔2018〕8号（印作 衢政干〔2018〕8 号）"
 
 
 def test_articles_have_stable_anchors(site: Path) -> None:
@@ -115,7 +115,7 @@ def test_no_third_party_requests(site: Path) -> None:
 
 def test_home_shows_latest_issue_and_counts(site: Path) -> None:
     page = doc(site, "")
-    assert "最新一期:2018年第5期(总第106期)" in page.text_content()
+    assert "最新一期：2018年第5期（总第106期）" in page.text_content()
     assert page.cssselect(".gz-stats strong")[1].text == str(len(list((ROOT / "data" / "documents").glob("*/*.yaml"))))
 
 

@@ -23,8 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from gazette.derive.anchors import AnchoredDocument, AnchorError, anchor_document
+from gazette.derive.anchors import AnchoredDocument, AnchorError, anchor_document, row_id
 from gazette.derive.citations import build_citations
+from gazette.derive.consistency import doubt_problems
 from gazette.derive.departments import Registry, name_problem, normalise_name
 from gazette.derive.doctype import doc_type
 from gazette.derive.errata import TITLE, locate_errata
@@ -44,6 +45,7 @@ from gazette.derive.views import (
     DeptRef,
     DocRef,
     DocView,
+    DoubtView,
     ErratumView,
     IssueRef,
     IssueSection,
@@ -119,11 +121,25 @@ def _documents(raw: RawLibrary, issuers: dict[str, Issuer], errors: list[RecordE
         for index, erratum in enumerate(doc.errata):
             if erratum.part and erratum.part not in anchored.by_id():
                 errors.append(src.error(("errata", index, "part"), f"no part with id {erratum.part!r}"))
+        for problem in doubt_problems(doc):
+            errors.append(src.error(("doubts",), problem))
         ref = DocRef(doc_id, doc, wenhao, issuer)
         staged = _Doc(ref, src, anchored, doc.doc_type or doc_type(doc.title), tuple(locate_errata(doc, anchored)))
         by_number[wenhao] = staged
         docs[doc_id] = staged
     return docs
+
+
+def _doubts(record: Document, anchored: AnchoredDocument) -> tuple[DoubtView, ...]:
+    """Each 存疑 mark with the place readers know it by: 附件1第13行, 第四部分(三)."""
+    places: dict[str, str] = {}
+    for node in anchored.walk():
+        name = node.cite or "正文"
+        places[node.id] = name
+        if node.part is not None and node.part.table is not None:
+            for n in range(1, len(node.part.table.rows) + 1):
+                places[row_id(node.id, n)] = f"{name}第{n}行"
+    return tuple(DoubtView(d, d.part, places.get(d.part, "正文")) for d in record.doubts)
 
 
 def _issues(
@@ -260,6 +276,7 @@ def build_library(root: Path) -> Library:
             errata_at=doc.errata_at, errata=errata, body=body, attachments=attachments,
             tasks=tuple(doc_tasks), task_tables=tuple(tables), departments=_involved(doc_tasks, dept_refs),
             cites=citations.outgoing.get(ref.id, ()), cited_by=citations.incoming.get(ref.id, ()),
+            doubts=_doubts(ref.record, doc.anchored),
         )
 
     issue_views: list[IssueView] = []

@@ -29,7 +29,7 @@ from gazette.derive.deadlines import Deadline
 from gazette.derive.departments import Role, UnitRef
 from gazette.derive.wenhao import Wenhao
 from gazette.load.yamlfile import YamlFile
-from gazette.records.models import Department, Document, Erratum, Issue, Issuer, Table
+from gazette.records.models import Department, Document, Doubt, Erratum, Issue, Issuer, Table
 
 # --- identities -------------------------------------------------------------
 
@@ -74,7 +74,7 @@ class IssueRef:
     @property
     def title(self) -> str:
         r = self.record
-        return f"{r.year}年第{r.number}期(总第{r.total_number}期)"
+        return f"{r.year}年第{r.number}期（总第{r.total_number}期）"
 
 
 @dataclass(frozen=True)
@@ -270,6 +270,15 @@ class ErratumView:
     cite: str  # citation label of that part ("" when none)
 
 
+@dataclass(frozen=True)
+class DoubtView:
+    """A 存疑 mark (gazette.derive.consistency): where it sits and how readers name the place."""
+
+    record: Doubt
+    at: str  # anchor id of the part or table row
+    place: str  # e.g. 附件1第13行
+
+
 # --- pages ------------------------------------------------------------------
 
 
@@ -293,6 +302,21 @@ class DocView(DocRef):
     departments: tuple[DeptRef, ...]  # units its tasks name, in registry order (facet 涉及部门)
     cites: tuple[Citation, ...]  # numbers it cites, reading order
     cited_by: tuple[Citation, ...]
+    doubts: tuple[DoubtView, ...] = ()  # 存疑 marks, record order
+
+    @property
+    def doubts_at(self) -> dict[str, tuple[DoubtView, ...]]:
+        """Part or row anchor → the 存疑 marks shown there."""
+        at: dict[str, tuple[DoubtView, ...]] = {}
+        for doubt in self.doubts:
+            at[doubt.at] = (*at.get(doubt.at, ()), doubt)
+        return at
+
+    @property
+    def addressees(self) -> str | None:
+        """主送 as a field value: the printed line without the colon that ends it."""
+        text = self.record.addressees
+        return text.rstrip(":：") if text else None
 
 
 @dataclass(frozen=True)

@@ -117,7 +117,7 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
     if body_blocks and body_blocks[0].kind == "para":
         t = body_blocks[0].text
         if t.endswith((":", "：")) and "。" not in t and (t.startswith("各") or "各部门" in t or "各单位" in t):
-            addressees = t[:-1]
+            addressees = t  # with its colon, as printed (: or ：)
             body_blocks = body_blocks[1:]
 
     def run_outline(bs: list[Block], label: str) -> list[Part]:

@@ -139,7 +139,7 @@ def published_text(doc: Document) -> str:
     """All printed text of a record, in reading order."""
     out = [doc.title, doc.number_printed]
     if doc.addressees:
-        out.append(doc.addressees + ":")
+        out.append(doc.addressees)
     for p in doc.body:
         out.extend(_part_text(p))
     if doc.signature:

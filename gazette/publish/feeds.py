@@ -53,7 +53,7 @@ def _add_issue(fg: FeedGenerator, issue: IssueView, links: SiteLinks) -> None:
     fe.updated(day)
     fe.author({"name": PUBLISHER})
     fe.category(term="issue", label="政报期次")
-    lines = [f"{issue.record.printed_month}出版,收录文件 {len(issue.documents)} 件:"]
+    lines = [f"{issue.record.printed_month}出版，收录文件 {len(issue.documents)} 件："]
     lines += [f"{doc.number} {doc.record.title}" for doc in issue.documents]
     fe.summary("\n".join(lines), type="text")
 

@@ -247,7 +247,9 @@ class Document(Record):
     number_printed: Line = Field(description="文号 as printed under the title, e.g. 衢政办发〔2018〕33 号")
     title: Line
     issuers: list[Line] = Field(min_length=1, description="发文机关; several for joint documents")
-    addressees: Optional[Text] = Field(default=None, description="主送 as printed")
+    addressees: Optional[Text] = Field(
+        default=None, description="主送 as printed, with the colon that ends the line (: or ：)"
+    )
     date: dt.date = Field(description="成文日期")
     issue: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$")] = Field(
         description="Gazette issue id, e.g. 2018-05"

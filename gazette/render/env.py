@@ -11,6 +11,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from gazette.derive.anchors import row_id
+from gazette.derive.consistency import CHECK_LABELS
 from gazette.derive.departments import ROLE_LABELS
 from gazette.derive.facets import FACET_LABELS
 from gazette.derive.numbering import int_to_chinese
@@ -22,6 +23,7 @@ RULES: dict[str, object] = {
     "role_labels": ROLE_LABELS,
     "department_kinds": DEPARTMENT_KINDS,
     "facet_labels": FACET_LABELS,
+    "check_labels": CHECK_LABELS,
 }
 
 

@@ -268,7 +268,7 @@ def test_facets_filter_and_date_sort(search_page, served_site: str) -> None:
     box.check()
     search_page.wait_for_selector("ol.gz-results[data-state=done]", state="attached")
     params = parse_qs(urlsplit(search_page.url).query)
-    assert params["期号"] == ["2017年第2期(总第98期)"] and params["年份"] == ["2017"]
+    assert params["期号"] == ["2017年第2期（总第98期）"] and params["年份"] == ["2017"]
     count = int(search_page.locator("fieldset[data-facet='期号'] label:has(input:checked) .gz-facet__count").inner_text())
     assert search_page.inner_text(".gz-search-status") == f"共 {count} 条结果"
 
