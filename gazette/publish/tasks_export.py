@@ -97,7 +97,7 @@ def _calendar(dept: DepartmentView, tasks: tuple[Task, ...], library: Library, l
         event.add("dtend", task.deadline.date + dt.timedelta(days=1))
         event.add("summary", f"【{ROLE_LABELS[role] if role else ''}】{task.text[:60]}")
         url = links.absolute(task.url)  # iCalendar URLs must be absolute: none without a public address
-        lines = [task.text, f"{task.doc.number} {task.cite}", f"期限:{task.deadline.text}", *([url] if url else [])]
+        lines = [task.text, f"{task.doc.number} {task.cite}", f"期限：{task.deadline.text}", *([url] if url else [])]
         event.add("description", "\n".join(lines))
         if url:
             event.add("url", url)
