@@ -31,16 +31,17 @@ it). :func:`unsettled` is what the test suite fails on.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
-from typing import Iterable, Iterator, Optional
 
 from gazette.derive.anchors import Node, anchor_document
 from gazette.derive.numbering import CN_NUM, chinese_to_int, parse_label
 from gazette.records.models import CheckKind, Document, Table
 
-__all__ = ["Violation", "check_document", "unsettled", "CHECK_LABELS"]
+__all__ = ["CHECK_LABELS", "Violation", "check_document", "unsettled"]
 
 # How each check is named to readers (存疑 list) and in the review report.
 CHECK_LABELS: dict[str, str] = {
@@ -83,7 +84,7 @@ def _runin_items(text: str) -> int:
     return len([item for item in _LIST_SEP.split(body) if item.strip()])
 
 
-def _stated(text: str) -> Optional[int]:
+def _stated(text: str) -> int | None:
     for pattern in (_STATED_END, _STATED_TOTAL):
         match = pattern.search(text)
         if match:
@@ -94,7 +95,7 @@ def _stated(text: str) -> Optional[int]:
     return None
 
 
-def _count_items(paragraphs: list[str], children: list[Node]) -> Optional[int]:
+def _count_items(paragraphs: list[str], children: list[Node]) -> int | None:
     """How many items a stated count covers: sub-groups with their own stated
     counts add up; a single run-in paragraph counts its 、-separated items;
     otherwise each paragraph (or child part) is one item."""
@@ -140,7 +141,7 @@ _FIGURE = re.compile(r"^-?\d+(?:\.\d+)?$")
 _UNIT_IN_HEAD = re.compile(r"[(（]([^()（）]+)[)）]")
 
 
-def _figure(cell: Optional[str]) -> Optional[Decimal]:
+def _figure(cell: str | None) -> Decimal | None:
     if cell is None:
         return None
     text = cell.strip()
@@ -152,7 +153,7 @@ def _figure(cell: Optional[str]) -> Optional[Decimal]:
         return None
 
 
-def _total_kind(row: list[Optional[str]]) -> Optional[str]:
+def _total_kind(row: list[str | None]) -> str | None:
     for cell in row:
         if cell and _TOTAL.match(cell.strip()):
             return re.sub(r"\s+", "", cell)
@@ -163,11 +164,11 @@ def _row_id(table_id: str, n: int) -> str:
     return f"{table_id}__row_{n}"
 
 
-def _show(row: list[Optional[str]]) -> str:
+def _show(row: list[str | None]) -> str:
     return " | ".join(c for c in row if c)
 
 
-def _group_start(rows: list[list[Optional[str]]], i: int) -> int:
+def _group_start(rows: list[list[str | None]], i: int) -> int:
     """First row of the group row ``i`` belongs to: rows whose first cell is
     merged (null) continue the group above."""
     while i > 0 and rows[i][0] is None:
@@ -265,14 +266,14 @@ def _column_sequences(table_id: str, table: Table) -> Iterator[Violation]:
                 if match:
                     seen.append((i, tuple(int(g) for g in match.groups()), cell))
             numbered = sum(1 for r in table.rows if (r[col] or "").strip())
-            following = sum(1 for a, b in zip(seen, seen[1:]) if _next_ok(a[1], b[1]))
+            following = sum(1 for a, b in itertools.pairwise(seen) if _next_ok(a[1], b[1]))
             if len(seen) < 3 or len(seen) * 2 < numbered or following * 2 < len(seen) - 1:
                 continue  # not a numbered column: most of its numbers do not follow on
             if seen[0][1][0] != 1 and pattern is not _SEQ_DOTTED:
                 i, _, cell = seen[0]
                 yield Violation("numbering", _row_id(table_id, i + 1), cell,
                                 f"{table.columns[col]} starts at {cell}")
-            for (_, prev, _), (i, cur, cell) in zip(seen, seen[1:]):
+            for (_, prev, _), (i, cur, cell) in itertools.pairwise(seen):
                 if not _next_ok(prev, cur):
                     what = "repeats" if cur <= prev else "jumps"
                     yield Violation(
@@ -308,7 +309,7 @@ _FOREIGN = {
 def _check_columns(table_id: str, table: Table) -> Iterator[Violation]:
     if table.headless:
         return
-    kinds: list[Optional[str]] = []
+    kinds: list[str | None] = []
     for name in table.columns:
         kinds.append(next((kind for kind, pattern in _KIND_OF_HEADING if pattern.search(name)), None))
     for i, row in enumerate(table.rows):

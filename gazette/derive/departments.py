@@ -17,9 +17,12 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from gazette.derive.views import DeptRef
 
-Role = Literal["lead", "responsible", "cooperate", "supervise"]
-ROLES: tuple[Role, ...] = ("lead", "responsible", "cooperate", "supervise")
-ROLE_LABELS: dict[Role, str] = {"lead": "牵头", "responsible": "责任", "cooperate": "配合", "supervise": "督办"}
+# ``member``: listed as a 成员单位 of a 领导小组 / 工作专班 (gazette.derive.members).
+Role = Literal["lead", "responsible", "cooperate", "supervise", "member"]
+ROLES: tuple[Role, ...] = ("lead", "responsible", "cooperate", "supervise", "member")
+ROLE_LABELS: dict[Role, str] = {
+    "lead": "牵头", "responsible": "责任", "cooperate": "配合", "supervise": "督办", "member": "成员单位",
+}
 
 # Column headings and line labels that assign a role ("责任主体" is the 38号 wording).
 _ROLE_WORDS: list[tuple[str, Role]] = [

@@ -27,6 +27,7 @@ import re
 from gazette.derive.anchors import AnchoredDocument, Loc, Node, row_id
 from gazette.derive.deadlines import Deadline, find_deadline, parse_deadline
 from gazette.derive.departments import ROLES, Registry, Role, UnitRef, UnresolvedName, heading_role, merge_roles
+from gazette.derive.members import Membership, roster_members, sentence_members
 from gazette.derive.views import DepartmentSummary, DocRef, TableUnit, Task, TaskTable
 from gazette.load.errors import RecordError
 from gazette.load.yamlfile import YamlFile
@@ -279,11 +280,17 @@ def extract_tasks(
 
     An unresolved unit name is appended to ``errors`` (file:line of ``source``)."""
     ex = _Extractor(doc, source, registry, errors)
+    memberships: list[Membership] = roster_members(None, anchored.body, "", registry)
+    for att in anchored.attachments:
+        memberships += roster_members(att, att.children, att.title or "", registry)
     for node in anchored.walk():
         if node.kind == "table" and node.part is not None and node.part.table is not None:
             ex.table(node, node.part.table)
         elif node.part is not None:
             ex.clause(node)
+            memberships += sentence_members(node, registry)
+    for m in memberships:
+        ex._add(m.anchor, _clean(m.text), m.units, None)
     return ex.tasks, ex.tables
 
 

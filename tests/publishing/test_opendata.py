@@ -13,6 +13,7 @@ import lxml.html
 import pytest
 import yaml
 
+from gazette.derive.departments import ROLES
 from gazette.derive.views import Library
 from gazette.records.models import Document, Issue
 from tests.conftest import ROOT, read
@@ -109,8 +110,7 @@ def test_tasks_csv_has_every_task(site: Path, library: Library) -> None:
     names = {d.record.code: d.record.name for d in library.departments}
     for row, task in zip(rows, library.tasks):
         assert row["document"] == task.doc.id and row["url"] == SITE_URL + task.url
-        listed = {n for col in ("lead_units", "responsible_units", "cooperate_units", "supervise_units")
-                  for n in row[col].split(";") if n}
+        listed = {n for role in ROLES for n in row[f"{role}_units"].split(";") if n}
         assert listed == {names[u.code] for u in task.units}
         assert row["deadline_date"] == (task.deadline.date.isoformat() if task.deadline and task.deadline.date else "")
     assert len(load_json(site, "data/tasks.json")["tasks"]) == len(library.tasks)
