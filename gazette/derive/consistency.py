@@ -37,7 +37,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from gazette.derive.anchors import Node, anchor_document
+from gazette.derive.anchors import Node, anchor_document, row_id
 from gazette.derive.numbering import CN_NUM, chinese_to_int, parse_label
 from gazette.records.models import CheckKind, Document, Table
 
@@ -160,10 +160,6 @@ def _total_kind(row: list[str | None]) -> str | None:
     return None
 
 
-def _row_id(table_id: str, n: int) -> str:
-    return f"{table_id}__row_{n}"
-
-
 def _show(row: list[str | None]) -> str:
     return " | ".join(c for c in row if c)
 
@@ -206,7 +202,7 @@ def _check_total_rows(table_id: str, table: Table) -> Iterator[Violation]:
             total = sum(figures, Decimal(0))
             if total != stated:
                 yield Violation(
-                    "sum", _row_id(table_id, i + 1), _show(rows[i]),
+                    "sum", row_id(table_id, i + 1), _show(rows[i]),
                     f"{kind} {table.columns[col]} is {stated}, the rows above add up to {total}",
                 )
 
@@ -237,7 +233,7 @@ def _check_group_figures(table_id: str, table: Table) -> Iterator[Violation]:
                 total = sum((f for f in figures if f is not None), Decimal(0))
                 if total != stated:
                     yield Violation(
-                        "sum", _row_id(table_id, i + 1), _show(rows[i]),
+                        "sum", row_id(table_id, i + 1), _show(rows[i]),
                         f"{table.columns[col]} {stated} spans rows {i + 1}–{end}, "
                         f"whose {table.columns[other]} add up to {total}",
                     )
@@ -271,13 +267,13 @@ def _column_sequences(table_id: str, table: Table) -> Iterator[Violation]:
                 continue  # not a numbered column: most of its numbers do not follow on
             if seen[0][1][0] != 1 and pattern is not _SEQ_DOTTED:
                 i, _, cell = seen[0]
-                yield Violation("numbering", _row_id(table_id, i + 1), cell,
+                yield Violation("numbering", row_id(table_id, i + 1), cell,
                                 f"{table.columns[col]} starts at {cell}")
             for (_, prev, _), (i, cur, cell) in itertools.pairwise(seen):
                 if not _next_ok(prev, cur):
                     what = "repeats" if cur <= prev else "jumps"
                     yield Violation(
-                        "numbering", _row_id(table_id, i + 1), cell,
+                        "numbering", row_id(table_id, i + 1), cell,
                         f"{table.columns[col]} {what} from {'.'.join(map(str, prev))} to "
                         f"{'.'.join(map(str, cur))}",
                     )
@@ -325,7 +321,7 @@ def _check_columns(table_id: str, table: Table) -> Iterator[Violation]:
             for other in _FOREIGN[kind]:
                 if _LOOKS[other].search(text):
                     yield Violation(
-                        "column", _row_id(table_id, i + 1), text,
+                        "column", row_id(table_id, i + 1), text,
                         f"{table.columns[col]} holds what looks like a {other}",
                     )
                     break
@@ -420,7 +416,7 @@ def doubt_problems(doc: Document) -> list[str]:
             continue
         if part.table is not None:
             for n, row in enumerate(part.table.rows, start=1):
-                texts[_row_id(node.id, n)] = "".join(c for c in row if c)
+                texts[row_id(node.id, n)] = "".join(c for c in row if c)
         else:
             texts[node.id] = "".join(s for s in (part.label, part.text, *part.paragraphs) if s)
     problems = []

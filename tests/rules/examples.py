@@ -46,4 +46,4 @@ ROWS: list[tuple[str, int, str]] = [
 ]
 
 # role id → label, in the order pages show them
-ROLES: list[tuple[str, str]] = [("lead", "牵头"), ("responsible", "责任"), ("cooperate", "配合"), ("supervise", "督办")]
+ROLES: list[tuple[str, str]] = [("lead", "牵头"), ("responsible", "责任"), ("cooperate", "配合"), ("supervise", "督办"), ("member", "成员单位")]
