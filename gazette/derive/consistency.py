@@ -359,7 +359,7 @@ _OPEN_END = re.compile(r"[,，、]$")
 
 
 def _check_breaks(siblings: list[Node]) -> Iterator[Violation]:
-    for k, node in enumerate(siblings):
+    for node in siblings:
         part = node.part
         if part is None or part.table is not None or node.children:
             continue
