@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gazette.derive.anchors import AnchoredDocument, AnchorError, anchor_document, row_id
-from gazette.derive.citations import build_citations
+from gazette.derive.citations import build_citations, text_runs
 from gazette.derive.consistency import doubt_problems
 from gazette.derive.departments import Registry, name_problem, normalise_name
 from gazette.derive.doctype import doc_type
@@ -32,6 +32,7 @@ from gazette.derive.errata import TITLE, locate_errata
 from gazette.derive.mentions import mentions
 from gazette.derive.parts import document_parts
 from gazette.derive.plausibility import check_document, check_issue
+from gazette.derive.status import status_facts
 from gazette.derive.tasks import (
     by_month,
     department_summary,
@@ -277,6 +278,9 @@ def build_library(root: Path) -> Library:
             tasks=tuple(doc_tasks), task_tables=tuple(tables), departments=_involved(doc_tasks, dept_refs),
             cites=citations.outgoing.get(ref.id, ()), cited_by=citations.incoming.get(ref.id, ()),
             doubts=_doubts(ref.record, doc.anchored),
+            status=status_facts(doc.anchored),
+            validity_source=text_runs(ref.record.validity.source, ref.wenhao, citations.by_number)
+            if ref.record.validity else (),
         )
 
     issue_views: list[IssueView] = []

@@ -14,6 +14,11 @@ _FAMILIES: list[tuple[str, tuple[str, ...]]] = [
     ("名单/目录", ("名单", "目录", "清单")),
     ("通知", ("通知",)),
 ]
+# Words a document calls itself by (本办法, 本意见…): derive/status.py reads self-references with them.
+GENRE_WORDS: tuple[str, ...] = tuple(
+    sorted({w for _, words in _FAMILIES for w in words if "(" not in w} | {"实施意见", "通知", "政策", "措施"},
+           key=len, reverse=True)
+)
 _ISSUED = re.compile(r"关于(?:印发|公布)(.+)的通知$")
 
 

@@ -27,6 +27,7 @@ from typing import Literal
 from gazette.derive.anchors import AnchoredDocument, Node
 from gazette.derive.deadlines import Deadline
 from gazette.derive.departments import Role, UnitRef
+from gazette.derive.status import DocumentStatus
 from gazette.derive.wenhao import Wenhao
 from gazette.load.yamlfile import YamlFile
 from gazette.records.models import Department, Document, Doubt, Erratum, Issue, Issuer, Table
@@ -302,6 +303,8 @@ class DocView(DocRef):
     departments: tuple[DeptRef, ...]  # units its tasks name, in registry order (facet 涉及部门)
     cites: tuple[Citation, ...]  # numbers it cites, reading order
     cited_by: tuple[Citation, ...]
+    status: DocumentStatus  # 施行日期 and 有效期 as the text states them (derive/status.py)
+    validity_source: Text  # the record's 有效性 source as runs (its 文号 linked); () when unknown
     doubts: tuple[DoubtView, ...] = ()  # 存疑 marks, record order
 
     @property

@@ -34,6 +34,8 @@ DATA_DIR = "data"
 DOCUMENT_FIELDS = [
     "id", "number", "number_printed", "title", "issuers", "date", "doc_type", "public_mark",
     "issue", "issue_title", "category", "page", "url", "json_url",
+    "effective", "effective_date", "effective_part", "validity_period", "validity_period_part",
+    "validity", "validity_source",
 ]
 
 
@@ -70,6 +72,15 @@ def document_summary(doc: DocView, links: SiteLinks, at: str) -> dict[str, Any]:
         "page": doc.page,
         "url": links.url(doc.url, at),
         "json_url": links.url(document_json_path(doc), at),
+        # Status facts: 施行日期 and 有效期 quoted from the text with the part that states them;
+        # 有效性 only from the record's validity field (null: not known).
+        "effective": doc.status.effective.phrase if doc.status.effective else None,
+        "effective_date": doc.status.effective.date.isoformat() if doc.status.effective and doc.status.effective.date else None,
+        "effective_part": doc.status.effective.node.id if doc.status.effective else None,
+        "validity_period": doc.status.period.phrase if doc.status.period else None,
+        "validity_period_part": doc.status.period.node.id if doc.status.period else None,
+        "validity": r.validity.status if r.validity else None,
+        "validity_source": r.validity.source if r.validity else None,
     }
 
 

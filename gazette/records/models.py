@@ -243,6 +243,24 @@ class Doubt(Record):
     reason: Line = Field(description="Why it is doubtful and what the print does show")
 
 
+ValidityStatus = Literal["现行有效", "已修改", "已废止", "已失效"]
+
+
+class Validity(Record):
+    """Whether a document is still in force (有效性), as a later document or notice says.
+
+    Recorded only from that source, which the record must name; never inferred
+    from dates or wording. A document without it is shown as 有效性未知."""
+
+    status: ValidityStatus = Field(description="现行有效 / 已修改 / 已废止 / 已失效")
+    source: Line = Field(
+        description="The later document or notice that says so, as printed: its 文号 (linked when in the library) "
+        "and/or title, e.g. 衢政发〔2019〕5号"
+    )
+    date: Optional[dt.date] = Field(default=None, description="Since when, as the source states it")
+    quote: Optional[Text] = Field(default=None, description="The source's own words, quoted as printed")
+
+
 class Document(Record):
     number_printed: Line = Field(description="文号 as printed under the title, e.g. 衢政办发〔2018〕33 号")
     title: Line
@@ -267,4 +285,8 @@ class Document(Record):
     errata: list[Erratum] = Field(default_factory=list)
     doubts: list[Doubt] = Field(
         default_factory=list, description="存疑: inconsistencies of the print marked for readers"
+    )
+    validity: Optional[Validity] = Field(
+        default=None,
+        description="有效性 with its source (a later document or notice); absent: not known, shown as such",
     )
