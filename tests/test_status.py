@@ -14,7 +14,7 @@ import yaml
 from gazette.derive.anchors import anchor_document
 from gazette.derive.status import status_facts
 from gazette.records.models import Document
-from tests.project import ROOT, build, copy_project, read
+from tests.project import build, copy_project, read
 
 
 def _doc(*texts: str) -> Document:

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from gazette.derive.anchors import AnchoredDocument, Node
 from gazette.derive.doctype import GENRE_WORDS
