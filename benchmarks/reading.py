@@ -105,6 +105,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'KB':>8} {'gzip KB':>8}  page")
         for raw, packed, rel in sizes[: args.top]:
             print(f"{raw / 1024:8.1f} {packed / 1024:8.1f}  {rel}")
+        print("Pages the issue named (最新, 文件目录, 文号查找, the heaviest department entry page):")
+        by_path = {rel: (raw, packed) for raw, packed, rel in sizes}
+        department = next(rel for _, _, rel in sizes if re.fullmatch(r"departments/[^/]+/index\.html", rel))
+        for rel in ("latest/index.html", "documents/index.html", "lookup/index.html", department):
+            raw, packed = by_path[rel]
+            print(f"{raw / 1024:8.1f} {packed / 1024:8.1f}  {rel}")
         if not args.no_lighthouse:
             lighthouse(site, sizes)
     return 0
