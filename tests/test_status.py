@@ -79,6 +79,7 @@ def test_open_data_carries_status(site: Path) -> None:
     assert "model-validity" in schema and "已废止" in schema
 
 
+@pytest.mark.site
 def test_validity_only_from_a_named_source(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     path = project / "data/documents/2017/qzf-14.yaml"
