@@ -98,7 +98,9 @@ def _start_and_wait_for_temp(project: Path) -> subprocess.Popen[str]:
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_a_stopped_publish_leaves_site_and_nothing_else(tmp_path: Path, signum: int) -> None:
-    project = small_project(tmp_path / "p")
+    # The real records: their build lasts long enough for the signal to land mid-run on a quiet
+    # machine too (a small project's build could finish first and the test would race it).
+    project = copy_project(tmp_path / "p")
     site = project / "site"
     site.mkdir()
     (site / "index.html").write_text("the last good build", encoding="utf-8")
