@@ -56,7 +56,7 @@
     function go(query) {
       window.gazetteRules.ready.then(function (rules) {
         var parsed = rules.parseWenhao(query);
-        if (!parsed) { status.textContent = "无法识别的文号:" + query; return; }
+        if (!parsed) { status.textContent = "无法识别的文号：" + query; return; }
         // Without a prefix the canonical form is "〔year〕seq号": match it at the end of every number.
         var canonical = rules.canonicalWenhao(parsed);
         return fetch(mapUrl).then(function (r) { return r.json(); }).then(function (map) {
@@ -66,12 +66,12 @@
           if (hits.length === 1) {
             location.assign(new URL(map[hits[0]].url, siteRoot).href);
           } else if (hits.length > 1) {
-            status.textContent = "找到多个文件:" + hits.join("、");
+            status.textContent = "找到多个文件：" + hits.join("、");
           } else {
             status.textContent = "本库未收录 " + canonical;
           }
         });
-      }).catch(function () { status.textContent = "查找暂不可用,请稍后再试"; });
+      }).catch(function () { status.textContent = "查找暂不可用，请稍后再试"; });
     }
 
     form.addEventListener("submit", function (event) {

@@ -13,7 +13,7 @@
     var rows = Array.prototype.slice.call(body.rows);
 
     var label = document.createElement("label");
-    label.textContent = "角色:";
+    label.textContent = "角色：";
     var select = document.createElement("select");
     select.className = "gz-role-filter";
     ROLES.forEach(function (r) {

@@ -11,7 +11,7 @@
       hint = document.createElement("p");
       hint.className = "gz-scroll-hint";
       hint.setAttribute("aria-hidden", "true");
-      hint.textContent = "表格较宽,向左滑动查看更多列 →";
+      hint.textContent = "表格较宽，向左滑动查看更多列 →";
       wrap.parentNode.insertBefore(hint, wrap);
     }
     function update() {
