@@ -11,11 +11,11 @@ import json
 from typing import Any
 
 from gazette.derive.anchors import ROW, SEPARATOR
-from gazette.derive.departments import ROLE_LABELS, ROLES
 from gazette.derive.facets import FACETS
 from gazette.derive.wenhao import CANONICAL, CLOSE, OPEN, QUERY_PATTERN, js_pattern
 from gazette.publish.context import PublishContext
 from gazette.records.models import DEPARTMENT_KINDS
+from gazette.vocab.roles import ROLE_LABELS, ROLES
 
 PATH = "assets/rules.json"
 
