@@ -305,5 +305,6 @@ def build_library(root: Path) -> Library:
         deadline_months=by_month(tasks),
         deadline_units=units_with_deadlines(tasks),
         citations=citations,
+        unit_names=registry.matcher,
     )
 

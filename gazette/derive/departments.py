@@ -29,6 +29,8 @@ _UNIT_END = re.compile(
 )
 _OPEN, _CLOSE = OPEN_BRACKETS, CLOSE_BRACKETS
 _LIST_STOPS = NAME_SEPARATORS + ";；"
+# A name and its other name in brackets at its end, both at least two characters (normalised).
+_ALIASED = re.compile(r"^(?P<name>[^()]{2,})\((?P<alias>[^()]{2,})\)$")
 # County-level governments' names without their body: 江山市人民政府 → 江山市 (the place names
 # of the unit-name matcher: a name right behind one is that county's unit, not the city's).
 _GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
@@ -120,7 +122,10 @@ class Registry:
             return False
         for group, _role in groups:
             for piece in group:
-                if len(piece) > 24 or not (_UNIT_END.search(piece) or self.by_name.get(normalise_name(piece))):
+                key = normalise_name(piece)
+                aliased = _ALIASED.match(key)
+                base = aliased.group("name") if aliased else key
+                if len(piece) > 24 or not (_UNIT_END.search(base) or self.by_name.get(key)):
                     return False
         return True
 
@@ -193,7 +198,7 @@ class Registry:
         for names, role in groups:
             for name in names:
                 code = self.lookup(name, city)
-                found = [(name, code)] if code else self._segment(normalise_name(name), city)
+                found = [(name, code)] if code else self._aliased(name, city) or self._segment(normalise_name(name), city)
                 if not found:
                     raise UnresolvedName(name, context or text)
                 for printed, code in found:
@@ -201,6 +206,18 @@ class Registry:
                     city = city or printed.startswith("市")
                     refs.append(UnitRef(printed, code, role or default_role))
         return refs
+
+    def _aliased(self, name: str, city: bool) -> list[tuple[str, str]] | None:
+        """A unit with its other name in brackets, "市发改委(市粮食局)": the unit before the
+        bracket, and the bracketed one too when the registry holds it as another unit."""
+        m = _ALIASED.match(normalise_name(name))
+        if not m:
+            return None
+        code = self.lookup(m.group("name"), city)
+        if not code:
+            return None
+        other = self.lookup(m.group("alias"), city)
+        return [(name, code)] + ([(m.group("alias"), other)] if other and other != code else [])
 
     def _segment(self, name: str, city: bool) -> list[tuple[str, str]] | None:
         """Names run together by the extraction ("柯城区人民政府市安监局"), split into

@@ -229,7 +229,7 @@ class _Extractor:
             prose = [s for s in reading.segments if s.form == "prose"]
             for segment in prose:
                 sentence = value[segment.start:segment.end]
-                if labelled or inline:
+                if labelled:
                     self._unread_words(node, sub, value, segment, "本条已按“单位:”清单读出任务，句中角色不再另读")
                     continue
                 refs = self._prose(segment)

@@ -32,6 +32,7 @@ from gazette.derive.wenhao import Wenhao
 from gazette.load.yamlfile import YamlFile
 from gazette.records.models import Department, Document, Doubt, Erratum, Issue, Issuer, Table
 from gazette.vocab.roles import Role
+from gazette.vocab.unitnames import UnitMatcher
 
 # --- identities -------------------------------------------------------------
 
@@ -404,6 +405,7 @@ class Library:
     deadline_months: tuple[tuple[str, tuple[Task, ...]], ...]  # dated tasks by month ("2018-06"), oldest first
     deadline_units: dict[str, int]  # unit code → its dated tasks (any role), first deadline first
     citations: CitationIndex
+    unit_names: UnitMatcher  # the one unit-name matcher over the registry (gazette.vocab.unitnames)
 
     @cached_property
     def _documents_by_id(self) -> dict[str, DocView]:
