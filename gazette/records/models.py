@@ -83,6 +83,25 @@ class Department(Record):
         default=False,
         description="True for a collective name (市级各有关部门, 领导小组成员单位…), not one real unit",
     )
+    covers: list[DepartmentKind] = Field(
+        default_factory=list,
+        description=(
+            "For a collective that stands for every unit of some kinds (市级各有关部门 = 市级部门, "
+            "各县(市、区)人民政府 = 县(市、区)政府): those kinds. Its tasks reach each such unit"
+        ),
+    )
+    person: bool = Field(
+        default=False,
+        description="True for a natural person named in a role column (e.g. a 举办者): not a unit, no unit page",
+    )
+
+    @model_validator(mode="after")
+    def _covers_only_for_collectives(self) -> Department:
+        if self.covers and not self.collective:
+            raise ValueError("covers is only for a collective name (collective: true)")
+        if self.person and (self.collective or self.aliases):
+            raise ValueError("a person (person: true) is neither a collective nor has aliases")
+        return self
 
 
 # --- gazette issues -------------------------------------------------------
