@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from gazette.vocab.normalize import compare_key
+
 if TYPE_CHECKING:
     from gazette.derive.views import DeptRef
 
@@ -243,9 +245,7 @@ def name_problem(name: str) -> str | None:
 
 
 def _norm(name: str) -> str:
-    """Compare names without spaces and with one bracket style."""
-    name = re.sub(r"\s+", "", name)
-    return name.translate(str.maketrans("()〔〕（）", "()()()"))
+    return compare_key(name)
 
 
 def merge_roles(refs: Iterable[UnitRef]) -> list[UnitRef]:

@@ -1,0 +1,1 @@
+"""The domain's vocabulary: leaf modules that import nothing else from ``gazette``."""
