@@ -106,7 +106,7 @@ def split_documents(lines: list[str], start: int, report: Report, grammar: Heads
         end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
         title = lines[t].strip()
         if len(title) > 80 or title.endswith(("。", ";", "；")):
-            report.add("split", f"line {t + 1}: title line looks like body text: {title[:40]}")
+            report.add("split", f"{report.at(t)}：标题行像是正文：“{title[:40]}”")
         segments.append(
             Segment(
                 prefix=m.group("prefix"),

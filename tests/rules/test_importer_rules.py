@@ -65,7 +65,7 @@ def test_a_family_added_to_issuers_yaml_is_split_as_its_own_document(tmp_path: P
     assert new.issuers == ["衢州市人民政府办公室"] and new.body[0].text.startswith("现将政务公开测试工作")
     before = docs["2018/qzg-8"]
     assert "测试工作" not in before.model_dump_json()  # not swallowed into the document before it
-    assert any("2018/qzbh-12 is in the body but not in the printed TOC" in m for m in report.items["toc"])
+    assert any("[2018/qzbh-12] 正文中有这份文件，但印刷目录未列出" in m for m in report.items["toc"])
     # the records it writes build, with the number in its canonical form
     write_all(issue, docs, data)
     lib = build_library(data)
