@@ -53,7 +53,7 @@ def import_issue(source_path: Path, data: Path, out: Path, report: Report) -> tu
             review_consistency(docs[doc_id], doc_id, uncorrected, report)
         for doc_id in corrections.documents:
             if doc_id not in docs:
-                raise corrections.error((doc_id,), f"corrections for {doc_id}, which is not in {source_path.name}")
+                raise corrections.error((doc_id,), f"[corrections-unknown-document] 更正文件为{doc_id}写了更正，但{source_path.name}中没有这份文件")
         fields, sections = parse_front(src.lines, src.year, src.number, heads, report)
     except SourceError as exc:
         raise RecordError(source_path, None if exc.line is None else exc.line + 1, None, exc.message) from None
@@ -108,10 +108,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         issue, docs = import_issue(args.source, data, args.out, report)
     except (RecordError, RecordErrors) as exc:
-        print(f"import failed:\n{exc}", file=sys.stderr)
+        print(f"导入失败（import failed）：\n{exc}", file=sys.stderr)
         return 1
     written = write_all(issue, docs, args.out)
     if not args.quiet:
         print(report.render())
-    print(f"wrote {len(written)} files ({len(docs)} documents) under {args.out}", file=sys.stderr)
+    print(f"已写入{len(written)}个文件（{len(docs)}份文件记录），位于{args.out}", file=sys.stderr)
     return 0

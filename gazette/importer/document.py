@@ -109,7 +109,7 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
     if sig is None:
         # Without 发文机关 and 成文日期 the document cannot be dated or attributed: the reader must.
         raise SourceError(
-            seg.wenhao_line, f"{where}: no signature block (issuing organ line(s), then a date such as 2018年5月4日)"
+            seg.wenhao_line, f"[no-signature] {where}：找不到落款（一行或数行发文机关，其后是成文日期，如2018年5月4日）"
         )
     body_blocks, after = blocks[: sig.start], blocks[sig.end :]
 

@@ -29,7 +29,7 @@ def label_at(text: str, line: int | None, where: str = "") -> Numbered | None:
     try:
         return split_label(text)
     except LabelError as exc:
-        raise SourceError(line, f"{where}: {exc}" if where else str(exc)) from None
+        raise SourceError(line, f"[bad-label] {where}：编号无法识别：{exc}" if where else f"[bad-label] 编号无法识别：{exc}") from None
 
 
 def is_attachment_label(text: str, line: int | None) -> bool:
@@ -37,7 +37,7 @@ def is_attachment_label(text: str, line: int | None) -> bool:
     try:
         return attachment_number(text) is not None
     except LabelError as exc:
-        raise SourceError(line, str(exc)) from None
+        raise SourceError(line, f"[bad-label] 附件编号无法识别：{exc}") from None
 
 
 @dataclass

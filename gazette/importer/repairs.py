@@ -60,7 +60,7 @@ def apply_corrections(text: str, corrections: list[Correction], where: str) -> t
         original, published = c.original, c.published
         count = text.count(original)
         if count != 1:
-            raise CorrectionError(index, f"{where}: correction original found {count} times in the text: {original[:60]!r}")
+            raise CorrectionError(index, f"[correction-not-unique] {where}：更正的original在文本中出现{count}次（应恰好1次）（found {count} times）：“{original[:60]}”")
         text = text.replace(original, published, 1)
         errata.append(
             Erratum(

@@ -49,10 +49,9 @@ class Heads:
             if unknown:
                 raise SourceError(
                     index,
-                    f"文号 line {line.strip()!r}: prefix {unknown['prefix']!r} is not in data/issuers.yaml "
-                    f"(listed: {'、'.join(self.codes)}); if it heads a document, add its family there "
-                    "(code, prefix, names) and import again; if it is running text, join it to its "
-                    "paragraph with a correction in data/corrections/",
+                    f"[unknown-family] 文号行“{line.strip()}”：发文字号“{unknown['prefix']}”不在data/issuers.yaml中"
+                    f"（已登记：{'、'.join(self.codes)}）；如果它是一份文件的文号，请在那里登记这个系列"
+                    "（code、prefix、names）后重新导入；如果它是正文的一部分，请在data/corrections/中用更正把它接回所在段落",
                 )
         return match
 

@@ -26,7 +26,7 @@ def toc_wenhao(heads: Heads) -> re.Pattern[str]:
 
 
 def _missing(what: str) -> SourceError:
-    return SourceError(None, f"the front matter has no {what} (is this the text of a 衢州政报 issue?)")
+    return SourceError(None, f"[front-matter] 封面和目录部分找不到{what}（这是一期衢州政报的文本吗？）")
 
 
 def _index(front: list[str], text: str) -> int:
@@ -44,7 +44,7 @@ def front_end(lines: list[str], heads: Heads) -> int:
             while not lines[j].strip():
                 j -= 1
             return j
-    raise SourceError(None, "no document head (a 文号 line of a family in data/issuers.yaml) found")
+    raise SourceError(None, "[no-document-head] 找不到任何文件头（data/issuers.yaml所列文号系列的文号行）")
 
 
 def parse_front(
@@ -56,7 +56,7 @@ def parse_front(
     front = [ln.strip() for ln in lines[:end] if ln.strip() and ln.strip() not in NOISE]
     month = next((m for m in map(PRINTED_MONTH.match, front) if m), None)
     if month is None:
-        raise _missing("cover month (e.g. 2018年6月)")
+        raise _missing("封面的年月（如2018年6月）")
     total = re.search(r"总第(\d+)期", " ".join(front))
     if total is None:
         raise _missing("总第N期")
@@ -73,7 +73,7 @@ def parse_front(
             sections.append({"category": x.lstrip("●").strip(), "entries": []})
             continue
         if not sections:
-            raise _missing(f"TOC section (● heading) before {x!r}")
+            raise _missing(f"“{x}”之前的目录栏目（●开头的行）")
         m = TOC_LINE.match(x)
         if not m:
             pending += x
