@@ -12,7 +12,7 @@ from gazette.derive import consistency
 from gazette.load.errors import RecordError, RecordErrors
 from gazette.records.models import Document, Issue
 
-from . import emit
+from . import emit, plausible
 from .corrections import CorrectionError, DocumentCorrections, load_corrections
 from .crosscheck import cross_check
 from .document import build_document
@@ -49,6 +49,8 @@ def import_issue(source_path: Path, data: Path, out: Path, report: Report) -> tu
             except CorrectionError as exc:
                 raise corrections.error((doc_id, "replace", exc.index, "original"), str(exc)) from None
             report.context = ""
+            plausible.check_signer(doc_id, docs[doc_id], seg, heads, report)
+            plausible.check_addressees(doc_id, docs[doc_id], seg, report)
             uncorrected = functools.partial(build_document, seg, src.issue_id, code, DocumentCorrections(), Report(), heads)
             review_consistency(docs[doc_id], doc_id, uncorrected, report)
         for doc_id in corrections.documents:
@@ -59,6 +61,7 @@ def import_issue(source_path: Path, data: Path, out: Path, report: Report) -> tu
         raise RecordError(source_path, None if exc.line is None else exc.line + 1, None, exc.message) from None
     issue = Issue(**fields, contents=build_contents(sections, list(docs), report))
     cross_check(issue, docs, report)
+    plausible.check_toc_pages(issue, src.lines, start, report)
     return issue, docs
 
 

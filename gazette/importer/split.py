@@ -29,14 +29,16 @@ _ANY_HEAD = re.compile(rf"^\s*{number_pattern(rf'(?P<prefix>{HAN}{{1,12}}?)')}\s
 class Heads:
     """Document heads of the 文号 families in ``issuers.yaml`` (prefix → code)."""
 
-    def __init__(self, codes: Mapping[str, str]) -> None:
+    def __init__(self, codes: Mapping[str, str], names: Mapping[str, list[str]] | None = None) -> None:
         self.codes = dict(codes)
+        self.names = dict(names or {})  # prefix → the organs that sign this family's documents
         self.pattern = re.compile(rf"^\s*{number_pattern(prefixes_pattern(self.codes))}\s*$")
 
     @classmethod
     def from_registry(cls, data: Path) -> Heads:
         """The families of ``data/issuers.yaml``, read through the record loader."""
-        return cls({issuer.prefix: issuer.code for issuer in load_issuers(data)})
+        issuers = load_issuers(data)
+        return cls({i.prefix: i.code for i in issuers}, {i.prefix: list(i.names) for i in issuers})
 
     def match(self, line: str) -> re.Match[str] | None:
         return self.pattern.match(line)
