@@ -77,7 +77,8 @@ class Outline:
         """``line``: 0-based index of the paragraph in the issue text (for errors)."""
         if self.absorb_numbered:
             listed = label_at(text, line, self.where)
-            if listed and listed.label.kind == "point":
+            # the list of attachments' titles may begin with digits too ("2.2018年度…申请表")
+            if (listed and listed.label.kind == "point") or (listed is None and _POINT_BEFORE_DIGIT.match(text)):
                 self.stack[-1].paragraphs.append(text)
                 return
             self.absorb_numbered = False
