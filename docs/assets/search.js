@@ -46,7 +46,7 @@
     if (!ready) {
       // 文号 grammar and facets come from assets/rules.json through rules.js.
       ready = Promise.all([loadJson("meta.bin"), window.gazetteRules.ready]).then(([meta, rules]) => {
-        dropRe = new RegExp(meta.drop, "u");
+        normChar = rules.searchChars;
         meta.facetById = Object.fromEntries(meta.facets.map((f) => [f.id, f]));
         meta.depts = meta.departments.map((d) => ({ ...d, keys: [d.name, ...d.aliases].map((n) => norm([n]).chars.join("")) }));
         meta.rules = rules;
@@ -56,18 +56,10 @@
     return ready;
   }
 
-  /* ---- normalisation (the same rules as normalize() in gazette/publish/search.py) -- */
+  /* ---- normalisation: search keys from rules.js (gazette/vocab/normalize.py) ------- */
 
-  let dropRe = /\s/u;
-  const charCache = new Map();
-  function normChar(ch) {
-    let n = charCache.get(ch);
-    if (n === undefined) {
-      n = Array.from(ch.normalize("NFKC").toLowerCase()).filter((c) => !dropRe.test(c));
-      charCache.set(ch, n);
-    }
-    return n;
-  }
+  // One character → its search key (code points); set from the rules before any use.
+  let normChar = null;
   // Normalised code points of a part's strings joined by SEP, each mapped back to
   // its span in the displayed text (strings joined by a space).
   function norm(strings) {

@@ -10,10 +10,10 @@ installable from our registries (InfiSearch). None also knows the library's own
 model: clause citation labels, table rows, 文号 citations, units named in task
 lists. So the index is built here, in the style of Lucene's CJK bigram analysis.
 
-Normalisation (one definition, sent to the browser in ``meta``): every character
-is NFKC-normalised on its own and lower-cased; the whitespace characters in
-``DROP`` disappear (PDF line wraps and page breaks leave spaces inside words);
-the separate strings of one part (text, paragraphs, table cells) are joined by
+Normalisation is ``search_key`` of ``gazette/vocab/normalize.py`` (the browser applies the
+same tables from ``assets/rules.json``): every character folded on its own and lower-cased,
+whitespace and invisible characters dropped (PDF line wraps and page breaks leave spaces
+inside words); the separate strings of one part (text, paragraphs, table cells) are joined by
 ``SEP``, which no query contains, so a phrase never spans two paragraphs.
 
 Files under ``site/search/`` (all gzip with a fixed header, so builds are
@@ -39,7 +39,6 @@ import gzip
 import json
 import re
 import shutil
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -50,14 +49,11 @@ from gazette.derive.facets import FACETS
 from gazette.derive.views import DocView, Library
 from gazette.publish.context import PublishContext
 from gazette.publish.postings import Postings
+from gazette.vocab.normalize import search_key as normalize
 
 OUTPUT_SUBDIR = "search"
 FORMAT = 1
 
-# Whitespace removed by normalisation: a regex character class valid in Python and
-# in JavaScript (flag "u"), sent to the browser so both sides drop the same set.
-DROP = "[\\t-\\r \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200b\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]"
-_DROP_RE = re.compile(DROP)
 SEP = "\x00"  # between the strings of one part; never indexed, never in a query
 
 BATCH_CHARS = 250_000  # characters indexed per numpy batch (bounds memory)
@@ -74,19 +70,6 @@ class SearchIndexError(RuntimeError):
 class IndexStats:
     files: int
     bytes: int
-
-
-_NORM_TABLE: dict[int, str] = {}
-_NORM_SEEN: set[str] = set()
-
-
-def normalize(text: str) -> str:
-    """The searchable form of ``text``: per character NFKC, lower case, ``DROP`` removed."""
-    new = set(text) - _NORM_SEEN
-    for ch in new:
-        _NORM_TABLE[ord(ch)] = _DROP_RE.sub("", unicodedata.normalize("NFKC", ch).lower())
-        _NORM_SEEN.add(ch)
-    return text.translate(_NORM_TABLE)
 
 
 @dataclass(frozen=True)
@@ -354,7 +337,7 @@ class _Builder:
                 column.append(sorted(values[v] for v in vals))
             facets.append({"id": facet_id, "label": label, "values": list(values), "docs": column})
         return {
-            "format": FORMAT, "drop": DROP, "shards": self.shards, "docs": len(self.docs),
+            "format": FORMAT, "shards": self.shards, "docs": len(self.docs),
             "titles": [len(normalize(doc.record.title)) for doc in self.docs],
             "numbers": [len(normalize(doc.record.number_printed)) for doc in self.docs],
             "facets": facets,
