@@ -10,9 +10,11 @@ from pathlib import Path
 
 from gazette.derive import consistency
 from gazette.load.errors import RecordError, RecordErrors
+from gazette.load.library import load_issuers
 from gazette.records.models import Document, Issue
 
 from . import emit, plausible
+from .roles import RoleAudit, summary
 from .corrections import CorrectionError, DocumentCorrections, load_corrections
 from .crosscheck import cross_check
 from .document import build_document
@@ -31,6 +33,7 @@ def import_issue(source_path: Path, data: Path, out: Path, report: Report) -> tu
     heads = Heads.from_registry(data)
     codes = heads.codes
     corrections = load_corrections(data, src.issue_id)
+    roles = RoleAudit(data, {i.prefix: i for i in load_issuers(data)})
     try:
         start = front_end(src.lines, heads)
         lines, removed = strip_furniture(src.lines, start, heads)
@@ -51,6 +54,7 @@ def import_issue(source_path: Path, data: Path, out: Path, report: Report) -> tu
             report.context = ""
             plausible.check_signer(doc_id, docs[doc_id], seg, heads, report)
             plausible.check_addressees(doc_id, docs[doc_id], seg, report)
+            roles.document(doc_id, docs[doc_id], seg, report)
             uncorrected = functools.partial(build_document, seg, src.issue_id, code, DocumentCorrections(), Report(), heads)
             review_consistency(docs[doc_id], doc_id, uncorrected, report)
         for doc_id in corrections.documents:
@@ -61,6 +65,7 @@ def import_issue(source_path: Path, data: Path, out: Path, report: Report) -> tu
         raise RecordError(source_path, None if exc.line is None else exc.line + 1, None, exc.message) from None
     issue = Issue(**fields, contents=build_contents(sections, list(docs), report))
     cross_check(issue, docs, report)
+    report.add("roles", summary(roles.counts))
     plausible.check_toc_pages(issue, src.lines, start, report)
     return issue, docs
 
