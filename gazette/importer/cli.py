@@ -14,13 +14,13 @@ from gazette.load.library import load_issuers
 from gazette.records.models import Document, Issue
 
 from . import emit, plausible
-from .roles import RoleAudit, summary
 from .corrections import CorrectionError, DocumentCorrections, load_corrections
 from .crosscheck import cross_check
 from .document import build_document
 from .errors import SourceError
 from .furniture import FURNITURE_KINDS, strip_furniture
 from .report import Report
+from .roles import RoleAudit, summary
 from .source import read_source
 from .split import Heads, split_documents
 from .toc import build_contents, front_end, parse_front
