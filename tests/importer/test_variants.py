@@ -119,3 +119,55 @@ def test_items_that_begin_with_digits_keep_their_numbers(issue: str, seed: int, 
     # each item read by its place in the sequence is named (items of an 附件: list are no parts)
     assert len(report.items["labels"]) <= len(changed)
     assert all(any(m.split("“")[1].rstrip("…")[:12] in c for c in changed) for m in report.items["labels"])
+
+
+def _tasks(docs: dict[str, Any]) -> dict[str, list[tuple[str, tuple[tuple[str, str], ...]]]]:
+    """Every task of the drafted records, read by the build's own extraction: anchor and (unit, role)."""
+    from gazette.derive.anchors import anchor_document
+    from gazette.derive.tasks import extract_tasks
+    from gazette.derive.views import DocRef
+    from gazette.derive.wenhao import parse_wenhao
+    from gazette.importer.roles import RoleAudit
+    from gazette.load.library import load_issuers
+    from gazette.load.yamlfile import YamlFile
+    from gazette.records.models import Document
+
+    audit = RoleAudit(DATA, {i.prefix: i for i in load_issuers(DATA)})
+    out = {}
+    for doc_id, dumped in docs.items():
+        if doc_id == "issue":
+            continue
+        doc = Document.model_validate(dumped)
+        wenhao = parse_wenhao(doc.number_printed)
+        ref = DocRef(doc_id, doc, wenhao, audit.issuers[wenhao.prefix])
+        errors: list[Any] = []
+        tasks, _, _ = extract_tasks(ref, anchor_document(doc), YamlFile(Path(doc_id), None), audit.registry, errors)
+        assert errors == [], errors
+        out[doc_id] = [(t.anchor, tuple(sorted((u.code, u.role) for u in t.units))) for t in tasks]
+    return out
+
+
+@pytest.mark.parametrize("comma", ["，", ","])
+def test_role_groups_separated_by_commas_give_the_same_tasks(comma: str, tmp_path: Path, clean_dir: Path) -> None:
+    issue = "2017-02"  # the issue whose parentheticals separate role groups with ";"
+    text, n = variants.with_comma_role_groups(_text(issue), comma)
+    assert n >= 10
+    got, _ = _records(text, issue, tmp_path / "commas")
+    assert _tasks(got) == _tasks(_clean(issue, clean_dir))
+
+
+def test_unit_lists_with_nested_brackets_give_each_unit_its_role(tmp_path: Path, clean_dir: Path) -> None:
+    issue = "2017-02"
+    text, n = variants.with_nested_units(_text(issue))
+    assert n >= 10
+    got, _ = _records(text, issue, tmp_path / "nested")
+    before, after = _tasks(_clean(issue, clean_dir)), _tasks(got)
+    added = 0
+    for doc_id, tasks in before.items():
+        assert len(after[doc_id]) == len(tasks)
+        for (anchor, units), (anchor2, units2) in zip(tasks, after[doc_id]):
+            assert anchor == anchor2
+            extra = set(units2) - set(units)
+            assert set(units) <= set(units2) and all(role == "cooperate" for _, role in extra)
+            added += len(extra)
+    assert added >= n  # each extended list gives the nested unit to its task

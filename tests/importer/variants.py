@@ -180,9 +180,11 @@ def with_comma_role_groups(text: str, comma: str = "，") -> tuple[str, int]:
     return new, n
 
 
-_COUNTIES = re.compile(r"(?<=[、:：])各县(?=[、;；)）])")
+_COOPERATE_END = re.compile(r"(?P<list>配合单位[:：][^()（）]+?)(?P<close>[)）])")
+NESTED_UNIT = "各县(市、区)政府"
 
 
 def with_nested_units(text: str) -> tuple[str, int]:
-    """A unit list naming 各县(市、区) (a bracket inside the parenthetical) where it says 各县."""
-    return _COUNTIES.subn("各县(市、区)", text)
+    """Every 配合单位 list inside a parenthetical extended by a unit with a bracket of its own
+    ("…、各县(市、区)政府)"): the parenthetical now nests brackets."""
+    return _COOPERATE_END.subn(lambda m: f"{m['list']}、{NESTED_UNIT}{m['close']}", text)
