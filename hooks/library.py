@@ -33,7 +33,7 @@ from gazette.derive.catalog import build_library
 from gazette.derive.views import Library
 from gazette.load.errors import RecordError, RecordErrors
 from gazette.publish import PublishContext, PublishError, dry_run, publish
-from gazette.publish.siteurl import public_site_url
+from gazette.publish.siteurl import SiteUrlError, public_site_url
 from gazette.render.collisions import check_pages
 from gazette.render.pages import PageSpec, TocItem, plan_pages, render_extras
 
@@ -126,5 +126,9 @@ class LibraryPlugin(BasePlugin[NoOptions]):
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:  # a malformed address would be copied into every canonical link, feed id and sitemap entry
+        public_site_url(config.site_url)
+    except SiteUrlError as exc:
+        raise PluginError(f"SITE_URL 有误：{exc}") from None
     config.plugins["gazette/library"] = LibraryPlugin(Path(config.config_file_path).parent)
     return config
