@@ -127,8 +127,10 @@ class LibraryPlugin(BasePlugin[NoOptions]):
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:  # a malformed address would be copied into every canonical link, feed id and sitemap entry
-        public_site_url(config.site_url)
+        public = public_site_url(config.site_url)
     except SiteUrlError as exc:
         raise PluginError(f"SITE_URL 有误：{exc}") from None
+    # Templates link sitemap.xml only where the build writes it (gazette/publish/sitemap.py).
+    config.extra["gazette_sitemap"] = public is not None
     config.plugins["gazette/library"] = LibraryPlugin(Path(config.config_file_path).parent)
     return config
