@@ -31,6 +31,7 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 
 from gazette.derive.catalog import build_library
 from gazette.derive.views import Library
+from gazette.fsio import WriteError
 from gazette.load.errors import RecordError, RecordErrors
 from gazette.publish import PublishContext, PublishError, dry_run, publish
 from gazette.publish.siteurl import SiteUrlError, public_site_url
@@ -122,7 +123,10 @@ class LibraryPlugin(BasePlugin[NoOptions]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_url = public_site_url(config.site_url)
         ctx = PublishContext(self.derived.library, Path(config.site_dir), site_url, self.templates)
-        publish(ctx)
+        try:
+            publish(ctx)
+        except WriteError as exc:  # a full disk: say so, without a traceback
+            raise PluginError(f"构建未完成：{exc}") from None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from gazette.load.complete import document_complete
 from gazette.load.errors import RecordError, RecordErrors
 from gazette.load.ignored import skip_editor_file
 from gazette.load.yamlfile import YamlFile, format_loc, read_yaml
@@ -165,6 +166,7 @@ def load_raw(root: Path) -> RawLibrary:
     for path in _layout(root / "documents", errors, root):
         loaded = load(path, _DOCUMENT)
         if loaded:
+            errors.extend(document_complete(loaded.source))
             lib.documents[f"{path.parent.name}/{path.stem}"] = loaded
 
     if errors:

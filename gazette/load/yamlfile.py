@@ -173,6 +173,9 @@ def read_yaml(path: Path, display: Path | None = None, inside: Path | None = Non
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise RecordError(shown, line, None, f"not UTF-8 (byte 0x{raw[exc.start]:02x})") from None
+    if text.strip() and not text.endswith(("\n", "\r")):
+        raise RecordError(shown, text.count("\n") + 1, None, "文件末尾没有换行：记录可能在写入中途被截断（如磁盘已满、"
+                          "编辑器或导入程序被中止）；若文件完整，请在末尾加一个换行")
     try:
         # PyYAML's reader checks the whole text for control characters up front
         loader = _Loader(text)

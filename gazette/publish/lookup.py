@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 from gazette.publish.siteurl import SiteLinks
 
@@ -28,4 +29,4 @@ def lookup_map(ctx: PublishContext) -> dict[str, dict[str, str]]:
 def write_lookup(ctx: PublishContext) -> None:
     out = ctx.site_dir / MAP_PATH
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(lookup_map(ctx), ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    write_atomic(out, json.dumps(lookup_map(ctx), ensure_ascii=False, indent=1, sort_keys=True) + "\n")

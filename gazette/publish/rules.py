@@ -14,6 +14,7 @@ from gazette.derive.anchors import ROW, SEPARATOR
 from gazette.derive.departments import ROLE_LABELS, ROLES
 from gazette.derive.facets import FACETS
 from gazette.derive.wenhao import CANONICAL, CLOSE, OPEN, QUERY_PATTERN, js_pattern
+from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 from gazette.records.models import DEPARTMENT_KINDS
 
@@ -42,4 +43,4 @@ def rules_payload(ctx: PublishContext) -> dict[str, Any]:
 def write_rules(ctx: PublishContext) -> None:
     out = ctx.site_dir / PATH
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(rules_payload(ctx), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_atomic(out, json.dumps(rules_payload(ctx), ensure_ascii=False, indent=1) + "\n")
