@@ -47,6 +47,7 @@ from pathlib import Path
 from gazette.derive.anchors import Node, row_id
 from gazette.derive.facets import FACETS
 from gazette.derive.views import DocView, Library
+from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 from gazette.publish.postings import Postings
 from gazette.vocab.normalize import search_key as normalize
@@ -170,7 +171,7 @@ def _gz(data: bytes) -> bytes:
 
 def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(_gz(data))
+    write_atomic(path, _gz(data))
 
 
 def _json(value: object) -> bytes:

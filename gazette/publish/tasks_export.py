@@ -21,6 +21,7 @@ from typing import Any
 from icalendar import Calendar, Event
 
 from gazette.derive.views import DepartmentView, Library, Task, TaskTable
+from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 from gazette.publish.csvfile import write_csv
 from gazette.publish.siteurl import SiteLinks
@@ -110,9 +111,9 @@ def _calendar(dept: DepartmentView, tasks: tuple[Task, ...], library: Library, l
 def _write(path: Path, text: str | bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(text, bytes):
-        path.write_bytes(text)
+        write_atomic(path, text)
     else:
-        path.write_text(text, encoding="utf-8", newline="")
+        write_atomic(path, text)
 
 
 def write_department(dept: DepartmentView, library: Library, site_dir: Path, links: SiteLinks) -> None:
