@@ -88,7 +88,10 @@
   const loadJson = (meta, name, values) => load(meta, name, values).then((b) => parseJson(b, name));
 
   async function loadMeta(reload) {
-    const bytes = await fetchFile(new URL("meta.bin", INDEX), "meta.bin", reload ? { cache: "reload" } : undefined);
+    // Past every cache on the way (the browser's and a CDN's, which keys on the URL).
+    const url = new URL("meta.bin", INDEX);
+    if (reload) url.searchParams.set("fresh", String(Date.now()));
+    const bytes = await fetchFile(url, "meta.bin", reload ? { cache: "reload" } : undefined);
     const meta = parseJson(bytes, "meta.bin");
     if (meta.format !== FORMAT) throw new IndexFault("version", "meta.bin", `format ${meta.format}`);
     return meta;
@@ -97,13 +100,18 @@
     if (!index.ready) {
       const mine = index;
       mine.ready = (async () => {
-        let meta;
-        try { meta = await loadMeta(false); } catch (e) {
-          if (e.kind !== "version" && e.kind !== "damaged") throw e;
-          meta = await loadMeta(true); // a cached meta.bin of another deployment
+        const open = async (reload) => {
+          const meta = await loadMeta(reload);
+          return [meta, await load(meta, "t2s")];
+        };
+        let meta, t2s;
+        try { [meta, t2s] = await open(false); } catch (e) {
+          if (!(e instanceof IndexFault) || e.kind === "network") throw e;
+          // A cached meta.bin of another deployment: its build is gone, or its format is not ours.
+          mine.files.clear();
+          [meta, t2s] = await open(true);
         }
-        const [rules, t2s] = await Promise.all([window.gazetteRules.ready, load(meta, "t2s")]);
-        prepare(meta, rules, t2s);
+        prepare(meta, await window.gazetteRules.ready, t2s);
         return meta;
       })();
       mine.ready.catch(() => { if (index === mine) mine.ready = null; });
