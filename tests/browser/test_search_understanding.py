@@ -30,10 +30,11 @@ def test_punctuation_neither_blocks_nor_creates_a_match(search_page, served_site
         out = _api(search_page, served_site, typed)
         assert out["mode"] == "exact"
         assert {r["url"] for r in out["results"] if r["kind"] == "document"} == expected, typed
-    # The page shows the printed text, quotation marks and all, marked over the whole span.
+    # The page shows the printed text, its marks and all, highlighted over the matched span.
     _search(search_page, served_site, query)
     marks = [m.inner_text() for m in search_page.query_selector_all(".gz-result__excerpt mark")]
-    assert printed in marks
+    inner = printed.strip("“")
+    assert inner in marks and all(normalize(m) == query for m in marks), marks
 
 
 @pytest.mark.parametrize(("traditional", "expected"), [("經濟普查", "/2018/qzf-15/"), ("電動自行車", "/2017/qzbf-25/")])
@@ -54,11 +55,11 @@ def test_nearest_when_nothing_matches_exactly(search_page, served_site: str, typ
     assert "没有找到包含" not in search_page.inner_text(".gz-search-status")
     out = _api(search_page, served_site, typo)
     assert out["mode"] == "nearest"
-    # What matched is marked: pieces of the query, never anything else.
-    bigrams = {typo[i : i + 2] for i in range(len(typo) - 1)}
+    # What matched is marked: runs of the query's own characters, never anything else.
     for r in out["results"]:
         for part in r["parts"]:
-            assert all(normalize(part["excerpt"][a:b]) in bigrams for a, b in part["marks"]), part
+            for a, b in part["marks"]:
+                assert b - a >= 2 and normalize(part["excerpt"][a:b]) in typo, part
 
 
 def test_everyday_words_expand_with_their_reason_and_can_be_undone(search_page, served_site: str) -> None:
@@ -101,7 +102,7 @@ def test_documents_first_units_apart_with_their_own_count(search_page, served_si
     assert search_page.inner_text(".gz-units > summary").startswith(f"单位 {len(units)} 个")
     assert search_page.locator(".gz-units__list a").count() == len(units)
     # A department named exactly still leads, and its page is not counted as a document.
-    out = _api(search_page, served_site, "发改委")
+    out = _api(search_page, served_site, "市发改委")
     assert out["results"][0]["kind"] == "department"
     assert out["documents"] == len([r for r in out["results"] if r["kind"] == "document"])
 
@@ -145,7 +146,7 @@ def test_focus_stays_on_the_toggled_filter(search_page, served_site: str) -> Non
     search_page.keyboard.press("Space")
     search_page.wait_for_function(
         "v => document.activeElement && document.activeElement.value === v && document.activeElement.checked"
-        " && document.querySelector('ol.gz-results').dataset.state === 'done'", arg=value)
+        " && document.querySelector('[data-gz-search=page] ol.gz-results').dataset.state === 'done'", arg=value)
     assert search_page.evaluate("() => document.activeElement.name") == "年份"
     status = search_page.locator(".gz-search-status")
     assert status.get_attribute("aria-live") == "polite" and status.get_attribute("role") == "status"
