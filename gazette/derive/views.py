@@ -56,6 +56,11 @@ class DocRef:
     def number(self) -> str:
         return self.wenhao.canonical
 
+    @property
+    def data_url(self) -> str:
+        """Site path of the document's open-data JSON (full record, every anchor)."""
+        return f"data/documents/{self.id}.json"
+
 
 @dataclass(frozen=True)
 class IssueRef:
@@ -76,6 +81,43 @@ class IssueRef:
     def title(self) -> str:
         r = self.record
         return f"{r.year}年第{r.number}期（总第{r.total_number}期）"
+
+
+# Characters a file name may not hold on Windows, macOS or Linux (a unit's name becomes one).
+_UNSAFE_IN_FILE_NAME = str.maketrans({c: "_" for c in '/\\:*?"<>|'})
+
+
+@dataclass(frozen=True)
+class UnitExports:
+    """Where a unit's task exports are and what a download is called.
+
+    ``tasks.csv``/``tasks.json`` keep stable English keys for programs; ``tasks-excel.csv`` is the
+    same list for a spreadsheet (Chinese headers, role words as on the page), saved under the
+    unit's name (``市财政局-任务.csv``) through the link's ``download`` attribute.
+    """
+
+    base: str  # the unit's page, e.g. departments/sczj/
+    name: str
+
+    @property
+    def csv(self) -> str:
+        return self.base + "tasks.csv"
+
+    @property
+    def json(self) -> str:
+        return self.base + "tasks.json"
+
+    @property
+    def ics(self) -> str:
+        return self.base + "tasks.ics"
+
+    @property
+    def excel(self) -> str:
+        return self.base + "tasks-excel.csv"
+
+    @property
+    def excel_download(self) -> str:
+        return f"{self.name.translate(_UNSAFE_IN_FILE_NAME)}-任务.csv"
 
 
 @dataclass(frozen=True)
@@ -99,6 +141,11 @@ class DeptRef:
     @property
     def names(self) -> list[str]:
         return [self.record.name, *self.record.aliases]
+
+    @property
+    def exports(self) -> UnitExports:
+        """The unit's task exports: site paths and the file name a download is saved under."""
+        return UnitExports(self.url, self.record.name)
 
     @property
     def collective(self) -> bool:
@@ -222,6 +269,12 @@ class CiteControl:
     citation: str  # the text copied
 
 
+# A cell of at most this many characters ("5月31日前", "序号") is one word: never broken on paper.
+SHORT_CELL = 10
+# A cell of more than this many characters gets room to read on a narrow screen.
+WIDE_CELL = 12
+
+
 @dataclass(frozen=True)
 class Cell:
     text: Text
@@ -235,11 +288,21 @@ class Cell:
         """Characters of text, so long cells get room to read on a narrow screen."""
         return sum(len(run.text) for run in self.text)
 
+    @property
+    def width(self) -> Literal["short", "wide", ""]:
+        """How the cell is laid out: kept whole (short), given room (wide), or as the table sets it."""
+        if self.length <= SHORT_CELL:
+            return "short"
+        return "wide" if self.length > WIDE_CELL else ""
+
 
 @dataclass(frozen=True)
 class Row:
     id: str  # row anchor
     cells: tuple[Cell, ...]
+    # Printed merged cells from rows above that span this row too: the row's phone card shows
+    # them (marked as shared), the table shows them once.
+    shared: tuple[Cell, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -248,6 +311,22 @@ class TableView:
     rows: tuple[Row, ...]
     notes: tuple[Text, ...]
     tasks: TaskTable | None  # when the table assigns tasks
+
+    @property
+    def groups(self) -> tuple[tuple[Row, ...], ...]:
+        """Rows in runs joined by merged cells (one ``<tbody>`` each: kept together on paper)."""
+        groups: list[tuple[Row, ...]] = []
+        current: list[Row] = []
+        reach = 0  # rows the open merged cells still cover, after the current one
+        for row in self.rows:
+            if current and reach == 0:
+                groups.append(tuple(current))
+                current = []
+            current.append(row)
+            reach = max([reach - 1, *(cell.rowspan - 1 for cell in row.cells)])
+        if current:
+            groups.append(tuple(current))
+        return tuple(groups)
 
 
 @dataclass(frozen=True)
@@ -262,6 +341,12 @@ class PartView:
     tasks: tuple[Task, ...]  # clause tasks anchored here (table rows are under ``table``)
     erratum: bool  # a located erratum repairs this part
     children: tuple[PartView, ...]
+    heading: int | None = None  # heading level (2–4) when the part titles what follows (一、工作目标)
+
+    @property
+    def citable(self) -> bool:
+        """Numbered parts get a permalink and a copy button; an unnumbered paragraph has neither."""
+        return self.node.kind != "p"
 
 
 @dataclass(frozen=True)
