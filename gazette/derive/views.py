@@ -453,6 +453,65 @@ class DepartmentView(DeptRef):
 
 
 @dataclass(frozen=True)
+class DeadlineMonth:
+    """The dated tasks of one month, as the 任务期限 page shows them."""
+
+    key: str  # "2018-06"
+    tasks: tuple[Task, ...]
+
+    @property
+    def year(self) -> int:
+        return int(self.key[:4])
+
+    @property
+    def month(self) -> int:
+        return int(self.key[5:7])
+
+    @property
+    def anchor(self) -> str:
+        return f"m-{self.key}"
+
+    @property
+    def label(self) -> str:
+        """In the jump list, under its year: 6月."""
+        return f"{self.month}月"
+
+    @property
+    def title(self) -> str:
+        return f"{self.year}年{self.month}月"
+
+    @property
+    def count_label(self) -> str:
+        return f"{len(self.tasks)}项"
+
+
+@dataclass(frozen=True)
+class DeadlineYear:
+    year: int
+    months: tuple[DeadlineMonth, ...]
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}年"
+
+
+@dataclass(frozen=True)
+class DeadlineUnit:
+    """A unit in the 任务期限 filter with how many dated tasks it holds."""
+
+    unit: DeptRef
+    count: int
+
+
+@dataclass(frozen=True)
+class DeadlineCalendar:
+    months: tuple[DeadlineMonth, ...]  # oldest first
+    years: tuple[DeadlineYear, ...]
+    units: tuple[DeadlineUnit, ...]  # registry order: a reader finds a unit where the 部门 page lists it
+    total: int
+
+
+@dataclass(frozen=True)
 class Library:
     root: Path
     issuers: tuple[Issuer, ...]
@@ -477,6 +536,20 @@ class Library:
 
     def document(self, doc_id: str) -> DocView:
         return self._documents_by_id[doc_id]
+
+    @cached_property
+    def deadlines(self) -> DeadlineCalendar:
+        """The 任务期限 page: months grouped by year, and the units that hold dated tasks."""
+        months = tuple(DeadlineMonth(key, tasks) for key, tasks in self.deadline_months)
+        years: dict[int, list[DeadlineMonth]] = {}
+        for month in months:
+            years.setdefault(month.year, []).append(month)
+        units = tuple(
+            DeadlineUnit(dept, self.deadline_units[dept.code]) for dept in self.departments if dept.code in self.deadline_units
+        )
+        return DeadlineCalendar(
+            months, tuple(DeadlineYear(y, tuple(ms)) for y, ms in years.items()), units, sum(len(m.tasks) for m in months)
+        )
 
     @property
     def latest(self) -> IssueView | None:

@@ -40,19 +40,70 @@ def join_cjk_lines(text: str) -> str:
         text = joined
 
 
+_LEADING = re.compile(r"^[ \t]*\n[ \t]*")
+_TRAILING = re.compile(r"[ \t]*\n[ \t]*$")
+
+
+class _Slot:
+    """One piece of text in document order: an element's ``text`` or ``tail``."""
+
+    def __init__(self, element: ET.Element, attr: str) -> None:
+        self.element, self.attr = element, attr
+
+    def get(self) -> str:
+        value: str | None = getattr(self.element, self.attr)
+        return value or ""
+
+    def set(self, value: str) -> None:
+        setattr(self.element, self.attr, value)
+
+
 class _JoinCJK(Treeprocessor):
     def run(self, root: ET.Element) -> None:
-        self._walk(root)
+        slots: list[_Slot | None] = []  # None: verbatim content, which no break joins across
+        self._collect(root, slots)
+        for slot in slots:
+            if slot is not None:
+                slot.set(join_cjk_lines(slot.get()))
+        # A break at the edge of inline markup ("印刷</strong>\n原文"): join across the boundary.
+        for i, slot in enumerate(slots):
+            if slot is None:
+                continue
+            text = slot.get()
+            before = _previous_text(slots, i) if _LEADING.match(text) else None
+            if before and _wide(before[-1]) and text.strip() and _wide(text.lstrip()[0]):
+                text = _LEADING.sub("", text)
+            after = _next_text(slots, i) if _TRAILING.search(text) else None
+            if after and text.strip() and _wide(text.rstrip()[-1]) and _wide(after.lstrip()[0]):
+                text = _TRAILING.sub("", text)
+            slot.set(text)
 
-    def _walk(self, element: ET.Element) -> None:
+    def _collect(self, element: ET.Element, slots: list[_Slot | None]) -> None:
         if element.tag in _VERBATIM:
-            return
-        if element.text:
-            element.text = join_cjk_lines(element.text)
-        for child in element:
-            self._walk(child)
-            if child.tail:
-                child.tail = join_cjk_lines(child.tail)
+            slots.append(None)
+        else:
+            slots.append(_Slot(element, "text"))
+            for child in element:
+                self._collect(child, slots)
+        slots.append(_Slot(element, "tail"))
+
+
+def _previous_text(slots: list[_Slot | None], i: int) -> str | None:
+    for slot in reversed(slots[:i]):
+        if slot is None:
+            return None
+        if slot.get().strip():
+            return slot.get().rstrip()
+    return None
+
+
+def _next_text(slots: list[_Slot | None], i: int) -> str | None:
+    for slot in slots[i + 1:]:
+        if slot is None:
+            return None
+        if slot.get().strip():
+            return slot.get()
+    return None
 
 
 class CJKExtension(Extension):
