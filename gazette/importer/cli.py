@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from gazette.derive import consistency
+from gazette.fsio import WriteError
 from gazette.load.errors import RecordError, RecordErrors
 from gazette.load.library import load_issuers
 from gazette.records.models import Document, Issue
@@ -93,15 +94,12 @@ def review_consistency(doc: Document, doc_id: str, uncorrected: Callable[[], Doc
 
 
 def write_all(issue: Issue, docs: dict[str, Document], out: Path) -> list[Path]:
-    written = []
-    p = out / "issues" / f"{issue.year}-{issue.number:02d}.yaml"
-    emit.write(p, issue)
-    written.append(p)
+    """Every record of the issue, or none (a failed write leaves every earlier file as it was)."""
+    records: dict[Path, Issue | Document] = {out / "issues" / f"{issue.year}-{issue.number:02d}.yaml": issue}
     for doc_id, doc in docs.items():
-        p = out / "documents" / f"{doc_id}.yaml"
-        emit.write(p, doc)
-        written.append(p)
-    return written
+        records[out / "documents" / f"{doc_id}.yaml"] = doc
+    emit.write_many(dict(records))
+    return list(records)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,7 +116,11 @@ def main(argv: list[str] | None = None) -> int:
     except (RecordError, RecordErrors) as exc:
         print(f"导入失败（import failed）：\n{exc}", file=sys.stderr)
         return 1
-    written = write_all(issue, docs, args.out)
+    try:
+        written = write_all(issue, docs, args.out)
+    except WriteError as exc:
+        print(f"导入失败：{exc}", file=sys.stderr)
+        return 1
     if not args.quiet:
         print(report.render())
     print(f"已写入{len(written)}个文件（{len(docs)}份文件记录），位于{args.out}", file=sys.stderr)

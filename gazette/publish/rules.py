@@ -20,6 +20,7 @@ from typing import Any
 from gazette.derive.anchors import ROW, SEPARATOR
 from gazette.derive.facets import FACETS
 from gazette.derive.wenhao import CANONICAL, CLOSE, OPEN, QUERY_PATTERN, js_pattern
+from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 from gazette.records.models import DEPARTMENT_KINDS
 from gazette.vocab.normalize import BRACKETS, DROP_JS, FORM
@@ -57,4 +58,4 @@ def rules_payload(ctx: PublishContext) -> dict[str, Any]:
 def write_rules(ctx: PublishContext) -> None:
     out = ctx.site_dir / PATH
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(rules_payload(ctx), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_atomic(out, json.dumps(rules_payload(ctx), ensure_ascii=False, indent=1) + "\n")
