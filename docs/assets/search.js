@@ -122,7 +122,7 @@
   /* ---- normalisation (the rules of normalize() in search_format.py, read from meta) -- */
 
   function prepare(meta, rules, t2sBytes) {
-    meta.dropRe = new RegExp(meta.drop, "u");
+    meta.whitespaceRe = new RegExp(meta.whitespace, "u");
     meta.punctRe = new RegExp(meta.punct, "u");
     meta.t2s = decodeT2s(t2sBytes);
     meta.charCache = new Map();
@@ -148,20 +148,18 @@
   const partOf = (meta, key) => Math.floor(key / 2 ** meta.part_shift);
   const isHeading = (meta, key) => (key & meta.heading_bit) !== 0;
 
+  // The project's search key (rules.js, from gazette/vocab/normalize.py), then
+  // traditional → simplified, then punctuation dropped.
   function normChar(meta, ch) {
     let n = meta.charCache.get(ch);
     if (n === undefined) {
-      n = [];
-      for (let c of ch.normalize("NFKC").toLowerCase()) {
-        c = meta.t2s.get(c) || c;
-        if (!meta.dropRe.test(c) && !meta.punctRe.test(c)) n.push(c);
-      }
+      n = meta.rules.searchChars(ch).map((c) => meta.t2s.get(c) || c).filter((c) => !meta.punctRe.test(c));
       meta.charCache.set(ch, n);
     }
     return n;
   }
   const normString = (meta, s) => Array.from(s).flatMap((ch) => normChar(meta, ch)).join("");
-  const isSeparator = (meta, ch) => ch === meta.sep || meta.dropRe.test(ch.normalize("NFKC") || " ");
+  const isSeparator = (meta, ch) => ch === meta.sep || Array.from(meta.rules.fold(ch)).some((c) => meta.whitespaceRe.test(c));
   // Normalised code points of a part's strings joined by SEP, each mapped back to
   // its span in the displayed text (strings joined by a space).
   function norm(meta, strings) {
@@ -328,7 +326,7 @@
     return parsed && { ...parsed, canonical: meta.rules.canonicalWenhao(parsed) };
   }
   function parseColloquial(meta, raw) {
-    const m = meta.colloquial.exec(String(raw || "").normalize("NFKC"));
+    const m = meta.colloquial.exec(meta.rules.fold(String(raw || "")));
     if (!m) return null;
     return { prefix: m.groups.prefix || "", year: m.groups.year ? Number(m.groups.year) : null, seq: Number(m.groups.seq) };
   }
