@@ -340,7 +340,8 @@
     const terms = queryTerms(meta, raw);
     const docs = new Map(); // doc → {tier, score, hits: Map(key → Set(term)), counts: Map(key → n), marks}
     const depts = [];
-    const out = { terms, docs, depts, mode: "exact", expansions: [], alternatives: [], wenhao: null };
+    // notices: what documents here declare about a number the library lacks: [kind, words, clause URL]
+    const out = { terms, docs, depts, mode: "exact", expansions: [], alternatives: [], wenhao: null, notices: [] };
     if (!terms.length) return out;
     const hit = (n, tier, score) => {
       let d = docs.get(n);
@@ -355,7 +356,8 @@
       // Without a prefix, every family's number of that year and sequence.
       const keys = wenhao.prefix ? [wenhao.canonical] : Object.keys(table).filter((k) => table[k][3] === wenhao.seq);
       for (const key of keys) {
-        const [own, citing] = table[key] || [-1, []];
+        const [own, citing, , , declared] = table[key] || [-1, []];
+        if (declared) out.notices.push(...declared);
         if (own >= 0) hit(own, wenhao.prefix ? 0 : 1, wenhao.prefix ? 1000 : 500); // before who cites it
         for (const [n, part, start, end] of citing) hit(n, 1, 1).marks.push([part, [start, end]]);
       }
@@ -524,7 +526,7 @@
     return {
       total: ordered.length, documents: docs.length, facets, results,
       units: { total: units.length, results: units.map(deptResult) },
-      mode: found.mode, expansions: found.expansions, wenhao: found.wenhao,
+      mode: found.mode, expansions: found.expansions, wenhao: found.wenhao, notices: offset === 0 ? found.notices : [],
       truncated: tooLong(meta, query), max_query: meta.max_query,
     };
   }
@@ -687,6 +689,12 @@
     }
     return li;
   }
+  // A number the library lacks, as a document here declares it (repealed, replaced, amended), linked to the clause.
+  function renderNotice([kind, words, url]) {
+    const li = el("li", { class: "gz-result gz-result--declared", "data-kind": "declared", "data-relation": kind });
+    li.append(el("a", { class: "gz-result__title", href: new URL(url, SITE_ROOT).href }, words));
+    return li;
+  }
   const NEAREST = "没有找到完全相同的文字；以下结果包含其中部分文字";
   function countText(out) {
     const docs = out.documents;
@@ -750,8 +758,7 @@
         return;
       }
       if (mine !== seq) return;
-      list.replaceChildren(...out.results.map((r, i) => {
-        const li = renderResult(r);
+      list.replaceChildren(...[...out.notices.map(renderNotice), ...out.results.map(renderResult)].map((li, i) => {
         li.id = `gz-search-option-${i}`;
         li.setAttribute("role", "option");
         li.setAttribute("aria-selected", "false");
@@ -882,7 +889,7 @@
     async function page(mine) {
       const out = await search(input.value, { filters: filters(), sort: sortSelect.value || null, limit: PAGE_SIZE, offset: shown, expand: expandOn });
       if (mine !== seq) return null;
-      const nodes = out.results.map(renderResult);
+      const nodes = [...(shown === 0 ? out.notices.map(renderNotice) : []), ...out.results.map(renderResult)];
       if (shown === 0) list.replaceChildren(...nodes); else list.append(...nodes);
       shown += out.results.length;
       more.hidden = shown >= out.total;
