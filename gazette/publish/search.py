@@ -58,7 +58,7 @@ from gazette.publish.search_format import (
     t2s_table,
     varint,
 )
-from gazette.publish.search_vocab import Expansion, document_abbreviations, load_search_words
+from gazette.publish.search_vocab import MAX_ALTERNATIVES, Expansion, document_abbreviations, load_search_words
 
 OUTPUT_SUBDIR = "search"
 
@@ -360,12 +360,8 @@ class _Builder:
 
     def expansions(self) -> list[dict[str, str]]:
         """Abbreviations the documents define, then the everyday-words table; one row per pair."""
-        rows: dict[tuple[str, str], dict[str, str]] = {}
-        for e in [*self.abbreviations, *load_search_words(self.library.root)]:
-            key = (e.word, normalize(e.adds))
-            if key not in rows:
-                rows[key] = {"word": e.word, "adds": e.adds, "kind": e.kind, "source": e.source}
-        return list(rows.values())
+        return [{"word": e.word, "adds": e.adds, "kind": e.kind, "source": e.source}
+                for e in unique_expansions([*self.abbreviations, *load_search_words(self.library.root)])]
 
     def meta(self, build: str) -> dict[str, object]:
         library = self.library
@@ -396,9 +392,27 @@ class _Builder:
             ],
             # Which 文号 files exist: any other file that fails to load is a fault, never "none".
             "have": {"wenhao": self.years, "seq": self.seqs},
-            "expansions": self.expansions(),
+            "expansions": self.expansions(), "max_alternatives": MAX_ALTERNATIVES,
             "colloquial_wenhao": js_pattern(COLLOQUIAL_WENHAO),
         }
+
+
+def unique_expansions(rows: list[Expansion]) -> list[Expansion]:
+    seen: set[tuple[str, str]] = set()
+    out: list[Expansion] = []
+    for e in rows:
+        key = (e.word, normalize(e.adds))
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+def library_expansions(library: Library) -> list[Expansion]:
+    """Every expansion the index ships, in its order (for ground truth outside the browser)."""
+    found = [e for doc in ordered_documents(library)
+             for e in document_abbreviations(doc, [(p.cite, p.strings) for p in document_parts(doc)])]
+    return unique_expansions([*found, *load_search_words(library.root)])
 
 
 def _facet_order(facet_id: str) -> tuple[str, Callable[[str], tuple[list[int], str]]]:
