@@ -110,7 +110,6 @@
     var input = form.querySelector("input");
     var status = form.querySelector(".gz-lookup-status");
     var mapUrl = new URL(form.dataset.map, location.href);
-    var siteRoot = new URL("../", location.href);
 
     // Any printed form → canonical 文号 (the grammar is gazette/derive/wenhao.py, via rules.js).
     function go(query) {
@@ -124,7 +123,7 @@
             return parsed.prefix ? number === canonical : number.endsWith(canonical);
           });
           if (hits.length === 1) {
-            location.assign(new URL(map[hits[0]].url, siteRoot).href);
+            location.assign(new URL(map[hits[0]].url, mapUrl).href);  // relative to the map file
           } else if (hits.length > 1) {
             status.textContent = "找到多个文件：" + hits.join("、");
           } else {

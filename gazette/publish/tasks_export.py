@@ -22,11 +22,12 @@ from typing import Any
 
 from icalendar import Calendar, Event
 
-from gazette.derive.departments import ROLE_LABELS, ROLES, Role
 from gazette.derive.views import DepartmentView, Library, Task, TaskTable
+from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 from gazette.publish.csvfile import write_csv
 from gazette.publish.siteurl import SiteLinks
+from gazette.vocab.roles import ROLE_LABELS, ROLES, Role
 
 CSV_FIELDS = [
     "task_id", "document", "number", "clause", "url", "text", "role",
@@ -145,9 +146,9 @@ def _calendar(dept: DepartmentView, tasks: tuple[Task, ...], library: Library, l
 def _write(path: Path, text: str | bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(text, bytes):
-        path.write_bytes(text)
+        write_atomic(path, text)
     else:
-        path.write_text(text, encoding="utf-8", newline="")
+        write_atomic(path, text)
 
 
 def write_department(dept: DepartmentView, library: Library, site_dir: Path, links: SiteLinks) -> None:
