@@ -6,10 +6,9 @@ byte-identical to it; a publish with a broken record must fail and leave ``site/
 
 from __future__ import annotations
 
-import re
-
 import hashlib
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
