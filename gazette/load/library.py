@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from gazette.load.characters import character_errors
 from gazette.load.complete import document_complete
 from gazette.load.errors import RecordError, RecordErrors
 from gazette.load.ignored import skip_editor_file
@@ -41,15 +42,22 @@ class RawLibrary:
 
 
 def _validate(source: YamlFile, adapter: TypeAdapter[Any]) -> Any:
+    refused = character_errors(source)
     try:
-        return adapter.validate_python(source.data)
+        record = adapter.validate_python(source.data)
     except ValidationError as exc:
-        errors = []
+        shown = {error.field for error in refused}
+        errors = list(refused)
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
             # pydantic puts model-validator errors on the model itself; keep the field path short
-            errors.append(RecordError(source.path, source.line_of(loc), format_loc(loc) or None, err["msg"]))
+            error = RecordError(source.path, source.line_of(loc), format_loc(loc) or None, err["msg"])
+            if error.field not in shown:  # a refused character is reported once, by character_errors
+                errors.append(error)
         raise RecordErrors(errors) from None
+    if refused:
+        raise RecordErrors(refused)
+    return record
 
 
 _ISSUERS = TypeAdapter(list[Issuer])

@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +43,7 @@ from gazette.derive.catalog import Library, build_library
 from gazette.derive.text import part_strings
 from gazette.fsio import WriteError, write_atomic
 from gazette.load.errors import RecordError, RecordErrors
+from gazette.vocab.normalize import printed_key
 
 MANIFEST = Path("data/published/anchors.txt")
 SKETCH = 8  # hashes kept per fingerprint
@@ -81,15 +81,10 @@ def site_anchors(site_dir: Path) -> set[str]:
 # --- fingerprints ---------------------------------------------------------------------------
 
 
-def normalise(text: str) -> str:
-    """The printed text as compared: NFKC, without spaces, punctuation, symbols or controls."""
-    return "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c)[0] in "LMN")
-
-
 def fingerprint(strings: Iterable[str]) -> str:
     """``{text hash}.{sketch}``: a hash of the normalised text and its SKETCH smallest
     character-pair hashes, as hex."""
-    text = normalise("".join(strings))
+    text = printed_key("".join(strings))
     grams = {text[i : i + 2] for i in range(max(len(text) - 1, 1))} if text else set()
     hashes = sorted({int.from_bytes(hashlib.blake2b(g.encode(), digest_size=4).digest(), "big") for g in grams})
     exact = hashlib.blake2b(text.encode(), digest_size=8).hexdigest()

@@ -42,7 +42,7 @@ DOCUMENT_FIELDS = [
 
 def document_json_path(doc: DocView) -> str:
     """Site path of a document's JSON, e.g. ``data/documents/2018/qzbf-33.json``."""
-    return f"{DATA_DIR}/documents/{doc.id}.json"
+    return doc.data_url
 
 
 def _issue_ref(issue: IssueRef, links: SiteLinks, at: str) -> dict[str, Any]:

@@ -21,17 +21,18 @@ from pydantic import (
     model_validator,
 )
 
-# Characters no printed text contains: C0/C1 controls (tab and newline aside), bidi embeddings,
-# overrides and isolates (they make text read in another order than it is stored: "Trojan
-# Source"), line/paragraph separators. A YAML escape ("\x07", "\u202e") can carry any of them.
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+from gazette.vocab.normalize import refused_characters
+
+# Characters no printed text holds (invisible or look-alike): the one rule is
+# ``gazette.vocab.normalize.refused_characters``; the loader applies it to every string of a
+# record, these fields also when a record is built in Python (the importer).
 _LINE_BREAK = re.compile(r"[\n\r]")
 
 
 def _printable(value: str) -> str:
-    m = _INVISIBLE.search(value)
-    if m:
-        raise ValueError(f"control or bidi-override character U+{ord(m.group()):04X} at character {m.start() + 1}")
+    refused = next(refused_characters(value), None)
+    if refused is not None:
+        raise ValueError(refused.message)
     return value
 
 
@@ -115,6 +116,25 @@ class Department(Record):
         default=False,
         description="True for a collective name (市级各有关部门, 领导小组成员单位…), not one real unit",
     )
+    covers: list[DepartmentKind] = Field(
+        default_factory=list,
+        description=(
+            "For a collective that stands for every unit of some kinds (市级各有关部门 = 市级部门, "
+            "各县(市、区)人民政府 = 县(市、区)政府): those kinds. Its tasks reach each such unit"
+        ),
+    )
+    person: bool = Field(
+        default=False,
+        description="True for a natural person named in a role column (e.g. a 举办者): not a unit, no unit page",
+    )
+
+    @model_validator(mode="after")
+    def _covers_only_for_collectives(self) -> Department:
+        if self.covers and not self.collective:
+            raise ValueError("covers is only for a collective name (collective: true)")
+        if self.person and (self.collective or self.aliases):
+            raise ValueError("a person (person: true) is neither a collective nor has aliases")
+        return self
 
 
 # --- gazette issues -------------------------------------------------------
