@@ -44,6 +44,7 @@ from gazette.derive.anchors import Node, row_id
 from gazette.derive.facets import FACETS
 from gazette.derive.views import DocView, Library
 from gazette.derive.wenhao import DIGIT, HAN, js_pattern
+from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 from gazette.publish.postings import Postings
 from gazette.publish.search_format import (
@@ -184,8 +185,7 @@ class _Writer:
     def write(self, rel: str, body: bytes) -> None:
         data = encode_file(body)
         path = self.staging / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        write_atomic(path, data)
         self.hash.update(rel.encode("utf-8") + b"\x00" + data)
         self.files += 1
         self.bytes += len(data)
@@ -442,7 +442,7 @@ def build_search_index(library: Library, site_dir: Path) -> IndexStats:
     build = writer.build_id()
     (out / _STAGING).rename(out / build)
     meta = encode_file(_json(builder.meta(build)))
-    (out / META).write_bytes(meta)
+    write_atomic(out / META, meta)  # the file every page reads first: old or new, never half
     return IndexStats(writer.files + 1, writer.bytes + len(meta), build)
 
 
