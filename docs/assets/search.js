@@ -131,6 +131,8 @@
     for (const f of meta.facets) f.label = labels[f.id];
     meta.facetById = Object.fromEntries(meta.facets.map((f) => [f.id, f]));
     meta.depts = meta.departments.map((d) => ({ ...d, keys: [d.name, ...d.aliases].map((n) => normString(meta, n)) }));
+    meta.deptByCode = new Map(meta.depts.map((d) => [d.code, d]));
+    meta.unitNames = new Map(rules.rules.unit_names.names);
     meta.colloquial = new RegExp(meta.colloquial_wenhao, "u");
     meta.titleKey = partKey(meta, meta.title_part, true);
     meta.numberKey = partKey(meta, meta.number_part, true);
@@ -378,7 +380,8 @@
     out.expansions = used;
     out.alternatives = alternatives;
     const whole = terms.map((t) => t.join("")).join("");
-    const unit = terms.length === 1 ? meta.depts.find((d) => d.keys.includes(whole)) : null;
+    // The unit a query names: exactly a registered name, by the one unit-name matcher's data (rules.json).
+    const unit = terms.length === 1 ? meta.deptByCode.get(meta.unitNames.get(meta.rules.compareKey(String(raw).trim()))) || null : null;
     for (const d of meta.depts) {
       if (d === unit) depts.push({ dept: d, tier: 0 });
       else if (terms.every((t) => d.keys.some((k) => k.includes(t.join(""))))) depts.push({ dept: d, tier: 1 });

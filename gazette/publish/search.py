@@ -340,15 +340,16 @@ class _Builder:
     def write_departments(self, w: _Writer) -> None:
         """Per department: every document naming it (by name or alias in the text, or as a
         unit of a task, so 住建局 in "市发改委、住建局" counts), with the part that does."""
+        matcher = self.library.unit_names  # the one unit-name matcher (gazette/vocab/unitnames.py)
         for dept in self.library.departments:
             found: dict[int, list[object]] = {}
-            names = [normalize(name) for name in dept.names]
+            code = dept.record.code
             for doc in dept.documents:
                 n = self.ordinal[doc.id]
-                for i, text in enumerate(self.texts[n]):
-                    name = next((x for x in names if x in text), None)
+                for i, part in enumerate(self.parts[n]):
+                    name = next((m.name for s in part.strings for m in matcher.find(s) if m.code == code), None)
                     if name is not None:
-                        found[n] = [n, i, name]
+                        found[n] = [n, i, normalize(name)]
                         break
             for task in dept.tasks:
                 n = self.ordinal[task.doc.id]
