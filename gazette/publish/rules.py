@@ -13,7 +13,7 @@ from typing import Any
 from gazette.derive.anchors import ROW, SEPARATOR
 from gazette.derive.departments import ROLE_LABELS, ROLES
 from gazette.derive.facets import FACETS
-from gazette.derive.wenhao import CANONICAL, CLOSE, OPEN, QUERY_PATTERN, js_pattern
+from gazette.derive.wenhao import GRAMMAR
 from gazette.publish.context import PublishContext
 from gazette.records.models import DEPARTMENT_KINDS
 from gazette.vocab.normalize import BRACKETS, DROP_JS, FORM
@@ -26,13 +26,7 @@ def rules_payload(ctx: PublishContext) -> dict[str, Any]:
         # gazette/vocab/normalize.py: fold (Unicode form), the characters keys drop, and the
         # one bracket style of compare keys.
         "normalize": {"form": FORM, "drop": DROP_JS, "brackets": BRACKETS},
-        "wenhao": {
-            "open": OPEN,
-            "close": CLOSE,
-            "pattern": js_pattern(QUERY_PATTERN),
-            "flags": "u",
-            "canonical": CANONICAL,
-        },
+        "wenhao": GRAMMAR.browser(),
         "issuers": [{"prefix": issuer.prefix, "code": issuer.code} for issuer in ctx.library.issuers],
         "roles": [{"id": role, "label": ROLE_LABELS[role]} for role in ROLES],
         "anchors": {"separator": SEPARATOR, "row": ROW},
