@@ -67,6 +67,11 @@
         return { prefix: m.groups.prefix, year: number(m.groups.year), seq: number(m.groups.seq) };
       },
       canonicalWenhao: function (parsed) { return fill(w.canonical, parsed); },
+      // "2018-05-03" → the day as pages write it; "" for anything else.
+      formatDate: function (iso) {
+        var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+        return m ? fill(rules.dates.day, { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }) : "";
+      },
       rowId: function (table, n) { return fill(rules.anchors.row, { table: table, n: n }); },
       roleLabel: function (id) { return labels[id]; },
     };

@@ -47,6 +47,7 @@
       // 文号 grammar and facets come from assets/rules.json through rules.js.
       ready = Promise.all([loadJson("meta.bin"), window.gazetteRules.ready]).then(([meta, rules]) => {
         normChar = rules.searchChars;
+        formatDate = rules.formatDate;
         meta.facetById = Object.fromEntries(meta.facets.map((f) => [f.id, f]));
         meta.depts = meta.departments.map((d) => ({ ...d, keys: [d.name, ...d.aliases].map((n) => norm([n]).chars.join("")) }));
         meta.rules = rules;
@@ -60,6 +61,8 @@
 
   // One character → its search key (code points); set from the rules before any use.
   let normChar = null;
+  // ISO day → the day as pages write it (rules.js, gazette/derive/dates.py).
+  let formatDate = null;
   // Normalised code points of a part's strings joined by SEP, each mapped back to
   // its span in the displayed text (strings joined by a space).
   function norm(strings) {
@@ -363,10 +366,6 @@
     for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined && v !== false) node.setAttribute(k === "class" ? "class" : k, v);
     for (const c of children) if (c !== null && c !== undefined) node.append(typeof c === "string" ? document.createTextNode(c) : c);
     return node;
-  }
-  function formatDate(iso) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
-    return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : "";
   }
   function marked(text, [a, b]) {
     const p = el("p", { class: "gz-result__excerpt" });

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from gazette.derive.dates import day_label
 from gazette.derive.numbering import chinese_to_int
 
 
@@ -29,7 +30,7 @@ class Deadline:
     @property
     def date_label(self) -> str | None:
         """The normalized date as readers write it, always with its year (2018年5月10日)."""
-        return f"{self.date.year}年{self.date.month}月{self.date.day}日" if self.date else None
+        return day_label(self.date) if self.date else None
 
 
 # Bounded, and never the tail of a longer number: an unbounded run backtracks quadratically on a

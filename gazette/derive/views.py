@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Literal
 
 from gazette.derive.anchors import AnchoredDocument, Node
+from gazette.derive.dates import day_label
 from gazette.derive.deadlines import Deadline
 from gazette.derive.departments import Role, UnitRef
 from gazette.derive.status import DocumentStatus
@@ -55,6 +56,17 @@ class DocRef:
     @property
     def number(self) -> str:
         return self.wenhao.canonical
+
+    @property
+    def date_label(self) -> str:
+        """成文日期 as pages write it (2018年5月3日)."""
+        return day_label(self.record.date)
+
+    @property
+    def validity_date_label(self) -> str | None:
+        """Since when its validity status holds, as pages write it; None when not recorded."""
+        validity = self.record.validity
+        return day_label(validity.date) if validity and validity.date else None
 
 
 @dataclass(frozen=True)

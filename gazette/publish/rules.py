@@ -1,7 +1,7 @@
 """``assets/rules.json``: the domain rules, as the browser receives them.
 
 Scripts never restate a rule: they read this file, written from the Python
-definitions (text normalisation, 文号 grammar, issuer families, roles, anchor
+definitions (text normalisation, 文号 grammar, date format, issuer families, roles, anchor
 scheme, department kinds, facets). ``docs/assets/rules.js`` loads it for the other scripts.
 """
 
@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from gazette.derive.anchors import ROW, SEPARATOR
+from gazette.derive.dates import DAY
 from gazette.derive.departments import ROLE_LABELS, ROLES
 from gazette.derive.facets import FACETS
 from gazette.derive.wenhao import GRAMMAR
@@ -27,6 +28,8 @@ def rules_payload(ctx: PublishContext) -> dict[str, Any]:
         # one bracket style of compare keys.
         "normalize": {"form": FORM, "drop": DROP_JS, "brackets": BRACKETS},
         "wenhao": GRAMMAR.browser(),
+        # gazette/derive/dates.py: how a day is written for readers
+        "dates": {"day": DAY},
         "issuers": [{"prefix": issuer.prefix, "code": issuer.code} for issuer in ctx.library.issuers],
         "roles": [{"id": role, "label": ROLE_LABELS[role]} for role in ROLES],
         "anchors": {"separator": SEPARATOR, "row": ROW},

@@ -10,20 +10,20 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from gazette.derive.anchors import row_id
 from gazette.derive.consistency import CHECK_LABELS
+from gazette.derive.dates import month_label, month_of_year_label, year_label
 from gazette.derive.departments import ROLE_LABELS
-from gazette.derive.facets import FACET_LABELS
-from gazette.derive.numbering import int_to_chinese
 from gazette.records.models import DEPARTMENT_KINDS
 
 # The domain rules templates present; each is defined once in the package, never in a template.
 RULES: dict[str, object] = {
-    "row_id": row_id,
     "role_labels": ROLE_LABELS,
     "department_kinds": DEPARTMENT_KINDS,
-    "facet_labels": FACET_LABELS,
     "check_labels": CHECK_LABELS,
+    # deadline groups are keyed by month ("2018-06"); the one date formatter labels them
+    "month_label": month_label,
+    "year_label": year_label,
+    "month_of_year_label": month_of_year_label,
 }
 
 
@@ -53,6 +53,5 @@ def make_env(templates: Path) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.filters["cn"] = int_to_chinese
     env.globals.update(RULES)
     return env

@@ -61,6 +61,9 @@ ROWS: list[tuple[str, int, str]] = [
 # role id → label, in the order pages show them
 ROLES: list[tuple[str, str]] = [("lead", "牵头"), ("responsible", "责任"), ("cooperate", "配合"), ("supervise", "督办"), ("member", "成员单位")]
 
+# ISO days → as pages write them (gazette/derive/dates.py ↔ rules.js)
+DAYS: list[tuple[str, str]] = [("2018-05-03", "2018年5月3日"), ("2017-12-31", "2017年12月31日"), ("2020-01-10", "2020年1月10日")]
+
 # Texts through the normalisation keys (gazette/vocab/normalize.py ↔ rules.js): full-width
 # forms, ideographic and no-break spaces, invisible characters, Kangxi radicals, compatibility
 # ideographs and characters, brackets of every style, Latin case.
