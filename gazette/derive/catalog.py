@@ -26,7 +26,7 @@ from pathlib import Path
 from gazette.derive.anchors import AnchoredDocument, AnchorError, anchor_document, row_id
 from gazette.derive.citations import build_citations, text_runs
 from gazette.derive.consistency import doubt_problems
-from gazette.derive.departments import Registry, name_problem, normalise_name
+from gazette.derive.departments import Registry, name_problem
 from gazette.derive.doctype import doc_type
 from gazette.derive.errata import TITLE, locate_errata
 from gazette.derive.mentions import mentions
@@ -52,6 +52,7 @@ from gazette.derive.views import (
     IssueSection,
     IssueView,
     Library,
+    RoleWordAudit,
     Task,
     TaskTable,
 )
@@ -60,6 +61,7 @@ from gazette.load.errors import RecordError, RecordErrors
 from gazette.load.library import Loaded, RawLibrary, load_raw
 from gazette.load.yamlfile import YamlFile
 from gazette.records.models import Department, Document, Issue, Issuer
+from gazette.vocab.unitnames import normalise_name
 
 # Re-exported: code that names the views by this module keeps working.
 __all__ = ["DepartmentView", "DocView", "IssueView", "Library", "build_library"]
@@ -245,8 +247,8 @@ def build_library(root: Path) -> Library:
         errors.extend(check_document(doc.ref, doc.source, where.issue if where else None))
     departments = _departments(raw, errors)
     dept_refs = [ref for ref, _ in departments]
-    registry = Registry(dept_refs)
-    extracted: dict[str, tuple[list[Task], list[TaskTable]]] = {
+    registry = Registry.from_records(ref.record for ref in dept_refs)
+    extracted: dict[str, tuple[list[Task], list[TaskTable], RoleWordAudit]] = {
         doc.ref.id: extract_tasks(doc.ref, doc.anchored, doc.source, registry, errors) for doc in ordered
     }
     if errors:
@@ -257,13 +259,13 @@ def build_library(root: Path) -> Library:
     for task in tasks:
         for unit in task.units:
             by_unit[unit.code].append(task)
-    mentioned = mentions(dept_refs, [doc.ref for doc in ordered])
+    mentioned = mentions(registry, dept_refs, [doc.ref for doc in ordered])
     citations = build_citations((doc.ref, doc.anchored) for doc in ordered)
 
     views: dict[str, DocView] = {}
     for doc in ordered:
         ref, where = doc.ref, placed[doc.ref.id]
-        doc_tasks, tables = extracted[ref.id]
+        doc_tasks, tables, audit = extracted[ref.id]
         body, attachments = document_parts(ref, doc.anchored, citations.by_number, doc_tasks, tables, doc.errata_at)
         nodes = doc.anchored.by_id()
         errata = tuple(
@@ -278,6 +280,7 @@ def build_library(root: Path) -> Library:
             tasks=tuple(doc_tasks), task_tables=tuple(tables), departments=_involved(doc_tasks, dept_refs),
             cites=citations.outgoing.get(ref.id, ()), cited_by=citations.incoming.get(ref.id, ()),
             doubts=_doubts(ref.record, doc.anchored),
+            role_words=audit,
             status=status_facts(doc.anchored),
             validity_source=text_runs(ref.record.validity.source, ref.wenhao, citations.by_number)
             if ref.record.validity else (),
@@ -302,5 +305,6 @@ def build_library(root: Path) -> Library:
         deadline_months=by_month(tasks),
         deadline_units=units_with_deadlines(tasks),
         citations=citations,
+        unit_names=registry.matcher,
     )
 

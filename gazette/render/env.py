@@ -12,8 +12,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from gazette.derive.consistency import CHECK_LABELS
 from gazette.derive.dates import month_label, month_of_year_label, year_label
-from gazette.derive.departments import ROLE_LABELS
 from gazette.records.models import DEPARTMENT_KINDS
+from gazette.vocab.roles import ROLE_LABELS
 
 # The domain rules templates present; each is defined once in the package, never in a template.
 RULES: dict[str, object] = {
