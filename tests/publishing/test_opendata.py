@@ -13,9 +13,9 @@ import lxml.html
 import pytest
 import yaml
 
-from gazette.derive.departments import ROLES
 from gazette.derive.views import Library
 from gazette.records.models import Document, Issue
+from gazette.vocab.roles import ROLES
 from tests.conftest import ROOT, read
 from tests.publishing.conftest import SITE_URL
 

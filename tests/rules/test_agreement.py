@@ -10,12 +10,12 @@ from typing import Any
 
 from gazette.derive.anchors import row_id
 from gazette.derive.dates import day_label
-from gazette.derive.departments import ROLE_LABELS
-from gazette.derive.departments import ROLES as ROLE_IDS
 from gazette.derive.facets import FACETS
 from gazette.derive.wenhao import parse_query
 from gazette.records.models import DEPARTMENT_KINDS
 from gazette.vocab.normalize import compare_key, search_key
+from gazette.vocab.roles import ROLE_LABELS
+from gazette.vocab.roles import ROLES as ROLE_IDS
 from tests.rules.examples import DAYS, NORMALISE, ROLES, ROWS, WENHAO_QUERIES
 
 JS = """async ({queries, rows, roles, texts, days}) => {

@@ -119,3 +119,9 @@ def test_a_field_without_a_text_type_is_checked_too(tmp_path: Path) -> None:
     doc = DOCUMENT + 'errata:\n  - kind: typo\n    part: "sec_1\\u200b"\n    original: 甲\n    published: 普查目的\n    reason: 排印错误\n'
     message = errors_of(make_data(tmp_path, **{"documents__2018__qzf-15.yaml": doc}))
     _error_line(message, "documents/2018/qzf-15.yaml:15: field 'errata[0].part'", "U+200B")
+
+
+def test_the_rule_is_documented_on_the_schema_page() -> None:
+    page = (Path(__file__).resolve().parents[2] / "docs" / "schema.md").read_text(encoding="utf-8")
+    for named in ("U+200B", "U+200C", "U+200D", "U+2060", "U+FEFF", "U+202E", "U+2F00–U+2FDF", "CJK 兼容汉字", "NFKC", "变体选择符"):
+        assert named in page, named
