@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from gazette.derive.dates import day_label
 from gazette.derive.numbering import chinese_to_int
+from gazette.vocab.normalize import fold
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ DEADLINE_RE = re.compile(
 
 
 def _int(text: str) -> int:
-    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    text = fold(text)
     return int(text) if text.isdigit() else chinese_to_int(text)
 
 

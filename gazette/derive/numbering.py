@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from gazette.vocab.normalize import fold
+from gazette.vocab.normalize import DIGIT, fold
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -82,7 +82,7 @@ class Label:
 
 
 _CN = f"[{CN_NUM}]+"
-_AR = "[0-9０-９]{1,3}"
+_AR = f"{DIGIT}{{1,3}}"
 _OPEN, _CLOSE, _STOP = "[(（]", "[)）]", "[、,，.．]"
 
 # The grammar, outermost level first (the order is the nesting order of the outline).
@@ -100,7 +100,7 @@ RANK: dict[Kind, int] = {kind: rank for rank, (kind, _, _) in enumerate(KINDS)}
 _FULL = [(kind, re.compile(source), chinese) for kind, source, chinese in KINDS]
 # At the start of a paragraph a point label is not followed by a digit (3.15国际…日).
 _START = [
-    (kind, re.compile(source + (r"(?![0-9０-９])" if kind == "point" else "")), chinese)
+    (kind, re.compile(source + (f"(?!{DIGIT})" if kind == "point" else "")), chinese)
     for kind, source, chinese in KINDS
 ]
 
@@ -133,7 +133,7 @@ def parse_label(label: str) -> Label:
     raise LabelError(f"unrecognised numbering label: {label!r}")
 
 
-_ATTACHMENT = re.compile(r"附件\s*(?P<n>[0-9０-９]{1,3})?")
+_ATTACHMENT = re.compile(rf"附件\s*(?P<n>{DIGIT}{{1,3}})?")
 
 
 def attachment_number(label: str) -> int | None:

@@ -18,11 +18,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from gazette.vocab.normalize import fold
+from gazette.vocab.normalize import DIGIT, fold
 
 OPEN = "〔[［【(（﹝"
 CLOSE = "〕]］】)）﹞"
-DIGIT = "[0-9０-９]"
 HAN = r"[\u4e00-\u9fff]"
 CANONICAL = "{prefix}〔{year}〕{seq}号"
 

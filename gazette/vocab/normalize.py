@@ -41,6 +41,8 @@ from dataclasses import dataclass
 from typing import Final
 
 FORM: Final = "NFKC"
+# A digit as the gazette prints it, ASCII or full-width; :func:`fold` reads either as ASCII.
+DIGIT = "[0-9０-９]"
 
 
 def _class(ranges: tuple[tuple[int, int], ...], js: bool = False) -> str:
