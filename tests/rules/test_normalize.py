@@ -125,3 +125,16 @@ def test_the_rule_is_documented_on_the_schema_page() -> None:
     page = (Path(__file__).resolve().parents[2] / "docs" / "schema.md").read_text(encoding="utf-8")
     for named in ("U+200B", "U+200C", "U+200D", "U+2060", "U+FEFF", "U+202E", "U+2F00–U+2FDF", "CJK 兼容汉字", "NFKC", "变体选择符"):
         assert named in page, named
+
+
+@pytest.mark.parametrize("ch", ["\u200b", "\ufeff", "⼈"])
+def test_the_importer_stops_at_the_source_line(tmp_path: Path, ch: str) -> None:
+    """A record built from such a text could not be loaded: the importer names the source line."""
+    from gazette.importer.source import read_source
+    from gazette.load.errors import RecordError
+
+    path = tmp_path / "quzhou-zhengbao-2018-05.txt"
+    path.write_text(f"衢州政报\n2018年第5期\n市统{ch}计局负责。\n", encoding="utf-8")
+    with pytest.raises(RecordError) as info:
+        read_source(path)
+    assert info.value.line == 3 and f"U+{ord(ch):04X}" in info.value.message
