@@ -35,6 +35,7 @@
 
     var count = document.createElement("span");
     count.className = "gz-filter-count";
+    count.setAttribute("role", "status");
     count.setAttribute("aria-live", "polite");
 
     function apply() {
@@ -63,13 +64,30 @@
       sorted.forEach(function (row) { body.appendChild(row); });
     }
 
-    select.addEventListener("change", apply);
-    sort.addEventListener("click", function () {
-      var on = sort.getAttribute("aria-pressed") !== "true";
+    // The choice stays in the address (?role=lead&sort=deadline): a link or a reload keeps it.
+    function remember() {
+      var url = new URL(location.href);
+      if (select.value) url.searchParams.set("role", select.value); else url.searchParams.delete("role");
+      if (sort.getAttribute("aria-pressed") === "true") url.searchParams.set("sort", "deadline");
+      else url.searchParams.delete("sort");
+      history.replaceState(history.state, "", url.href);
+    }
+
+    function setSort(on) {
       sort.setAttribute("aria-pressed", on ? "true" : "false");
       sort.textContent = on ? "按原顺序" : "按期限排序";
       order();
+    }
+
+    select.addEventListener("change", function () { apply(); remember(); });
+    sort.addEventListener("click", function () {
+      setSort(sort.getAttribute("aria-pressed") !== "true");
+      remember();
     });
+    var params = new URLSearchParams(location.search);
+    var wanted = params.get("role");
+    if (wanted && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) select.value = wanted;
+    if (params.get("sort") === "deadline") setSort(true);
 
     controls.appendChild(label);
     controls.appendChild(sort);

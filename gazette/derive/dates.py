@@ -20,22 +20,16 @@ def day_label(day: dt.date) -> str:
     return DAY.format(year=day.year, month=day.month, day=day.day)
 
 
-def _month(key: str) -> tuple[int, int]:
-    year, month = key.split("-")
-    return int(year), int(month)
-
-
-def month_label(key: str) -> str:
-    """A month key "2018-06" (as deadline groups carry it) → 2018年6月."""
-    year, month = _month(key)
+def month_label(year: int, month: int) -> str:
+    """2018, 6 → 2018年6月."""
     return MONTH.format(year=year, month=month)
 
 
-def year_label(key: str) -> str:
-    """"2018-06" → 2018年."""
-    return YEAR.format(year=_month(key)[0])
+def year_label(year: int) -> str:
+    """2018 → 2018年."""
+    return YEAR.format(year=year)
 
 
-def month_of_year_label(key: str) -> str:
-    """"2018-06" → 6月 (under its year)."""
-    return MONTH_OF_YEAR.format(month=_month(key)[1])
+def month_of_year_label(month: int) -> str:
+    """6 → 6月 (shown under its year)."""
+    return MONTH_OF_YEAR.format(month=month)

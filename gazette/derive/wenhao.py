@@ -82,6 +82,16 @@ class Grammar:
             rf"(?P<seq>{DIGIT}{{1,{self.seq_digits}}})\s*(?:号\s*)?$"
         )
 
+    @property
+    def colloquial_pattern(self) -> str:
+        """What people say instead of a 文号 (33号文, 衢政办33号, 第33号文件), on folded text:
+        the prefix, when given, is any part of a family's prefix read in order (衢政办 → 衢政办发;
+        the search index settles which)."""
+        return (
+            rf"^\s*{self.prefix_pattern(0)}\s*(?:(?P<year>{DIGIT}{{{self.year_digits}}})\s*年\s*)?第?\s*"
+            rf"(?P<seq>{DIGIT}{{1,{self.seq_digits}}})\s*号\s*(?:文件?)?\s*$"
+        )
+
     def browser(self) -> dict[str, object]:
         """The grammar as ``assets/rules.json`` carries it to rules.js."""
         return {

@@ -29,7 +29,7 @@ def cross_check(issue: Issue, docs: dict[str, Document], report: Report) -> None
             numbers = list(WENHAO_RE.finditer(entry.toc_text))
             toc_title = entry.toc_text[: numbers[-1].start()] if numbers else entry.toc_text
             if numbers and from_match(numbers[-1]) != parse_wenhao(doc.number_printed):
-                report.add(TOPIC, f"[{entry.document}] 文号 {doc.number_printed} differs from the TOC line {entry.toc_text!r}")
+                report.add(TOPIC, f"[{entry.document}] 正文文号{doc.number_printed}与目录行“{entry.toc_text}”不一致")
             wanted, got = printed_key(toc_title), printed_key(doc.title)
             if not wanted or not got.endswith(wanted):
-                report.add(TOPIC, f"[{entry.document}] title {doc.title!r} differs from the TOC line {entry.toc_text!r}")
+                report.add(TOPIC, f"[{entry.document}] 正文标题“{doc.title}”与目录行“{entry.toc_text}”不一致（title differs）")

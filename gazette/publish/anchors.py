@@ -41,6 +41,7 @@ import lxml.html
 from gazette.derive.anchors import row_id
 from gazette.derive.catalog import Library, build_library
 from gazette.derive.text import part_strings
+from gazette.fsio import WriteError, write_atomic
 from gazette.load.errors import RecordError, RecordErrors
 from gazette.vocab.normalize import printed_key
 
@@ -210,7 +211,7 @@ def update_manifest(site_dir: Path, path: Path, library: Library, accept: Iterab
         merged[key] = now[key]
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = [f"{key} {sketch}" if sketch else key for key, sketch in sorted(merged.items())]
-    path.write_text(HEADER + "".join(f"{line}\n" for line in lines), encoding="utf-8")
+    write_atomic(path, HEADER + "".join(f"{line}\n" for line in lines))
     return len(merged), len(merged) - len(old)
 
 
@@ -227,6 +228,9 @@ def main(argv: list[str]) -> int:
         total, added = update_manifest(args.site, args.manifest, library, args.accept)
     except (RecordError, RecordErrors) as exc:
         print(f"Invalid records in {args.data}:\n{exc}", file=sys.stderr)
+        return 1
+    except WriteError as exc:
+        print(f"锚点清单未更新：{exc}", file=sys.stderr)
         return 1
     except MovedAnchors as exc:
         print(f"{args.manifest}: {exc}", file=sys.stderr)

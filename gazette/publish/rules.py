@@ -21,6 +21,7 @@ from gazette.derive.anchors import ROW, SEPARATOR
 from gazette.derive.dates import DAY
 from gazette.derive.facets import FACETS
 from gazette.derive.wenhao import GRAMMAR
+from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 from gazette.records.models import DEPARTMENT_KINDS
 from gazette.vocab.normalize import BRACKETS, DROP_JS, FORM
@@ -54,4 +55,4 @@ def rules_payload(ctx: PublishContext) -> dict[str, Any]:
 def write_rules(ctx: PublishContext) -> None:
     out = ctx.site_dir / PATH
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(rules_payload(ctx), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_atomic(out, json.dumps(rules_payload(ctx), ensure_ascii=False, indent=1) + "\n")

@@ -11,7 +11,6 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from gazette.derive.consistency import CHECK_LABELS
-from gazette.derive.dates import month_label, month_of_year_label, year_label
 from gazette.records.models import DEPARTMENT_KINDS
 from gazette.vocab.roles import ROLE_LABELS
 
@@ -20,10 +19,6 @@ RULES: dict[str, object] = {
     "role_labels": ROLE_LABELS,
     "department_kinds": DEPARTMENT_KINDS,
     "check_labels": CHECK_LABELS,
-    # deadline groups are keyed by month ("2018-06"); the one date formatter labels them
-    "month_label": month_label,
-    "year_label": year_label,
-    "month_of_year_label": month_of_year_label,
 }
 
 

@@ -13,7 +13,7 @@ from gazette.derive.dates import day_label
 from gazette.derive.facets import FACETS
 from gazette.derive.wenhao import parse_query
 from gazette.records.models import DEPARTMENT_KINDS
-from gazette.vocab.normalize import compare_key, search_key
+from gazette.vocab.normalize import compare_key, fold
 from gazette.vocab.roles import ROLE_LABELS
 from gazette.vocab.roles import ROLES as ROLE_IDS
 from tests.rules.examples import DAYS, NORMALISE, ROLES, ROWS, WENHAO_QUERIES
@@ -30,8 +30,7 @@ JS = """async ({queries, rows, roles, texts, days}) => {
     roleOrder: R.roles.map((r) => r.id),
     kinds: R.departmentKinds,
     facets: R.facets.map((f) => [f.id, f.label]),
-    searchKeys: texts.map((t) => R.searchKey(t)),
-    searchChars: texts.map((t) => Array.from(t).map((ch) => R.searchChars(ch).join(""))),
+    folded: texts.map((t) => R.fold(t)),
     compareKeys: texts.map((t) => R.compareKey(t)),
     days: days.map((d) => R.formatDate(d)),
   };
@@ -50,8 +49,7 @@ def _python() -> dict[str, Any]:
         "roleOrder": list(ROLE_IDS),
         "kinds": list(DEPARTMENT_KINDS),
         "facets": [[f.id, f.label] for f in FACETS],
-        "searchKeys": [search_key(t) for t in NORMALISE],
-        "searchChars": [[search_key(ch) for ch in t] for t in NORMALISE],
+        "folded": [fold(t) for t in NORMALISE],
         "compareKeys": [compare_key(t) for t in NORMALISE],
         "days": [day_label(dt.date.fromisoformat(day)) for day, _ in DAYS],
     }
@@ -79,7 +77,7 @@ def test_browser_agrees_with_python(chromium: Any, served_site: str) -> None:
     py = _python()
     for (query, _), from_js, from_py in zip(WENHAO_QUERIES, js["wenhao"], py["wenhao"]):
         assert from_js == from_py, query
-    for key in ("searchKeys", "searchChars", "compareKeys"):
+    for key in ("folded", "compareKeys"):
         for text, from_js, from_py in zip(NORMALISE, js[key], py[key]):
             assert from_js == from_py, (key, text)
     assert js == py

@@ -17,7 +17,6 @@ from gazette.vocab.normalize import (
     is_lookalike,
     printed_key,
     refused_characters,
-    search_key,
 )
 from tests.test_load import DEPARTMENTS, DOCUMENT, errors_of, make_data
 
@@ -63,12 +62,7 @@ def test_keys() -> None:
     assert fold("ＡＢ１２〔﹝（") == "AB12〔〔("
     assert compare_key("衢州市 （某） 〔局〕\u3000ＡＢ") == "衢州市(某)(局)AB"
     assert compare_key("衢州市(某)局") == compare_key("衢州市〔某〕局") == compare_key("衢州市﹝某﹞局")
-    assert search_key("ＧＤＰ Pm2.5\u3000市质监 局\n\u200d") == "gdppm2.5市质监局"
-    assert search_key("〔2018〕") == "〔2018〕"  # brackets are text for search
     assert printed_key("第一条，⼈民（政府）。") == "第一条人民政府"
-    # per character: the key of a text is the keys of its characters in order
-    text = "衢政办发﹝２０１８﹞33号 ⼈ ﬁ Ⅻ"
-    assert search_key(text) == "".join(search_key(ch) for ch in text)
 
 
 # --- at load: every record kind, every class, file:line:field --------------------------------
