@@ -127,6 +127,7 @@
     meta.t2s = decodeT2s(t2sBytes);
     meta.charCache = new Map();
     meta.rules = rules;
+    formatDate = rules.formatDate;
     const labels = Object.fromEntries(rules.facets.map((f) => [f.id, f.label]));
     for (const f of meta.facets) f.label = labels[f.id];
     meta.facetById = Object.fromEntries(meta.facets.map((f) => [f.id, f]));
@@ -626,10 +627,8 @@
     for (const c of children) if (c !== null && c !== undefined) node.append(typeof c === "string" ? document.createTextNode(c) : c);
     return node;
   }
-  function formatDate(iso) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
-    return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : "";
-  }
+  // ISO day → the day as pages write it: rules.js (gazette/derive/dates.py), set in prepare().
+  let formatDate = () => "";
   function marked(text, marks) {
     const p = el("p", { class: "gz-result__excerpt" });
     let at = 0;
