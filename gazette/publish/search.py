@@ -43,7 +43,7 @@ from pathlib import Path
 from gazette.derive.anchors import Node, row_id
 from gazette.derive.facets import FACETS
 from gazette.derive.views import DocView, Library
-from gazette.derive.wenhao import DIGIT, HAN, js_pattern
+from gazette.derive.wenhao import GRAMMAR, js_pattern
 from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 from gazette.publish.postings import Postings
@@ -67,13 +67,9 @@ BATCH_CHARS = 250_000  # characters indexed per numpy batch (bounds memory)
 SHARD_TARGET = 24_000  # raw bytes per postings shard before gzip
 MAX_SHARDS = 4096
 
-# What people say instead of a 文号 (33号文, 衢政办33号, 第33号文件), NFKC text: the
-# prefix, when given, is any part of a family's prefix read in order (衢政办 → 衢政办发).
-# A full 文号 or "2018年33号" is read by the 文号 grammar itself (rules.json) first.
-COLLOQUIAL_WENHAO = (
-    rf"^\s*(?P<prefix>{HAN}{{0,14}}?)\s*(?:(?P<year>{DIGIT}{{4}})\s*年\s*)?第?\s*"
-    rf"(?P<seq>{DIGIT}{{1,4}})\s*号\s*(?:文件?)?\s*$"
-)
+# What people say instead of a 文号 (33号文, 衢政办33号): part of the one 文号 grammar.
+# A full 文号 or "2018年33号" is read by the grammar's query pattern (rules.json) first.
+COLLOQUIAL_WENHAO = GRAMMAR.colloquial_pattern
 
 
 class SearchIndexError(RuntimeError):
