@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Literal
 
 from gazette.derive.anchors import AnchoredDocument, Node
+from gazette.derive.dates import day_label, month_label, month_of_year_label, year_label
 from gazette.derive.deadlines import Deadline
 from gazette.derive.departments import UnitRef
 from gazette.derive.status import DocumentStatus
@@ -57,6 +58,17 @@ class DocRef:
     @property
     def number(self) -> str:
         return self.wenhao.canonical
+
+    @property
+    def date_label(self) -> str:
+        """成文日期 as pages write it (2018年5月3日)."""
+        return day_label(self.record.date)
+
+    @property
+    def validity_date_label(self) -> str | None:
+        """Since when its validity status holds, as pages write it; None when not recorded."""
+        validity = self.record.validity
+        return day_label(validity.date) if validity and validity.date else None
 
     @property
     def data_url(self) -> str:
@@ -530,11 +542,11 @@ class DeadlineMonth:
     @property
     def label(self) -> str:
         """In the jump list, under its year: 6月."""
-        return f"{self.month}月"
+        return month_of_year_label(self.month)
 
     @property
     def title(self) -> str:
-        return f"{self.year}年{self.month}月"
+        return month_label(self.year, self.month)
 
     @property
     def count_label(self) -> str:
@@ -548,7 +560,7 @@ class DeadlineYear:
 
     @property
     def label(self) -> str:
-        return f"{self.year}年"
+        return year_label(self.year)
 
 
 @dataclass(frozen=True)
