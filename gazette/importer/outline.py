@@ -69,6 +69,7 @@ class Outline:
         self.report = report
         self.where = where
         self.absorb_numbered = False  # lines after "附件:" list
+        self.last: dict[Kind, int] = {}  # the last number opened at each level
 
     def _container(self) -> list[Node]:
         return self.stack[-1].children if self.stack else self.top
@@ -150,8 +151,10 @@ class Outline:
                 self.report.add("outline", f"{at} {label}接在{siblings[-1].label}之后（应为{expected}）")
             if any(n.label == label for n in siblings):
                 self.report.add("outline", f"{at} 同级编号{label}重复")
-        elif number != 1 and level != "art":  # articles run on across chapters
+        elif number != 1 and level != "art" and number != self.last.get(level, 0) + 1:
+            # articles, and items counted on across groups (2.–8. under (一), 9.– under (二)), run on
             self.report.add("outline", f"{at} 编号从{label}开始（不是从1开始）")
+        self.last[level] = number
         node = Node(level=level, number=number, label=label, text=rest or None, heading=level in ("chp", "subchp"))
         container.append(node)
         self.stack.append(node)
