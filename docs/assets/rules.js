@@ -60,11 +60,18 @@
     };
   }
 
+  // Fetched on first use only: a page that never asks (most documents) makes no request for it.
+  var loading = null;
   window.gazetteRules = {
     url: url.href,
-    ready: fetch(url).then(function (response) {
-      if (!response.ok) throw new Error("rules.json: HTTP " + response.status);
-      return response.json();
-    }).then(make),
+    get ready() {
+      if (!loading) {
+        loading = fetch(url).then(function (response) {
+          if (!response.ok) throw new Error("rules.json: HTTP " + response.status);
+          return response.json();
+        }).then(make);
+      }
+      return loading;
+    },
   };
 })();

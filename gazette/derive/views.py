@@ -260,6 +260,19 @@ class Citation:
     printed: str
     target: DocRef | None
 
+    @property
+    def url(self) -> str:
+        """Where the number is printed in the citing document (its page when no part holds it)."""
+        return f"{self.source.url}#{self.part_id}" if self.part_id else self.source.url
+
+
+@dataclass(frozen=True)
+class CitingDocument:
+    """One document citing a number: its first citation (the link) and how many times it does."""
+
+    first: Citation
+    count: int
+
 
 @dataclass(frozen=True)
 class CitationIndex:
@@ -274,6 +287,14 @@ class CitationIndex:
             for citation in citations:
                 grouped.setdefault(citation.wenhao, []).append(citation)
         return sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0].prefix, item[0].year, item[0].seq))
+
+    @staticmethod
+    def citing_documents(citations: list[Citation]) -> tuple[CitingDocument, ...]:
+        """The documents among ``citations``, in the order they first appear, each once."""
+        by_source: dict[str, list[Citation]] = {}
+        for citation in citations:
+            by_source.setdefault(citation.source.id, []).append(citation)
+        return tuple(CitingDocument(group[0], len(group)) for group in by_source.values())
 
     @property
     def total(self) -> int:
@@ -511,6 +532,13 @@ class DepartmentView(DeptRef):
     @property
     def person(self) -> bool:
         return self.record.person
+
+    @property
+    def calendar_count(self) -> int:
+        """Dated tasks in its calendar: its own and those it holds through a collective name."""
+        own = {t.id for t in self.tasks}
+        via = {t.id for g in self.collective_groups for t in g.tasks if t.deadline and t.deadline.date} - own
+        return self.summary.dated + len(via)
 
 
 @dataclass(frozen=True)

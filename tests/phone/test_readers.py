@@ -115,9 +115,10 @@ def test_phone_card_shows_merged_cells_marked_as_shared(open_page, served_site: 
     label = shared.first.evaluate("e => getComputedStyle(e, '::before').content")
     assert label == '"工作阶段"'
     # every row of the table shows every column it belongs to (its own cells + shared ones)
-    columns = page.evaluate(
+    columns = page.evaluate(  # own cells (an empty one is left off the card) and visible shared ones
         """() => [...document.querySelectorAll('#att_1__table_1 tbody tr')].map(tr =>
-             [...tr.querySelectorAll('td[data-col], .gz-shared')].filter(e => e.getClientRects().length).length)"""
+             tr.querySelectorAll('td[data-col]').length
+             + [...tr.querySelectorAll('.gz-shared')].filter(e => e.getClientRects().length).length)"""
     )
     full = max(columns)  # a row without merged cells above it holds every column
     assert full > 2 and all(n == full for n in columns), columns
@@ -353,3 +354,31 @@ def test_deadline_month_links_and_unit_order(open_page, served_site: str) -> Non
     names = [re.sub(r"（\d+项）$", "", o) for o in options]
     positions = [registry.index(n) for n in names]
     assert positions == sorted(positions)
+
+
+# --- slow phones: nothing the reader sees moves as the page completes -------------------------
+
+SHIFTS = """window.__shifts = []; new PerformanceObserver(l => { for (const e of l.getEntries())
+  if (!e.hadRecentInput) window.__shifts.push(e.value); }).observe({type: 'layout-shift', buffered: true});"""
+
+
+@pytest.mark.parametrize("width", (375, 1280))
+def test_pages_do_not_shift_as_they_complete(open_page, served_site: str, width: int) -> None:
+    page = open_page(width)
+    page.context.add_init_script(SHIFTS)
+    ready = {  # the state the page reaches once its scripts and data have arrived
+        "search/?q=%E8%B4%A2%E6%94%BF": "document.querySelectorAll('.gz-search-page .gz-results > li').length > 0",
+        "deadlines/": "!document.querySelector('form.gz-unit-filter').hidden",
+        "departments/czj/": "!document.querySelector('.gz-task-controls').hidden",
+        DOC: "document.querySelector('button.gz-copy') && !document.querySelector('button.gz-copy').hidden",
+        "": "document.readyState === 'complete'",
+    }
+    shifted = {}
+    for url, condition in ready.items():
+        page.goto(served_site + url, wait_until="load")
+        page.wait_for_function(f"() => {condition}")
+        page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
+        total = page.evaluate("window.__shifts.reduce((a, b) => a + b, 0)")
+        if total > 0.1:
+            shifted[url] = round(total, 3)
+    assert not shifted, shifted
