@@ -178,3 +178,12 @@ def test_search_page_states_the_query_length_the_engine_uses() -> None:
 
     page = (ROOT / "docs" / "search.md").read_text(encoding="utf-8")
     assert f"只按前 {MAX_QUERY} 个字检索" in page
+
+
+def test_the_browser_reads_the_format_python_writes() -> None:
+    """search.js states only the version it reads; it must be the one written."""
+    import re
+
+    script = (ROOT / "docs" / "assets" / "search.js").read_text(encoding="utf-8")
+    m = re.search(r"const FORMAT = (\d+);", script)
+    assert m and int(m.group(1)) == FORMAT
