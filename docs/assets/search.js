@@ -650,7 +650,12 @@
     };
   }
 
-  window.gazetteSearch = { search: (query, options) => search(query, options || {}) };
+  window.gazetteSearch = {
+    search: (query, options) => search(query, options || {}),
+    // The normalisation and query terms as this page applies them (tests compare them with Python's).
+    normalize: (text) => init().then((meta) => normString(meta, text)),
+    terms: (query) => init().then((meta) => queryTerms(meta, query).map((t) => t.join(""))),
+  };
 
   /* ---- rendering ------------------------------------------------------------ */
 

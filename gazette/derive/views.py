@@ -533,6 +533,13 @@ class DepartmentView(DeptRef):
     def person(self) -> bool:
         return self.record.person
 
+    @property
+    def calendar_count(self) -> int:
+        """Dated tasks in its calendar: its own and those it holds through a collective name."""
+        own = {t.id for t in self.tasks}
+        via = {t.id for g in self.collective_groups for t in g.tasks if t.deadline and t.deadline.date} - own
+        return self.summary.dated + len(via)
+
 
 @dataclass(frozen=True)
 class DeadlineMonth:

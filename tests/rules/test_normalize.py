@@ -68,6 +68,10 @@ def test_keys() -> None:
 # --- at load: every record kind, every class, file:line:field --------------------------------
 
 
+def _line_of(text: str, fragment: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if fragment in line)
+
+
 def _error_line(message: str, *fragments: str) -> str:
     lines = [line for line in message.splitlines() if all(f in line for f in fragments)]
     assert lines, message
@@ -93,7 +97,8 @@ def test_names_are_compared_after_folding(tmp_path: Path, other: str) -> None:
 def test_a_wenhao_with_a_zero_width_space_is_refused_not_dropped(tmp_path: Path) -> None:
     doc = DOCUMENT.replace("市统计局负责。", '"市统计局按衢政发\\u200b〔2018〕15号负责。"')
     message = errors_of(make_data(tmp_path, **{"documents__2018__qzf-15.yaml": doc}))
-    line = _error_line(message, "documents/2018/qzf-15.yaml:12: field 'body[1].children[0].text'", "U+200B")
+    at = _line_of(doc, "衢政发\\u200b")
+    line = _error_line(message, f"documents/2018/qzf-15.yaml:{at}: field 'body[1].children[0].text'", "U+200B")
     assert line.count("U+200B") == 1  # reported once, not again by the field's own validator
 
 
@@ -110,9 +115,9 @@ def test_every_field_of_a_document(tmp_path: Path, field: str, old: str, new: st
 
 def test_a_field_without_a_text_type_is_checked_too(tmp_path: Path) -> None:
     """An erratum's part is a plain string: the loader checks every string, whatever its type."""
-    doc = DOCUMENT + 'errata:\n  - kind: typo\n    part: "sec_1\\u200b"\n    original: 甲\n    published: 普查目的\n    reason: 排印错误\n'
+    doc = DOCUMENT + 'errata:\n  - kind: other\n    part: "sec_1\\u200b"\n    original: 甲\n    published: 普查目的\n    reason: 排印错误\n'
     message = errors_of(make_data(tmp_path, **{"documents__2018__qzf-15.yaml": doc}))
-    _error_line(message, "documents/2018/qzf-15.yaml:15: field 'errata[0].part'", "U+200B")
+    _error_line(message, f"documents/2018/qzf-15.yaml:{_line_of(doc, 'part: ')}: field 'errata[0].part'", "U+200B")
 
 
 def test_the_rule_is_documented_on_the_schema_page() -> None:
