@@ -45,7 +45,7 @@ def test_printed_document_has_every_cell_no_controls_and_its_citation(chromium, 
     # merged cells its row carries for phone cards (paper prints a merged cell once, as printed)
     cells = page.eval_on_selector_all(
         "article td, article th",
-        "cs => cs.map(c => { const k = c.cloneNode(true); k.querySelectorAll('.gz-copy, .gz-permalink, .gz-shared')"
+        "cs => cs.map(c => { const k = c.cloneNode(true); k.querySelectorAll('.gz-copy, .gz-permalink, .gz-shared, [data-gz-site]')"
         ".forEach(e => e.remove()); return k.textContent; })",
     )
     assert cells

@@ -268,15 +268,15 @@ def test_skip_link_goes_to_the_page_start(open_page, served_site: str) -> None:
 def test_role_filter_and_sort_are_kept_in_the_address(open_page, served_site: str) -> None:
     page = open_page(375)
     page.goto(served_site + "departments/czj/", wait_until="load")
-    select = page.locator("select.gz-role-filter")
+    select = page.locator("select.gz-role-filter").first  # the unit's own task list
     select.select_option("cooperate")
-    page.locator("button.gz-sort-deadline").click()
+    page.locator("button.gz-sort-deadline").first.click()
     assert "role=cooperate" in page.url and "sort=deadline" in page.url
     page.reload(wait_until="load")
     page.wait_for_function("() => document.querySelector('select.gz-role-filter')")
-    assert page.locator("select.gz-role-filter").input_value() == "cooperate"
-    assert page.locator("button.gz-sort-deadline").get_attribute("aria-pressed") == "true"
-    assert page.locator(".gz-filter-count").get_attribute("role") == "status"
+    assert page.locator("select.gz-role-filter").first.input_value() == "cooperate"
+    assert page.locator("button.gz-sort-deadline").first.get_attribute("aria-pressed") == "true"
+    assert page.locator(".gz-task-controls .gz-filter-count").first.get_attribute("role") == "status"
 
 
 def test_wenhao_and_role_tags_do_not_wrap_at_1280(open_page, served_site: str) -> None:
