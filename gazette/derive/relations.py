@@ -62,6 +62,18 @@ _WORDING: dict[RelationKind, tuple[str, str, str]] = {
 }
 
 
+# For the 数据结构 page: each kind, what it is called, which printed words make it, what it settles.
+KIND_DOCS: tuple[tuple[RelationKind, str, str, str], ...] = (
+    ("repeals", "废止", "与文号同一分句中的“废止”“同时废止”“停止执行”“不再执行”", "被废止的文件：已废止（自废止文件印明的施行日期起）"),
+    ("replaces", "代替", "同一分句中的“代替”“替代”“取代”（如“代替原《……》(文号)”）", "被代替的文件：已废止"),
+    ("amends", "修改", "同一分句中的“修订”“修改”“补充”", "被修改的文件：已修改"),
+    ("tied", "随他文施行", "主语为文件自身（本细则、本办法……）且“按……(文号)规定的时间执行”或“与……同步”", "本文件的有效性随该文件"),
+    ("basis", "依据", "文号所在分句以“根据”“依据”“依照”开头", "不影响有效性"),
+    ("effective", "施行", "主语为文件自身的“自……起施行/执行/实施/生效”（derive/status.py）", "印明的施行日期在生成日之后：尚未施行"),
+    ("expires", "有效期", "主语为文件自身的“有效期……”：“有效期至某日”或自印明的施行日期起“有效期N年”", "届满日不晚于生成日：已届满"),
+)
+
+
 def place(anchored: AnchoredDocument, node: Node) -> str:
     """How readers name a part: its citation label, or 第N段 for an unnumbered paragraph."""
     if node.cite:
@@ -149,6 +161,16 @@ def read_relations(
                 kind, words = read
                 found.append(_relation(kind, source, anchored, node, sentence, words, mention.wenhao, by_number, None))
     return tuple(found)
+
+
+# Kinds that settle something about the target's own status (shown where the target is looked up).
+STATUS_KINDS: frozenset[RelationKind] = frozenset({"repeals", "replaces", "amends"})
+
+
+def statement(rel: Relation) -> str:
+    """The relation in the site's words, naming both documents: 衢政办发〔2017〕11号第3段宣布衢政办发〔2015〕7号同时废止."""
+    target = rel.target.canonical if rel.target else "本文件"
+    return f"{rel.source.number}{rel.place}{rel.before}{target}{rel.after}"
 
 
 def affecting(relations: Iterable[Relation]) -> dict[str, tuple[Relation, ...]]:

@@ -1,17 +1,29 @@
-"""The 文号 → page map behind the lookup box (/lookup/numbers.json)."""
+"""The 文号 → page map behind the lookup box (/lookup/numbers.json).
+
+A number the library does not hold is in the map too when a document here
+repeals, replaces or amends it (``derive/relations.py``): ``url`` null, and
+``relations`` saying which document does so, in which clause (its URL)."""
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
+from gazette.derive.relations import STATUS_KINDS, statement
 from gazette.publish.context import PublishContext
 
 
-def lookup_map(ctx: PublishContext) -> dict[str, dict[str, str]]:
-    return {
+def lookup_map(ctx: PublishContext) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {
         doc.number: {"url": doc.url, "title": doc.record.title}
         for doc in sorted(ctx.library.documents, key=lambda d: d.number)
     }
+    for rel in ctx.library.relations:
+        if rel.target is None or rel.target_doc is not None or rel.kind not in STATUS_KINDS:
+            continue
+        entry = found.setdefault(rel.target.canonical, {"url": None, "title": None, "relations": []})
+        entry["relations"].append({"kind": rel.kind, "text": statement(rel), "url": rel.url, "quote": rel.quote})
+    return found
 
 
 def write_lookup(ctx: PublishContext) -> None:

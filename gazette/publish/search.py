@@ -26,7 +26,9 @@ byte-identical; the browser inflates them with ``DecompressionStream``):
                  Bigram entries: doc delta, part*2+heading, count, position deltas;
                  one-character terms: doc delta, part*2+heading, count.
 ``d/{n}.bin``    JSON card and parts (anchor, citation label, strings) of document n.
-``w/{year}.bin`` JSON 文号 (canonical) → [document or -1, [[citing doc, part, start, end]]].
+``w/{year}.bin`` JSON 文号 (canonical) → [document or -1, [[citing doc, part, start, end]]
+                 (, [[kind, statement, clause URL]] for a number the library does not hold
+                 that a document here repeals, replaces or amends)].
 ``u/{code}.bin`` JSON documents naming department ``code`` → [[doc, part, printed]].
 
 Documents are numbered newest first (date, then library order), so ascending
@@ -47,7 +49,9 @@ from pathlib import Path
 
 from gazette.derive.anchors import Node, row_id
 from gazette.derive.facets import FACETS
+from gazette.derive.relations import STATUS_KINDS, statement
 from gazette.derive.views import DocView, Library
+from gazette.derive.wenhao import Wenhao
 from gazette.publish.context import PublishContext
 from gazette.publish.postings import Postings
 
@@ -302,8 +306,11 @@ class _Builder:
         return -1, -1
 
     def write_wenhao(self, out: Path) -> None:
-        """Per year: every 文号 of the library or cited in it → [its document, where it is cited]."""
-        by_year: dict[int, dict[str, tuple[int, list[list[int]]]]] = defaultdict(dict)
+        """Per year: every 文号 of the library or cited in it → [its document, where it is cited],
+        plus, for a number the library does not hold, what documents here declare about it
+        (``derive/relations.py``): [[kind, the site's words, site URL of the clause]]."""
+        Entry = tuple[int, list[list[int]]] | tuple[int, list[list[int]], list[list[str]]]
+        by_year: dict[int, dict[str, Entry]] = defaultdict(dict)
         for n, doc in enumerate(self.docs):
             by_year[doc.wenhao.year][doc.number] = (n, [])
         for n, doc in enumerate(self.docs):
@@ -314,6 +321,13 @@ class _Builder:
                 place = [n, i, start, start + len(needle)]
                 if i >= 0 and place not in entry[1]:
                     entry[1].append(place)
+        declared: dict[Wenhao, list[list[str]]] = defaultdict(list)
+        for rel in self.library.relations:
+            if rel.target is not None and rel.target_doc is None and rel.kind in STATUS_KINDS:
+                declared[rel.target].append([rel.kind, statement(rel), rel.url])
+        for number, statements in declared.items():
+            own, places = by_year[number.year].get(number.canonical, (-1, []))[:2]
+            by_year[number.year][number.canonical] = (own, places, statements)
         for year, numbers in by_year.items():
             _write(out / "w" / f"{year}.bin", _json(numbers))
 

@@ -17,6 +17,7 @@ from jinja2 import Environment
 
 from gazette.derive.anchors import Node, document_citation
 from gazette.derive.paging import MENTION_ROWS, TASK_ROWS, Paged, catalog, latest_issues, paginate
+from gazette.derive.relations import KIND_DOCS
 from gazette.derive.views import DocView, Library
 from gazette.records.schema import model_docs
 from gazette.render.env import make_env, relative_url
@@ -153,5 +154,5 @@ def render_extras(library: Library, templates: Path) -> dict[str, str]:
     r = Renderer(library, make_env(templates))
     return {
         "index.md": r.render("home.html", ""),
-        "schema.md": r.render("schema.html", "schema/", models=model_docs()),
+        "schema.md": r.render("schema.html", "schema/", models=model_docs(), relation_kinds=KIND_DOCS),
     }
