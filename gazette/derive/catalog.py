@@ -30,7 +30,7 @@ from gazette.derive.anchors import AnchoredDocument, AnchorError, anchor_documen
 from gazette.derive.asof import build_date
 from gazette.derive.citations import build_citations, text_runs
 from gazette.derive.consistency import doubt_problems
-from gazette.derive.departments import Registry, name_problem, normalise_name
+from gazette.derive.departments import Registry, name_problem
 from gazette.derive.doctype import doc_type
 from gazette.derive.errata import TITLE, locate_errata
 from gazette.derive.mentions import mentions
@@ -57,6 +57,7 @@ from gazette.derive.views import (
     IssueSection,
     IssueView,
     Library,
+    RoleWordAudit,
     Task,
     TaskTable,
 )
@@ -65,6 +66,7 @@ from gazette.load.errors import RecordError, RecordErrors
 from gazette.load.library import Loaded, RawLibrary, load_raw
 from gazette.load.yamlfile import YamlFile
 from gazette.records.models import Department, Document, Issue, Issuer
+from gazette.vocab.unitnames import normalise_name
 
 # Re-exported: code that names the views by this module keeps working.
 __all__ = ["DepartmentView", "DocView", "IssueView", "Library", "build_library"]
@@ -252,8 +254,8 @@ def build_library(root: Path, as_of: dt.date | None = None) -> Library:
         errors.extend(check_document(doc.ref, doc.source, where.issue if where else None))
     departments = _departments(raw, errors)
     dept_refs = [ref for ref, _ in departments]
-    registry = Registry(dept_refs)
-    extracted: dict[str, tuple[list[Task], list[TaskTable]]] = {
+    registry = Registry.from_records(ref.record for ref in dept_refs)
+    extracted: dict[str, tuple[list[Task], list[TaskTable], RoleWordAudit]] = {
         doc.ref.id: extract_tasks(doc.ref, doc.anchored, doc.source, registry, errors) for doc in ordered
     }
     if errors:
@@ -264,7 +266,7 @@ def build_library(root: Path, as_of: dt.date | None = None) -> Library:
     for task in tasks:
         for unit in task.units:
             by_unit[unit.code].append(task)
-    mentioned = mentions(dept_refs, [doc.ref for doc in ordered])
+    mentioned = mentions(registry, dept_refs, [doc.ref for doc in ordered])
     citations = build_citations((doc.ref, doc.anchored) for doc in ordered)
     statuses = {doc.ref.id: status_facts(doc.anchored) for doc in ordered}
     relations = {
@@ -277,7 +279,7 @@ def build_library(root: Path, as_of: dt.date | None = None) -> Library:
     views: dict[str, DocView] = {}
     for doc in ordered:
         ref, where = doc.ref, placed[doc.ref.id]
-        doc_tasks, tables = extracted[ref.id]
+        doc_tasks, tables, audit = extracted[ref.id]
         body, attachments = document_parts(ref, doc.anchored, citations.by_number, doc_tasks, tables, doc.errata_at)
         nodes = doc.anchored.by_id()
         errata = tuple(
@@ -292,6 +294,7 @@ def build_library(root: Path, as_of: dt.date | None = None) -> Library:
             tasks=tuple(doc_tasks), task_tables=tuple(tables), departments=_involved(doc_tasks, dept_refs),
             cites=citations.outgoing.get(ref.id, ()), cited_by=citations.incoming.get(ref.id, ()),
             doubts=_doubts(ref.record, doc.anchored),
+            role_words=audit,
             status=statuses[ref.id],
             relations=relations[ref.id], affected_by=affected.get(ref.id, ()), standing=standing.get(ref.id),
             validity_source=text_runs(ref.record.validity.source, ref.wenhao, citations.by_number)
@@ -317,6 +320,7 @@ def build_library(root: Path, as_of: dt.date | None = None) -> Library:
         deadline_months=by_month(tasks),
         deadline_units=units_with_deadlines(tasks),
         citations=citations,
+        unit_names=registry.matcher,
         relations=tuple(r for doc in ordered for r in relations[doc.ref.id]),
         as_of=day,
     )

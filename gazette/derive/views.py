@@ -27,11 +27,13 @@ from typing import Literal
 
 from gazette.derive.anchors import AnchoredDocument, Node
 from gazette.derive.deadlines import Deadline
-from gazette.derive.departments import Role, UnitRef
+from gazette.derive.departments import UnitRef
 from gazette.derive.status import DocumentStatus
 from gazette.derive.wenhao import Wenhao
 from gazette.load.yamlfile import YamlFile
 from gazette.records.models import Department, Document, Doubt, Erratum, Issue, Issuer, Table
+from gazette.vocab.roles import Role
+from gazette.vocab.unitnames import UnitMatcher
 
 # --- identities -------------------------------------------------------------
 
@@ -159,6 +161,30 @@ class TaskTable:
     def download(self, ext: str) -> str:
         """Site URL of the table's export, next to its document page."""
         return f"{self.doc.url}tables/{self.id}.{ext}"
+
+
+@dataclass(frozen=True)
+class UnreadRoleWord:
+    """A role word in a document that yielded no task, and why (Chinese, for the editor)."""
+
+    document: str  # document id
+    part: str  # anchor id of the part (or table)
+    word: str  # the role word as printed
+    text: str  # the text it stands in
+    reason: str
+    line: int | None  # line of the record file
+
+
+@dataclass(frozen=True)
+class RoleWordAudit:
+    """Nothing lost silently: a document's role words seen, the tasks made, the words listed."""
+
+    seen: int
+    tasks: int
+    unread: tuple[UnreadRoleWord, ...]
+
+
+NO_ROLE_WORDS = RoleWordAudit(0, 0, ())
 
 
 # --- citations --------------------------------------------------------------
@@ -384,6 +410,7 @@ class DocView(DocRef):
     status: DocumentStatus  # 施行日期 and 有效期 as the text states them (derive/status.py)
     validity_source: Text  # the record's 有效性 source as runs (its 文号 linked); () when unknown
     doubts: tuple[DoubtView, ...] = ()  # 存疑 marks, record order
+    role_words: RoleWordAudit = NO_ROLE_WORDS  # what the task reader saw and did not read
     relations: tuple[Relation, ...] = ()  # what its sentences do (derive/relations.py), reading order
     affected_by: tuple[Relation, ...] = ()  # what other documents' sentences do to it
     standing: Standing | None = None  # 有效性 as of the build date, from the text; None: the text settles nothing
@@ -481,6 +508,7 @@ class Library:
     deadline_months: tuple[tuple[str, tuple[Task, ...]], ...]  # dated tasks by month ("2018-06"), oldest first
     deadline_units: dict[str, int]  # unit code → its dated tasks (any role), first deadline first
     citations: CitationIndex
+    unit_names: UnitMatcher  # the one unit-name matcher over the registry (gazette.vocab.unitnames)
     relations: tuple[Relation, ...] = ()  # every relationship read, library order
     as_of: dt.date | None = None  # the build date statuses are computed for
 

@@ -2,7 +2,14 @@
 
 Scripts never restate a rule: they read this file, written from the Python
 definitions (文号 grammar, issuer families, roles, anchor scheme, department
-kinds, facets). ``docs/assets/rules.js`` loads it for the other scripts.
+kinds, facets, unit names). ``docs/assets/rules.js`` loads it for the other scripts.
+
+``roles``: [{id, label, strength}] in display order; ``strength`` 0 is the strongest (the role
+that wins when a task names a unit twice, ``gazette.vocab.roles.STRENGTH``).
+``role_words``: {nouns: {word: role id}, separators, name_separators} as the reader reads them.
+``unit_names``: the unit-name matcher's data, shape in ``UnitMatcher.payload``
+(``gazette/vocab/unitnames.py``): {names: [[normalised name, code]…] longest first,
+prefixes: [county-level place names] longest first, brackets: [from, to], rule}.
 """
 
 from __future__ import annotations
@@ -11,11 +18,11 @@ import json
 from typing import Any
 
 from gazette.derive.anchors import ROW, SEPARATOR
-from gazette.derive.departments import ROLE_LABELS, ROLES
 from gazette.derive.facets import FACETS
 from gazette.derive.wenhao import CANONICAL, CLOSE, OPEN, QUERY_PATTERN, js_pattern
 from gazette.publish.context import PublishContext
 from gazette.records.models import DEPARTMENT_KINDS
+from gazette.vocab.roles import GROUP_SEPARATORS, NAME_SEPARATORS, ROLE_LABELS, ROLE_NOUNS, ROLES, STRENGTH, noun_role
 
 PATH = "assets/rules.json"
 
@@ -32,7 +39,13 @@ def rules_payload(ctx: PublishContext) -> dict[str, Any]:
             "canonical": CANONICAL,
         },
         "issuers": [{"prefix": issuer.prefix, "code": issuer.code} for issuer in ctx.library.issuers],
-        "roles": [{"id": role, "label": ROLE_LABELS[role]} for role in ROLES],
+        "roles": [{"id": role, "label": ROLE_LABELS[role], "strength": STRENGTH[role]} for role in ROLES],
+        "role_words": {
+            "nouns": {word: noun_role(word) for word in ROLE_NOUNS},
+            "separators": GROUP_SEPARATORS,
+            "name_separators": NAME_SEPARATORS,
+        },
+        "unit_names": ctx.library.unit_names.payload(),
         "anchors": {"separator": SEPARATOR, "row": ROW},
         "department_kinds": list(DEPARTMENT_KINDS),
         "facets": [{"id": facet.id, "label": facet.label} for facet in FACETS],

@@ -20,11 +20,11 @@ from typing import Any
 
 from icalendar import Calendar, Event
 
-from gazette.derive.departments import ROLE_LABELS, ROLES
 from gazette.derive.views import DepartmentView, Library, Task, TaskTable
 from gazette.publish.context import PublishContext
 from gazette.publish.csvfile import write_csv
 from gazette.publish.siteurl import SiteLinks
+from gazette.vocab.roles import ROLE_LABELS, ROLES
 
 CSV_FIELDS = [
     "task_id", "document", "number", "clause", "url", "text", "role",
