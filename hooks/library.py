@@ -101,6 +101,8 @@ class LibraryPlugin(BasePlugin[NoOptions]):
             page.meta["description"] = escape(spec.description)
         if spec.citation:
             page.meta["citation"] = escape(spec.citation)
+        if spec.feeds:
+            page.meta["feeds"] = [{"title": escape(title), "path": path} for title, path in spec.feeds]
         return ""
 
     def on_page_context(

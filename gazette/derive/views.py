@@ -38,6 +38,15 @@ from gazette.vocab.unitnames import UnitMatcher
 # --- identities -------------------------------------------------------------
 
 
+FEED_LIMIT = 50  # newest entries an Atom feed holds (gazette.publish.feeds); the open data hold all
+
+
+def issuer_feed_url(issuer: Issuer) -> str:
+    """The Atom feed of one 文号 family (gazette.publish.feeds)."""
+    return f"issuers/{issuer.code}/feed.xml"
+
+
+
 @dataclass(frozen=True)
 class DocRef:
     """A document as other views point at it: its record and where its page is."""
@@ -54,6 +63,10 @@ class DocRef:
     @property
     def src_uri(self) -> str:
         return self.url.rstrip("/") + ".md"
+
+    @property
+    def issuer_feed_url(self) -> str:
+        return issuer_feed_url(self.issuer)
 
     @property
     def number(self) -> str:
@@ -98,6 +111,11 @@ class DeptRef:
     @property
     def src_uri(self) -> str:
         return f"departments/{self.record.code}.md"
+
+    @property
+    def feed_url(self) -> str:
+        """Its Atom feed (gazette.publish.feeds): documents that give it a task or name it."""
+        return f"{self.url}feed.xml"
 
     @property
     def names(self) -> list[str]:

@@ -14,6 +14,7 @@ from gazette.derive.anchors import row_id
 from gazette.derive.consistency import CHECK_LABELS
 from gazette.derive.facets import FACET_LABELS
 from gazette.derive.numbering import int_to_chinese
+from gazette.derive.views import FEED_LIMIT
 from gazette.records.models import DEPARTMENT_KINDS
 from gazette.vocab.roles import ROLE_LABELS
 
@@ -24,6 +25,7 @@ RULES: dict[str, object] = {
     "department_kinds": DEPARTMENT_KINDS,
     "facet_labels": FACET_LABELS,
     "check_labels": CHECK_LABELS,
+    "feed_limit": FEED_LIMIT,
 }
 
 

@@ -44,6 +44,7 @@ class PageSpec:
     toc: tuple[TocItem, ...] = ()
     in_nav: bool = False  # a hub page listed in the site navigation (mkdocs.yml `nav`)
     citation: str = ""  # how the page is cited (documents): printed in its header with its address
+    feeds: tuple[tuple[str, str], ...] = ()  # (title, site path) of the Atom feeds the page advertises
 
 
 @dataclass(frozen=True)
@@ -59,11 +60,12 @@ class Renderer:
 
     def page(
         self, template: str, src_uri: str, url: str, title: str, description: str = "",
-        toc: tuple[TocItem, ...] = (), in_nav: bool = False, citation: str = "", **context: Any,
+        toc: tuple[TocItem, ...] = (), in_nav: bool = False, citation: str = "",
+        feeds: tuple[tuple[str, str], ...] = (), **context: Any,
     ) -> PageSpec:
         html = self.render(template, url, **context)
         toc = tuple(self._toc_html(item, url) for item in toc)
-        return PageSpec(src_uri, url, title, html, description, toc, in_nav, citation)
+        return PageSpec(src_uri, url, title, html, description, toc, in_nav, citation, feeds)
 
     def _toc_html(self, item: TocItem, url: str) -> TocItem:
         html = self.render("toc_item.html", url, item=item) if item.label else ""
@@ -126,6 +128,7 @@ def plan_pages(library: Library, templates: Path) -> list[PageSpec]:
                 "document.html", doc.src_uri, doc.url, doc.record.title,
                 description=f"{doc.number} {doc.record.title}", toc=_document_toc(doc), doc=doc,
                 citation=document_citation(doc.record.title, doc.number),
+                feeds=((f"{doc.issuer.prefix}文件（Atom）", doc.issuer_feed_url),),
             )
         )
     for dept in library.departments:
@@ -135,6 +138,7 @@ def plan_pages(library: Library, templates: Path) -> list[PageSpec]:
             r.page(
                 "department.html", dept.src_uri, dept.url, dept.record.name, dept=dept,
                 task_pages=task_pages, mention_pages=mention_pages,
+                feeds=((f"{dept.record.name}的文件与任务（Atom）", dept.feed_url),),
             )
         )
         lists: list[tuple[str, str, Sequence[Paged[Any]]]] = [
