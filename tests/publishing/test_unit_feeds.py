@@ -102,7 +102,7 @@ def test_pages_link_their_feed_and_say_how_to_subscribe(site: Path, library: Lib
         assert (site / url / link.get("href")).resolve() == (site / feed).resolve()
         assert "阅读器" in page.cssselect(".gz-subscribe")[0].text_content()
     for dept in library.departments[:5]:
-        assert read(site, dept.url).count(f'href="feed.xml" type="application/atom+xml"') == 1
+        assert read(site, dept.url).count('href="feed.xml" type="application/atom+xml"') == 1
 
 
 def test_feeds_hold_the_newest_entries_only(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
