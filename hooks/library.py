@@ -73,7 +73,7 @@ class LibraryPlugin(BasePlugin[NoOptions]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         try:
             library = build_library(self.root / "data")
-            planned = plan_pages(library, self.templates)
+            planned = plan_pages(library, self.templates, public_site_url(config.site_url))
             check_pages(library, planned, self.templates, Path(config.docs_dir))
         except (RecordError, RecordErrors) as exc:
             raise PluginError(f"Invalid records in data/:\n{exc}") from None

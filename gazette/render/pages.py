@@ -8,7 +8,7 @@ and only present them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from gazette.derive.relations import KIND_DOCS
 from gazette.derive.views import DocView, Library
 from gazette.records.schema import model_docs
 from gazette.render.env import make_env, relative_url
+from gazette.render.jsonld import document_jsonld, issue_jsonld, script_json
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,13 @@ class PageSpec:
 class Renderer:
     library: Library
     env: Environment
+    site_url: str | None = None  # public address ending in "/" (absolute URLs in JSON-LD), or None
+
+    def addresses(self, url: str) -> Callable[[str], str]:
+        """Site path → as written into the page at ``url`` for machines: absolute under a public address."""
+        def address(target: str) -> str:
+            return self.site_url + target if self.site_url else relative_url(url, target)
+        return address
 
     def render(self, template: str, url: str, **context: Any) -> str:
         def link(target: str) -> str:
@@ -99,8 +107,9 @@ def _document_toc(doc: DocView) -> tuple[TocItem, ...]:
     return tuple(_toc_item(node, 2) for node in doc.anchored.body + doc.anchored.attachments if node.kind in _TOC_KINDS)
 
 
-def plan_pages(library: Library, templates: Path) -> list[PageSpec]:
-    r = Renderer(library, make_env(templates))
+def plan_pages(library: Library, templates: Path, site_url: str | None = None) -> list[PageSpec]:
+    """``site_url``: the public address (``publish/siteurl.py``), for the absolute URLs of JSON-LD."""
+    r = Renderer(library, make_env(templates), site_url)
     books = catalog(library)
     recent = latest_issues(library)
     pages = [
@@ -121,7 +130,8 @@ def plan_pages(library: Library, templates: Path) -> list[PageSpec]:
         pages.append(r.page("documents_index.html", url.rstrip("/") + ".md", url, f"文件目录 · {year}年",
                             catalog=books, year=year, issues=books.by_year[year]))
     for issue in library.issues:
-        pages.append(r.page("issue.html", issue.src_uri, issue.url, f"衢州政报 {issue.title}", issue=issue))
+        jsonld = script_json(issue_jsonld(issue, r.addresses(issue.url)))
+        pages.append(r.page("issue.html", issue.src_uri, issue.url, f"衢州政报 {issue.title}", issue=issue, jsonld=jsonld))
     for doc in library.documents:
         pages.append(
             r.page(
@@ -129,6 +139,7 @@ def plan_pages(library: Library, templates: Path) -> list[PageSpec]:
                 description=f"{doc.number} {doc.record.title}", toc=_document_toc(doc), doc=doc,
                 citation=document_citation(doc.record.title, doc.number),
                 feeds=((f"{doc.issuer.prefix}文件（Atom）", doc.issuer_feed_url),),
+                jsonld=script_json(document_jsonld(doc, r.addresses(doc.url))),
             )
         )
     for dept in library.departments:
