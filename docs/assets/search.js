@@ -205,7 +205,8 @@
     const terms = queryTerms(raw);
     const docs = new Map(); // doc → {tier, score, hits: Map(key → count), marks: [[partIndex, needle]]}
     const depts = [];
-    if (!terms.length) return { terms, docs, depts };
+    const notices = []; // what documents here declare about a number the library lacks: [kind, words, clause URL]
+    if (!terms.length) return { terms, docs, depts, notices };
     const hit = (n, tier, score) => {
       let d = docs.get(n);
       if (!d) { d = { tier, score: 0, hits: new Map(), marks: [] }; docs.set(n, d); }
@@ -220,13 +221,14 @@
       const keys = wenhao.prefix ? [wenhao.canonical]
         : Object.keys(table).filter((k) => meta.rules.parseWenhao(k).seq === wenhao.seq);
       for (const key of keys) {
-        const [own, citing] = table[key] || [-1, []];
+        const [own, citing, declared] = table[key] || [-1, []];
+        if (declared) notices.push(...declared);
         if (own >= 0) hit(own, wenhao.prefix ? 0 : 1, wenhao.prefix ? 1000 : 0);
         for (const [n, part, start, end] of citing) hit(n, 1, 1).marks.push([part, [start, end]]);
       }
       // A number with its prefix names one document: done. A bare year and number
       // (2017—2) may as well be text: what prints it follows.
-      if (docs.size && wenhao.prefix) return { terms, docs, depts };
+      if (docs.size && wenhao.prefix) return { terms, docs, depts, notices };
     }
     const whole = terms.map((t) => t.join("")).join("");
     const unit = terms.length === 1 ? meta.depts.find((d) => d.keys.includes(whole)) : null;
@@ -260,7 +262,7 @@
       const d = hit(n, 2, docs.has(n) ? 0 : 1);
       if (!d.hits.size) d.marks.push([part, Array.from(printed)]);
     }
-    return { terms, docs, depts };
+    return { terms, docs, depts, notices };
   }
 
   // Facet values of a document (by number) or a department page (an object).
@@ -313,7 +315,7 @@
     for (; i < docs.length; i++) ordered.push({ doc: docs[i] });
     const page = ordered.slice(offset, offset + limit);
     const results = await Promise.all(page.map((item) => (item.dept ? deptResult(item.dept) : docResult(meta, item.doc, info(item.doc), found.terms))));
-    return { total: ordered.length, facets, results };
+    return { total: ordered.length, facets, results, notices: offset === 0 ? found.notices : [] };
   }
 
   function deptResult({ dept, tier }) {
@@ -382,6 +384,13 @@
     else p.append(text);
     return p;
   }
+  // A number the library lacks, as a document here declares it (repealed, replaced, amended), linked to the clause.
+  function renderNotice([kind, words, url]) {
+    const li = el("li", { class: "gz-result gz-result--declared", "data-kind": "declared", "data-relation": kind });
+    li.append(el("a", { class: "gz-result__title", href: new URL(url, SITE_ROOT).href }, words));
+    return li;
+  }
+
   function renderResult(r) {
     const href = new URL(r.url, SITE_ROOT).href;
     const li = el("li", { class: "gz-result", "data-kind": r.kind });
@@ -421,7 +430,7 @@
       if (!value.trim()) { close(); return; }
       const out = await search(value, { limit: HEADER_LIMIT });
       if (mine !== seq) return;
-      list.replaceChildren(...out.results.map(renderResult));
+      list.replaceChildren(...out.notices.map(renderNotice), ...out.results.map(renderResult));
       status.textContent = out.total ? `共 ${out.total} 条结果` : "没有找到包含检索词的文件或部门";
       const url = new URL(form.getAttribute("action"), location.href);
       url.searchParams.set("q", value);
@@ -487,7 +496,7 @@
     async function page(mine) {
       const out = await search(input.value, { filters: filters(), sort: sortSelect.value || null, limit: PAGE_SIZE, offset: shown });
       if (mine !== seq) return null;
-      const nodes = out.results.map(renderResult);
+      const nodes = [...out.notices.map(renderNotice), ...out.results.map(renderResult)];
       if (shown === 0) list.replaceChildren(...nodes); else list.append(...nodes);
       shown += out.results.length;
       more.hidden = shown >= out.total;
