@@ -31,9 +31,10 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 
 from gazette.derive.catalog import build_library
 from gazette.derive.views import Library
+from gazette.fsio import WriteError
 from gazette.load.errors import RecordError, RecordErrors
 from gazette.publish import PublishContext, PublishError, dry_run, publish
-from gazette.publish.siteurl import public_site_url
+from gazette.publish.siteurl import SiteUrlError, public_site_url
 from gazette.render.collisions import check_pages
 from gazette.render.pages import PageSpec, TocItem, plan_pages, render_extras
 
@@ -124,9 +125,18 @@ class LibraryPlugin(BasePlugin[NoOptions]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_url = public_site_url(config.site_url)
         ctx = PublishContext(self.derived.library, Path(config.site_dir), site_url, self.templates)
-        publish(ctx)
+        try:
+            publish(ctx)
+        except WriteError as exc:  # a full disk: say so, without a traceback
+            raise PluginError(f"构建未完成：{exc}") from None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:  # a malformed address would be copied into every canonical link, feed id and sitemap entry
+        public = public_site_url(config.site_url)
+    except SiteUrlError as exc:
+        raise PluginError(f"SITE_URL 有误：{exc}") from None
+    # Templates link sitemap.xml only where the build writes it (gazette/publish/sitemap.py).
+    config.extra["gazette_sitemap"] = public is not None
     config.plugins["gazette/library"] = LibraryPlugin(Path(config.config_file_path).parent)
     return config

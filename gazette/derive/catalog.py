@@ -211,7 +211,7 @@ def _departments(raw: RawLibrary, errors: list[RecordError]) -> list[tuple[DeptR
             if problem:
                 errors.append(loaded.source.error((index, *where), problem))
             elif key in names and names[key] != dept.code:
-                errors.append(loaded.source.error((index, *where), f"name {name!r} also belongs to {names[key]!r} (names are compared without spaces)"))
+                errors.append(loaded.source.error((index, *where), f"name {name!r} also belongs to {names[key]!r} (names are compared by their compare key: without spaces, full-width forms and bracket styles folded)"))
             names.setdefault(key, dept.code)
         refs.append((DeptRef(dept), loaded.source))
     return refs

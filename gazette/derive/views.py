@@ -72,6 +72,11 @@ class DocRef:
     def number(self) -> str:
         return self.wenhao.canonical
 
+    @property
+    def data_url(self) -> str:
+        """Site path of the document's open-data JSON (full record, every anchor)."""
+        return f"data/documents/{self.id}.json"
+
 
 @dataclass(frozen=True)
 class IssueRef:
@@ -92,6 +97,43 @@ class IssueRef:
     def title(self) -> str:
         r = self.record
         return f"{r.year}年第{r.number}期（总第{r.total_number}期）"
+
+
+# Characters a file name may not hold on Windows, macOS or Linux (a unit's name becomes one).
+_UNSAFE_IN_FILE_NAME = str.maketrans({c: "_" for c in '/\\:*?"<>|'})
+
+
+@dataclass(frozen=True)
+class UnitExports:
+    """Where a unit's task exports are and what a download is called.
+
+    ``tasks.csv``/``tasks.json`` keep stable English keys for programs; ``tasks-excel.csv`` is the
+    same list for a spreadsheet (Chinese headers, role words as on the page), saved under the
+    unit's name (``市财政局-任务.csv``) through the link's ``download`` attribute.
+    """
+
+    base: str  # the unit's page, e.g. departments/sczj/
+    name: str
+
+    @property
+    def csv(self) -> str:
+        return self.base + "tasks.csv"
+
+    @property
+    def json(self) -> str:
+        return self.base + "tasks.json"
+
+    @property
+    def ics(self) -> str:
+        return self.base + "tasks.ics"
+
+    @property
+    def excel(self) -> str:
+        return self.base + "tasks-excel.csv"
+
+    @property
+    def excel_download(self) -> str:
+        return f"{self.name.translate(_UNSAFE_IN_FILE_NAME)}-任务.csv"
 
 
 @dataclass(frozen=True)
@@ -120,6 +162,11 @@ class DeptRef:
     @property
     def names(self) -> list[str]:
         return [self.record.name, *self.record.aliases]
+
+    @property
+    def exports(self) -> UnitExports:
+        """The unit's task exports: site paths and the file name a download is saved under."""
+        return UnitExports(self.url, self.record.name)
 
     @property
     def collective(self) -> bool:
@@ -344,6 +391,12 @@ class CiteControl:
     citation: str  # the text copied
 
 
+# A cell of at most this many characters ("5月31日前", "序号") is one word: never broken on paper.
+SHORT_CELL = 10
+# A cell of more than this many characters gets room to read on a narrow screen.
+WIDE_CELL = 12
+
+
 @dataclass(frozen=True)
 class Cell:
     text: Text
@@ -357,11 +410,21 @@ class Cell:
         """Characters of text, so long cells get room to read on a narrow screen."""
         return sum(len(run.text) for run in self.text)
 
+    @property
+    def width(self) -> Literal["short", "wide", ""]:
+        """How the cell is laid out: kept whole (short), given room (wide), or as the table sets it."""
+        if self.length <= SHORT_CELL:
+            return "short"
+        return "wide" if self.length > WIDE_CELL else ""
+
 
 @dataclass(frozen=True)
 class Row:
     id: str  # row anchor
     cells: tuple[Cell, ...]
+    # Printed merged cells from rows above that span this row too: the row's phone card shows
+    # them (marked as shared), the table shows them once.
+    shared: tuple[Cell, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -370,6 +433,22 @@ class TableView:
     rows: tuple[Row, ...]
     notes: tuple[Text, ...]
     tasks: TaskTable | None  # when the table assigns tasks
+
+    @property
+    def groups(self) -> tuple[tuple[Row, ...], ...]:
+        """Rows in runs joined by merged cells (one ``<tbody>`` each: kept together on paper)."""
+        groups: list[tuple[Row, ...]] = []
+        current: list[Row] = []
+        reach = 0  # rows the open merged cells still cover, after the current one
+        for row in self.rows:
+            if current and reach == 0:
+                groups.append(tuple(current))
+                current = []
+            current.append(row)
+            reach = max([reach - 1, *(cell.rowspan - 1 for cell in row.cells)])
+        if current:
+            groups.append(tuple(current))
+        return tuple(groups)
 
 
 @dataclass(frozen=True)
@@ -384,6 +463,12 @@ class PartView:
     tasks: tuple[Task, ...]  # clause tasks anchored here (table rows are under ``table``)
     erratum: bool  # a located erratum repairs this part
     children: tuple[PartView, ...]
+    heading: int | None = None  # heading level (2–4) when the part titles what follows (一、工作目标)
+
+    @property
+    def citable(self) -> bool:
+        """Numbered parts get a permalink and a copy button; an unnumbered paragraph has neither."""
+        return self.node.kind != "p"
 
 
 @dataclass(frozen=True)
@@ -516,6 +601,65 @@ class DepartmentView(DeptRef):
 
 
 @dataclass(frozen=True)
+class DeadlineMonth:
+    """The dated tasks of one month, as the 任务期限 page shows them."""
+
+    key: str  # "2018-06"
+    tasks: tuple[Task, ...]
+
+    @property
+    def year(self) -> int:
+        return int(self.key[:4])
+
+    @property
+    def month(self) -> int:
+        return int(self.key[5:7])
+
+    @property
+    def anchor(self) -> str:
+        return f"m-{self.key}"
+
+    @property
+    def label(self) -> str:
+        """In the jump list, under its year: 6月."""
+        return f"{self.month}月"
+
+    @property
+    def title(self) -> str:
+        return f"{self.year}年{self.month}月"
+
+    @property
+    def count_label(self) -> str:
+        return f"{len(self.tasks)}项"
+
+
+@dataclass(frozen=True)
+class DeadlineYear:
+    year: int
+    months: tuple[DeadlineMonth, ...]
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}年"
+
+
+@dataclass(frozen=True)
+class DeadlineUnit:
+    """A unit in the 任务期限 filter with how many dated tasks it holds."""
+
+    unit: DeptRef
+    count: int
+
+
+@dataclass(frozen=True)
+class DeadlineCalendar:
+    months: tuple[DeadlineMonth, ...]  # oldest first
+    years: tuple[DeadlineYear, ...]
+    units: tuple[DeadlineUnit, ...]  # registry order: a reader finds a unit where the 部门 page lists it
+    total: int
+
+
+@dataclass(frozen=True)
 class Library:
     root: Path
     issuers: tuple[Issuer, ...]
@@ -543,6 +687,20 @@ class Library:
 
     def document(self, doc_id: str) -> DocView:
         return self._documents_by_id[doc_id]
+
+    @cached_property
+    def deadlines(self) -> DeadlineCalendar:
+        """The 任务期限 page: months grouped by year, and the units that hold dated tasks."""
+        months = tuple(DeadlineMonth(key, tasks) for key, tasks in self.deadline_months)
+        years: dict[int, list[DeadlineMonth]] = {}
+        for month in months:
+            years.setdefault(month.year, []).append(month)
+        units = tuple(
+            DeadlineUnit(dept, self.deadline_units[dept.code]) for dept in self.departments if dept.code in self.deadline_units
+        )
+        return DeadlineCalendar(
+            months, tuple(DeadlineYear(y, tuple(ms)) for y, ms in years.items()), units, sum(len(m.tasks) for m in months)
+        )
 
     @property
     def latest(self) -> IssueView | None:

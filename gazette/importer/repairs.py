@@ -53,14 +53,27 @@ def _unmark(text: str) -> str:
     return MERGED_CELL.sub("  ", text)
 
 
+def _loose(original: str) -> str:
+    """``original`` as a pattern in which each line break may be a run of blank lines."""
+    return r"\n(?:[ \t]*\n)*".join(re.escape(line) for line in original.split("\n"))
+
+
 def apply_corrections(text: str, corrections: list[Correction], where: str) -> tuple[str, list[Erratum]]:
     """Hand corrections: exact ``original`` text replaced by ``published``."""
     errata = []
     for index, c in enumerate(corrections):
         original, published = c.original, c.published
         count = text.count(original)
+        if count == 0:
+            # a page break with furniture (blanked) may fall inside the corrected text: blank
+            # lines never carry text, so a run of them matches a line break of ``original``
+            spans = [m.span() for m in re.finditer(_loose(original), text)]
+            if len(spans) == 1:
+                start, end = spans[0]
+                text = text[:start] + original + text[end:]
+                count = 1
         if count != 1:
-            raise CorrectionError(index, f"{where}: correction original found {count} times in the text: {original[:60]!r}")
+            raise CorrectionError(index, f"[correction-not-unique] {where}：更正的original在文本中出现{count}次（应恰好1次）（found {count} times）：“{original[:60]}”")
         text = text.replace(original, published, 1)
         errata.append(
             Erratum(

@@ -23,6 +23,7 @@ from pathlib import Path
 import lxml.html
 from markupsafe import escape
 
+from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 
 # The theme's meta element; only its content attribute is filled in.
@@ -94,6 +95,6 @@ def write_csp(ctx: PublishContext) -> None:
             missing.append(path.relative_to(site).as_posix())
             continue
         value = str(escape(policy(inline_script_hashes(html), wasm)))  # the attribute's new value
-        path.write_text(html[: meta.start(2)] + value + html[meta.end(2) :], encoding="utf-8")
+        write_atomic(path, html[: meta.start(2)] + value + html[meta.end(2) :])
     if missing:
         raise CSPError(f"{len(missing)} pages have no Content-Security-Policy element, e.g. {missing[:3]}")

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from feedgen.feed import FeedGenerator
 
 from gazette.derive.views import FEED_LIMIT, Assignment, DepartmentView, DocView, IssueView, Library, issuer_feed_url
+from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 from gazette.publish.siteurl import SiteLinks
 from gazette.records.models import Issuer
@@ -174,12 +175,12 @@ def build_issuer_feed(library: Library, issuer: Issuer, links: SiteLinks) -> byt
 
 
 def write_feed(ctx: PublishContext) -> None:
-    (ctx.site_dir / FEED_PATH).write_bytes(build_feed(ctx.library, ctx.links, "衢州政报 · 政策文件库"))
+    write_atomic(ctx.site_dir / FEED_PATH, build_feed(ctx.library, ctx.links, "衢州政报 · 政策文件库"))
     for dept in ctx.library.departments:
         out = ctx.site_dir / dept.feed_url
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(build_department_feed(ctx.library, dept, ctx.links))
+        write_atomic(out, build_department_feed(ctx.library, dept, ctx.links))
     for issuer in ctx.library.issuers:
         out = ctx.site_dir / issuer_feed_url(issuer)
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(build_issuer_feed(ctx.library, issuer, ctx.links))
+        write_atomic(out, build_issuer_feed(ctx.library, issuer, ctx.links))

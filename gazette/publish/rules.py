@@ -1,8 +1,8 @@
 """``assets/rules.json``: the domain rules, as the browser receives them.
 
 Scripts never restate a rule: they read this file, written from the Python
-definitions (文号 grammar, issuer families, roles, anchor scheme, department
-kinds, facets, unit names). ``docs/assets/rules.js`` loads it for the other scripts.
+definitions (text normalisation, 文号 grammar, issuer families, roles, anchor scheme,
+department kinds, facets, unit names). ``docs/assets/rules.js`` loads it for the other scripts.
 
 ``roles``: [{id, label, strength}] in display order; ``strength`` 0 is the strongest (the role
 that wins when a task names a unit twice, ``gazette.vocab.roles.STRENGTH``).
@@ -20,8 +20,10 @@ from typing import Any
 from gazette.derive.anchors import ROW, SEPARATOR
 from gazette.derive.facets import FACETS
 from gazette.derive.wenhao import CANONICAL, CLOSE, OPEN, QUERY_PATTERN, js_pattern
+from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 from gazette.records.models import DEPARTMENT_KINDS
+from gazette.vocab.normalize import BRACKETS, DROP_JS, FORM
 from gazette.vocab.roles import GROUP_SEPARATORS, NAME_SEPARATORS, ROLE_LABELS, ROLE_NOUNS, ROLES, STRENGTH, noun_role
 
 PATH = "assets/rules.json"
@@ -29,11 +31,12 @@ PATH = "assets/rules.json"
 
 def rules_payload(ctx: PublishContext) -> dict[str, Any]:
     return {
+        # gazette/vocab/normalize.py: fold (Unicode form), the characters keys drop, and the
+        # one bracket style of compare keys.
+        "normalize": {"form": FORM, "drop": DROP_JS, "brackets": BRACKETS},
         "wenhao": {
             "open": OPEN,
             "close": CLOSE,
-            # A lookup query, NFKC-normalised first (full-width digits and brackets → ASCII).
-            "normalize": "NFKC",
             "pattern": js_pattern(QUERY_PATTERN),
             "flags": "u",
             "canonical": CANONICAL,
@@ -55,4 +58,4 @@ def rules_payload(ctx: PublishContext) -> dict[str, Any]:
 def write_rules(ctx: PublishContext) -> None:
     out = ctx.site_dir / PATH
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(rules_payload(ctx), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    write_atomic(out, json.dumps(rules_payload(ctx), ensure_ascii=False, indent=1) + "\n")

@@ -24,6 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from gazette.derive.views import Library
+from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 from gazette.publish.feeds import document_dates
 
@@ -82,12 +83,12 @@ def robots_txt(site_url: str | None) -> str:
 
 def write_sitemap(ctx: PublishContext) -> None:
     site_url = ctx.site_url
-    (ctx.site_dir / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8", newline="")
+    write_atomic(ctx.site_dir / "robots.txt", robots_txt(site_url))
     if site_url is None:
         # Sitemaps list absolute URLs only; MkDocs' own would list bare paths.
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (ctx.site_dir / name).unlink(missing_ok=True)
         return
     data = build_sitemap(site_pages(ctx.site_dir), ctx.library, site_url)
-    (ctx.site_dir / "sitemap.xml").write_bytes(data)
-    (ctx.site_dir / "sitemap.xml.gz").write_bytes(gzip_bytes(data))
+    write_atomic(ctx.site_dir / "sitemap.xml", data)
+    write_atomic(ctx.site_dir / "sitemap.xml.gz", gzip_bytes(data))

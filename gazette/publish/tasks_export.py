@@ -2,7 +2,9 @@
 
 Written into the built site next to the pages they belong to:
 
-* ``departments/{code}/tasks.csv|json`` — every task naming the unit;
+* ``departments/{code}/tasks.csv|json`` — every task naming the unit (stable English keys);
+* ``departments/{code}/tasks-excel.csv`` — the same for a spreadsheet: Chinese headers and role
+  words as on the unit's page, downloaded as ``{unit name}-任务.csv``;
 * ``departments/{code}/tasks.ics`` — its dated deadlines, to subscribe to;
 * ``{year}/{doc}/tables/{table-id}.csv|json`` — one task table's rows.
 
@@ -21,14 +23,28 @@ from typing import Any
 from icalendar import Calendar, Event
 
 from gazette.derive.views import DepartmentView, Library, Task, TaskTable
+from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 from gazette.publish.csvfile import write_csv
 from gazette.publish.siteurl import SiteLinks
-from gazette.vocab.roles import ROLE_LABELS, ROLES
+from gazette.vocab.roles import ROLE_LABELS, ROLES, Role
 
 CSV_FIELDS = [
     "task_id", "document", "number", "clause", "url", "text", "role",
     *(f"{role}_units" for role in ROLES), "deadline_text", "deadline_date",
+]
+
+
+def _units_heading(role: Role) -> str:
+    label = ROLE_LABELS[role]
+    return label if label.endswith("单位") else f"{label}单位"
+
+
+# A unit's list for a spreadsheet: the page's words (headers, role labels), one task a row.
+EXCEL_UNIT_ROLE = "本单位角色"
+EXCEL_FIELDS = [
+    "任务", EXCEL_UNIT_ROLE, "文件标题", "文号", "条款", *(_units_heading(role) for role in ROLES),
+    "期限（原文）", "期限日期", "链接",
 ]
 
 
@@ -75,6 +91,26 @@ def csv_rows(records: list[dict[str, Any]]) -> list[dict[str, object]]:
     return rows
 
 
+def excel_rows(records: list[dict[str, Any]]) -> list[dict[str, object]]:
+    """A unit's task records as spreadsheet rows (EXCEL_FIELDS): Chinese headers and role words."""
+    rows: list[dict[str, object]] = []
+    for rec in records:
+        row: dict[str, object] = {
+            "任务": rec["text"],
+            EXCEL_UNIT_ROLE: ROLE_LABELS[rec["role"]] if rec.get("role") else "",
+            "文件标题": rec["title"],
+            "文号": rec["number"],
+            "条款": rec["clause"],
+            "期限（原文）": rec["deadline_text"] or "",
+            "期限日期": rec["deadline_date"] or "",
+            "链接": rec["url"],
+        }
+        for role in ROLES:
+            row[_units_heading(role)] = "、".join(u["name"] for u in rec["units"] if u["role"] == role)
+        rows.append(row)
+    return rows
+
+
 def _json(payload: dict[str, Any]) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
@@ -110,9 +146,9 @@ def _calendar(dept: DepartmentView, tasks: tuple[Task, ...], library: Library, l
 def _write(path: Path, text: str | bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(text, bytes):
-        path.write_bytes(text)
+        write_atomic(path, text)
     else:
-        path.write_text(text, encoding="utf-8", newline="")
+        write_atomic(path, text)
 
 
 def write_department(dept: DepartmentView, library: Library, site_dir: Path, links: SiteLinks) -> None:
@@ -122,6 +158,7 @@ def write_department(dept: DepartmentView, library: Library, site_dir: Path, lin
     records = [_task_record(t, library, links, at, code) for t in tasks]
     base = site_dir / "departments" / code
     write_csv(base / "tasks.csv", CSV_FIELDS, csv_rows(records))
+    write_csv(site_dir / dept.exports.excel, EXCEL_FIELDS, excel_rows(records))
     info = dept.record.model_dump(mode="json")
     info["url"] = links.url(dept.url, at)
     _write(base / "tasks.json", _json({"department": info, "tasks": records}))

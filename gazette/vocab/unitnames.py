@@ -16,22 +16,17 @@ Overlapping candidates are settled longest first; equal lengths, leftmost first.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-# Bracket styles folded to one (ASCII) so that 各县（市、区） and 各县(市、区) compare equal.
-_BRACKETS = str.maketrans("（）〔〕【】［］", "()()[][]")
-_SPACE = re.compile(r"\s+")
+from gazette.vocab.normalize import compare_key
 
 
 def normalise_name(text: str) -> str:
-    """The form names and texts are compared in: spaces removed, one bracket style.
-
-    The one place the matcher normalises; the character-level normalisation (NFKC,
-    invisible characters) is the text module's and is applied before this."""
-    return _SPACE.sub("", text).translate(_BRACKETS)
+    """The form names and texts are compared in: ``gazette.vocab.normalize.compare_key``
+    (NFKC, no spaces or invisible characters, one bracket style)."""
+    return compare_key(text)
 
 
 @dataclass(frozen=True)

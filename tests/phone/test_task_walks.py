@@ -45,7 +45,7 @@ def test_civil_servant_cites_article_18_of_the_flood_rules_in_a_letter(desktop, 
     page.wait_for_function("() => document.querySelector('#annex_1__art_18 > p button.gz-copy').dataset.copied === 'true'")
     copied = page.evaluate("navigator.clipboard.readText()")
     citation, url = copied.split("\n")
-    assert citation == "《衢州市防汛防台管理工作暂行办法》(衢政发〔2017〕14号)第十八条"
+    assert citation == "《衢州市防汛防台管理工作暂行办法》（衢政发〔2017〕14号）第十八条"
     assert url.endswith("/2017/qzf-14/#annex_1__art_18")
 
 
