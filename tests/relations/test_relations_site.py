@@ -4,13 +4,13 @@ number in the lookup map and the search index, the open data and the 数据结�
 from __future__ import annotations
 
 import csv
-import gzip
 import json
 from pathlib import Path
 
 import lxml.html
 import pytest
 
+from gazette.publish.search_format import decode_file
 from tests.project import read
 
 pytestmark = pytest.mark.site
@@ -64,15 +64,17 @@ def test_lookup_map_holds_the_number_the_library_lacks(site: Path) -> None:
     assert entry["url"] is None
     assert entry["relations"] == [{
         "kind": "repeals", "text": "衢政办发〔2017〕11号第3段宣布衢政办发〔2015〕7号同时废止",
-        "url": "2017/qzbf-11/#p_3", "quote": QUOTE,
+        "url": "../2017/qzbf-11/#p_3", "quote": QUOTE,  # relative to the map file, as all its URLs
     }]
     # basis and tied relations say nothing about the cited number's own status
     assert "衢政发〔2011〕89号" not in numbers and "衢政发〔2017〕46号" not in numbers
 
 
 def test_search_index_carries_the_declaration(site: Path) -> None:
-    table = json.loads(gzip.decompress((site / "search" / "w" / "2015.bin").read_bytes()))
-    own, citing, declared = table["衢政办发〔2015〕7号"]
+    (path,) = site.glob("search/*/w/2015.bin")  # under the build's id
+    table = json.loads(decode_file(path.read_bytes()))
+    own, citing, prefix, seq, declared = table["衢政办发〔2015〕7号"]
+    assert (prefix, seq) == ("衢政办发", 7)
     assert own == -1 and len(citing) == 1
     assert declared == [["repeals", "衢政办发〔2017〕11号第3段宣布衢政办发〔2015〕7号同时废止", "2017/qzbf-11/#p_3"]]
 
