@@ -40,6 +40,7 @@ title: 衢州市人民政府关于开展第四次经济普查的通知
 issuers: [衢州市人民政府]
 date: 2018-05-03
 issue: 2018-05
+signature: null
 body:
   - text: 国务院决定于2018年开展第四次全国经济普查。
   - label: 一、
@@ -97,7 +98,7 @@ def test_unknown_key_is_an_error(tmp_path: Path) -> None:
 def test_nested_field_line(tmp_path: Path) -> None:
     bad = DOCUMENT.replace("label: (一)", "label: 甲乙")
     message = errors_of(make_data(tmp_path, **{"documents__2018__qzf-15.yaml": bad}))
-    assert "qzf-15.yaml:11: field 'body[1].children[0].label'" in message
+    assert "qzf-15.yaml:12: field 'body[1].children[0].label'" in message
     assert "unrecognised numbering label" in message
 
 
@@ -112,7 +113,7 @@ def test_duplicate_wenhao_across_files(tmp_path: Path) -> None:
 def test_duplicate_part_id(tmp_path: Path) -> None:
     bad = DOCUMENT + "  - label: 一、\n    text: 又一个\n"
     message = errors_of(make_data(tmp_path, **{"documents__2018__qzf-15.yaml": bad}))
-    assert "qzf-15.yaml:13: field 'body[2]'" in message and "'sec_1' repeats" in message
+    assert "qzf-15.yaml:14: field 'body[2]'" in message and "'sec_1' repeats" in message
 
 
 def test_unknown_document_in_toc(tmp_path: Path) -> None:

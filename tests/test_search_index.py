@@ -171,3 +171,10 @@ def test_wenhao_table_holds_documents_and_their_citations(index: Path) -> None:
         assert [doc.number, doc.wenhao.prefix, doc.wenhao.year, order[doc.id]] in by_seq
     meta = _meta(index)
     assert sorted(meta["have"]["wenhao"]) == sorted({int(p.stem) for p in (index / meta["build"] / "w").glob("*.bin")})
+
+
+def test_search_page_states_the_query_length_the_engine_uses() -> None:
+    from gazette.publish.search_format import MAX_QUERY
+
+    page = (ROOT / "docs" / "search.md").read_text(encoding="utf-8")
+    assert f"只按前 {MAX_QUERY} 个字检索" in page

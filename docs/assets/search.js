@@ -127,10 +127,13 @@
     meta.t2s = decodeT2s(t2sBytes);
     meta.charCache = new Map();
     meta.rules = rules;
+    formatDate = rules.formatDate;
     const labels = Object.fromEntries(rules.facets.map((f) => [f.id, f.label]));
     for (const f of meta.facets) f.label = labels[f.id];
     meta.facetById = Object.fromEntries(meta.facets.map((f) => [f.id, f]));
     meta.depts = meta.departments.map((d) => ({ ...d, keys: [d.name, ...d.aliases].map((n) => normString(meta, n)) }));
+    meta.deptByCode = new Map(meta.depts.map((d) => [d.code, d]));
+    meta.unitNames = new Map(rules.rules.unit_names.names);
     meta.colloquial = new RegExp(meta.colloquial_wenhao, "u");
     meta.titleKey = partKey(meta, meta.title_part, true);
     meta.numberKey = partKey(meta, meta.number_part, true);
@@ -148,11 +151,13 @@
   const partOf = (meta, key) => Math.floor(key / 2 ** meta.part_shift);
   const isHeading = (meta, key) => (key & meta.heading_bit) !== 0;
 
+  // normalize() of search_format.py: rules.js's fold (gazette/vocab/normalize.py), lower case,
+  // traditional → simplified, whitespace/invisible (meta.drop) and punctuation (meta.punct) dropped.
   function normChar(meta, ch) {
     let n = meta.charCache.get(ch);
     if (n === undefined) {
       n = [];
-      for (let c of ch.normalize("NFKC").toLowerCase()) {
+      for (let c of meta.rules.fold(ch).toLowerCase()) {
         c = meta.t2s.get(c) || c;
         if (!meta.dropRe.test(c) && !meta.punctRe.test(c)) n.push(c);
       }
@@ -161,7 +166,7 @@
     return n;
   }
   const normString = (meta, s) => Array.from(s).flatMap((ch) => normChar(meta, ch)).join("");
-  const isSeparator = (meta, ch) => ch === meta.sep || meta.dropRe.test(ch.normalize("NFKC") || " ");
+  const isSeparator = (meta, ch) => ch === meta.sep || meta.dropRe.test(meta.rules.fold(ch) || " ");
   // Normalised code points of a part's strings joined by SEP, each mapped back to
   // its span in the displayed text (strings joined by a space).
   function norm(meta, strings) {
@@ -298,7 +303,7 @@
 
   /* ---- expansions: the documents' abbreviations, the everyday-words table ---- */
 
-  const MAX_ALTERNATIVES = 8;
+  // The rule of alternatives() in gazette/publish/search_vocab.py (ground truth reads it there).
   function expand(meta, terms, enabled) {
     const used = [];
     const alternatives = terms.map((term) => {
@@ -310,7 +315,7 @@
         if (!applies) continue;
         let added = false;
         for (const a of alts.slice()) {
-          if (alts.length >= MAX_ALTERNATIVES || !a.includes(e.word)) continue;
+          if (alts.length >= meta.max_alternatives || !a.includes(e.word)) continue;
           const b = e.kind === "abbr" ? e.norm : a.split(e.word).join(e.norm);
           if (!alts.includes(b)) { alts.push(b); added = true; }
         }
@@ -328,7 +333,7 @@
     return parsed && { ...parsed, canonical: meta.rules.canonicalWenhao(parsed) };
   }
   function parseColloquial(meta, raw) {
-    const m = meta.colloquial.exec(String(raw || "").normalize("NFKC"));
+    const m = meta.colloquial.exec(meta.rules.fold(String(raw || "")));
     if (!m) return null;
     return { prefix: m.groups.prefix || "", year: m.groups.year ? Number(m.groups.year) : null, seq: Number(m.groups.seq) };
   }
@@ -342,8 +347,8 @@
     const terms = queryTerms(meta, raw);
     const docs = new Map(); // doc → {tier, score, hits: Map(key → Set(term)), counts: Map(key → n), marks}
     const depts = [];
-    // declared: what documents here say of a number the library lacks, [kind, words, clause URL] (derive/relations.py)
-    const out = { terms, docs, depts, mode: "exact", expansions: [], alternatives: [], wenhao: null, declared: [] };
+    // notices: what documents here declare about a number the library lacks: [kind, words, clause URL]
+    const out = { terms, docs, depts, mode: "exact", expansions: [], alternatives: [], wenhao: null, notices: [] };
     if (!terms.length) return out;
     const hit = (n, tier, score) => {
       let d = docs.get(n);
@@ -359,8 +364,8 @@
       const keys = wenhao.prefix ? [wenhao.canonical] : Object.keys(table).filter((k) => table[k][3] === wenhao.seq);
       for (const key of keys) {
         const [own, citing, , , declared] = table[key] || [-1, []];
-        if (declared) out.declared.push(...declared);
-        if (own >= 0) hit(own, wenhao.prefix ? 0 : 1, wenhao.prefix ? 1000 : 0);
+        if (declared) out.notices.push(...declared);
+        if (own >= 0) hit(own, wenhao.prefix ? 0 : 1, wenhao.prefix ? 1000 : 500); // before who cites it
         for (const [n, part, start, end] of citing) hit(n, 1, 1).marks.push([part, [start, end]]);
       }
       // A number with its prefix names one document: done. A bare year and number
@@ -380,7 +385,8 @@
     out.expansions = used;
     out.alternatives = alternatives;
     const whole = terms.map((t) => t.join("")).join("");
-    const unit = terms.length === 1 ? meta.depts.find((d) => d.keys.includes(whole)) : null;
+    // The unit a query names: exactly a registered name, by the one unit-name matcher's data (rules.json).
+    const unit = terms.length === 1 ? meta.deptByCode.get(meta.unitNames.get(meta.rules.compareKey(String(raw).trim()))) || null : null;
     for (const d of meta.depts) {
       if (d === unit) depts.push({ dept: d, tier: 0 });
       else if (terms.every((t) => d.keys.some((k) => k.includes(t.join(""))))) depts.push({ dept: d, tier: 1 });
@@ -528,7 +534,7 @@
     return {
       total: ordered.length, documents: docs.length, facets, results,
       units: { total: units.length, results: units.map(deptResult) },
-      mode: found.mode, expansions: found.expansions, wenhao: found.wenhao, declared: found.declared,
+      mode: found.mode, expansions: found.expansions, wenhao: found.wenhao, notices: offset === 0 ? found.notices : [],
       truncated: tooLong(meta, query), max_query: meta.max_query,
     };
   }
@@ -563,33 +569,59 @@
 
   // An excerpt of a part around the marked spans (every occurrence of every needle;
   // a needle is an array of characters or a [start, end] span of the normalised text).
+  const WINDOW = 120; // characters of an excerpt that may hold several query words
   function excerpt(meta, strings, needles) {
     const t = norm(meta, strings);
-    const spans = [];
-    for (const needle of needles) {
+    const spans = []; // [from, to, needle]
+    needles.forEach((needle, k) => {
       if (typeof needle[0] === "number") {
-        if (needle[0] >= 0 && needle[1] <= t.chars.length && needle[1] > needle[0]) spans.push([t.from[needle[0]], t.to[needle[1] - 1]]);
-        continue;
+        if (needle[0] >= 0 && needle[1] <= t.chars.length && needle[1] > needle[0]) spans.push([t.from[needle[0]], t.to[needle[1] - 1], k]);
+        return;
       }
-      if (!needle.length) continue;
+      if (!needle.length) return;
       for (let i = find(t.chars, needle); i >= 0; i = find(t.chars, needle, i + needle.length)) {
-        spans.push([t.from[i], t.to[i + needle.length - 1]]);
+        spans.push([t.from[i], t.to[i + needle.length - 1], needle.join("")]);
       }
-    }
+    });
     spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
-    const merged = [];
+    // The window starts at the mark after which the most different query words follow closely.
+    let first = spans.length ? spans[0] : [0, 0];
+    let most = 0;
     for (const s of spans) {
-      const last = merged[merged.length - 1];
-      if (last && s[0] <= last[1]) last[1] = Math.max(last[1], s[1]); else merged.push([...s]);
+      const words = new Set(spans.filter((o) => o[0] >= s[0] && o[1] <= s[0] + WINDOW).map((o) => o[2]));
+      if (words.size > most) { most = words.size; first = s; }
     }
-    const first = merged.length ? merged[0] : [0, 0];
     const start = Math.max(0, first[0] - 24);
     let end = Math.min(t.shown.length, Math.max(first[1] + 48, start + 72));
-    // Stretch to show further marks when they are near (another query word in the same clause).
-    for (const s of merged) if (s[1] <= start + 160) end = Math.min(t.shown.length, Math.max(end, s[1] + 12));
-    const lead = start > 0 ? "…" : "";
-    const text = lead + t.shown.slice(start, end) + (end < t.shown.length ? "…" : "");
-    const marks = merged.filter((s) => s[0] >= start && s[1] <= end).map((s) => [s[0] - start + lead.length, s[1] - start + lead.length]);
+    for (const s of spans) if (s[0] >= first[0] && s[1] <= first[0] + WINDOW) end = Math.min(t.shown.length, Math.max(end, s[1] + 12));
+    // A query word too far away for one window gets a short piece of its own ("…A…B…").
+    const pieces = [[start, end]];
+    const inside = (s) => pieces.some(([a, b]) => s[0] >= a && s[1] <= b);
+    const seen = new Set(spans.filter(inside).map((s) => s[2]));
+    for (const s of spans) {
+      if (seen.has(s[2]) || pieces.length >= 3) continue;
+      seen.add(s[2]);
+      pieces.push([Math.max(0, s[0] - 12), Math.min(t.shown.length, s[1] + 12)]);
+    }
+    pieces.sort((a, b) => a[0] - b[0]);
+    const joined = [];
+    for (const p of pieces) {
+      const last = joined[joined.length - 1];
+      if (last && p[0] <= last[1]) last[1] = Math.max(last[1], p[1]); else joined.push([...p]);
+    }
+    let text = "";
+    const marks = [];
+    for (const [a, b] of joined) {
+      if (a > 0 && !text.endsWith("…")) text += "…";
+      const offset = text.length - a;
+      text += t.shown.slice(a, b);
+      const here = spans.filter((s) => s[0] >= a && s[1] <= b).map((s) => [s[0] + offset, s[1] + offset]);
+      for (const m of here) {
+        const last = marks[marks.length - 1];
+        if (last && m[0] <= last[1]) last[1] = Math.max(last[1], m[1]); else marks.push(m);
+      }
+      if (b < t.shown.length) text += "…";
+    }
     return { text, marks };
   }
 
@@ -618,7 +650,12 @@
     };
   }
 
-  window.gazetteSearch = { search: (query, options) => search(query, options || {}) };
+  window.gazetteSearch = {
+    search: (query, options) => search(query, options || {}),
+    // The normalisation and query terms as this page applies them (tests compare them with Python's).
+    normalize: (text) => init().then((meta) => normString(meta, text)),
+    terms: (query) => init().then((meta) => queryTerms(meta, query).map((t) => t.join(""))),
+  };
 
   /* ---- rendering ------------------------------------------------------------ */
 
@@ -628,10 +665,8 @@
     for (const c of children) if (c !== null && c !== undefined) node.append(typeof c === "string" ? document.createTextNode(c) : c);
     return node;
   }
-  function formatDate(iso) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
-    return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : "";
-  }
+  // ISO day → the day as pages write it: rules.js (gazette/derive/dates.py), set in prepare().
+  let formatDate = () => "";
   function marked(text, marks) {
     const p = el("p", { class: "gz-result__excerpt" });
     let at = 0;
@@ -663,6 +698,12 @@
       }
       li.append(parts);
     }
+    return li;
+  }
+  // A number the library lacks, as a document here declares it (repealed, replaced, amended), linked to the clause.
+  function renderNotice([kind, words, url]) {
+    const li = el("li", { class: "gz-result gz-result--declared", "data-kind": "declared", "data-relation": kind });
+    li.append(el("a", { class: "gz-result__title", href: new URL(url, SITE_ROOT).href }, words));
     return li;
   }
   const NEAREST = "没有找到完全相同的文字；以下结果包含其中部分文字";
@@ -728,8 +769,7 @@
         return;
       }
       if (mine !== seq) return;
-      list.replaceChildren(...out.results.map((r, i) => {
-        const li = renderResult(r);
+      list.replaceChildren(...[...out.notices.map(renderNotice), ...out.results.map(renderResult)].map((li, i) => {
         li.id = `gz-search-option-${i}`;
         li.setAttribute("role", "option");
         li.setAttribute("aria-selected", "false");
@@ -846,10 +886,6 @@
           ? `“${out.wenhao.said}”可能指以下文号：${out.wenhao.candidates.join("、")}`
           : `没有找到与“${out.wenhao.said}”相符的文号。`));
       }
-      for (const [kind, words, url] of out.declared) {
-        notes.append(el("p", { class: "gz-search-note gz-search-declared", "data-relation": kind },
-          el("a", { href: new URL(url, SITE_ROOT).href }, words)));
-      }
       if (out.mode === "nearest") notes.append(el("p", { class: "gz-search-note gz-search-note--nearest" }, NEAREST));
       const undo = el("a", { href: urlFor({ expand: false }).href, class: "gz-search-undo" }, "只检索原词");
       undo.addEventListener("click", (e) => { e.preventDefault(); expandOn = false; go(); });
@@ -864,7 +900,7 @@
     async function page(mine) {
       const out = await search(input.value, { filters: filters(), sort: sortSelect.value || null, limit: PAGE_SIZE, offset: shown, expand: expandOn });
       if (mine !== seq) return null;
-      const nodes = out.results.map(renderResult);
+      const nodes = [...(shown === 0 ? out.notices.map(renderNotice) : []), ...out.results.map(renderResult)];
       if (shown === 0) list.replaceChildren(...nodes); else list.append(...nodes);
       shown += out.results.length;
       more.hidden = shown >= out.total;

@@ -20,6 +20,7 @@ listed in ``Reading.unread`` with the reason.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -144,13 +145,23 @@ def _labels_at_depth(text: str, start: int, end: int, depths: list[int], depth: 
 def parentheticals(text: str) -> list[Segment]:
     """Bracketed assignments: the outermost brackets whose own level holds a role label."""
     depths = depth_map(text)
+    # every role label once, by bracket depth (positions ascending): no span is scanned twice
+    by_depth: dict[int, list[re.Match[str]]] = {}
+    for m in ROLE_LABEL.finditer(text):
+        by_depth.setdefault(depths[m.start()], []).append(m)
+    starts = {d: [m.start() for m in found] for d, found in by_depth.items()}
     found: list[Segment] = []
     covered = -1
     for start, end in bracket_spans(text):
         if start < covered:
             continue  # inside an assignment already found
         inner_end = end - 1 if text[end - 1:end] and text[end - 1] in CLOSE_BRACKETS else end
-        labels = _labels_at_depth(text, start + 1, inner_end, depths, depths[start] + 1)
+        level = depths[start] + 1
+        at = starts.get(level, [])
+        lo, hi = bisect.bisect_left(at, start + 1), bisect.bisect_left(at, inner_end)
+        labels = by_depth.get(level, [])[lo:hi]
+        # the labels must sit in this bracket, not in a later sibling at the same depth
+        labels = [m for m in labels if m.end() <= inner_end]
         if not labels or text[start + 1:labels[0].start()].strip(" \t" + GROUP_SEPARATORS):
             continue  # a bracket that does not open with a role label: an alias, 各县(市、区)…
         found.append(Segment("parenthetical", start, end, tuple(role_groups(text, labels, inner_end, depths))))
@@ -255,23 +266,37 @@ def read(text: str) -> Reading:
         if segment is not None:
             segments.append(segment)
         offset += len(line)
-    in_lines = [(s.start, s.end) for s in segments]
-    segments += [p for p in parentheticals(text) if not _inside(p.start, in_lines)]
-    taken = [(s.start, s.end) for s in segments]
+    in_lines = _Spans(segments)
+    segments += [p for p in parentheticals(text) if not in_lines.covers(p.start)]
+    taken = _Spans(segments)
     for start, sentence in sentences(text):
-        if _inside(start, taken) or any(start <= s < start + len(sentence) for s, _ in taken):
-            continue
+        if taken.meets(start, start + len(sentence)):
+            continue  # a sentence holding a labelled line or parenthetical is read as that
         groups = prose_groups(sentence.rstrip(_SENTENCE_END), start)
         if groups:
             segments.append(Segment("prose", start, start + len(sentence), tuple(groups)))
     segments.sort(key=lambda s: s.start)
-    spans = [(s.start, s.end) for s in segments]
-    unread = [Unread(w.word, w.start, _why_unread(text, w)) for w in words if not _inside(w.start, spans)]
+    spans = _Spans(segments)
+    unread = [Unread(w.word, w.start, _why_unread(text, w)) for w in words if not spans.covers(w.start)]
     return Reading(tuple(words), tuple(segments), tuple(unread))
 
 
-def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= at < end for start, end in spans)
+class _Spans:
+    """Disjoint segment spans, sorted, for logarithmic "is this offset covered" questions."""
+
+    def __init__(self, segments: list[Segment]):
+        ordered = sorted((s.start, s.end) for s in segments)
+        self.starts = [s for s, _ in ordered]
+        self.ends = [e for _, e in ordered]
+
+    def covers(self, at: int) -> bool:
+        i = bisect.bisect_right(self.starts, at) - 1
+        return i >= 0 and at < self.ends[i]
+
+    def meets(self, start: int, end: int) -> bool:
+        """True when a span starts inside [start, end) or covers ``start``."""
+        i = bisect.bisect_left(self.starts, start)
+        return self.covers(start) or (i < len(self.starts) and self.starts[i] < end)
 
 
 def _why_unread(text: str, word: RoleWord) -> str:

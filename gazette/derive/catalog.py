@@ -29,13 +29,13 @@ from pathlib import Path
 from gazette.derive.anchors import AnchoredDocument, AnchorError, anchor_document, row_id
 from gazette.derive.asof import build_date
 from gazette.derive.citations import build_citations, text_runs
-from gazette.derive.consistency import doubt_problems
 from gazette.derive.departments import Registry, name_problem
 from gazette.derive.doctype import doc_type
+from gazette.derive.doubts import misplaced_doubts
 from gazette.derive.errata import TITLE, locate_errata
 from gazette.derive.mentions import mentions
 from gazette.derive.parts import document_parts
-from gazette.derive.plausibility import check_document, check_issue
+from gazette.derive.plausibility import implausible_document_dates, implausible_issue_dates
 from gazette.derive.relations import affecting, read_relations, standings
 from gazette.derive.status import status_facts
 from gazette.derive.tasks import (
@@ -47,6 +47,7 @@ from gazette.derive.tasks import (
 )
 from gazette.derive.views import (
     Assignment,
+    CollectiveGroup,
     DepartmentView,
     DeptRef,
     DocRef,
@@ -129,7 +130,7 @@ def _documents(raw: RawLibrary, issuers: dict[str, Issuer], errors: list[RecordE
         for index, erratum in enumerate(doc.errata):
             if erratum.part and erratum.part not in anchored.by_id():
                 errors.append(src.error(("errata", index, "part"), f"no part with id {erratum.part!r}"))
-        for problem in doubt_problems(doc):
+        for problem in misplaced_doubts(doc):
             errors.append(src.error(("doubts",), problem))
         ref = DocRef(doc_id, doc, wenhao, issuer)
         staged = _Doc(ref, src, anchored, doc.doc_type or doc_type(doc.title), tuple(locate_errata(doc, anchored)))
@@ -223,18 +224,50 @@ def _involved(tasks: Iterable[Task], departments: list[DeptRef]) -> tuple[DeptRe
     return tuple(d for d in departments if d.code in codes)
 
 
-def _department_view(ref: DeptRef, source: YamlFile, documents: tuple[DocRef, ...], tasks: list[Task]) -> DepartmentView:
-    ordered = tuple(sorted(tasks, key=sort_key))
-    assignments = []
-    for task in ordered:
-        role = task.role_of(ref.code)
+def _assignments(code: str, tasks: Iterable[Task], member: str | None = None) -> tuple[Assignment, ...]:
+    """``code``'s assignments in ``tasks``, dated first; ``member``: the unit reached through
+    the collective ``code`` (left out of the others)."""
+    out = []
+    for task in sorted(tasks, key=sort_key):
+        role = task.role_of(code)
         assert role is not None  # filed under the units it names
-        assignments.append(Assignment(task, role, tuple(u for u in task.units if u.code != ref.code)))
+        shown = member or code
+        out.append(Assignment(task, role, tuple(u for u in task.units if u.code != shown)))
+    return tuple(out)
+
+
+def _department_view(
+    ref: DeptRef, source: YamlFile, documents: tuple[DocRef, ...], tasks: list[Task],
+    groups: tuple[CollectiveGroup, ...] = (),
+) -> DepartmentView:
+    assignments = _assignments(ref.code, tasks)
+    ordered = tuple(a.task for a in assignments)
     with_tasks = {task.doc.id for task in ordered}
     return DepartmentView(
-        ref.record, source, documents, ordered, tuple(assignments), department_summary(ordered, ref.code),
-        tuple(doc for doc in documents if doc.id not in with_tasks),
+        ref.record, source, documents, ordered, assignments, department_summary(ordered, ref.code),
+        tuple(doc for doc in documents if doc.id not in with_tasks), groups,
     )
+
+
+def _collective_groups(departments: list[DeptRef], by_unit: dict[str, list[Task]]) -> dict[str, tuple[CollectiveGroup, ...]]:
+    """For each unit a collective covers (registry ``covers``: kinds), the collective's tasks
+    that do not name the unit itself, one group per collective."""
+    groups: dict[str, list[CollectiveGroup]] = {}
+    for collective in departments:
+        kinds = collective.record.covers
+        if not kinds or not by_unit[collective.code]:
+            continue
+        label = "面向全部" + "、".join(kinds)
+        for unit in departments:
+            record = unit.record
+            if record.collective or record.ambiguous or record.person or record.kind not in kinds:
+                continue
+            own = [t for t in by_unit[collective.code] if t.role_of(unit.code) is None]
+            if own:
+                groups.setdefault(unit.code, []).append(
+                    CollectiveGroup(collective, label, _assignments(collective.code, own, unit.code))
+                )
+    return {code: tuple(found) for code, found in groups.items()}
 
 
 def build_library(root: Path, as_of: dt.date | None = None) -> Library:
@@ -248,10 +281,10 @@ def build_library(root: Path, as_of: dt.date | None = None) -> Library:
     issues, placed = _issues(raw, docs, errors)
     ordered = [docs[doc_id] for issue in issues for _, ids in issue.sections for doc_id in ids]
     for issue in issues:
-        errors.extend(check_issue(issue.ref.record, issue.source))
+        errors.extend(implausible_issue_dates(issue.ref.record, issue.source))
     for doc in docs.values():
         where = placed.get(doc.ref.id)
-        errors.extend(check_document(doc.ref, doc.source, where.issue if where else None))
+        errors.extend(implausible_document_dates(doc.ref, doc.source, where.issue if where else None))
     departments = _departments(raw, errors)
     dept_refs = [ref for ref, _ in departments]
     registry = Registry.from_records(ref.record for ref in dept_refs)
@@ -264,8 +297,9 @@ def build_library(root: Path, as_of: dt.date | None = None) -> Library:
     tasks = [task for doc in ordered for task in extracted[doc.ref.id][0]]
     by_unit: dict[str, list[Task]] = {ref.code: [] for ref in dept_refs}
     for task in tasks:
-        for unit in task.units:
+        for unit in (*task.units, *task.persons):
             by_unit[unit.code].append(task)
+    reached = _collective_groups(dept_refs, by_unit)
     mentioned = mentions(registry, dept_refs, [doc.ref for doc in ordered])
     citations = build_citations((doc.ref, doc.anchored) for doc in ordered)
     statuses = {doc.ref.id: status_facts(doc.anchored) for doc in ordered}
@@ -314,7 +348,11 @@ def build_library(root: Path, as_of: dt.date | None = None) -> Library:
         issues=tuple(issue_views),
         documents=tuple(views[doc.ref.id] for doc in ordered),
         departments=tuple(
-            _department_view(ref, source, mentioned[ref.code], by_unit[ref.code]) for ref, source in departments
+            _department_view(ref, source, mentioned[ref.code], by_unit[ref.code], reached.get(ref.code, ()))
+            for ref, source in departments if not ref.record.person
+        ),
+        persons=tuple(
+            _department_view(ref, source, (), by_unit[ref.code]) for ref, source in departments if ref.record.person
         ),
         tasks=tuple(tasks),
         deadline_months=by_month(tasks),

@@ -93,6 +93,7 @@ class Registry:
         """``units``: code → every printed name; ``places``: county-level place names."""
         self.matcher = UnitMatcher(((name, code) for code, names in units.items() for name in names), places)
         self.by_name: dict[str, str] = self.matcher.codes
+        self.persons: frozenset[str] = frozenset()  # codes of natural persons (not units)
 
     @classmethod
     def from_records(cls, departments: Iterable[Department]) -> Registry:
@@ -104,7 +105,17 @@ class Registry:
             if d.kind == "县(市、区)政府" and not d.collective
             for name in (d.name, *d.aliases)
         }
-        return cls({d.code: [d.name, *d.aliases] for d in records}, sorted(places))
+        registry = cls({d.code: [d.name, *d.aliases] for d in records}, sorted(places))
+        registry.persons = frozenset(d.code for d in records if d.person)
+        return registry
+
+    def split_persons(self, refs: Iterable[UnitRef]) -> tuple[tuple[UnitRef, ...], tuple[UnitRef, ...]]:
+        """(units, natural persons) of resolved names, each in the given order."""
+        refs = list(refs)
+        return (
+            tuple(r for r in refs if r.code not in self.persons),
+            tuple(r for r in refs if r.code in self.persons),
+        )
 
     def lookup(self, name: str, city_context: bool) -> str | None:
         """Code for ``name``; in a 市-once list, 市+name is tried first."""

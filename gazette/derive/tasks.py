@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 
 from gazette.derive.anchors import AnchoredDocument, Loc, Node, row_id
-from gazette.derive.assignments import RoleGroup, Segment, labelled_line, read
+from gazette.derive.assignments import RoleGroup, Segment, labelled_line, read, sentences
 from gazette.derive.deadlines import Deadline, find_deadline, parse_deadline
 from gazette.derive.departments import (
     Registry,
@@ -153,9 +153,10 @@ class _Extractor:
                     deadline = parse_deadline(effective[c], self.year)
             deadline = deadline or find_deadline(text, self.year)
             anchor = row_id(node.id, r)
+            named, persons = self.registry.split_persons(merge_roles(units))
             task = Task(
                 self._task_id(anchor), self.doc, anchor, f"{caption} 第{r}行", _clean(text),
-                tuple(merge_roles(units)), deadline, node.id, r,
+                named, deadline, node.id, r, persons,
             )
             rows.append(task)
             self.tasks.append(task)
@@ -238,7 +239,8 @@ class _Extractor:
                 else:
                     self._unread_words(node, sub, value, segment, "句中角色词前不是已登记的单位名称")
             for word in reading.unread:
-                self._not_read(node, node.loc + sub, word.word, value, word.reason)
+                sentence = next((t for at, t in sentences(value) if at <= word.start < at + len(t)), value)
+                self._not_read(node, node.loc + sub, word.word, sentence, word.reason)
 
     def _strict(self, node: Node, loc: Loc, value: str, segment: Segment) -> list[UnitRef]:
         """Units of a labelled line or parenthetical; each group that yields none is listed."""
@@ -273,8 +275,9 @@ class _Extractor:
     def _add(self, node: Node, text: str, units: list[UnitRef], deadline: Deadline | None) -> None:
         if not units:
             return
+        named, persons = self.registry.split_persons(merge_roles(units))
         self.tasks.append(
-            Task(self._task_id(node.id), self.doc, node.id, node.cite or node.id, text, tuple(merge_roles(units)), deadline)
+            Task(self._task_id(node.id), self.doc, node.id, node.cite or node.id, text, named, deadline, persons=persons)
         )
 
 

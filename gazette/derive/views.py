@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Literal
 
 from gazette.derive.anchors import AnchoredDocument, Node
+from gazette.derive.dates import day_label, month_label, month_of_year_label, year_label
 from gazette.derive.deadlines import Deadline
 from gazette.derive.departments import UnitRef
 from gazette.derive.status import DocumentStatus
@@ -71,6 +72,17 @@ class DocRef:
     @property
     def number(self) -> str:
         return self.wenhao.canonical
+
+    @property
+    def date_label(self) -> str:
+        """成文日期 as pages write it (2018年5月3日)."""
+        return day_label(self.record.date)
+
+    @property
+    def validity_date_label(self) -> str | None:
+        """Since when its validity status holds, as pages write it; None when not recorded."""
+        validity = self.record.validity
+        return day_label(validity.date) if validity and validity.date else None
 
     @property
     def data_url(self) -> str:
@@ -190,6 +202,9 @@ class Task:
     deadline: Deadline | None = None
     table_id: str | None = None
     row: int | None = None
+    # Natural persons the print names in a role (registry ``person: true``): kept as printed,
+    # never units (no page, no list entry, no calendar).
+    persons: tuple[UnitRef, ...] = ()
 
     @property
     def url(self) -> str:
@@ -199,7 +214,7 @@ class Task:
         return [u.code for u in self.units if role is None or u.role == role]
 
     def role_of(self, code: str) -> Role | None:
-        return next((u.role for u in self.units if u.code == code), None)
+        return next((u.role for u in (*self.units, *self.persons) if u.code == code), None)
 
 
 @dataclass(frozen=True)
@@ -264,6 +279,19 @@ class Citation:
     printed: str
     target: DocRef | None
 
+    @property
+    def url(self) -> str:
+        """Where the number is printed in the citing document (its page when no part holds it)."""
+        return f"{self.source.url}#{self.part_id}" if self.part_id else self.source.url
+
+
+@dataclass(frozen=True)
+class CitingDocument:
+    """One document citing a number: its first citation (the link) and how many times it does."""
+
+    first: Citation
+    count: int
+
 
 @dataclass(frozen=True)
 class CitationIndex:
@@ -278,6 +306,14 @@ class CitationIndex:
             for citation in citations:
                 grouped.setdefault(citation.wenhao, []).append(citation)
         return sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0].prefix, item[0].year, item[0].seq))
+
+    @staticmethod
+    def citing_documents(citations: list[Citation]) -> tuple[CitingDocument, ...]:
+        """The documents among ``citations``, in the order they first appear, each once."""
+        by_source: dict[str, list[Citation]] = {}
+        for citation in citations:
+            by_source.setdefault(citation.source.id, []).append(citation)
+        return tuple(CitingDocument(group[0], len(group)) for group in by_source.values())
 
     @property
     def total(self) -> int:
@@ -591,6 +627,19 @@ class DepartmentSummary:
 
 
 @dataclass(frozen=True)
+class CollectiveGroup:
+    """Tasks a unit holds through a collective name that covers it ("市级各有关部门")."""
+
+    collective: DeptRef
+    label: str  # the group's heading, e.g. 面向全部市级部门
+    assignments: tuple[Assignment, ...]  # role: the collective's role; dated first by date
+
+    @property
+    def tasks(self) -> tuple[Task, ...]:
+        return tuple(a.task for a in self.assignments)
+
+
+@dataclass(frozen=True)
 class DepartmentView(DeptRef):
     source: YamlFile
     documents: tuple[DocRef, ...]  # every document naming it (name or alias), library order
@@ -598,6 +647,19 @@ class DepartmentView(DeptRef):
     assignments: tuple[Assignment, ...]  # same order as ``tasks``
     summary: DepartmentSummary
     other_documents: tuple[DocRef, ...]  # documents naming it that assign it no task
+    # Tasks given to a collective that covers this unit and not naming it itself (registry ``covers``).
+    collective_groups: tuple[CollectiveGroup, ...] = ()
+
+    @property
+    def person(self) -> bool:
+        return self.record.person
+
+    @property
+    def calendar_count(self) -> int:
+        """Dated tasks in its calendar: its own and those it holds through a collective name."""
+        own = {t.id for t in self.tasks}
+        via = {t.id for g in self.collective_groups for t in g.tasks if t.deadline and t.deadline.date} - own
+        return self.summary.dated + len(via)
 
 
 @dataclass(frozen=True)
@@ -622,11 +684,11 @@ class DeadlineMonth:
     @property
     def label(self) -> str:
         """In the jump list, under its year: 6月."""
-        return f"{self.month}月"
+        return month_of_year_label(self.month)
 
     @property
     def title(self) -> str:
-        return f"{self.year}年{self.month}月"
+        return month_label(self.year, self.month)
 
     @property
     def count_label(self) -> str:
@@ -640,7 +702,7 @@ class DeadlineYear:
 
     @property
     def label(self) -> str:
-        return f"{self.year}年"
+        return year_label(self.year)
 
 
 @dataclass(frozen=True)
@@ -671,6 +733,23 @@ class Library:
     deadline_units: dict[str, int]  # unit code → its dated tasks (any role), first deadline first
     citations: CitationIndex
     unit_names: UnitMatcher  # the one unit-name matcher over the registry (gazette.vocab.unitnames)
+    # Natural persons named in a role (registry ``person: true``): not units, not in ``departments``;
+    # each keeps only a notice page at its old URL.
+    persons: tuple[DepartmentView, ...] = ()
+
+    @cached_property
+    def units(self) -> tuple[DepartmentView, ...]:
+        """Real units (not collective names), registry order: what every unit list and count shows."""
+        return tuple(d for d in self.departments if not d.collective)
+
+    @cached_property
+    def collectives(self) -> tuple[DepartmentView, ...]:
+        return tuple(d for d in self.departments if d.collective)
+
+    @property
+    def unit_count(self) -> int:
+        """The one count of units the pages state (home, 部门)."""
+        return len(self.units)
     relations: tuple[Relation, ...] = ()  # every relationship read, library order
     as_of: dt.date | None = None  # the build date statuses are computed for
 

@@ -67,7 +67,9 @@ def _join_pass(
                 errata.append(err)
                 report.add("page-break joins", f"{report.at(b.line)}：“…{prev[-12:]}”接“{b.text[:12]}…”")
                 continue
-            if not prev.endswith(repairs.TERMINAL) and len(prev) >= 12 and not is_attachment_label(prev, out[-1].line):
+            # a heading followed by a numbered part is no paragraph cut by the page
+            if (not prev.endswith(repairs.TERMINAL) and len(prev) >= 12 and not is_attachment_label(prev, out[-1].line)
+                    and not (parsed and repairs.opens_part(b.text))):
                 report.add("page-break unsure", f"{report.at(b.line)}：未接续“…{prev[-12:]}”与“{b.text[:12]}…”，请核对")
         out.append(b)
     return out, errata

@@ -21,7 +21,7 @@ from gazette.records.models import Part, Table
 ATTACHMENT_LIST = re.compile(r"^附件[:：]")
 # The build's point label (1. 2、) without its guard against a digit after it: "11.121人才…"
 # opens item 11 only where the sequence expects 11 (see Outline._by_sequence).
-_POINT_BEFORE_DIGIT = re.compile(next(source for kind, source, _ in KINDS if kind == "point") + r"(?=[0-9０-９])")
+POINT_BEFORE_DIGIT = re.compile(next(source for kind, source, _ in KINDS if kind == "point") + r"(?=[0-9０-９])")
 
 
 def label_at(text: str, line: int | None, where: str = "") -> Numbered | None:
@@ -69,6 +69,7 @@ class Outline:
         self.report = report
         self.where = where
         self.absorb_numbered = False  # lines after "附件:" list
+        self.last: dict[Kind, int] = {}  # the last number opened at each level
 
     def _container(self) -> list[Node]:
         return self.stack[-1].children if self.stack else self.top
@@ -78,7 +79,7 @@ class Outline:
         if self.absorb_numbered:
             listed = label_at(text, line, self.where)
             # the list of attachments' titles may begin with digits too ("2.2018年度…申请表")
-            if (listed and listed.label.kind == "point") or (listed is None and _POINT_BEFORE_DIGIT.match(text)):
+            if (listed and listed.label.kind == "point") or (listed is None and POINT_BEFORE_DIGIT.match(text)):
                 self.stack[-1].paragraphs.append(text)
                 return
             self.absorb_numbered = False
@@ -123,7 +124,7 @@ class Outline:
         """A paragraph whose text begins with digits after a point label ("11.121人才梯队项目")
         opens that point when the printed sequence expects exactly that number next; otherwise
         ("3.15国际消费者权益日" with no 2. before it) it is text."""
-        match = _POINT_BEFORE_DIGIT.match(text)
+        match = POINT_BEFORE_DIGIT.match(text)
         if match is None:
             return None
         try:
@@ -150,8 +151,10 @@ class Outline:
                 self.report.add("outline", f"{at} {label}接在{siblings[-1].label}之后（应为{expected}）")
             if any(n.label == label for n in siblings):
                 self.report.add("outline", f"{at} 同级编号{label}重复")
-        elif number != 1 and level != "art":  # articles run on across chapters
+        elif number != 1 and level != "art" and number != self.last.get(level, 0) + 1:
+            # articles, and items counted on across groups (2.–8. under (一), 9.– under (二)), run on
             self.report.add("outline", f"{at} 编号从{label}开始（不是从1开始）")
+        self.last[level] = number
         node = Node(level=level, number=number, label=label, text=rest or None, heading=level in ("chp", "subchp"))
         container.append(node)
         self.stack.append(node)

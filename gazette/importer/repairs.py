@@ -12,9 +12,10 @@ import re
 
 from gazette.derive.numbering import LabelError, split_label
 from gazette.importer.corrections import Correction, CorrectionError
+from gazette.importer.outline import POINT_BEFORE_DIGIT
 from gazette.records.models import Erratum
 
-from .signature import DATE
+from .signature import DATE, ORGAN
 
 AND = re.compile(r" and ")
 CONTEXT = 8
@@ -92,7 +93,8 @@ def opens_part(text: str) -> bool:
         numbered = split_label(text)
     except LabelError:
         return True  # not a continuation; the outline stops the import on it
-    return numbered is not None or text.startswith(("附件", "——"))
+    # "11.121人才…" may open item 11 (the outline decides by sequence): never glued to the paragraph before
+    return numbered is not None or text.startswith(("附件", "——")) or POINT_BEFORE_DIGIT.match(text) is not None
 
 
 def should_join(prev: str, nxt: str) -> bool:
@@ -138,9 +140,16 @@ def strip_bullet(line: str) -> tuple[str, Erratum | None]:
     return line, None
 
 
+def _between_organs(before: str, after: str) -> bool:
+    """Does a title's space stand between two issuing organs ("中共广州市委 广州市人民政府关于…")?"""
+    return bool(ORGAN.match(before) and ORGAN.match(after.split("关于", 1)[0]))
+
+
 def remove_spaces(text: str, reason: str) -> tuple[str, Erratum | None]:
-    """Titles: the extraction put line-break spaces inside titles."""
-    fixed = re.sub(r"\s+", "", text)
+    """Titles: the extraction put line-break spaces inside titles. A space between two
+    issuing organs' names is printed (joint issuers: "中共广州市委 广州市人民政府关于…") and stays."""
+    pieces = text.split()
+    fixed = "".join(p + (" " if k + 1 < len(pieces) and _between_organs(p, pieces[k + 1]) else "") for k, p in enumerate(pieces))
     if fixed == text:
         return text, None
     return fixed, Erratum(kind="layout", original=text, published=fixed, reason=reason)

@@ -46,7 +46,8 @@ from gazette.derive.anchors import Node, row_id
 from gazette.derive.facets import FACETS
 from gazette.derive.relations import STATUS_KINDS, statement
 from gazette.derive.views import DocView, Library
-from gazette.derive.wenhao import DIGIT, HAN, Wenhao, js_pattern
+from gazette.derive.wenhao import GRAMMAR, Wenhao, js_pattern
+from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 from gazette.publish.postings import Postings
 from gazette.publish.search_format import (
@@ -61,7 +62,7 @@ from gazette.publish.search_format import (
     t2s_table,
     varint,
 )
-from gazette.publish.search_vocab import Expansion, document_abbreviations, load_search_words
+from gazette.publish.search_vocab import MAX_ALTERNATIVES, Expansion, document_abbreviations, load_search_words
 
 OUTPUT_SUBDIR = "search"
 
@@ -69,13 +70,9 @@ BATCH_CHARS = 250_000  # characters indexed per numpy batch (bounds memory)
 SHARD_TARGET = 24_000  # raw bytes per postings shard before gzip
 MAX_SHARDS = 4096
 
-# What people say instead of a 文号 (33号文, 衢政办33号, 第33号文件), NFKC text: the
-# prefix, when given, is any part of a family's prefix read in order (衢政办 → 衢政办发).
-# A full 文号 or "2018年33号" is read by the 文号 grammar itself (rules.json) first.
-COLLOQUIAL_WENHAO = (
-    rf"^\s*(?P<prefix>{HAN}{{0,14}}?)\s*(?:(?P<year>{DIGIT}{{4}})\s*年\s*)?第?\s*"
-    rf"(?P<seq>{DIGIT}{{1,4}})\s*号\s*(?:文件?)?\s*$"
-)
+# What people say instead of a 文号 (33号文, 衢政办33号): part of the one 文号 grammar.
+# A full 文号 or "2018年33号" is read by the grammar's query pattern (rules.json) first.
+COLLOQUIAL_WENHAO = GRAMMAR.colloquial_pattern
 
 
 class SearchIndexError(RuntimeError):
@@ -187,8 +184,7 @@ class _Writer:
     def write(self, rel: str, body: bytes) -> None:
         data = encode_file(body)
         path = self.staging / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        write_atomic(path, data)
         self.hash.update(rel.encode("utf-8") + b"\x00" + data)
         self.files += 1
         self.bytes += len(data)
@@ -351,15 +347,16 @@ class _Builder:
     def write_departments(self, w: _Writer) -> None:
         """Per department: every document naming it (by name or alias in the text, or as a
         unit of a task, so 住建局 in "市发改委、住建局" counts), with the part that does."""
+        matcher = self.library.unit_names  # the one unit-name matcher (gazette/vocab/unitnames.py)
         for dept in self.library.departments:
             found: dict[int, list[object]] = {}
-            names = [normalize(name) for name in dept.names]
+            code = dept.record.code
             for doc in dept.documents:
                 n = self.ordinal[doc.id]
-                for i, text in enumerate(self.texts[n]):
-                    name = next((x for x in names if x in text), None)
+                for i, part in enumerate(self.parts[n]):
+                    name = next((m.name for s in part.strings for m in matcher.find(s) if m.code == code), None)
                     if name is not None:
-                        found[n] = [n, i, name]
+                        found[n] = [n, i, normalize(name)]
                         break
             for task in dept.tasks:
                 n = self.ordinal[task.doc.id]
@@ -371,12 +368,8 @@ class _Builder:
 
     def expansions(self) -> list[dict[str, str]]:
         """Abbreviations the documents define, then the everyday-words table; one row per pair."""
-        rows: dict[tuple[str, str], dict[str, str]] = {}
-        for e in [*self.abbreviations, *load_search_words(self.library.root)]:
-            key = (e.word, normalize(e.adds))
-            if key not in rows:
-                rows[key] = {"word": e.word, "adds": e.adds, "kind": e.kind, "source": e.source}
-        return list(rows.values())
+        return [{"word": e.word, "adds": e.adds, "kind": e.kind, "source": e.source}
+                for e in unique_expansions([*self.abbreviations, *load_search_words(self.library.root)])]
 
     def meta(self, build: str) -> dict[str, object]:
         library = self.library
@@ -407,9 +400,27 @@ class _Builder:
             ],
             # Which 文号 files exist: any other file that fails to load is a fault, never "none".
             "have": {"wenhao": self.years, "seq": self.seqs},
-            "expansions": self.expansions(),
+            "expansions": self.expansions(), "max_alternatives": MAX_ALTERNATIVES,
             "colloquial_wenhao": js_pattern(COLLOQUIAL_WENHAO),
         }
+
+
+def unique_expansions(rows: list[Expansion]) -> list[Expansion]:
+    seen: set[tuple[str, str]] = set()
+    out: list[Expansion] = []
+    for e in rows:
+        key = (e.word, normalize(e.adds))
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+def library_expansions(library: Library) -> list[Expansion]:
+    """Every expansion the index ships, in its order (for ground truth outside the browser)."""
+    found = [e for doc in ordered_documents(library)
+             for e in document_abbreviations(doc, [(p.cite, p.strings) for p in document_parts(doc)])]
+    return unique_expansions([*found, *load_search_words(library.root)])
 
 
 def _facet_order(facet_id: str) -> tuple[str, Callable[[str], tuple[list[int], str]]]:
@@ -439,7 +450,7 @@ def build_search_index(library: Library, site_dir: Path) -> IndexStats:
     build = writer.build_id()
     (out / _STAGING).rename(out / build)
     meta = encode_file(_json(builder.meta(build)))
-    (out / META).write_bytes(meta)
+    write_atomic(out / META, meta)  # the file every page reads first: old or new, never half
     return IndexStats(writer.files + 1, writer.bytes + len(meta), build)
 
 

@@ -13,7 +13,7 @@ deployment does not have (404), never for a file of another build, so old and
 new deployments never mix.
 
 Normalisation (:func:`normalize`, one function, per character, so the browser
-gets it as a table): NFKC, lower case, traditional → simplified (OpenCC's t2s
+gets it as a table): ``fold`` of ``gazette/vocab/normalize.py`` (NFKC), lower case, traditional → simplified (OpenCC's t2s
 conversion, one character at a time, computed at build time from the library
 and shipped as ``t2s.bin``); whitespace (``DROP``: PDF line wraps and page
 breaks leave spaces inside words) and punctuation (``PUNCT``: quotation and
@@ -29,6 +29,8 @@ import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
+
+from gazette.vocab.normalize import DROP, DROP_JS, fold
 
 FORMAT = 2  # bump when a reader of an older format would misread the files
 MAGIC = b"GZS\x02"  # "GZS" + FORMAT: first bytes of every decoded index file
@@ -62,8 +64,8 @@ def part_key(index: int, heading: bool) -> int:
     return (index << PART_SHIFT) | (HEADING_BIT if heading else 0)
 
 
-# Whitespace removed by normalisation; in a query it separates terms.
-DROP = "[\\t-\\r \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200b\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]"
+# Whitespace and invisible characters (gazette/vocab/normalize.py) are removed by
+# normalisation; in a query they separate terms. meta.bin carries the JavaScript spelling.
 _DROP_RE = re.compile(DROP)
 
 
@@ -112,7 +114,7 @@ _NORM_SEEN: set[str] = set()
 
 
 def _norm_char(ch: str) -> str:
-    folded = unicodedata.normalize("NFKC", ch).lower()
+    folded = fold(ch).lower()
     t2s = t2s_table()
     folded = "".join(t2s.get(c, c) for c in folded)
     return _PUNCT_RE.sub("", _DROP_RE.sub("", folded))
@@ -129,7 +131,7 @@ def normalize(text: str) -> str:
 
 def is_separator(ch: str) -> bool:
     """Whether ``ch`` separates two terms of a query (whitespace; punctuation does not)."""
-    return bool(_DROP_RE.fullmatch(unicodedata.normalize("NFKC", ch) or " ")) or ch == SEP
+    return bool(_DROP_RE.fullmatch(fold(ch) or " ")) or ch == SEP
 
 
 def query_terms(query: str) -> list[str]:
@@ -266,7 +268,7 @@ def entries(term: str, data: bytes) -> dict[tuple[int, int], list[int] | int]:
 def format_section() -> dict[str, object]:
     """What the browser needs to read the files, sent in ``meta.bin``."""
     return {
-        "format": FORMAT, "sep": SEP, "drop": DROP, "punct": PUNCT, "nfkc": True, "lower": True,
+        "format": FORMAT, "sep": SEP, "drop": DROP_JS, "punct": PUNCT, "nfkc": True, "lower": True,
         "heading_bit": HEADING_BIT, "part_shift": PART_SHIFT, "title_part": TITLE_PART,
         "number_part": NUMBER_PART, "max_query": MAX_QUERY, "paths": PATHS,
     }

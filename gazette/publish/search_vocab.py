@@ -146,3 +146,25 @@ def load_search_words(root: Path) -> list[Expansion]:
                 seen[key] = line
                 out.append(Expansion(key[0], official, "word", str(reason.value).strip()))
     return out
+
+
+MAX_ALTERNATIVES = 8
+
+
+def alternatives(term: str, expansions: list[Expansion]) -> list[str]:
+    """What a normalised query term is searched as: itself, then each expansion applied in
+    turn (an abbreviation only to a whole term, an everyday word wherever it occurs).
+    The browser (``expand`` in docs/assets/search.js) applies the same rule to meta.bin's rows."""
+    alts = [term]
+    for e in expansions:
+        applies = term == e.word if e.kind == "abbr" else e.word in term
+        if not applies:
+            continue
+        adds = normalize(e.adds)
+        for a in list(alts):
+            if len(alts) >= MAX_ALTERNATIVES or e.word not in a:
+                continue
+            b = adds if e.kind == "abbr" else a.replace(e.word, adds)
+            if b not in alts:
+                alts.append(b)
+    return alts

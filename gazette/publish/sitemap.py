@@ -58,7 +58,10 @@ def site_pages(site_dir: Path) -> list[str]:
 def build_sitemap(urls: list[str], library: Library, site_url: str) -> bytes:
     dates, newest = page_dates(library)
     urlset = etree.Element(f"{{{NS}}}urlset", nsmap={None: NS})
+    notices = {person.url for person in library.persons}  # a person's old URL is no page to list
     for url in urls:
+        if url in notices:
+            continue
         entry = etree.SubElement(urlset, f"{{{NS}}}url")
         etree.SubElement(entry, f"{{{NS}}}loc").text = site_url + url
         day = dates.get(url, newest)

@@ -75,6 +75,10 @@ RecordDate = Annotated[dt.date, BeforeValidator(_calendar_date)]
 Whole = Annotated[int, BeforeValidator(_whole_number)]
 Flag = Annotated[bool, BeforeValidator(_flag)]
 Code = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,31}$")]
+# An issuer's code is the middle of its documents' ids and URLs ({year}/{code}-{seq}): no hyphen,
+# so the sequence number after the hyphen is never ambiguous; one piece for both patterns.
+ISSUER_CODE = r"[a-z][a-z0-9]{0,31}"
+IssuerCode = Annotated[str, StringConstraints(pattern=rf"^{ISSUER_CODE}$")]
 Printable = Annotated[str, AfterValidator(_printable)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=200_000), AfterValidator(_printable)]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=2_000), AfterValidator(_one_line)]
@@ -90,7 +94,7 @@ class Record(BaseModel):
 class Issuer(Record):
     """One family of document numbers (文号), e.g. 衢政办发."""
 
-    code: Code = Field(description="ASCII code used in document URLs, e.g. qzbf")
+    code: IssuerCode = Field(description="ASCII code used in document URLs, e.g. qzbf (letters and digits, no hyphen)")
     prefix: Line = Field(description="文号 prefix as printed, e.g. 衢政办发")
     names: list[Line] = Field(min_length=1, description="Issuing organ(s) using this prefix")
     kind: Literal["市政府", "市政府办公室", "市政府人事", "市级部门"] = "市级部门"
@@ -116,6 +120,25 @@ class Department(Record):
         default=False,
         description="True for a collective name (市级各有关部门, 领导小组成员单位…), not one real unit",
     )
+    covers: list[DepartmentKind] = Field(
+        default_factory=list,
+        description=(
+            "For a collective that stands for every unit of some kinds (市级各有关部门 = 市级部门, "
+            "各县(市、区)人民政府 = 县(市、区)政府): those kinds. Its tasks reach each such unit"
+        ),
+    )
+    person: bool = Field(
+        default=False,
+        description="True for a natural person named in a role column (e.g. a 举办者): not a unit, no unit page",
+    )
+
+    @model_validator(mode="after")
+    def _covers_only_for_collectives(self) -> Department:
+        if self.covers and not self.collective:
+            raise ValueError("covers is only for a collective name (collective: true)")
+        if self.person and (self.collective or self.aliases):
+            raise ValueError("a person (person: true) is neither a collective nor has aliases")
+        return self
 
 
 # --- gazette issues -------------------------------------------------------
@@ -131,7 +154,7 @@ class ImprintLine(Record):
     value: Line
 
 
-DocumentId = Annotated[str, StringConstraints(pattern=r"^\d{4}/[a-z][a-z0-9]*-\d+$")]
+DocumentId = Annotated[str, StringConstraints(pattern=rf"^\d{{4}}/{ISSUER_CODE}-\d+$")]
 
 
 class TocEntry(Record):

@@ -150,6 +150,8 @@ def plan_pages(library: Library, templates: Path, site_url: str | None = None) -
                 "department.html", dept.src_uri, dept.url, dept.record.name, dept=dept,
                 task_pages=task_pages, mention_pages=mention_pages,
                 feeds=((f"{dept.record.name}的文件与任务（Atom）", dept.feed_url),),
+                # tasks through a collective: the first page of each group; the exports hold them all
+                group_pages=[paginate(g.assignments, TASK_ROWS, dept.url, dept.url)[0] for g in dept.collective_groups],
             )
         )
         lists: list[tuple[str, str, Sequence[Paged[Any]]]] = [
@@ -161,6 +163,9 @@ def plan_pages(library: Library, templates: Path, site_url: str | None = None) -
                     "department_page.html", p.url.rstrip("/") + ".md", p.url,
                     f"{dept.record.name} · {label}(第 {p.number} 页)", dept=dept, kind=kind, label=label, p=p,
                 ))
+    for person in library.persons:
+        # A person has no unit page; the URL published before stays, saying so (data/published/anchors.txt).
+        pages.append(r.page("department_person.html", person.src_uri, person.url, person.record.name, dept=person))
     return pages
 
 

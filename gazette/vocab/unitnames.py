@@ -3,7 +3,8 @@
 The rule, decided once here and shipped to the browser as data (``unit_names`` in
 ``assets/rules.json``, see ``UnitMatcher.payload``):
 
-1. text and names are compared after ``normalise_name`` (no spaces, one bracket style);
+1. text and names are compared after ``normalise_name``, the text module's ``compare_key``
+   (NFKC folding, no spaces or invisible characters, one bracket style);
 2. at every place the text holds a registered name, the longest registered name wins: a
    shorter registered name inside a longer one (住建局 inside 市住建局) is not a mention of the
    shorter unit;
@@ -99,11 +100,12 @@ class UnitMatcher:
         """The rule as data for the browser (``unit_names`` in ``assets/rules.json``):
 
         ``names``: [normalised name, code] pairs, longest name first; ``prefixes``: county-level
-        place names, longest first; ``brackets``: [from, to] characters folded before comparing
-        (spaces are removed too). A script applies the module's rule to these, never its own list."""
+        place names, longest first. Texts are normalised as ``normalize`` in ``rules.json`` says
+        (the compare key: fold, drop, brackets). A script applies the module's rule to these data,
+        never a list of its own."""
         return {
             "names": [[key, self.codes[key]] for key in sorted(self.codes, key=lambda k: (-len(k), k))],
             "prefixes": list(self.prefixes),
-            "brackets": ["（）〔〕【】［］", "()()[][]"],
+            "normalize": "compare_key",
             "rule": "longest registered name wins; a name starting inside or right behind a prefix is not a mention",
         }

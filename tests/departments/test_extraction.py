@@ -70,6 +70,7 @@ title: 衢州市人民政府关于开展普查的通知
 issuers: [衢州市人民政府]
 date: 2018-05-03
 issue: 2018-05
+signature: null
 body:
 """
 DOC_PATH = "documents/2018/qzf-15.yaml"

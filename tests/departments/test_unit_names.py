@@ -68,8 +68,7 @@ def test_payload_is_the_matchers_own_data() -> None:
     names = [name for name, _ in payload["names"]]
     assert names == sorted(names, key=len, reverse=True)
     assert dict(payload["names"]) == matcher.codes and sorted(payload["prefixes"]) == sorted(PLACES)
-    frm, to = payload["brackets"]
-    assert "（市、区）".translate(str.maketrans(frm, to)) == normalise_name("（市、区）")
+    assert payload["normalize"] == "compare_key" and normalise_name("各县〔市、 区）") == "各县(市、区)"
 
 
 @pytest.mark.unit

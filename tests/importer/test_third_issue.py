@@ -50,6 +50,10 @@ def test_it_builds_with_only_registry_additions(imported: tuple[Path, str]) -> N
     library = build_library(data)
     assert [d.id for d in library.documents] == ["2012/sz-20", "2016/jzbf-26", "2014/hzbh-105", "2020/yfh-102"]
     assert "未登记的单位0个" in report
+    # right print needs no erratum: the space between the joint issuers is printed
+    guangzhou = library.document("2012/sz-20")
+    assert guangzhou.record.title == "中共广州市委 广州市人民政府关于推进人才集聚工程的实施意见"
+    assert [e.kind for e in guangzhou.record.errata] == ["page-break"]  # the paragraph cut by page 6
 
 
 def test_printed_assignments_become_tasks_with_their_lead(imported: tuple[Path, str]) -> None:

@@ -28,16 +28,17 @@ def test_search_for_the_number_says_who_repealed_it(chromium, served_site: str) 
     page = chromium.new_page()
     page.goto(served_site + "search/?q=" + "衢政办发〔2015〕7号")
     page.wait_for_selector("ol.gz-results[data-state=done]", state="attached")
-    (note,) = page.query_selector_all(".gz-search-declared")
-    assert note.get_attribute("data-relation") == "repeals"
-    link = note.query_selector("a")
+    items = page.query_selector_all("ol.gz-results > li")
+    first = items[0]
+    assert first.get_attribute("data-kind") == "declared" and first.get_attribute("data-relation") == "repeals"
+    link = first.query_selector("a")
     assert link.text_content() == "衢政办发〔2017〕11号第3段宣布衢政办发〔2015〕7号同时废止"
     assert link.get_attribute("href") == served_site + "2017/qzbf-11/#p_3"
-    # and the document that prints the number is a result, as before
-    hrefs = [a.get_attribute("href") for a in page.query_selector_all("ol.gz-results > li > a:first-child")]
+    # and the document that prints the number follows, as before
+    hrefs = [i.query_selector("a").get_attribute("href") for i in items[1:]]
     assert served_site + "2017/qzbf-11/" in hrefs
     # a number nobody declares anything about gets no such line
     page.goto(served_site + "search/?q=" + "衢政发〔2011〕89号")
     page.wait_for_selector("ol.gz-results[data-state=done]", state="attached")
-    assert not page.query_selector_all(".gz-search-declared")
+    assert not page.query_selector_all("ol.gz-results > li[data-kind=declared]")
     page.close()
