@@ -83,7 +83,7 @@ class LibraryPlugin(BasePlugin[NoOptions]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         try:
             library = build_library(self.root / "data")
-            planned = plan_pages(library, self.templates)
+            planned = plan_pages(library, self.templates, public_site_url(config.site_url))
             check_pages(library, planned, self.templates, Path(config.docs_dir))
         except (RecordError, RecordErrors) as exc:
             raise PluginError(f"Invalid records in data/:\n{exc}") from None
@@ -111,6 +111,8 @@ class LibraryPlugin(BasePlugin[NoOptions]):
             page.meta["description"] = escape(spec.description)
         if spec.citation:
             page.meta["citation"] = escape(spec.citation)
+        if spec.feeds:
+            page.meta["feeds"] = [{"title": escape(title), "path": path} for title, path in spec.feeds]
         return ""
 
     def on_page_context(

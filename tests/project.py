@@ -13,12 +13,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+BUILD_EPOCH = "1796054400"  # 2026-12-01 00:00 +08:00
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "data", "gazette")
 
 
 def build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
     """Run the standard strict build of ``project`` into ``out``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.test/zhengbao/"}
+    # A fixed build date (statuses are computed for it) unless the caller sets one: same bytes every day.
+    env = {"SOURCE_DATE_EPOCH": BUILD_EPOCH, **os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.test/zhengbao/"}
     return subprocess.run(
         [*MKDOCS, "build", "--strict", "--quiet", "-f", str(project / "mkdocs.yml"), "-d", str(out), *extra],
         cwd=project, env=env, capture_output=True, text=True, timeout=900,

@@ -119,18 +119,35 @@
         // Without a prefix the canonical form is "〔year〕seq号": match it at the end of every number.
         var canonical = rules.canonicalWenhao(parsed);
         return fetch(mapUrl).then(function (r) { return r.json(); }).then(function (map) {
-          var hits = Object.keys(map).filter(function (number) {
+          var numbers = Object.keys(map).filter(function (number) {
             return parsed.prefix ? number === canonical : number.endsWith(canonical);
           });
+          // Numbers the library does not hold are in the map (url null) when a document here acts on them.
+          var hits = numbers.filter(function (number) { return map[number].url; });
           if (hits.length === 1) {
             location.assign(new URL(map[hits[0]].url, mapUrl).href);  // relative to the map file
           } else if (hits.length > 1) {
             status.textContent = "找到多个文件：" + hits.join("、");
           } else {
             status.textContent = "本库未收录 " + canonical;
+            numbers.forEach(function (number) { showRelations(number, map[number].relations || []); });
           }
         });
       }).catch(function () { status.textContent = "查找暂不可用，请稍后再试"; });
+    }
+
+    // What documents here say about a number the library does not hold, each linked to its clause.
+    function showRelations(number, relations) {
+      relations.forEach(function (rel) {
+        var line = document.createElement("span");
+        line.className = "gz-lookup-relation";
+        line.dataset.relation = rel.kind;
+        var a = document.createElement("a");
+        a.href = new URL(rel.url, mapUrl).href;  // relative to the map file, as every URL in it
+        a.textContent = rel.text;
+        line.append("；", a);
+        status.append(line);
+      });
     }
 
     form.addEventListener("submit", function (event) {

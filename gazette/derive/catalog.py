@@ -10,7 +10,9 @@ publish. It computes, in this order, and constructs every view once:
 4. tasks: every document's tasks and task tables (``derive/tasks.py``);
 5. mentions: which documents name which department (``derive/mentions.py``);
 6. citations: the citation graph (``derive/citations.py``);
-7. the views: each document's parts (``derive/parts.py``), then documents,
+7. relationships: what each document's sentences do to others and to itself
+   (``derive/relations.py``), and each document's status on the build date;
+8. the views: each document's parts (``derive/parts.py``), then documents,
    issues and departments, and the ``Library`` holding them.
 
 Inconsistencies between records fail with file:line (``RecordErrors``), all
@@ -19,11 +21,13 @@ of them at once, before any view exists. View types: ``derive/views.py``.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from gazette.derive.anchors import AnchoredDocument, AnchorError, anchor_document, row_id
+from gazette.derive.asof import build_date
 from gazette.derive.citations import build_citations, text_runs
 from gazette.derive.departments import Registry, name_problem
 from gazette.derive.doctype import doc_type
@@ -32,6 +36,7 @@ from gazette.derive.errata import TITLE, locate_errata
 from gazette.derive.mentions import mentions
 from gazette.derive.parts import document_parts
 from gazette.derive.plausibility import implausible_document_dates, implausible_issue_dates
+from gazette.derive.relations import affecting, read_relations, standings
 from gazette.derive.status import status_facts
 from gazette.derive.tasks import (
     by_month,
@@ -265,8 +270,10 @@ def _collective_groups(departments: list[DeptRef], by_unit: dict[str, list[Task]
     return {code: tuple(found) for code, found in groups.items()}
 
 
-def build_library(root: Path) -> Library:
-    """Load, validate and cross-check ``root``; raise RecordErrors on any problem."""
+def build_library(root: Path, as_of: dt.date | None = None) -> Library:
+    """Load, validate and cross-check ``root``; raise RecordErrors on any problem.
+
+    ``as_of``: the date statuses are computed for (default: the build date, ``derive/asof.py``)."""
     raw = load_raw(root)
     errors: list[RecordError] = []
     issuers = {loaded.record.prefix: loaded.record for loaded in raw.issuers}
@@ -295,6 +302,13 @@ def build_library(root: Path) -> Library:
     reached = _collective_groups(dept_refs, by_unit)
     mentioned = mentions(registry, dept_refs, [doc.ref for doc in ordered])
     citations = build_citations((doc.ref, doc.anchored) for doc in ordered)
+    statuses = {doc.ref.id: status_facts(doc.anchored) for doc in ordered}
+    relations = {
+        doc.ref.id: read_relations(doc.ref, doc.anchored, statuses[doc.ref.id], citations.by_number) for doc in ordered
+    }
+    affected = affecting(r for doc in ordered for r in relations[doc.ref.id])
+    day = as_of or build_date()
+    standing = standings(relations, affected, day)
 
     views: dict[str, DocView] = {}
     for doc in ordered:
@@ -315,7 +329,8 @@ def build_library(root: Path) -> Library:
             cites=citations.outgoing.get(ref.id, ()), cited_by=citations.incoming.get(ref.id, ()),
             doubts=_doubts(ref.record, doc.anchored),
             role_words=audit,
-            status=status_facts(doc.anchored),
+            status=statuses[ref.id],
+            relations=relations[ref.id], affected_by=affected.get(ref.id, ()), standing=standing.get(ref.id),
             validity_source=text_runs(ref.record.validity.source, ref.wenhao, citations.by_number)
             if ref.record.validity else (),
         )
@@ -344,5 +359,7 @@ def build_library(root: Path) -> Library:
         deadline_units=units_with_deadlines(tasks),
         citations=citations,
         unit_names=registry.matcher,
+        relations=tuple(r for doc in ordered for r in relations[doc.ref.id]),
+        as_of=day,
     )
 

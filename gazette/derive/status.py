@@ -27,12 +27,17 @@ from dataclasses import dataclass
 
 from gazette.derive.anchors import AnchoredDocument, Node
 from gazette.derive.doctype import GENRE_WORDS
+from gazette.derive.text import own_strings
 
-_SENTENCE = re.compile(r"[^。;;!?]+[。;;!?]?")
-_SUBJECT = re.compile(r"^\s*本(?:[\u4e00-\u9fff]{0,4}?)(?:" + "|".join(map(re.escape, GENRE_WORDS)) + r")(?:[((]试行[))])?")
+# A sentence as the readers of sentences (this module, derive/relations.py) cut the text.
+SENTENCE = re.compile(r"[^。;;!?]+[。;;!?]?")
+SUBJECT = re.compile(r"^\s*本(?:[\u4e00-\u9fff]{0,4}?)(?:" + "|".join(map(re.escape, GENRE_WORDS)) + r")(?:[((]试行[))])?")
 _EFFECTIVE = re.compile(r"自(?P<when>[^,,。;;]{2,30}?)起(?:施行|执行|实施|生效)")
 _PERIOD = re.compile(r"有效期(?P<period>(?:为|至|暂定|是)?[^,,。;;]{1,30})")
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
+# A period printed as whole years (有效期5年, 有效期为三年) runs from the printed 施行日期.
+_YEARS = re.compile(r"^(?:为|暂定|是)?(?P<n>\d{1,2}|[一二三四五六七八九十])年$")
+_CN_DIGITS = "一二三四五六七八九十"
 
 
 @dataclass(frozen=True)
@@ -48,15 +53,37 @@ class DocumentStatus:
     effective: StatusFact | None  # 施行日期
     period: StatusFact | None  # 有效期
 
+    @property
+    def expires(self) -> dt.date | None:
+        """The first day the document no longer applies, when the text settles it.
 
-def _texts(anchored: AnchoredDocument) -> Iterator[tuple[Node, str]]:
+        ``有效期至2021年12月31日`` → 2022-01-01; ``有效期5年`` with a printed 施行日期
+        2017-05-01 → 2022-05-01. A relative start (自印发之日起) settles nothing."""
+        if self.period is None:
+            return None
+        if self.period.date is not None:
+            return self.period.date + dt.timedelta(days=1)
+        years = _YEARS.match(self.period.phrase.removeprefix("有效期"))
+        start = self.effective.date if self.effective else None
+        if years is None or start is None:
+            return None
+        n = years["n"]
+        count = int(n) if n.isdigit() else _CN_DIGITS.index(n) + 1
+        try:
+            return start.replace(year=start.year + count)
+        except ValueError:  # 29 February
+            return start.replace(year=start.year + count, day=28) + dt.timedelta(days=1)
+
+
+def sentences(anchored: AnchoredDocument) -> Iterator[tuple[Node, str]]:
+    """Every printed sentence (text, paragraphs, table cells; body and attachments), stripped, in reading order."""
     for node in anchored.walk():
-        part = node.part
-        if part is None:
+        if node.part is None:
             continue
-        for text in [part.text or "", *part.paragraphs]:
-            if text:
-                yield node, text
+        for text in own_strings(node.part):
+            for sentence in SENTENCE.findall(text):
+                if sentence.strip():
+                    yield node, sentence.strip()
 
 
 def _date(phrase: str) -> dt.date | None:
@@ -73,15 +100,13 @@ def status_facts(anchored: AnchoredDocument) -> DocumentStatus:
     """The first statement of each kind, in reading order."""
     effective: StatusFact | None = None
     period: StatusFact | None = None
-    for node, text in _texts(anchored):
-        for sentence in _SENTENCE.findall(text):
-            if not _SUBJECT.match(sentence):
-                continue
-            sentence = sentence.strip()
-            m = _EFFECTIVE.search(sentence)
-            if m and effective is None:
-                effective = StatusFact(m.group(0), sentence, node, _date(m.group("when")))
-            p = _PERIOD.search(sentence)
-            if p and period is None:
-                period = StatusFact(p.group(0), sentence, node, _date(p.group("period")))
+    for node, sentence in sentences(anchored):
+        if not SUBJECT.match(sentence):
+            continue
+        m = _EFFECTIVE.search(sentence)
+        if m and effective is None:
+            effective = StatusFact(m.group(0), sentence, node, _date(m.group("when")))
+        p = _PERIOD.search(sentence)
+        if p and period is None:
+            period = StatusFact(p.group(0), sentence, node, _date(p.group("period")))
     return DocumentStatus(effective, period)

@@ -19,6 +19,7 @@ issues are built after documents, and a document holds only its issue's ref.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -38,6 +39,15 @@ from gazette.vocab.unitnames import UnitMatcher
 # --- identities -------------------------------------------------------------
 
 
+FEED_LIMIT = 50  # newest entries an Atom feed holds (gazette.publish.feeds); the open data hold all
+
+
+def issuer_feed_url(issuer: Issuer) -> str:
+    """The Atom feed of one 文号 family (gazette.publish.feeds)."""
+    return f"issuers/{issuer.code}/feed.xml"
+
+
+
 @dataclass(frozen=True)
 class DocRef:
     """A document as other views point at it: its record and where its page is."""
@@ -54,6 +64,10 @@ class DocRef:
     @property
     def src_uri(self) -> str:
         return self.url.rstrip("/") + ".md"
+
+    @property
+    def issuer_feed_url(self) -> str:
+        return issuer_feed_url(self.issuer)
 
     @property
     def number(self) -> str:
@@ -151,6 +165,11 @@ class DeptRef:
     @property
     def src_uri(self) -> str:
         return f"departments/{self.record.code}.md"
+
+    @property
+    def feed_url(self) -> str:
+        """Its Atom feed (gazette.publish.feeds): documents that give it a task or name it."""
+        return f"{self.url}feed.xml"
 
     @property
     def names(self) -> list[str]:
@@ -299,6 +318,83 @@ class CitationIndex:
     @property
     def total(self) -> int:
         return sum(len(c) for c in self.outgoing.values())
+
+
+def cn_date(day: dt.date) -> str:
+    """A date as the site prints it: 2017年3月13日."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+# --- relationships (gazette.derive.relations) -------------------------------
+
+RelationKind = Literal["repeals", "replaces", "amends", "tied", "basis", "effective", "expires"]
+
+
+@dataclass(frozen=True)
+class Relation:
+    """What one printed sentence of ``source`` does to a document (``target``) or to itself.
+
+    ``target`` None: the sentence is about ``source`` itself (施行, 有效期).
+    ``before``/``after`` are the site's words around the target (or, for the
+    document itself, around nothing), ``inverse`` those the affected page shows
+    after the acting document and its clause."""
+
+    kind: RelationKind
+    source: DocRef
+    part_id: str  # the clause (element id on the source page)
+    place: str  # how readers name it: 第3段, 第十三条, 附件1第2段
+    quote: str  # the printed sentence
+    words: str  # the printed words that make it this kind: 同时废止, 根据, 自2017年5月1日之日起施行
+    target: Wenhao | None
+    target_doc: DocRef | None  # the target when the library has it
+    date: dt.date | None  # a date the text gives: 施行日期, the day a 有效期 runs out
+    before: str
+    after: str
+    inverse: str
+
+    @property
+    def url(self) -> str:
+        return f"{self.source.url}#{self.part_id}"
+
+    @property
+    def day(self) -> str:
+        return cn_date(self.date) if self.date else ""
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    """One date on a document's timeline, as the text or the gazette gives it."""
+
+    label: str  # 成文 / 刊登 / 施行 / 届满 / 废止
+    date: dt.date | None  # None: the text gives the event without a calendar date (自印发之日起施行)
+    note: str  # what says so: 衢州政报2017年第2期（总第…期）第5页, or the printed words
+    url: str | None = None  # site URL of the issue or the clause that says so
+
+    @property
+    def day(self) -> str:
+        return cn_date(self.date) if self.date else ""
+
+
+@dataclass(frozen=True)
+class Standing:
+    """A document's 有效性 as of the build date, read from the text only.
+
+    ``status`` None with a ``by`` of kind ``tied``: it follows a document whose
+    status the library cannot tell."""
+
+    status: str | None  # 已废止 / 已修改 / 已届满 / 尚未施行 / None
+    since: dt.date | None
+    by: Relation
+    follows: Standing | None = None  # tied: the tying document's standing
+    as_of: dt.date | None = None
+
+    @property
+    def since_day(self) -> str:
+        return cn_date(self.since) if self.since else ""
+
+    @property
+    def as_of_day(self) -> str:
+        return cn_date(self.as_of) if self.as_of else ""
 
 
 RunKind = Literal["text", "own", "cited", "external"]
@@ -454,6 +550,31 @@ class DocView(DocRef):
     validity_source: Text  # the record's 有效性 source as runs (its 文号 linked); () when unknown
     doubts: tuple[DoubtView, ...] = ()  # 存疑 marks, record order
     role_words: RoleWordAudit = NO_ROLE_WORDS  # what the task reader saw and did not read
+    relations: tuple[Relation, ...] = ()  # what its sentences do (derive/relations.py), reading order
+    affected_by: tuple[Relation, ...] = ()  # what other documents' sentences do to it
+    standing: Standing | None = None  # 有效性 as of the build date, from the text; None: the text settles nothing
+
+    @property
+    def acts_on(self) -> tuple[Relation, ...]:
+        """Its relations to other documents (施行 and 有效期 are on the card's own rows)."""
+        return tuple(r for r in self.relations if r.target is not None)
+
+    @property
+    def timeline(self) -> tuple[TimelineEvent, ...]:
+        """成文, 刊登 (issue and page), 施行, 届满 / 废止: only dates the records and the text give."""
+        events = [TimelineEvent("成文", self.record.date, "成文日期")]
+        # The gazette prints a month, not a day: the issue's ``published`` is only for sorting.
+        where = self.issue.title + (f"第{self.page}页" if self.page else "")
+        events.append(TimelineEvent("刊登", None, f"衢州政报{where}（{self.issue.record.printed_month}出版）", self.issue.url))
+        for relation in self.relations:
+            if relation.kind == "effective":
+                events.append(TimelineEvent("施行", relation.date, relation.words, relation.url))
+            elif relation.kind == "expires" and relation.date is not None:
+                events.append(TimelineEvent("届满", relation.date, relation.words, relation.url))
+        s = self.standing
+        if s is not None and s.status == "已废止":
+            events.append(TimelineEvent("废止", s.since, f"{s.by.source.number}{s.by.place}{s.by.inverse}", s.by.url))
+        return tuple(events)
 
     @property
     def doubts_at(self) -> dict[str, tuple[DoubtView, ...]]:
@@ -629,6 +750,8 @@ class Library:
     def unit_count(self) -> int:
         """The one count of units the pages state (home, 部门)."""
         return len(self.units)
+    relations: tuple[Relation, ...] = ()  # every relationship read, library order
+    as_of: dt.date | None = None  # the build date statuses are computed for
 
     @cached_property
     def _documents_by_id(self) -> dict[str, DocView]:

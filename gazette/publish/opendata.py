@@ -8,6 +8,8 @@
 * ``data/departments.json`` — the department registry with page and export URLs;
 * ``data/tasks.csv`` / ``data/tasks.json`` — every task of every document
   (same columns as the per-department exports);
+* ``data/relations.csv`` — every relationship the text states (``derive/relations.py``),
+  also under ``relations`` (and ``affected_by``, ``standing``) in each document's JSON;
 * ``data/schema.json`` — the JSON Schema of the record files.
 
 Output is deterministic: records in library order (newest issue first,
@@ -21,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from gazette.derive.anchors import citation_text
-from gazette.derive.views import DocView, IssueRef, IssueView, Library
+from gazette.derive.views import DocView, IssueRef, IssueView, Library, Relation, Standing
 from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 from gazette.publish.csvfile import write_csv
@@ -36,8 +38,44 @@ DOCUMENT_FIELDS = [
     "id", "number", "number_printed", "title", "issuers", "date", "doc_type", "public_mark",
     "issue", "issue_title", "category", "page", "url", "json_url",
     "effective", "effective_date", "effective_part", "validity_period", "validity_period_part",
-    "validity", "validity_source",
+    "validity", "validity_source", "standing", "standing_since",
 ]
+
+
+# Columns of relations.csv, in order (one row per relationship, library order).
+RELATION_FIELDS = [
+    "kind", "source", "source_number", "part", "place", "url", "target", "target_id", "target_url",
+    "words", "date", "quote",
+]
+
+
+def relation_record(rel: Relation, links: SiteLinks, at: str) -> dict[str, Any]:
+    """One relationship: who says it where, of which kind, about which 文号 (null: itself), in which words."""
+    return {
+        "kind": rel.kind,
+        "source": rel.source.id,
+        "source_number": rel.source.number,
+        "part": rel.part_id,
+        "place": rel.place,
+        "url": links.url(rel.url, at),
+        "target": rel.target.canonical if rel.target else None,
+        "target_id": rel.target_doc.id if rel.target_doc else None,
+        "target_url": links.url(rel.target_doc.url, at) if rel.target_doc else None,
+        "words": rel.words,
+        "date": rel.date.isoformat() if rel.date else None,
+        "quote": rel.quote,
+    }
+
+
+def standing_record(standing: Standing | None, links: SiteLinks, at: str) -> dict[str, Any] | None:
+    if standing is None:
+        return None
+    return {
+        "status": standing.status,
+        "since": standing.since.isoformat() if standing.since else None,
+        "as_of": standing.as_of.isoformat() if standing.as_of else None,
+        "by": relation_record(standing.by, links, at),
+    }
 
 
 def document_json_path(doc: DocView) -> str:
@@ -82,6 +120,9 @@ def document_summary(doc: DocView, links: SiteLinks, at: str) -> dict[str, Any]:
         "validity_period_part": doc.status.period.node.id if doc.status.period else None,
         "validity": r.validity.status if r.validity else None,
         "validity_source": r.validity.source if r.validity else None,
+        # 有效性 as of the build date from the text's own relationships (derive/relations.py); null: not settled.
+        "standing": doc.standing.status if doc.standing else None,
+        "standing_since": doc.standing.since.isoformat() if doc.standing and doc.standing.since else None,
     }
 
 
@@ -102,6 +143,9 @@ def document_payload(doc: DocView, links: SiteLinks) -> dict[str, Any]:
     payload = document_summary(doc, links, at)
     payload["issue"] = _issue_ref(doc.issue, links, at)
     payload["anchors"] = anchors
+    payload["relations"] = [relation_record(r, links, at) for r in doc.relations]
+    payload["affected_by"] = [relation_record(r, links, at) for r in doc.affected_by]
+    payload["standing"] = standing_record(doc.standing, links, at)
     payload["record"] = doc.record.model_dump(mode="json")
     return payload
 
@@ -171,4 +215,6 @@ def write_open_data(ctx: PublishContext) -> None:
     tasks_rows, tasks_json = _tasks(lib, links)
     write_csv(root / "tasks.csv", CSV_FIELDS, tasks_rows)
     write(root / "tasks.json", tasks_json)
+    relations_at = f"{DATA_DIR}/relations.csv"
+    write_csv(root / "relations.csv", RELATION_FIELDS, [relation_record(r, links, relations_at) for r in lib.relations])
     write(root / "schema.json", json_schema() + "\n")

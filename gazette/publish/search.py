@@ -20,7 +20,9 @@ definition, ``gazette/publish/search_format.py``, which also writes it into
                           expansions (search_vocab.py), the colloquial 文号 grammar.
 ``{build}/p/{n}.bin``     postings shard ``n`` (FNV-1a of the term modulo ``shards``).
 ``{build}/d/{n}.bin``     JSON card and parts (anchor, citation label, strings) of document n.
-``{build}/w/{year}.bin``  JSON 文号 (canonical) → [document or -1, [[citing doc, part, start, end]], prefix, seq].
+``{build}/w/{year}.bin``  JSON 文号 (canonical) → [document or -1, [[citing doc, part, start, end]], prefix, seq
+                          (, [[kind, statement, clause URL]]: for a number the library lacks that a
+                          document here repeals, replaces or amends, derive/relations.py)].
 ``{build}/s/{seq}.bin``   JSON every 文号 with that sequence number: [[canonical, prefix, year, document or -1]].
 ``{build}/u/{code}.bin``  JSON documents naming department ``code`` → [[doc, part, printed]].
 ``{build}/t2s.bin``       traditional → simplified table of the normalisation.
@@ -42,8 +44,9 @@ from pathlib import Path
 
 from gazette.derive.anchors import Node, row_id
 from gazette.derive.facets import FACETS
+from gazette.derive.relations import STATUS_KINDS, statement
 from gazette.derive.views import DocView, Library
-from gazette.derive.wenhao import GRAMMAR, js_pattern
+from gazette.derive.wenhao import GRAMMAR, Wenhao, js_pattern
 from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 from gazette.publish.postings import Postings
@@ -310,7 +313,8 @@ class _Builder:
     def write_wenhao(self, w: _Writer) -> None:
         """Per year: every 文号 of the library or cited in it → [its document, where it is cited,
         prefix, sequence number]; per sequence number: every such 文号 (colloquial 33号文)."""
-        by_year: dict[int, dict[str, tuple[int, list[list[int]], str, int]]] = defaultdict(dict)
+        Entry = tuple[int, list[list[int]], str, int] | tuple[int, list[list[int]], str, int, list[list[str]]]
+        by_year: dict[int, dict[str, Entry]] = defaultdict(dict)
         for n, doc in enumerate(self.docs):
             by_year[doc.wenhao.year][doc.number] = (n, [], doc.wenhao.prefix, doc.wenhao.seq)
         for n, doc in enumerate(self.docs):
@@ -322,13 +326,20 @@ class _Builder:
                 place = [n, i, start, start + len(needle)]
                 if i >= 0 and place not in entry[1]:
                     entry[1].append(place)
+        declared: dict[Wenhao, list[list[str]]] = defaultdict(list)
+        for rel in self.library.relations:
+            if rel.target is not None and rel.target_doc is None and rel.kind in STATUS_KINDS:
+                declared[rel.target].append([rel.kind, statement(rel), rel.url])
+        for number, statements in declared.items():
+            known = by_year[number.year].get(number.canonical, (-1, [], number.prefix, number.seq))
+            by_year[number.year][number.canonical] = (known[0], known[1], known[2], known[3], statements)
         self.years = sorted(by_year)
         by_seq: dict[int, list[list[object]]] = defaultdict(list)
         for year in sorted(by_year, reverse=True):
             numbers = by_year[year]
             w.write(PATHS["wenhao"].format(year=year), _json(numbers))
-            for canonical, (own, _, prefix, seq) in sorted(numbers.items()):
-                by_seq[seq].append([canonical, prefix, year, own])
+            for canonical, entry in sorted(numbers.items()):
+                by_seq[entry[3]].append([canonical, entry[2], year, entry[0]])
         for seq, rows in sorted(by_seq.items()):
             w.write(PATHS["seq"].format(seq=seq), _json(rows))
         self.seqs = sorted(by_seq)

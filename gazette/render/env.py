@@ -11,6 +11,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from gazette.derive.consistency import CHECK_LABELS
+from gazette.derive.views import FEED_LIMIT
 from gazette.records.models import DEPARTMENT_KINDS
 from gazette.vocab.roles import ROLE_LABELS
 
@@ -19,6 +20,7 @@ RULES: dict[str, object] = {
     "role_labels": ROLE_LABELS,
     "department_kinds": DEPARTMENT_KINDS,
     "check_labels": CHECK_LABELS,
+    "feed_limit": FEED_LIMIT,
 }
 
 

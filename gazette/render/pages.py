@@ -8,7 +8,7 @@ and only present them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -17,9 +17,11 @@ from jinja2 import Environment
 
 from gazette.derive.anchors import Node, document_citation
 from gazette.derive.paging import MENTION_ROWS, TASK_ROWS, Paged, catalog, latest_issues, paginate
+from gazette.derive.relations import KIND_DOCS
 from gazette.derive.views import DocView, Library
 from gazette.records.schema import model_docs
 from gazette.render.env import make_env, relative_url
+from gazette.render.jsonld import document_jsonld, issue_jsonld, script_json
 
 
 @dataclass(frozen=True)
@@ -43,12 +45,20 @@ class PageSpec:
     toc: tuple[TocItem, ...] = ()
     in_nav: bool = False  # a hub page listed in the site navigation (mkdocs.yml `nav`)
     citation: str = ""  # how the page is cited (documents): printed in its header with its address
+    feeds: tuple[tuple[str, str], ...] = ()  # (title, site path) of the Atom feeds the page advertises
 
 
 @dataclass(frozen=True)
 class Renderer:
     library: Library
     env: Environment
+    site_url: str | None = None  # public address ending in "/" (absolute URLs in JSON-LD), or None
+
+    def addresses(self, url: str) -> Callable[[str], str]:
+        """Site path → as written into the page at ``url`` for machines: absolute under a public address."""
+        def address(target: str) -> str:
+            return self.site_url + target if self.site_url else relative_url(url, target)
+        return address
 
     def render(self, template: str, url: str, **context: Any) -> str:
         def link(target: str) -> str:
@@ -58,11 +68,12 @@ class Renderer:
 
     def page(
         self, template: str, src_uri: str, url: str, title: str, description: str = "",
-        toc: tuple[TocItem, ...] = (), in_nav: bool = False, citation: str = "", **context: Any,
+        toc: tuple[TocItem, ...] = (), in_nav: bool = False, citation: str = "",
+        feeds: tuple[tuple[str, str], ...] = (), **context: Any,
     ) -> PageSpec:
         html = self.render(template, url, **context)
         toc = tuple(self._toc_html(item, url) for item in toc)
-        return PageSpec(src_uri, url, title, html, description, toc, in_nav, citation)
+        return PageSpec(src_uri, url, title, html, description, toc, in_nav, citation, feeds)
 
     def _toc_html(self, item: TocItem, url: str) -> TocItem:
         html = self.render("toc_item.html", url, item=item) if item.label else ""
@@ -96,8 +107,9 @@ def _document_toc(doc: DocView) -> tuple[TocItem, ...]:
     return tuple(_toc_item(node, 2) for node in doc.anchored.body + doc.anchored.attachments if node.kind in _TOC_KINDS)
 
 
-def plan_pages(library: Library, templates: Path) -> list[PageSpec]:
-    r = Renderer(library, make_env(templates))
+def plan_pages(library: Library, templates: Path, site_url: str | None = None) -> list[PageSpec]:
+    """``site_url``: the public address (``publish/siteurl.py``), for the absolute URLs of JSON-LD."""
+    r = Renderer(library, make_env(templates), site_url)
     books = catalog(library)
     recent = latest_issues(library)
     pages = [
@@ -118,13 +130,16 @@ def plan_pages(library: Library, templates: Path) -> list[PageSpec]:
         pages.append(r.page("documents_index.html", url.rstrip("/") + ".md", url, f"文件目录 · {year}年",
                             catalog=books, year=year, issues=books.by_year[year]))
     for issue in library.issues:
-        pages.append(r.page("issue.html", issue.src_uri, issue.url, f"衢州政报 {issue.title}", issue=issue))
+        jsonld = script_json(issue_jsonld(issue, r.addresses(issue.url)))
+        pages.append(r.page("issue.html", issue.src_uri, issue.url, f"衢州政报 {issue.title}", issue=issue, jsonld=jsonld))
     for doc in library.documents:
         pages.append(
             r.page(
                 "document.html", doc.src_uri, doc.url, doc.record.title,
                 description=f"{doc.number} {doc.record.title}", toc=_document_toc(doc), doc=doc,
                 citation=document_citation(doc.record.title, doc.number),
+                feeds=((f"{doc.issuer.prefix}文件（Atom）", doc.issuer_feed_url),),
+                jsonld=script_json(document_jsonld(doc, r.addresses(doc.url))),
             )
         )
     for dept in library.departments:
@@ -134,6 +149,7 @@ def plan_pages(library: Library, templates: Path) -> list[PageSpec]:
             r.page(
                 "department.html", dept.src_uri, dept.url, dept.record.name, dept=dept,
                 task_pages=task_pages, mention_pages=mention_pages,
+                feeds=((f"{dept.record.name}的文件与任务（Atom）", dept.feed_url),),
                 # tasks through a collective: the first page of each group; the exports hold them all
                 group_pages=[paginate(g.assignments, TASK_ROWS, dept.url, dept.url)[0] for g in dept.collective_groups],
             )
@@ -158,5 +174,5 @@ def render_extras(library: Library, templates: Path) -> dict[str, str]:
     r = Renderer(library, make_env(templates))
     return {
         "index.md": r.render("home.html", ""),
-        "schema.md": r.render("schema.html", "schema/", models=model_docs()),
+        "schema.md": r.render("schema.html", "schema/", models=model_docs(), relation_kinds=KIND_DOCS),
     }

@@ -278,7 +278,11 @@ def injected_files() -> tuple[dict[str, str], list[str]]:
 
 def _assert_inert(html: str, where: str) -> None:
     tree = lxml.html.fromstring(f"<div>{html}</div>")
-    assert not tree.xpath("//script[not(@src)] | //img | //strong[contains(., '粗体')] | //a[normalize-space(.)='链接']"), where
+    # A JSON-LD block (render/jsonld.py) is data: it must parse, and no "<" may stand in it.
+    blocks = tree.xpath("//script[@type='application/ld+json']")
+    for block in blocks:
+        assert "<" not in (block.text or "") and json.loads(block.text or ""), where
+    assert not tree.xpath("//script[not(@src)][not(@type='application/ld+json')] | //img | //strong[contains(., '粗体')] | //a[normalize-space(.)='链接']"), where
     assert not tree.xpath("//@*[starts-with(name(), 'on')]"), where
     assert not tree.xpath("//@href[contains(., 'javascript:')]"), where
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import build, copy_project
+from tests.project import BUILD_EPOCH
 from tests.publishing.conftest import SITE_URL
 
 pytestmark = pytest.mark.site  # builds its own copy of the project
@@ -29,7 +30,8 @@ def digests(root: Path) -> dict[str, str]:
 
 
 def publish(project: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
+    # The same build date as tests.project.build (statuses are computed for it).
+    env = {"SOURCE_DATE_EPOCH": BUILD_EPOCH, **os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
     return subprocess.run(
         [sys.executable, "-m", "gazette.publish.atomic", "build", "--project", str(project), "--site", "site"],
         cwd=project, env=env, capture_output=True, text=True, timeout=900,
