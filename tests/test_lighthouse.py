@@ -15,6 +15,8 @@ import pytest
 
 from tests.lighthouse import PAGES, audit, available
 
+pytestmark = pytest.mark.browser
+
 ASSERTED = ("accessibility", "best-practices", "seo")
 
 

@@ -11,13 +11,10 @@ import gzip
 import json
 import random
 from collections import defaultdict
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
-from gazette.derive.catalog import build_library
-from gazette.derive.views import Library
 from gazette.publish.search import (
     SEP,
     build_search_index,
@@ -27,12 +24,9 @@ from gazette.publish.search import (
     ordered_documents,
     part_text,
 )
-from tests.conftest import ROOT
+from tests.project import real_library as library
 
-
-@lru_cache(maxsize=1)
-def library() -> Library:
-    return build_library(ROOT / "data")
+pytestmark = pytest.mark.site
 
 
 @pytest.fixture(scope="module")

@@ -10,20 +10,15 @@ term (Ctrl+F), whatever a word segmenter would do.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from urllib.parse import parse_qs, quote, urljoin, urlsplit
 
 import pytest
 
-from gazette.derive.catalog import Library, build_library
 from gazette.derive.text import document_strings
 from gazette.publish.search import SEP, normalize
-from tests.conftest import ROOT
+from tests.project import real_library as library
 
-
-@lru_cache(maxsize=1)
-def library() -> Library:
-    return build_library(ROOT / "data")
+pytestmark = pytest.mark.browser
 
 
 def containing(*terms: str) -> set[str]:

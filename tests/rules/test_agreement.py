@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from gazette.derive.anchors import row_id
 from gazette.derive.departments import ROLE_LABELS
 from gazette.derive.departments import ROLES as ROLE_IDS
@@ -46,6 +48,7 @@ def _python() -> dict[str, Any]:
     }
 
 
+@pytest.mark.unit
 def test_python_gives_the_table() -> None:
     py = _python()
     assert [None if w is None else tuple(w[:3]) for w in py["wenhao"]] == [expected for _, expected in WENHAO_QUERIES]
@@ -53,6 +56,7 @@ def test_python_gives_the_table() -> None:
     assert py["roles"] == [label for _, label in ROLES]
 
 
+@pytest.mark.browser
 def test_browser_agrees_with_python(chromium: Any, served_site: str) -> None:
     page = chromium.new_page()
     page.goto(served_site)
@@ -68,6 +72,7 @@ def test_browser_agrees_with_python(chromium: Any, served_site: str) -> None:
     assert js == py
 
 
+@pytest.mark.site
 def test_rules_json_is_written_from_the_definitions(site: Path) -> None:
     rules = json.loads((site / "assets" / "rules.json").read_text(encoding="utf-8"))
     assert [r["id"] for r in rules["roles"]] == list(ROLE_IDS)
