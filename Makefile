@@ -65,13 +65,13 @@ anchors: build
 
 ## publish: what CI runs on every push: validate records → every test → strict build into a
 ## temp dir next to site/ → link check → swap into site/ (a failure leaves site/ untouched).
-## Needs SITE_URL = the public address (canonical links, citations, feed, sitemap use it); refuses
-## to run with none, localhost or 127.x.
+## Needs SITE_URL = the public https address (canonical links, citations, feed, sitemap use it);
+## refuses none, credentials, query, fragment, loopback or private hosts (http: ALLOW_HTTP=1).
 publish: setup
-	$(BIN)/python -m gazette.publish.atomic site-url
+	$(BIN)/python -m gazette.publish.atomic site-url $(if $(ALLOW_HTTP),--allow-http)
 	$(BIN)/python -m gazette.publish.atomic validate
 	$(MAKE) test
-	$(BIN)/python -m gazette.publish.atomic build --site site
+	$(BIN)/python -m gazette.publish.atomic build --site site $(if $(ALLOW_HTTP),--allow-http)
 
 ## bench-search: this site's search vs Pagefind 1.5.2 and Material's lunr on a generated
 ## 5,040-document library (prints numbers; many minutes). Comparison engines: benchmarks/requirements.txt.

@@ -20,22 +20,40 @@ come first. Kinds:
 - ``latin``     a Latin or digit token of the text (GDP, PM2.5, 2018), sometimes lower-cased
                 or typed in full-width characters
 
+How people ask (issue 21), judged by the same rules:
+
+- ``unpunct``   a printed run with punctuation inside ("“最多跑一次”改革", "市发改委、市住建局"),
+                typed without it
+- ``traditional`` a title word or body piece written in traditional characters (OpenCC s2t)
+- ``typo``      a 4–6 character title phrase with one inner character replaced: the intended
+                document is its source (the figure is "intended document in the first 3")
+- ``colloquial`` a 文号 as people say it: 33号文, 衢政办33号 (a family's prefix cut short),
+                2018年33号, 第33号文件; relevant: every document whose 文号 fits
+- ``broad``     a two-character word printed in several documents and in department names
+                (衢州, 管理); what comes first must be a document
+- ``excerpt``   two words of one clause of a document (the figure: its result shows one
+                excerpt with both words marked)
+
 Ground truth (one rule for every kind, so a body piece that happens to be a
 department alias is judged as a department query):
 
 - a term matches a page when the page's text contains it (normalised as the
-  engine does, see ``normalize``), each printed string separately: a match
-  never spans two paragraphs or table cells;
+  engine does, see ``normalize``: punctuation and whitespace dropped, traditional
+  folded), each printed string separately: a match never spans two paragraphs or
+  table cells; a term also matches where one of its expansions does (the
+  documents' abbreviations, the everyday-words table: ``search_vocab``);
 - a department page's text is its name and aliases;
 - a term that is a department's name or alias also matches that department's
   page and every document naming the unit (``DepartmentView.documents``: the
   mentions the library derives, including "市发改委、住建局" lists via tasks);
-- a query that is a 文号 matches that document and every document citing it;
+- a query that is a 文号 matches that document and every document citing it; a year and
+  number without prefix matches every such document, who cites them and what prints the
+  query; a colloquial 文号 (33号文) matches every document whose 文号 fits it;
 - several terms must all match.
 
-What comes first: the 文号's document; the department's page; else the
-documents whose full title is the query, else the pages whose title contains
-every term, else any relevant page.
+What comes first: the 文号's document; the department's page (its name typed); else the
+documents whose full title is the query, else the documents whose title contains
+every term (units are listed apart, issue 21), else any relevant page.
 """
 
 from __future__ import annotations
@@ -52,12 +70,22 @@ if TYPE_CHECKING:
     from gazette.derive.catalog import DepartmentView, DocView, Library
 
 from gazette.derive.text import document_strings
-from gazette.derive.wenhao import parse_wenhao
+from gazette.derive.wenhao import QUERY_RE, Wenhao, parse_wenhao
+from gazette.publish.search_vocab import Expansion, alternatives
+
+try:
+    from gazette.publish.search import COLLOQUIAL_WENHAO, library_expansions
+except ImportError:  # pragma: no cover - an engine without expansions
+    COLLOQUIAL_WENHAO, library_expansions = r"(?!)", None  # type: ignore[assignment]
+COLLOQUIAL = re.compile(COLLOQUIAL_WENHAO)
 
 SEP = "\x00"  # between a page's strings: no query term contains it
-KINDS = ("title", "body", "inner", "department", "two", "wenhao", "wrap", "latin")
+EARLIER = ("title", "body", "inner", "department", "two", "wenhao", "wrap", "latin")
+ASKING = ("unpunct", "traditional", "typo", "colloquial", "broad", "excerpt")
+KINDS = EARLIER + ASKING
 # How many queries of each kind (≥ 200 in all); fewer when the records offer fewer.
-COUNTS = {"title": 40, "body": 60, "inner": 30, "department": 40, "two": 30, "wenhao": 35, "wrap": 15, "latin": 15}
+COUNTS = {"title": 40, "body": 60, "inner": 30, "department": 40, "two": 30, "wenhao": 35, "wrap": 15, "latin": 15,
+          "unpunct": 30, "traditional": 30, "typo": 30, "colloquial": 20, "broad": 15, "excerpt": 20}
 _RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]+")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _LATIN = re.compile(r"(?<![A-Za-z0-9.])[A-Za-z][A-Za-z0-9.]*[A-Za-z0-9]|(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])")
@@ -114,13 +142,20 @@ class Corpus:
     mentions: dict[str, frozenset[str]] = field(default_factory=dict)  # department url → document urls
     wenhao: dict[str, str] = field(default_factory=dict)  # canonical 文号 → document url
     citing: dict[str, frozenset[str]] = field(default_factory=dict)  # document url → citing document urls
+    cited: dict[tuple[int, int], set[str]] = field(default_factory=dict)  # (year, seq) → urls citing such a 文号
     raw: dict[str, list[str]] = field(default_factory=dict)  # document url → printed strings
+    parts: dict[str, list[list[str]]] = field(default_factory=dict)  # document url → printed strings by part
+    numbers: dict[str, Wenhao] = field(default_factory=dict)  # document url → its 文号
+    expansions: list[Expansion] = field(default_factory=list)  # what a query term is searched as too
 
     @classmethod
     def of(cls, library: Library) -> Corpus:
         corpus = cls()
+        corpus.expansions = library_expansions(library) if library_expansions else []
         for doc in library.documents:
             parts = page_strings(doc)
+            corpus.parts[doc.url] = parts
+            corpus.numbers[doc.url] = doc.wenhao
             corpus.raw[doc.url] = [s for part in parts for s in part]
             # Within a part the strings are separate too (cells, paragraphs): SEP everywhere.
             corpus.texts[doc.url] = SEP.join(normalize(s) for s in corpus.raw[doc.url])
@@ -128,6 +163,8 @@ class Corpus:
             corpus.wenhao[doc.wenhao.canonical] = doc.url
             incoming = library.citations.incoming.get(doc.id, [])
             corpus.citing[doc.url] = frozenset(c.source.url for c in incoming)
+            for c in library.citations.outgoing.get(doc.id, []):
+                corpus.cited.setdefault((c.wenhao.year, c.wenhao.seq), set()).add(doc.url)
         for dept in library.departments:
             corpus.texts[dept.url] = SEP.join(normalize(n) for n in dept.names)
             corpus.titles[dept.url] = normalize(dept.record.name)
@@ -140,18 +177,50 @@ class Corpus:
 
     def term_matches(self, term: str) -> set[str]:
         t = normalize(term)
-        found = {url for url, text in self.texts.items() if t in text}
+        found = {url for alt in alternatives(t, self.expansions) for url, text in self.texts.items() if alt in text}
         dept = self.names.get(t)
         if dept:
             found |= {dept, *self.mentions[dept]}
         return found
 
+    def fitting(self, year: int | None, seq: int, prefix: str) -> set[str]:
+        """Documents whose 文号 fits a colloquial one: same number (and year), the prefix read in order."""
+        def in_order(short: str, long: str) -> bool:
+            it = iter(long)
+            return all(ch in it for ch in short)
+        return {url for url, w in self.numbers.items()
+                if w.seq == seq and (year is None or w.year == year) and in_order(prefix, w.prefix)}
+
     def judge(self, kind: str, text: str, source: str = "") -> Query:
         """The query with its relevant pages and what must come first."""
+        if kind == "typo":  # nothing prints it: the intended document is where it came from
+            url = f"{source}/"
+            return Query(kind, text, frozenset({url}), frozenset({url}), None, source)
+        q = self._judge(kind, text, source)
+        if kind == "broad":  # a document must come first, whichever
+            docs = frozenset(u for u in q.relevant if not u.startswith("departments/"))
+            return Query(kind, text, q.relevant, docs or q.first, None, source)
+        return q
+
+    def _judge(self, kind: str, text: str, source: str = "") -> Query:
         wenhao = as_wenhao(text)
         if wenhao and wenhao in self.wenhao:
             url = self.wenhao[wenhao]
             return Query(kind, text, frozenset({url, *self.citing[url]}), frozenset({url}), url, source)
+        folded = unicodedata.normalize("NFKC", text)
+        bare = QUERY_RE.match(folded)
+        if bare and not bare["prefix"]:  # a year and number: every family's, who cites them, and the text
+            year, seq = int(bare["year"]), int(bare["seq"])
+            own = {url for url, w in self.numbers.items() if (w.year, w.seq) == (year, seq)}
+            relevant = own | self.cited.get((year, seq), set())
+            if len(text.split()) == 1:
+                relevant |= self.term_matches(text)
+            return Query(kind, text, frozenset(relevant), frozenset(own or relevant), None, source)
+        said = COLLOQUIAL.match(folded) if not bare else None
+        if said:
+            fits = self.fitting(int(said["year"]) if said["year"] else None, int(said["seq"]), said["prefix"] or "")
+            if fits:
+                return Query(kind, text, frozenset(fits), frozenset(fits), None, source)
         terms = text.split()
         relevant = set.intersection(*(self.term_matches(t) for t in terms)) if terms else set()
         dept = self.names.get(normalize(text)) if len(terms) == 1 else None
@@ -159,7 +228,9 @@ class Corpus:
             return Query(kind, text, frozenset(relevant), frozenset({dept}), dept, source)
         whole = normalize("".join(terms))
         exact = {u for u in relevant if self.titles[u] == whole}
-        in_title = {u for u in relevant if all(normalize(t) in self.titles[u] for t in terms)}
+        # Documents first: a department page leads only when its name is the query (above).
+        in_title = {u for u in relevant if all(normalize(t) in self.titles[u] for t in terms)
+                    and not u.startswith("departments/")}
         return Query(kind, text, frozenset(relevant), frozenset(exact or in_title or relevant), None, source)
 
 
@@ -322,7 +393,107 @@ def generate_queries(library: Library, seed: int = 14, counts: dict[str, int] | 
         return (token.lower() if r < 0.3 else token.translate(_FULLWIDTH_ALL) if r < 0.5 else token), doc_id
 
     fill("latin", latin_token)
+    _asking(rng, docs, depts, corpus, fill)
     return out
 
 
-__all__ = ["KINDS", "Corpus", "Query", "as_wenhao", "generate_queries", "normalize", "wenhao_variants"]
+# A printed run holding punctuation between letters or digits (“最多跑一次”改革, 发改委、住建局).
+_PUNCTUATED = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,8}(?:[“”《》()()、·—\-\s]+[\u4e00-\u9fffA-Za-z0-9]{1,8}){1,2}")
+_STRIP = re.compile(r"[^\u4e00-\u9fffA-Za-z0-9]+")
+
+
+def _traditional() -> Callable[[str], str] | None:
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover
+        return None
+    convert: Callable[[str], str] = opencc.OpenCC("s2t").convert
+    return convert
+
+
+def _asking(rng: random.Random, docs: list[DocView], depts: list[DepartmentView], corpus: Corpus,
+            fill: Callable[[str, Callable[[], tuple[str | None, str]]], None]) -> None:
+    """The kinds of issue 21: how people type, judged by the same rules."""
+    punctuated = sorted({(m[0], doc.id) for doc in docs for s in corpus.raw[doc.url] for m in _PUNCTUATED.finditer(s)
+                         if _STRIP.sub("", m[0]) != m[0].strip()})
+
+    def unpunct() -> tuple[str | None, str]:
+        if not punctuated:
+            return None, ""
+        printed, doc_id = rng.choice(punctuated)
+        return _STRIP.sub("", printed), doc_id
+
+    fill("unpunct", unpunct)
+
+    to_traditional = _traditional()
+
+    def traditional() -> tuple[str | None, str]:
+        doc = rng.choice(docs)
+        piece = rng.choice(_title_words(doc.record.title) or [""]) if rng.random() < 0.5 else \
+            _piece(rng, corpus.raw[doc.url][2:], 2, 6, _HAN)
+        if not piece or to_traditional is None:
+            return None, doc.id
+        piece = piece[:6]
+        written = to_traditional(piece)
+        return (written if written != piece else None), doc.id
+
+    fill("traditional", traditional)
+
+    chars = sorted({ch for doc in docs for ch in doc.record.title if "\u4e00" <= ch <= "\u9fff"})
+
+    def typo() -> tuple[str | None, str]:
+        doc = rng.choice(docs)
+        words = [w for w in _title_words(doc.record.title) if len(w) >= 4 and _HAN.fullmatch(w)]
+        if not words:
+            return None, doc.id
+        word = rng.choice(words)
+        n = rng.randint(4, min(6, len(word)))
+        start = rng.randint(0, len(word) - n)
+        word = word[start : start + n]
+        at = rng.randint(1, len(word) - 2) if len(word) > 2 else 1
+        wrong = rng.choice(chars)
+        if wrong == word[at]:
+            return None, doc.id
+        text = word[:at] + wrong + word[at + 1 :]
+        if corpus.term_matches(text):  # the "typo" is printed somewhere: not a typo
+            return None, doc.id
+        return text, doc.id
+
+    fill("typo", typo)
+
+    def colloquial() -> tuple[str | None, str]:
+        doc = rng.choice(docs)
+        w = doc.wenhao
+        forms = [f"{w.seq}号文", f"{w.prefix[:-1] or w.prefix}{w.seq}号", f"{w.year}年{w.seq}号", f"第{w.seq}号文件"]
+        return rng.choice(forms), doc.id
+
+    fill("colloquial", colloquial)
+
+    # Two characters printed in department names and in several documents.
+    broad_words = sorted({n[i : i + 2] for d in depts for n in d.names for i in range(len(n) - 1)
+                          if _HAN.fullmatch(n[i : i + 2])})
+    broad_words = [b for b in broad_words
+                   if sum(normalize(b) in corpus.texts[d.url] for d in docs) >= 3
+                   and sum(normalize(b) in corpus.titles[d.url] for d in depts) >= 2]
+
+    def broad() -> tuple[str | None, str]:
+        return (rng.choice(broad_words), "broad") if broad_words else (None, "")
+
+    fill("broad", broad)
+
+    def excerpt() -> tuple[str | None, str]:
+        doc = rng.choice(docs)
+        parts = [p for p in corpus.parts[doc.url][2:] if sum(len(s) for s in p) >= 30]
+        if not parts:
+            return None, doc.id
+        part = rng.choice(parts)
+        a = _piece(rng, part, 3, 4, _HAN)
+        b = _piece(rng, part, 3, 4, _HAN)
+        if not a or not b or a in b or b in a:
+            return None, doc.id
+        return f"{a} {b}", doc.id
+
+    fill("excerpt", excerpt)
+
+
+__all__ = ["ASKING", "EARLIER", "KINDS", "Corpus", "Query", "as_wenhao", "generate_queries", "normalize", "wenhao_variants"]

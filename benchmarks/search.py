@@ -202,7 +202,7 @@ def comparison_project(project: Path, dest: Path, lunr: bool) -> Path:
     return dest
 
 
-def build_all(project: Path, tmp: Path) -> dict[str, Engine]:
+def build_all(project: Path, tmp: Path, only_site: bool = False) -> dict[str, Engine]:
     engines: dict[str, Engine] = {}
 
     out = tmp / "site-gazette"
@@ -211,6 +211,8 @@ def build_all(project: Path, tmp: Path) -> dict[str, Engine]:
     e.adapter = site_engine(out)
     engines["gazette"] = e
     print(f"built this site: {e.build_s:.0f} s, {e.peak_mb:.0f} MB", flush=True)
+    if only_site:
+        return engines
 
     out = tmp / "site-pagefind"
     e = Engine("Pagefind 1.5.2", out, [out / "pagefind"], re.compile(r"^pagefind/|^assets/search\.js$"), "pagefind")
@@ -238,6 +240,16 @@ def build_all(project: Path, tmp: Path) -> dict[str, Engine]:
     return engines
 
 
+def print_t2s(site: Path) -> None:
+    """The OpenCC traditional → simplified table the browser downloads (gazette/publish/search_format.py)."""
+    from gazette.publish.search_format import T2S, decode_file, decode_t2s
+
+    meta = json.loads(decode_file((site / "search" / "meta.bin").read_bytes()))
+    data = (site / "search" / meta["build"] / T2S).read_bytes()
+    pairs = len(decode_t2s(decode_file(data)))
+    print(f"OpenCC t2s table: {pairs:,} characters, {len(data) / 1e3:.1f} KB as served (gzip, varint deltas)", flush=True)
+
+
 def ratio(a: float | None, b: float | None) -> str:
     return f"{a / b:.2f}×" if a is not None and b else "-"
 
@@ -251,6 +263,8 @@ def main() -> None:
     ap.add_argument("--engines", default="gazette,pagefind,lunr", help="which engines' quality to evaluate")
     ap.add_argument("--cap", type=int, default=100_000, help="read at most this many results per query")
     ap.add_argument("--keep", action="store_true", help="keep the temporary project and sites")
+    ap.add_argument("--only-site", action="store_true",
+                    help="build and measure this site only (first-query bytes, OpenCC table), no comparison")
     args = ap.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -263,7 +277,28 @@ def main() -> None:
     docs = generate(project, args.years, args.per_issue)
     print(f"corpus: {docs} documents, {args.years * 12} issues, generated in {time.perf_counter() - t:.1f} s", flush=True)
 
-    engines = build_all(project, tmp)
+    engines = build_all(project, tmp, args.only_site)
+    print_t2s(engines["gazette"].site)
+    if args.only_site:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            e = engines["gazette"]
+            server, base = serve(e.site)
+            try:
+                e.row.update(cold_query(browser, base, e, args.query))
+            finally:
+                server.shutdown()
+            browser.close()
+        kb = e.row["bytes"] / 1e3
+        verdict = "met" if kb <= TARGET_FIRST_QUERY_KB else "NOT met"
+        print(f"{docs:,} documents; cold query {args.query!r}: {e.row['files']} index files; first query fetched "
+              f"{kb:.0f} KB as served ({e.row['gzip'] / 1e3:.0f} KB with HTTP gzip of text files) in "
+              f"{len(e.row['fetched'])} files; first result after {e.row['ms']:.0f} ms")
+        print(f"target: first query ≤ {TARGET_FIRST_QUERY_KB} KB: {verdict} ({kb:.0f} KB)")
+        print("first-query files:", e.row["fetched"])
+        if not args.keep:
+            shutil.rmtree(tmp)
+        return
     for e in engines.values():
         index = files_of(e.index)
         e.row.update(files=len(index), index_bytes=sum(f.stat().st_size for f in index))

@@ -1,8 +1,12 @@
 """MkDocs adapter for the ``gazette`` package. It only translates.
 
-The module keeps no state: ``on_config`` installs one ``LibraryPlugin`` per
+The module keeps no build state: ``on_config`` installs one ``LibraryPlugin`` per
 build into MkDocs' plugin collection, and that object holds what the build
-derived (MkDocs runs a plugin's events on the instance it was given).
+derived (MkDocs runs a plugin's events on the instance it was given). The one
+fact kept is the command (``on_startup``): under ``mkdocs serve`` pages allow
+the server's live-reload script (``gazette/publish/csp.py``), and a rebuild
+that fails shows its error page in the browser (``on_serve``,
+``gazette/publish/preview.py``) instead of leaving requests waiting.
 
 Records are loaded and validated in ``on_pre_build``, before MkDocs cleans
 the site directory, so bad input fails the build with nothing written.
@@ -15,6 +19,8 @@ included, run in the order ``gazette.publish.STEPS`` gives.
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +29,7 @@ from markupsafe import escape
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -31,9 +38,11 @@ from mkdocs.structure.toc import TableOfContents, get_toc
 
 from gazette.derive.catalog import build_library
 from gazette.derive.views import Library
+from gazette.fsio import WriteError
 from gazette.load.errors import RecordError, RecordErrors
 from gazette.publish import PublishContext, PublishError, dry_run, publish
-from gazette.publish.siteurl import public_site_url
+from gazette.publish.preview import show_build_error
+from gazette.publish.siteurl import SiteUrlError, public_site_url
 from gazette.render.collisions import check_pages
 from gazette.render.pages import PageSpec, TocItem, plan_pages, render_extras
 
@@ -56,8 +65,9 @@ class NoOptions(Config):
 
 
 class LibraryPlugin(BasePlugin[NoOptions]):
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, preview: bool = False):
         self.root = root
+        self.preview = preview  # built by `mkdocs serve`
         self._derived: Derived | None = None
 
     @property
@@ -121,10 +131,54 @@ class LibraryPlugin(BasePlugin[NoOptions]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_url = public_site_url(config.site_url)
-        ctx = PublishContext(self.derived.library, Path(config.site_dir), site_url, self.templates)
-        publish(ctx)
+        ctx = PublishContext(self.derived.library, Path(config.site_dir), site_url, self.templates, self.preview)
+        try:
+            publish(ctx)
+        except WriteError as exc:  # a full disk: say so, without a traceback
+            raise PluginError(f"构建未完成：{exc}") from None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    config.plugins["gazette/library"] = LibraryPlugin(Path(config.config_file_path).parent)
+    try:  # a malformed address would be copied into every canonical link, feed id and sitemap entry
+        public = public_site_url(config.site_url)
+    except SiteUrlError as exc:
+        raise PluginError(f"SITE_URL 有误：{exc}") from None
+    # Templates link sitemap.xml only where the build writes it (gazette/publish/sitemap.py).
+    config.extra["gazette_sitemap"] = public is not None
+    config.plugins["gazette/library"] = LibraryPlugin(Path(config.config_file_path).parent, _COMMAND.serve)
     return config
+
+
+@dataclass
+class _Command:
+    """The MkDocs command of this process. MkDocs names it once, in ``on_startup``, before any
+    configuration exists; it is the one fact this module keeps between builds."""
+
+    serve: bool = False
+
+
+_COMMAND = _Command()
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _COMMAND.serve = command == "serve"
+
+
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
+    """A rebuild that fails shows its error in the editor's browser at once: the development
+    server would otherwise hold every page request until a rebuild succeeds."""
+    rebuild = server.builder
+    root = Path(config.config_file_path).parent
+
+    def rebuild_or_show_error() -> None:
+        try:
+            rebuild()
+        except Exception as exc:
+            # MkDocs logs a plugin's error, then raises Abort; the error itself is its context
+            cause = exc.__context__ if isinstance(exc.__context__, PluginError) else exc
+            message = str(cause)
+            pages = show_build_error(Path(config.site_dir), root / "overrides" / "gazette", message)
+            print(f"构建失败：上面的错误已显示在浏览器中（{pages} 个页面）；改正记录后自动重新生成", file=sys.stderr)
+
+    server.builder = rebuild_or_show_error
+    return server

@@ -39,6 +39,12 @@ try {
     const requests = lhr.audits["network-requests"];
     scores.requests = requests && requests.details ? requests.details.items.map((item) => item.url) : [];
     scores.runtimeError = lhr.runtimeError ? lhr.runtimeError.message : null;
+    // The reading metrics (simulated mobile throttling): ms, except CLS (unitless).
+    const metric = (id) => (lhr.audits[id] && typeof lhr.audits[id].numericValue === "number" ? lhr.audits[id].numericValue : null);
+    scores.metrics = {
+      fcp: metric("first-contentful-paint"), lcp: metric("largest-contentful-paint"),
+      cls: metric("cumulative-layout-shift"), tbt: metric("total-blocking-time"),
+    };
     results[url] = scores;
   }
 } finally {

@@ -102,7 +102,7 @@ def test_lookup_map_holds_every_document(site: Path) -> None:
     import json
 
     numbers = json.loads((site / "lookup" / "numbers.json").read_text(encoding="utf-8"))
-    assert numbers["衢政办发〔2018〕33号"]["url"] == "2018/qzbf-33/"
+    assert numbers["衢政办发〔2018〕33号"]["url"] == "../2018/qzbf-33/"  # relative to lookup/numbers.json
     assert len(numbers) == len(list((Path(__file__).parent.parent / "data" / "documents").glob("*/*.yaml")))
 
 
@@ -110,7 +110,7 @@ def test_lookup_map_holds_every_document(site: Path) -> None:
 def test_copy_citation_markup(site: Path) -> None:
     page = lxml.html.fromstring(read(site, "2017/qzf-14/"))
     button = page.cssselect("#annex_1__art_18 > p button.gz-copy")[0]
-    assert button.get("data-citation") == "《衢州市防汛防台管理工作暂行办法》(衢政发〔2017〕14号)第十八条"
+    assert button.get("data-citation") == "《衢州市防汛防台管理工作暂行办法》（衢政发〔2017〕14号）第十八条"
     assert button.get("hidden") is not None  # revealed by script; plain ¶ link without it
     assert page.cssselect("#annex_1__art_18 > p a.gz-permalink")[0].get("href") == "#annex_1__art_18"
 

@@ -8,7 +8,7 @@ import pytest
 
 from gazette.derive.catalog import build_library
 from gazette.load.errors import RecordErrors
-from tests.records import DOCUMENT, ISSUE, write_data
+from tests.records import DEPARTMENTS, DOCUMENT, ISSUE, ISSUERS, write_data  # noqa: F401  (the record set, re-exported)
 
 pytestmark = pytest.mark.unit
 

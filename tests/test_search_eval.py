@@ -22,6 +22,7 @@ from benchmarks.eval_search import (
     site_engine,
 )
 from benchmarks.queries import (
+    ASKING,
     COUNTS,
     KINDS,
     Corpus,
@@ -108,8 +109,13 @@ def test_generator_is_deterministic_and_covers_every_kind(library, corpus):
     assert all(q.relevant and q.first <= q.relevant for q in queries)
     # Every query is found by Ctrl+F somewhere: its source document or department is relevant.
     for q in queries:
-        if q.kind in ("title", "body", "two", "wenhao"):
+        if q.kind in ("title", "body", "two", "wenhao", "typo", "excerpt", "unpunct"):
             assert f"{q.source}/" in q.relevant, q
+        if q.kind == "typo":  # nothing prints a typo: the intended document alone
+            assert q.relevant == q.first == {f"{q.source}/"} and not corpus.term_matches(q.text)
+        if q.kind == "broad":
+            assert q.first and not any(u.startswith("departments/") for u in q.first)
+    assert {k for k in ASKING if kinds[k]} == set(ASKING)
 
 
 @pytest.mark.site
@@ -121,6 +127,26 @@ def test_ground_truth_on_the_records(corpus):
     assert q.must_first == "departments/zjj/"
     assert len(q.relevant - {"departments/zjj/"}) >= 9
     assert corpus.judge("body", "经济普查").first == {"2018/qzf-15/"}
+
+
+@pytest.mark.site
+def test_ground_truth_for_how_people_ask(corpus):
+    """Issue 21's kinds judged by the same rules as the engine: punctuation and traditional
+    characters fold away, expansions count, colloquial 文号 list every fitting document."""
+    printed = corpus.judge("body", "“最多跑一次”改革").relevant
+    assert printed and corpus.judge("unpunct", "最多跑一次改革").relevant == printed
+    assert corpus.judge("traditional", "經濟普查").relevant == corpus.judge("body", "经济普查").relevant
+    # The everyday-words table: 电动车 finds what prints 电动自行车.
+    assert "2017/qzbf-25/" in corpus.judge("body", "电动车").relevant
+    # Colloquial 文号: every document numbered 33, and only those.
+    q = corpus.judge("colloquial", "33号文")
+    assert q.relevant == {u for u, w in corpus.numbers.items() if w.seq == 33} and q.relevant
+    assert corpus.judge("colloquial", "衢政办33号").relevant == {
+        u for u, w in corpus.numbers.items() if w.seq == 33 and w.prefix.startswith("衢政办")}
+    # Broad: documents come first, units are listed apart.
+    q = corpus.judge("broad", "衢州")
+    assert q.first and all(not u.startswith("departments/") for u in q.first)
+    assert any(u.startswith("departments/") for u in q.relevant)
 
 
 @pytest.mark.unit

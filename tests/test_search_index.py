@@ -1,5 +1,6 @@
-"""The search index (gazette/publish/search.py) read back in Python: every posting
-agrees with the normalised text of the part it points at, and nothing is missing.
+"""The search index (gazette/publish/search.py) read back in Python with the format's own
+decoder (gazette/publish/search_format.py): every posting agrees with the normalised text
+of the part it points at, nothing is missing, and every file is named by its build.
 
 The browser reads the same bytes (docs/assets/search.js); tests/browser/test_search.py
 drives it. Here the format itself is checked, without a browser.
@@ -7,7 +8,6 @@ drives it. Here the format itself is checked, without a browser.
 
 from __future__ import annotations
 
-import gzip
 import json
 import random
 from collections import defaultdict
@@ -15,18 +15,33 @@ from pathlib import Path
 
 import pytest
 
+from gazette.publish import search
 from gazette.publish.search import (
-    SEP,
     build_search_index,
     document_parts,
     fnv1a,
-    normalize,
     ordered_documents,
     part_text,
 )
+from gazette.publish.search_format import (
+    FORMAT,
+    MAGIC,
+    SEP,
+    IndexFormatError,
+    decode_file,
+    decode_t2s,
+    encode_file,
+    entries,
+    normalize,
+    part_key,
+    query_terms,
+    shard_terms,
+    t2s_table,
+)
+from tests.project import ROOT
 from tests.project import real_library as library
 
-pytestmark = pytest.mark.site
+pytestmark = pytest.mark.site  # builds the index of the real library (several seconds)
 
 
 @pytest.fixture(scope="module")
@@ -36,64 +51,12 @@ def index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out / "search"
 
 
-def _read(path: Path) -> bytes:
-    return gzip.decompress(path.read_bytes())
+def _meta(index: Path) -> dict:
+    return json.loads(decode_file((index / "meta.bin").read_bytes()))
 
 
-def _varint(data: bytes, pos: int) -> tuple[int, int]:
-    """One LEB128 value at ``pos``: (value, next position)."""
-    n = shift = 0
-    while True:
-        b = data[pos]
-        pos += 1
-        n |= (b & 0x7F) << shift
-        shift += 7
-        if not b & 0x80:
-            return n, pos
-
-
-def _all(data: bytes) -> list[int]:
-    values, pos = [], 0
-    while pos < len(data):
-        value, pos = _varint(data, pos)
-        values.append(value)
-    return values
-
-
-def shard_terms(data: bytes) -> dict[str, bytes]:
-    count, pos = _varint(data, 0)
-    heads = []
-    for _ in range(count):
-        length, pos = _varint(data, pos)
-        term = data[pos : pos + length].decode("utf-8")
-        size, pos = _varint(data, pos + length)
-        heads.append((term, size))
-    out = {}
-    for term, size in heads:
-        out[term] = data[pos : pos + size]
-        pos += size
-    assert pos == len(data)
-    return out
-
-
-def entries(term: str, data: bytes) -> dict[tuple[int, int], list[int] | int]:
-    values = _all(data)
-    out: dict[tuple[int, int], list[int] | int] = {}
-    i = doc = 0
-    while i < len(values):
-        doc += values[i]
-        key, count = values[i + 1], values[i + 2]
-        i += 3
-        if len(term) > 1:
-            positions, p = [], 0
-            for delta in values[i : i + count]:
-                p += delta
-                positions.append(p)
-            i += count
-            out[(doc, key)] = positions
-        else:
-            out[(doc, key)] = count
-    return out
+def _read(index: Path, rel: str) -> bytes:
+    return decode_file((index / _meta(index)["build"] / rel).read_bytes())
 
 
 def expected() -> dict[str, dict[tuple[int, int], list[int] | int]]:
@@ -101,7 +64,7 @@ def expected() -> dict[str, dict[tuple[int, int], list[int] | int]]:
     for n, doc in enumerate(ordered_documents(library())):
         for index, part in enumerate(document_parts(doc)):
             text = part_text(part)
-            key = index * 2 + (1 if part.heading else 0)
+            key = part_key(index, part.heading)
             for i, ch in enumerate(text):
                 if ch == SEP:
                     continue
@@ -115,32 +78,75 @@ def expected() -> dict[str, dict[tuple[int, int], list[int] | int]]:
 
 
 def test_every_term_posting_matches_the_text(index: Path) -> None:
-    meta = json.loads(_read(index / "meta.bin"))
+    meta = _meta(index)
     truth = expected()
     seen = set()
-    for shard in sorted((index / "p").glob("*.bin")):
-        for term, data in shard_terms(_read(shard)).items():
+    for shard in sorted((index / meta["build"] / "p").glob("*.bin")):
+        for term, data in shard_terms(decode_file(shard.read_bytes())).items():
             assert fnv1a(term) % meta["shards"] == int(shard.stem), term
             assert entries(term, data) == truth[term], term
             seen.add(term)
     assert seen == set(truth)
 
 
-def test_normalisation_drops_layout_whitespace_and_folds_width_and_case() -> None:
-    assert normalize("ＧＤＰ Pm2.5\u3000市质监 局\n") == "gdppm2.5市质监局"
-    assert normalize("〔2018〕") == "〔2018〕"  # brackets are text: the 文号 grammar handles them
-    assert SEP not in normalize("a\x00b".replace("\x00", " "))
+def test_normalisation_drops_layout_whitespace_punctuation_and_folds_width_case_and_script() -> None:
+    assert normalize("ＧＤＰ Pm2.5\u3000市质监 局\n") == "gdppm25市质监局"
+    # Punctuation neither blocks nor creates a match: the printed marks are gone.
+    assert normalize("“最多跑一次”改革") == normalize("最多跑一次改革") == "最多跑一次改革"
+    assert normalize("《条例》、(一)〔2018〕,。") == "条例一2018"
+    # Traditional → simplified, from OpenCC's table.
+    assert normalize("經濟普查") == "经济普查" and normalize("衢州") == "衢州"
+    assert SEP not in normalize("a b")
+    # A query splits at whitespace only; punctuation inside a term is ignored.
+    assert query_terms("“最多跑一次”改革  电子证照") == ["最多跑一次改革", "电子证照"]
+    assert query_terms("x" * 500) == ["x" * 64]
+
+
+def test_t2s_table_travels_compactly_and_decodes_to_the_same_table(index: Path) -> None:
+    table = t2s_table()
+    assert len(table) > 2000 and table["經"] == "经" and "经" not in table
+    body = _read(index, "t2s.bin")
+    assert decode_t2s(body) == table
+    assert len((index / _meta(index)["build"] / "t2s.bin").read_bytes()) < 12_000
+
+
+def test_every_file_carries_the_magic_and_lives_under_its_build(index: Path) -> None:
+    meta = _meta(index)
+    assert meta["format"] == FORMAT and MAGIC[3] == FORMAT
+    build = index / meta["build"]
+    names = {p.name for p in index.iterdir()}
+    assert names == {"meta.bin", meta["build"]}
+    for path in build.rglob("*.bin"):
+        decode_file(path.read_bytes())  # raises on a file without the magic
+    for bad in (b"", b"<!doctype html><title>404</title>", encode_file(b"x")[:-9], bytes(range(256))):
+        with pytest.raises(IndexFormatError):
+            decode_file(bad)
+    assert meta["paths"]["shard"] == "p/{n}.bin" and meta["sep"] == SEP
+
+
+def test_build_id_changes_with_the_content_and_old_builds_are_removed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = build_search_index(library(), tmp_path)
+    again = build_search_index(library(), tmp_path)
+    assert first.build == again.build  # byte-identical builds, same name
+    (tmp_path / "search" / first.build / "p" / "0.bin").write_bytes(b"stale")
+    # Other content (here: the postings spread over more shards) → another directory.
+    monkeypatch.setattr(search, "SHARD_TARGET", search.SHARD_TARGET // 4)
+    other = build_search_index(library(), tmp_path)
+    assert other.build != first.build
+    assert {p.name for p in (tmp_path / "search").iterdir()} == {"meta.bin", other.build}
 
 
 def test_meta_lists_every_document_newest_first_with_facets(index: Path) -> None:
-    meta = json.loads(_read(index / "meta.bin"))
+    meta = _meta(index)
     docs = ordered_documents(library())
     assert meta["docs"] == len(docs) == len(meta["titles"])
     dates = [d.record.date for d in docs]
     assert dates == sorted(dates, reverse=True)
     years = next(f for f in meta["facets"] if f["id"] == "year")
     assert [years["values"][i] for (i,) in years["docs"]] == [str(d.year) for d in dates]
-    card = json.loads(_read(index / "d" / "0.bin"))
+    assert "label" not in years  # labels travel once, in rules.json
+    card = json.loads(_read(index, "d/0.bin"))
     assert card["url"] == docs[0].url and card["parts"][0][2] == [docs[0].record.title]
 
 
@@ -150,7 +156,18 @@ def test_wenhao_table_holds_documents_and_their_citations(index: Path) -> None:
     order = {d.id: n for n, d in enumerate(docs)}
     rng = random.Random(14)
     for doc in rng.sample(list(docs), 5):
-        table = json.loads(_read(index / "w" / f"{doc.wenhao.year}.bin"))
-        own, citing = table[doc.number]
-        assert own == order[doc.id]
+        table = json.loads(_read(index, f"w/{doc.wenhao.year}.bin"))
+        own, citing, prefix, seq = table[doc.number]
+        assert own == order[doc.id] and (prefix, seq) == (doc.wenhao.prefix, doc.wenhao.seq)
         assert {c[0] for c in citing} == {order[c.source.id] for c in lib.citations.incoming.get(doc.id, ())}
+        by_seq = json.loads(_read(index, f"s/{doc.wenhao.seq}.bin"))
+        assert [doc.number, doc.wenhao.prefix, doc.wenhao.year, order[doc.id]] in by_seq
+    meta = _meta(index)
+    assert sorted(meta["have"]["wenhao"]) == sorted({int(p.stem) for p in (index / meta["build"] / "w").glob("*.bin")})
+
+
+def test_search_page_states_the_query_length_the_engine_uses() -> None:
+    from gazette.publish.search_format import MAX_QUERY
+
+    page = (ROOT / "docs" / "search.md").read_text(encoding="utf-8")
+    assert f"只按前 {MAX_QUERY} 个字检索" in page

@@ -33,7 +33,7 @@ def test_metadata_card(site: Path) -> None:
     assert meta["成文日期"] == "2018年4月28日"
     assert meta["期/页"] == "2018年第5期（总第106期），第7页"
     assert meta["文件类型"] == "意见"
-    issue_link = page.cssselect("dl.gz-card a")[0].get("href")
+    issue_link = page.xpath("//dl[contains(@class, 'gz-card')]/div[dt='期/页']/dd/a")[0].get("href")
     assert issue_link == "../../issues/2018-05/"
 
 

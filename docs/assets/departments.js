@@ -1,7 +1,8 @@
 // Department pages: filter tasks by role, sort by deadline, subscribe to the calendar;
 // the 部门 index: filter units by name. Progressive: every page is complete
 // without this script; it only adds controls.
-// Role ids and labels come from rules.json (window.gazetteRules, rules.js).
+// Role ids and labels, and the compare key names are matched by, come from rules.json
+// (window.gazetteRules, rules.js).
 (function () {
   "use strict";
 
@@ -34,6 +35,7 @@
 
     var count = document.createElement("span");
     count.className = "gz-filter-count";
+    count.setAttribute("role", "status");
     count.setAttribute("aria-live", "polite");
 
     function apply() {
@@ -62,13 +64,30 @@
       sorted.forEach(function (row) { body.appendChild(row); });
     }
 
-    select.addEventListener("change", apply);
-    sort.addEventListener("click", function () {
-      var on = sort.getAttribute("aria-pressed") !== "true";
+    // The choice stays in the address (?role=lead&sort=deadline): a link or a reload keeps it.
+    function remember() {
+      var url = new URL(location.href);
+      if (select.value) url.searchParams.set("role", select.value); else url.searchParams.delete("role");
+      if (sort.getAttribute("aria-pressed") === "true") url.searchParams.set("sort", "deadline");
+      else url.searchParams.delete("sort");
+      history.replaceState(history.state, "", url.href);
+    }
+
+    function setSort(on) {
       sort.setAttribute("aria-pressed", on ? "true" : "false");
       sort.textContent = on ? "按原顺序" : "按期限排序";
       order();
+    }
+
+    select.addEventListener("change", function () { apply(); remember(); });
+    sort.addEventListener("click", function () {
+      setSort(sort.getAttribute("aria-pressed") !== "true");
+      remember();
     });
+    var params = new URLSearchParams(location.search);
+    var wanted = params.get("role");
+    if (wanted && Array.prototype.some.call(select.options, function (o) { return o.value === wanted; })) select.value = wanted;
+    if (params.get("sort") === "deadline") setSort(true);
 
     controls.appendChild(label);
     controls.appendChild(sort);
@@ -84,16 +103,18 @@
     link.href = "webcal://" + url.host + url.pathname;
   }
 
-  // 部门 index: narrow the list by any part of a unit's name or alias.
-  function filterList(form) {
+  // 部门 index: narrow the list by any part of a unit's name or alias (compare keys, so
+  // full-width letters, brackets of either style and spaces in the query do not matter).
+  function filterList(form, compareKey) {
     var input = form.querySelector("input");
     var count = form.querySelector(".gz-filter-count");
     var items = Array.prototype.slice.call(document.querySelectorAll(".gz-dept-list li[data-names]"));
+    var keys = items.map(function (li) { return li.getAttribute("data-names").split(" ").map(compareKey); });
     var groups = Array.prototype.slice.call(document.querySelectorAll(".gz-dept-group"));
     function apply() {
-      var q = input.value.replace(/\s+/g, ""), shown = 0;
-      items.forEach(function (li) {
-        var on = !q || li.getAttribute("data-names").indexOf(q) >= 0;
+      var q = compareKey(input.value), shown = 0;
+      items.forEach(function (li, i) {
+        var on = !q || keys[i].some(function (key) { return key.indexOf(q) >= 0; });
         li.hidden = !on;
         if (on) shown += 1;
       });
@@ -115,9 +136,11 @@
 
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll("a[data-webcal]"), function (a) { once(a, webcal); });
-    Array.prototype.forEach.call(document.querySelectorAll("form.gz-dept-filter"), function (f) { once(f, filterList); });
-    if (!window.gazetteRules) return; // without the rules the complete table stays as it is
+    if (!window.gazetteRules) return; // without the rules the complete page stays as it is
     window.gazetteRules.ready.then(function (rules) {
+      Array.prototype.forEach.call(document.querySelectorAll("form.gz-dept-filter"), function (f) {
+        once(f, function (element) { filterList(element, rules.compareKey); });
+      });
       Array.prototype.forEach.call(document.querySelectorAll(".gz-task-controls[data-for]"), function (c) {
         once(c, function (element) { setup(element, rules.roles); });
       });

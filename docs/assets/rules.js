@@ -1,5 +1,5 @@
-// The domain rules for the other scripts: 文号 grammar, issuer families, roles, anchor
-// scheme, department kinds and facets, read from assets/rules.json, which the build writes
+// The domain rules for the other scripts: text normalisation, 文号 grammar, issuer families,
+// roles, anchor scheme, department kinds and facets, read from assets/rules.json, which the build writes
 // from their one definition in Python (gazette/publish/rules.py). Nothing here restates a
 // rule; this file only interprets rules.json.
 //
@@ -14,21 +14,55 @@
     return template.replace(/\{(\w+)\}/g, function (_, key) { return String(values[key]); });
   }
 
+  // Text keys (gazette/vocab/normalize.py): the same tables, applied the same way.
+  function normalizer(n) {
+    var drop = new RegExp(n.drop, "u");
+    var dropAll = new RegExp(n.drop, "gu");
+    var charCache = new Map();
+    function fold(text) { return String(text).normalize(n.form); }
+    // One character → its search key, as an array of code points ([] when it is dropped).
+    function searchChars(ch) {
+      var out = charCache.get(ch);
+      if (out === undefined) {
+        out = Array.from(fold(ch).toLowerCase()).filter(function (c) { return !drop.test(c); });
+        charCache.set(ch, out);
+      }
+      return out;
+    }
+    return {
+      fold: fold,
+      searchChars: searchChars,
+      searchKey: function (text) {
+        return Array.from(String(text)).map(function (ch) { return searchChars(ch).join(""); }).join("");
+      },
+      compareKey: function (text) {
+        return Array.from(fold(text).replace(dropAll, "")).map(function (c) {
+          return Object.prototype.hasOwnProperty.call(n.brackets, c) ? n.brackets[c] : c;
+        }).join("");
+      },
+    };
+  }
+
   function make(rules) {
     var w = rules.wenhao;
+    var text = normalizer(rules.normalize);
     var query = new RegExp(w.pattern, w.flags);
     var labels = {};
     rules.roles.forEach(function (role) { labels[role.id] = role.label; });
-    function number(digits) { return Number(digits.normalize("NFKC")); }
+    function number(digits) { return Number(text.fold(digits)); }
     return {
       rules: rules,
       roles: rules.roles,
       facets: rules.facets,
       departmentKinds: rules.department_kinds,
       issuers: rules.issuers,
+      fold: text.fold,
+      searchChars: text.searchChars,
+      searchKey: text.searchKey,
+      compareKey: text.compareKey,
       // What a reader typed → {prefix ("" when none), year, seq}, or null.
-      parseWenhao: function (text) {
-        var m = query.exec(String(text).normalize(w.normalize));
+      parseWenhao: function (input) {
+        var m = query.exec(text.fold(input));
         if (!m) return null;
         return { prefix: m.groups.prefix, year: number(m.groups.year), seq: number(m.groups.seq) };
       },

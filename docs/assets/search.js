@@ -1,98 +1,191 @@
 /* Full-text search over the bigram index written by gazette/publish/search.py.
  *
- * A query finds exactly the pages that print it (Ctrl+F semantics): each
- * space-separated term is looked up as overlapping character bigrams whose
- * positions must line up; every term must occur. 文号 typed in any printed form
- * (grammar from assets/rules.json) finds that document and the documents citing
- * it; a department name or alias finds its page and every document naming it.
- * The same code serves window.gazetteSearch (see CONTRACT), the header box and
- * the 全文检索 page. Record text only ever reaches the page through textContent.
+ * A query finds exactly the pages that print it (Ctrl+F semantics, on letters and
+ * digits: punctuation and whitespace of the text and the query do not count; traditional
+ * characters fold to simplified): each space-separated term is looked up as
+ * overlapping character bigrams whose positions must line up; every term must occur.
+ * Terms the documents abbreviate, or that the reviewed everyday-words table knows, are
+ * searched with their official words too (shown, and undone on request). When nothing
+ * matches exactly, the documents holding most of the query's bigrams are offered, labelled.
+ * 文号 typed in any printed form (grammar from assets/rules.json), or as people say it
+ * (33号文, 衢政办33号; grammar in meta.bin), finds the candidate documents; a department
+ * name or alias finds its page and every document naming it.
+ *
+ * The index format (file paths, part keys, SEP, normalisation, version) is read from
+ * meta.bin (gazette/publish/search_format.py); nothing of it is restated here except
+ * FORMAT, the version this reader understands. Every file is checked (gzip, magic,
+ * JSON); a build directory that vanished (a newer deployment) makes the page reload
+ * meta.bin once. Record text only ever reaches the page through textContent.
  */
 (() => {
   "use strict";
 
+  const FORMAT = 2; // the index format this script reads (FORMAT in gazette/publish/search_format.py)
+  const MAGIC = [0x47, 0x5a, 0x53, FORMAT]; // "GZS" + FORMAT: first bytes of every index file
   const SITE_ROOT = new URL("../", document.currentScript.src);
   const INDEX = new URL("search/", SITE_ROOT);
-  const SEP = "\u0000";
   const HEADER_LIMIT = 6;
   const PAGE_SIZE = 10;
   const MAX_PARTS = 3;
+  const MAX_NEAR_GRAMS = 48; // bigrams looked up when nothing matches exactly (bounds downloads)
 
-  /* ---- loading ---------------------------------------------------------- */
+  /* ---- loading, every file checked ---------------------------------------- */
 
-  const files = new Map();
-  async function inflate(buf) {
-    const bytes = new Uint8Array(buf);
+  // kind: "missing" (404 or gone), "damaged" (not an index file of this format), "version", "network"
+  class IndexFault extends Error {
+    constructor(kind, path, detail) { super(`search index: ${path}: ${detail}`); this.kind = kind; this.path = path; }
+  }
+  const startsWith = (bytes, prefix) => prefix.every((b, i) => bytes[i] === b);
+  async function inflate(bytes, path) {
     // Stored gzip-compressed; a server may already have decoded it (Content-Encoding).
-    if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
-  }
-  function load(path, missingOk = false) {
-    if (!files.has(path)) {
-      files.set(path, fetch(new URL(path, INDEX)).then((r) => {
-        if (r.ok) return r.arrayBuffer().then(inflate);
-        if (missingOk && r.status === 404) return null;
-        throw new Error(`search index: ${path} ${r.status}`);
-      }));
+    if (!startsWith(bytes, [0x1f, 0x8b])) return bytes;
+    try {
+      const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+      return new Uint8Array(await new Response(stream).arrayBuffer());
+    } catch (e) {
+      throw new IndexFault("damaged", path, `gzip: ${e.message}`);
     }
-    return files.get(path);
   }
-  const utf8 = new TextDecoder();
-  const loadJson = (path, missingOk) => load(path, missingOk).then((b) => (b ? JSON.parse(utf8.decode(b)) : null));
+  async function fetchFile(url, path, options) {
+    let response;
+    try { response = await fetch(url, options); } catch (e) { throw new IndexFault("network", path, e.message); }
+    if (response.status === 404 || response.status === 410) throw new IndexFault("missing", path, String(response.status));
+    if (!response.ok) throw new IndexFault("network", path, `HTTP ${response.status}`);
+    const bytes = await inflate(new Uint8Array(await response.arrayBuffer()), path);
+    if (bytes.length >= 3 && startsWith(bytes, MAGIC.slice(0, 3)) && bytes[3] !== FORMAT) {
+      throw new IndexFault("version", path, `format ${bytes[3]}, this page reads ${FORMAT}`);
+    }
+    if (!startsWith(bytes, MAGIC)) throw new IndexFault("damaged", path, "not a search index file");
+    return bytes.subarray(MAGIC.length);
+  }
+  const utf8 = new TextDecoder("utf-8", { fatal: true });
+  function parseJson(bytes, path) {
+    try { return JSON.parse(utf8.decode(bytes)); } catch (e) { throw new IndexFault("damaged", path, `JSON: ${e.message}`); }
+  }
 
-  let ready = null;
+  // Everything read from one build; replaced as a whole when the deployment changes.
+  let index = null;
+  function freshIndex() { return { ready: null, files: new Map(), shards: new Map(), postings: new Map(), runs: new Map() }; }
+  index = freshIndex();
+
+  // A promise cached until it fails: a failure is never cached.
+  function cached(map, key, make) {
+    if (!map.has(key)) {
+      const p = make();
+      map.set(key, p);
+      p.catch(() => { if (map.get(key) === p) map.delete(key); });
+    }
+    return map.get(key);
+  }
+  function fill(template, values) { return template.replace(/\{(\w+)\}/g, (_, k) => String(values[k])); }
+  // A file of the current build: paths are templates from meta.paths.
+  // Every file asked for exists in the build (meta.have lists the 文号 years and numbers),
+  // so a 404 always means a fault or a newer deployment, never "nothing there".
+  function load(meta, name, values) {
+    const path = `${meta.build}/${fill(meta.paths[name], values || {})}`;
+    return cached(index.files, path, () => fetchFile(new URL(path, INDEX), path));
+  }
+  const loadJson = (meta, name, values) => load(meta, name, values).then((b) => parseJson(b, name));
+
+  async function loadMeta(reload) {
+    // Past every cache on the way (the browser's and a CDN's, which keys on the URL).
+    const url = new URL("meta.bin", INDEX);
+    if (reload) url.searchParams.set("fresh", String(Date.now()));
+    const bytes = await fetchFile(url, "meta.bin", reload ? { cache: "reload" } : undefined);
+    const meta = parseJson(bytes, "meta.bin");
+    if (meta.format !== FORMAT) throw new IndexFault("version", "meta.bin", `format ${meta.format}`);
+    return meta;
+  }
   function init() {
-    if (!ready) {
-      // 文号 grammar and facets come from assets/rules.json through rules.js.
-      ready = Promise.all([loadJson("meta.bin"), window.gazetteRules.ready]).then(([meta, rules]) => {
-        dropRe = new RegExp(meta.drop, "u");
-        meta.facetById = Object.fromEntries(meta.facets.map((f) => [f.id, f]));
-        meta.depts = meta.departments.map((d) => ({ ...d, keys: [d.name, ...d.aliases].map((n) => norm([n]).chars.join("")) }));
-        meta.rules = rules;
+    if (!index.ready) {
+      const mine = index;
+      mine.ready = (async () => {
+        const open = async (reload) => {
+          const meta = await loadMeta(reload);
+          return [meta, await load(meta, "t2s")];
+        };
+        let meta, t2s;
+        try { [meta, t2s] = await open(false); } catch (e) {
+          if (!(e instanceof IndexFault) || e.kind === "network") throw e;
+          // A cached meta.bin of another deployment: its build is gone, or its format is not ours.
+          mine.files.clear();
+          [meta, t2s] = await open(true);
+        }
+        prepare(meta, await window.gazetteRules.ready, t2s);
         return meta;
-      });
+      })();
+      mine.ready.catch(() => { if (index === mine) mine.ready = null; });
     }
-    return ready;
+    return index.ready;
   }
 
-  /* ---- normalisation (the same rules as normalize() in gazette/publish/search.py) -- */
+  /* ---- normalisation (the rules of normalize() in search_format.py, read from meta) -- */
 
-  let dropRe = /\s/u;
-  const charCache = new Map();
-  function normChar(ch) {
-    let n = charCache.get(ch);
+  function prepare(meta, rules, t2sBytes) {
+    meta.whitespaceRe = new RegExp(meta.whitespace, "u");
+    meta.punctRe = new RegExp(meta.punct, "u");
+    meta.t2s = decodeT2s(t2sBytes);
+    meta.charCache = new Map();
+    meta.rules = rules;
+    const labels = Object.fromEntries(rules.facets.map((f) => [f.id, f.label]));
+    for (const f of meta.facets) f.label = labels[f.id];
+    meta.facetById = Object.fromEntries(meta.facets.map((f) => [f.id, f]));
+    meta.depts = meta.departments.map((d) => ({ ...d, keys: [d.name, ...d.aliases].map((n) => normString(meta, n)) }));
+    meta.colloquial = new RegExp(meta.colloquial_wenhao, "u");
+    meta.titleKey = partKey(meta, meta.title_part, true);
+    meta.numberKey = partKey(meta, meta.number_part, true);
+    for (const e of meta.expansions) e.norm = normString(meta, e.adds);
+  }
+  function decodeT2s(bytes) {
+    const r = new Reader(bytes);
+    const keys = [];
+    for (let count = r.next(), prev = 0; count > 0; count--) { prev += r.next(); keys.push(prev); }
+    const table = new Map();
+    for (const k of keys) { const z = r.next(); table.set(String.fromCodePoint(k), String.fromCodePoint(k + (z & 1 ? -((z + 1) / 2) : z / 2))); }
+    return table;
+  }
+  const partKey = (meta, part, heading) => part * 2 ** meta.part_shift + (heading ? meta.heading_bit : 0);
+  const partOf = (meta, key) => Math.floor(key / 2 ** meta.part_shift);
+  const isHeading = (meta, key) => (key & meta.heading_bit) !== 0;
+
+  // The project's search key (rules.js, from gazette/vocab/normalize.py), then
+  // traditional → simplified, then punctuation dropped.
+  function normChar(meta, ch) {
+    let n = meta.charCache.get(ch);
     if (n === undefined) {
-      n = Array.from(ch.normalize("NFKC").toLowerCase()).filter((c) => !dropRe.test(c));
-      charCache.set(ch, n);
+      n = meta.rules.searchChars(ch).map((c) => meta.t2s.get(c) || c).filter((c) => !meta.punctRe.test(c));
+      meta.charCache.set(ch, n);
     }
     return n;
   }
+  const normString = (meta, s) => Array.from(s).flatMap((ch) => normChar(meta, ch)).join("");
+  const isSeparator = (meta, ch) => ch === meta.sep || Array.from(meta.rules.fold(ch)).some((c) => meta.whitespaceRe.test(c));
   // Normalised code points of a part's strings joined by SEP, each mapped back to
   // its span in the displayed text (strings joined by a space).
-  function norm(strings) {
+  function norm(meta, strings) {
     const chars = [], from = [], to = [];
     let shown = "";
     strings.forEach((s, i) => {
-      if (i) { chars.push(SEP); from.push(shown.length); to.push(shown.length + 1); shown += " "; }
+      if (i) { chars.push(meta.sep); from.push(shown.length); to.push(shown.length + 1); shown += " "; }
       for (const ch of s) {
-        for (const c of normChar(ch)) { chars.push(c); from.push(shown.length); to.push(shown.length + ch.length); }
+        for (const c of normChar(meta, ch)) { chars.push(c); from.push(shown.length); to.push(shown.length + ch.length); }
         shown += ch;
       }
     });
     return { chars, from, to, shown };
   }
-  function queryTerms(raw) {
+  // Terms of a query (arrays of normalised characters): split at whitespace, punctuation ignored.
+  function queryTerms(meta, raw) {
     const terms = [];
     let cur = [];
-    for (const ch of raw || "") {
-      const n = ch === SEP ? [] : normChar(ch);
-      if (!n.length) { if (cur.length) terms.push(cur); cur = []; } else cur.push(...n);
+    for (const ch of Array.from(raw || "").slice(0, meta.max_query)) {
+      if (isSeparator(meta, ch)) { if (cur.length) terms.push(cur); cur = []; } else cur.push(...normChar(meta, ch));
     }
     if (cur.length) terms.push(cur);
     const seen = new Set();
     return terms.filter((t) => { const k = t.join(""); return !seen.has(k) && seen.add(k); });
   }
+  const tooLong = (meta, raw) => Array.from(raw || "").length > meta.max_query;
 
   /* ---- postings --------------------------------------------------------- */
 
@@ -102,63 +195,62 @@
     return h;
   }
   class Reader {
-    constructor(bytes, pos = 0) { this.bytes = bytes; this.pos = pos; }
+    constructor(bytes, pos = 0, end = bytes.length) { this.bytes = bytes; this.pos = pos; this.end = end; }
     next() {
       let n = 0, shift = 0, b;
-      do { b = this.bytes[this.pos++]; n += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
+      do {
+        if (this.pos >= this.end || shift > 49) throw new IndexFault("damaged", "postings", "varint past the end");
+        b = this.bytes[this.pos++]; n += (b & 0x7f) * 2 ** shift; shift += 7;
+      } while (b & 0x80);
       return n;
     }
   }
   // Shard header: term → [start, end] of its postings.
-  const shards = new Map();
   function shard(meta, term) {
     const n = fnv(term) % meta.shards;
-    if (!shards.has(n)) {
-      shards.set(n, load(`p/${n}.bin`).then((bytes) => {
-        const r = new Reader(bytes);
-        const heads = [];
+    return cached(index.shards, n, () => load(meta, "shard", { n }).then((bytes) => {
+      const r = new Reader(bytes);
+      const heads = [];
+      try {
         for (let count = r.next(); count > 0; count--) {
           const len = r.next();
+          if (r.pos + len > bytes.length) throw new Error("term past the end");
           const t = utf8.decode(bytes.subarray(r.pos, r.pos + len));
           r.pos += len;
           heads.push([t, r.next()]);
         }
-        const terms = new Map();
-        let at = r.pos;
-        for (const [t, size] of heads) { terms.set(t, [at, at + size]); at += size; }
-        return { bytes, terms };
-      }));
-    }
-    return shards.get(n);
+      } catch (e) { throw new IndexFault("damaged", `shard ${n}`, e.message); }
+      const terms = new Map();
+      let at = r.pos;
+      for (const [t, size] of heads) { terms.set(t, [at, at + size]); at += size; }
+      if (at !== bytes.length) throw new IndexFault("damaged", `shard ${n}`, "length does not match its header");
+      return { bytes, terms };
+    }));
   }
 
   // term → Map(doc → Map(partKey → positions[] (bigrams) | count (one character)))
-  const postingCache = new Map();
   function postings(meta, term) {
-    if (!postingCache.has(term)) {
-      postingCache.set(term, shard(meta, term).then(({ bytes, terms }) => {
-        const out = new Map();
-        const span = terms.get(term);
-        if (!span) return out;
-        const r = new Reader(bytes, span[0]);
-        const bigram = Array.from(term).length > 1;
-        let doc = 0;
-        while (r.pos < span[1]) {
-          doc += r.next();
-          const key = r.next();
-          const n = r.next();
-          let value = n;
-          if (bigram) {
-            value = new Array(n);
-            for (let k = 0, p = 0; k < n; k++) { p += r.next(); value[k] = p; }
-          }
-          if (!out.has(doc)) out.set(doc, new Map());
-          out.get(doc).set(key, value);
+    return cached(index.postings, term, () => shard(meta, term).then(({ bytes, terms }) => {
+      const out = new Map();
+      const span = terms.get(term);
+      if (!span) return out;
+      const r = new Reader(bytes, span[0], span[1]);
+      const bigram = Array.from(term).length > 1;
+      let doc = 0;
+      while (r.pos < span[1]) {
+        doc += r.next();
+        const key = r.next();
+        const n = r.next();
+        let value = n;
+        if (bigram) {
+          value = new Array(n);
+          for (let k = 0, p = 0; k < n; k++) { p += r.next(); value[k] = p; }
         }
-        return out;
-      }));
-    }
-    return postingCache.get(term);
+        if (!out.has(doc)) out.set(doc, new Map());
+        out.get(doc).set(key, value);
+      }
+      return out;
+    }));
   }
 
   // Where a term occurs: Map(doc → Map(partKey → count)), exact runs only.
@@ -187,6 +279,45 @@
     }
     return out;
   }
+  // A term with its alternatives (expansions): the union of where each occurs.
+  async function matchAny(meta, alternatives) {
+    const maps = await Promise.all(alternatives.map((t) => matchTerm(meta, t)));
+    if (maps.length === 1) return maps[0];
+    const out = new Map();
+    for (const m of maps) {
+      for (const [doc, parts] of m) {
+        if (!out.has(doc)) out.set(doc, new Map());
+        const into = out.get(doc);
+        for (const [key, count] of parts) into.set(key, (into.get(key) || 0) + count);
+      }
+    }
+    return out;
+  }
+
+  /* ---- expansions: the documents' abbreviations, the everyday-words table ---- */
+
+  // The rule of alternatives() in gazette/publish/search_vocab.py (ground truth reads it there).
+  function expand(meta, terms, enabled) {
+    const used = [];
+    const alternatives = terms.map((term) => {
+      const text = term.join("");
+      const alts = [text];
+      if (!enabled) return alts.map((a) => Array.from(a));
+      for (const e of meta.expansions) {
+        const applies = e.kind === "abbr" ? text === e.word : text.includes(e.word);
+        if (!applies) continue;
+        let added = false;
+        for (const a of alts.slice()) {
+          if (alts.length >= meta.max_alternatives || !a.includes(e.word)) continue;
+          const b = e.kind === "abbr" ? e.norm : a.split(e.word).join(e.norm);
+          if (!alts.includes(b)) { alts.push(b); added = true; }
+        }
+        if (added) used.push({ word: e.word, adds: e.adds, kind: e.kind, source: e.source });
+      }
+      return alts.map((a) => Array.from(a));
+    });
+    return { alternatives, used };
+  }
 
   /* ---- the query ---------------------------------------------------------- */
 
@@ -194,73 +325,157 @@
     const parsed = meta.rules.parseWenhao(raw || "");
     return parsed && { ...parsed, canonical: meta.rules.canonicalWenhao(parsed) };
   }
+  function parseColloquial(meta, raw) {
+    const m = meta.colloquial.exec(meta.rules.fold(String(raw || "")));
+    if (!m) return null;
+    return { prefix: m.groups.prefix || "", year: m.groups.year ? Number(m.groups.year) : null, seq: Number(m.groups.seq) };
+  }
+  const inOrder = (short, long) => { const it = long[Symbol.iterator](); return Array.from(short).every((c) => { for (const x of it) if (x === c) return true; return false; }); };
 
   // Tiers: 0 exact 文号 / department name / full title; 1 title (or department name)
   // contains the query; 2 the body does. Within a tier: score, then newer first.
   const HEADING = 3;
-  const TITLE_KEY = 1; // part 0 (the title) is a heading: key 0 * 2 + 1
-  const NUMBER_KEY = 3; // part 1: the 文号 as printed
 
-  async function run(meta, raw) {
-    const terms = queryTerms(raw);
-    const docs = new Map(); // doc → {tier, score, hits: Map(key → count), marks: [[partIndex, needle]]}
+  async function run(meta, raw, expandOn) {
+    const terms = queryTerms(meta, raw);
+    const docs = new Map(); // doc → {tier, score, hits: Map(key → Set(term)), counts: Map(key → n), marks}
     const depts = [];
-    if (!terms.length) return { terms, docs, depts };
+    // notices: what documents here declare about a number the library lacks: [kind, words, clause URL]
+    const out = { terms, docs, depts, mode: "exact", expansions: [], alternatives: [], wenhao: null, notices: [] };
+    if (!terms.length) return out;
     const hit = (n, tier, score) => {
       let d = docs.get(n);
-      if (!d) { d = { tier, score: 0, hits: new Map(), marks: [] }; docs.set(n, d); }
+      if (!d) { d = { tier, score: 0, hits: new Map(), counts: new Map(), marks: [] }; docs.set(n, d); }
       d.tier = Math.min(d.tier, tier);
       d.score += score;
       return d;
     };
     const wenhao = parseWenhao(meta, raw);
     if (wenhao) {
-      const table = (await loadJson(`w/${wenhao.year}.bin`, true)) || {};
+      const table = meta.have.wenhao.includes(wenhao.year) ? await loadJson(meta, "wenhao", { year: wenhao.year }) : {};
       // Without a prefix, every family's number of that year and sequence.
-      const keys = wenhao.prefix ? [wenhao.canonical]
-        : Object.keys(table).filter((k) => meta.rules.parseWenhao(k).seq === wenhao.seq);
+      const keys = wenhao.prefix ? [wenhao.canonical] : Object.keys(table).filter((k) => table[k][3] === wenhao.seq);
       for (const key of keys) {
-        const [own, citing] = table[key] || [-1, []];
-        if (own >= 0) hit(own, wenhao.prefix ? 0 : 1, wenhao.prefix ? 1000 : 0);
+        const [own, citing, , , declared] = table[key] || [-1, []];
+        if (declared) out.notices.push(...declared);
+        if (own >= 0) hit(own, wenhao.prefix ? 0 : 1, wenhao.prefix ? 1000 : 500); // before who cites it
         for (const [n, part, start, end] of citing) hit(n, 1, 1).marks.push([part, [start, end]]);
       }
       // A number with its prefix names one document: done. A bare year and number
       // (2017—2) may as well be text: what prints it follows.
-      if (docs.size && wenhao.prefix) return { terms, docs, depts };
+      if (docs.size && wenhao.prefix) return out;
+    } else {
+      const said = parseColloquial(meta, raw);
+      if (said) {
+        const rows = meta.have.seq.includes(said.seq) ? await loadJson(meta, "seq", { seq: said.seq }) : [];
+        const candidates = rows.filter(([, prefix, year]) => (said.year === null || year === said.year) && inOrder(said.prefix, prefix));
+        out.wenhao = { said: raw.trim(), candidates: candidates.map(([canonical]) => canonical) };
+        for (const [, , , own] of candidates) if (own >= 0) hit(own, 1, 500);
+        if (docs.size) return out;
+      }
     }
+    const { alternatives, used } = expand(meta, terms, expandOn);
+    out.expansions = used;
+    out.alternatives = alternatives;
     const whole = terms.map((t) => t.join("")).join("");
     const unit = terms.length === 1 ? meta.depts.find((d) => d.keys.includes(whole)) : null;
     for (const d of meta.depts) {
       if (d === unit) depts.push({ dept: d, tier: 0 });
       else if (terms.every((t) => d.keys.some((k) => k.includes(t.join(""))))) depts.push({ dept: d, tier: 1 });
     }
+    if (unit && unit.aliases.length) out.expansions.push({ word: whole, adds: [unit.name, ...unit.aliases].join("、"), kind: "unit", source: unit.name });
     const [matches, named] = await Promise.all([
-      Promise.all(terms.map((t) => matchTerm(meta, t))),
-      unit ? loadJson(`u/${unit.code}.bin`, true) : null,
+      Promise.all(alternatives.map((alts) => matchAny(meta, alts))),
+      unit ? loadJson(meta, "unit", { code: unit.code }) : null,
     ]);
     const first = matches.reduce((a, b) => (b.size < a.size ? b : a));
     for (const n of first.keys()) {
       if (!matches.every((m) => m.has(n))) continue;
       let score = 0, inTitle = true, exact = false;
-      const hits = new Map();
+      const hits = new Map(), counts = new Map();
       matches.forEach((m, i) => {
         const parts = m.get(n);
-        inTitle = inTitle && parts.has(TITLE_KEY);
+        inTitle = inTitle && parts.has(meta.titleKey);
         for (const [key, count] of parts) {
-          hits.set(key, (hits.get(key) || 0) + count);
-          if (key !== TITLE_KEY) score += count * (key & 1 ? HEADING : 1);
+          if (!hits.has(key)) hits.set(key, new Set());
+          hits.get(key).add(i);
+          counts.set(key, (counts.get(key) || 0) + count);
+          if (key !== meta.titleKey) score += count * (isHeading(meta, key) ? HEADING : 1);
         }
-        if (terms.length === 1 && parts.has(TITLE_KEY) && meta.titles[n] === terms[i].length) exact = true;
-        if (terms.length === 1 && parts.has(NUMBER_KEY) && meta.numbers[n] === terms[i].length) exact = true;
+        if (terms.length === 1 && parts.has(meta.titleKey) && meta.titles[n] === terms[i].length) exact = true;
+        if (terms.length === 1 && parts.has(meta.numberKey) && meta.numbers[n] === terms[i].length) exact = true;
       });
       const d = hit(n, exact ? 0 : inTitle ? 1 : 2, score);
       d.hits = hits;
+      d.counts = counts;
     }
     for (const [n, part, printed] of named || []) {
       const d = hit(n, 2, docs.has(n) ? 0 : 1);
       if (!d.hits.size) d.marks.push([part, Array.from(printed)]);
     }
-    return { terms, docs, depts };
+    if (!docs.size) await nearest(meta, alternatives, hit, out);
+    return out;
+  }
+
+  // Nothing matches exactly: documents by how much of the query they hold, in one part
+  // (clause, row): its bigrams found, the longest run of them in order, its characters.
+  async function nearest(meta, alternatives, hit, out) {
+    const grams = new Map(); // bigram → [[term, alternative, index]]
+    const chars = new Set();
+    alternatives.forEach((alts, t) => alts.forEach((alt, a) => {
+      for (let i = 0; i + 1 < alt.length; i++) {
+        const g = alt[i] + alt[i + 1];
+        if (!grams.has(g)) grams.set(g, []);
+        grams.get(g).push([t, a, i]);
+      }
+      for (const c of alt) chars.add(c);
+    }));
+    const gramList = [...grams.keys()].slice(0, MAX_NEAR_GRAMS);
+    if (!gramList.length) return;
+    const charList = [...chars].slice(0, MAX_NEAR_GRAMS);
+    const [gramPostings, charPostings] = await Promise.all([
+      Promise.all(gramList.map((g) => postings(meta, g))),
+      Promise.all(charList.map((c) => postings(meta, c))),
+    ]);
+    // (doc, key) → found bigrams
+    const found = new Map();
+    gramList.forEach((g, gi) => {
+      for (const [doc, parts] of gramPostings[gi]) {
+        for (const key of parts.keys()) {
+          const id = `${doc} ${key}`;
+          if (!found.has(id)) found.set(id, { doc, key, grams: new Set() });
+          found.get(id).grams.add(g);
+        }
+      }
+    });
+    const best = new Map(); // doc → {score, key, grams}
+    for (const { doc, key, grams: got } of found.values()) {
+      let score = 0;
+      alternatives.forEach((alts, t) => {
+        let termBest = 0;
+        alts.forEach((alt, a) => {
+          let n = 0, run = 0, longest = 0;
+          for (let i = 0; i + 1 < alt.length; i++) {
+            if (got.has(alt[i] + alt[i + 1])) { n++; run++; longest = Math.max(longest, run); } else run = 0;
+          }
+          const own = new Set(alt);
+          let c = 0;
+          charList.forEach((ch, ci) => { if (own.has(ch)) { const p = charPostings[ci].get(doc); if (p && p.has(key)) c++; } });
+          termBest = Math.max(termBest, 2 * n + longest + c);
+        });
+        score += termBest;
+      });
+      if (isHeading(meta, key)) score *= 1.5;
+      const b = best.get(doc);
+      if (!b || score > b.score) best.set(doc, { score, key, grams: got });
+    }
+    const totalGrams = gramList.length;
+    for (const [doc, b] of best) {
+      if (b.grams.size * 3 < Math.min(totalGrams, 3)) continue; // at least a third of a short query
+      const d = hit(doc, 2, b.score);
+      d.marks.push([partOf(meta, b.key), [...b.grams].map((g) => Array.from(g))]);
+    }
+    if (out.docs.size) out.mode = "nearest";
   }
 
   // Facet values of a document (by number) or a department page (an object).
@@ -274,13 +489,13 @@
     return true;
   }
 
-  const runs = new Map();
-  async function search(query, { filters = {}, sort = null, limit = 10, offset = 0 } = {}) {
+  async function attempt(query, options) {
     const meta = await init();
-    const key = query || "";
-    if (!runs.has(key)) { runs.set(key, run(meta, key)); if (runs.size > 20) runs.delete(runs.keys().next().value); }
-    const found = await runs.get(key);
-    const active = Object.fromEntries(Object.entries(filters || {}).filter(([, v]) => v && v.length));
+    const { filters = {}, sort = null, limit = 10, offset = 0, expand: expandOn = true } = options;
+    const key = `${expandOn ? 1 : 0}${query || ""}`;
+    const found = await cached(index.runs, key, () => run(meta, query || "", expandOn));
+    if (index.runs.size > 20) index.runs.delete(index.runs.keys().next().value);
+    const active = Object.fromEntries(Object.entries(filters || {}).filter(([id, v]) => v && v.length && meta.facetById[id]));
     const filtering = Object.keys(active).length > 0;
     let pool, deptPool;
     if (found.terms.length) { pool = [...found.docs.keys()]; deptPool = found.depts; }
@@ -297,23 +512,39 @@
       facets[f.id] = counts;
     }
     const docs = pool.filter((n) => facetMatch(meta, n, active, null));
-    const info = (n) => found.docs.get(n) || { tier: 2, score: 0, hits: new Map(), marks: [] };
+    const info = (n) => found.docs.get(n) || { tier: 2, score: 0, hits: new Map(), counts: new Map(), marks: [] };
     if (sort === "date:asc") docs.sort((a, b) => b - a);
     else if (sort === "date:desc") docs.sort((a, b) => a - b);
     else docs.sort((a, b) => info(a).tier - info(b).tier || info(b).score - info(a).score || a - b);
     const depts = deptPool.filter((d) => facetMatch(meta, d.dept, active, null)).sort((a, b) => a.tier - b.tier);
-    // Departments named exactly come first; others among the title matches.
-    const ordered = [];
-    const lead = sort ? depts : depts.filter((d) => d.tier === 0);
-    const later = sort ? [] : depts.filter((d) => d.tier !== 0);
-    ordered.push(...lead.map((d) => ({ dept: d })));
-    let i = 0;
-    for (; i < docs.length && info(docs[i]).tier === 0 && !sort; i++) ordered.push({ doc: docs[i] });
-    ordered.push(...later.map((d) => ({ dept: d })));
-    for (; i < docs.length; i++) ordered.push({ doc: docs[i] });
+    // Documents first; a department named exactly leads them; other units apart, counted apart.
+    const lead = depts.filter((d) => d.tier === 0);
+    const units = depts.filter((d) => d.tier !== 0);
+    const ordered = [...lead.map((d) => ({ dept: d })), ...docs.map((doc) => ({ doc }))];
     const page = ordered.slice(offset, offset + limit);
-    const results = await Promise.all(page.map((item) => (item.dept ? deptResult(item.dept) : docResult(meta, item.doc, info(item.doc), found.terms))));
-    return { total: ordered.length, facets, results };
+    const results = await Promise.all(page.map((item) => (item.dept ? deptResult(item.dept) : docResult(meta, item.doc, info(item.doc), found))));
+    return {
+      total: ordered.length, documents: docs.length, facets, results,
+      units: { total: units.length, results: units.map(deptResult) },
+      mode: found.mode, expansions: found.expansions, wenhao: found.wenhao, notices: offset === 0 ? found.notices : [],
+      truncated: tooLong(meta, query), max_query: meta.max_query,
+    };
+  }
+
+  // One search; when a file of the build is gone (a newer deployment replaced it),
+  // meta.bin is read again, bypassing the cache, and the search runs once more.
+  async function search(query, options = {}) {
+    try {
+      return await attempt(query, options);
+    } catch (e) {
+      if (!(e instanceof IndexFault) || !["missing", "version", "damaged"].includes(e.kind)) throw e;
+      const old = index.ready ? await index.ready.catch(() => null) : null;
+      let meta;
+      try { meta = await loadMeta(true); } catch (e2) { throw e; }
+      if (old && meta.build === old.build) throw e; // the same build: the file itself is damaged
+      index = freshIndex();
+      return attempt(query, options);
+    }
   }
 
   function deptResult({ dept, tier }) {
@@ -328,33 +559,82 @@
     return -1;
   }
 
-  function excerpt(strings, at) {
-    const t = norm(strings);
-    let span = null;
-    for (const needle of at.needles) {
-      const i = Array.isArray(needle) && typeof needle[0] === "number" ? needle[0] : find(t.chars, needle);
-      const len = typeof needle[0] === "number" ? needle[1] - needle[0] : needle.length;
-      if (i >= 0 && i + len <= t.chars.length) { span = [t.from[i], t.to[i + len - 1]]; break; }
+  // An excerpt of a part around the marked spans (every occurrence of every needle;
+  // a needle is an array of characters or a [start, end] span of the normalised text).
+  const WINDOW = 120; // characters of an excerpt that may hold several query words
+  function excerpt(meta, strings, needles) {
+    const t = norm(meta, strings);
+    const spans = []; // [from, to, needle]
+    needles.forEach((needle, k) => {
+      if (typeof needle[0] === "number") {
+        if (needle[0] >= 0 && needle[1] <= t.chars.length && needle[1] > needle[0]) spans.push([t.from[needle[0]], t.to[needle[1] - 1], k]);
+        return;
+      }
+      if (!needle.length) return;
+      for (let i = find(t.chars, needle); i >= 0; i = find(t.chars, needle, i + needle.length)) {
+        spans.push([t.from[i], t.to[i + needle.length - 1], needle.join("")]);
+      }
+    });
+    spans.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    // The window starts at the mark after which the most different query words follow closely.
+    let first = spans.length ? spans[0] : [0, 0];
+    let most = 0;
+    for (const s of spans) {
+      const words = new Set(spans.filter((o) => o[0] >= s[0] && o[1] <= s[0] + WINDOW).map((o) => o[2]));
+      if (words.size > most) { most = words.size; first = s; }
     }
-    if (!span) span = [0, 0];
-    const start = Math.max(0, span[0] - 24);
-    const end = Math.min(t.shown.length, Math.max(span[1] + 48, start + 72));
-    const lead = start > 0 ? "…" : "";
-    const text = lead + t.shown.slice(start, end) + (end < t.shown.length ? "…" : "");
-    return { text, match: [span[0] - start + lead.length, span[1] - start + lead.length] };
+    const start = Math.max(0, first[0] - 24);
+    let end = Math.min(t.shown.length, Math.max(first[1] + 48, start + 72));
+    for (const s of spans) if (s[0] >= first[0] && s[1] <= first[0] + WINDOW) end = Math.min(t.shown.length, Math.max(end, s[1] + 12));
+    // A query word too far away for one window gets a short piece of its own ("…A…B…").
+    const pieces = [[start, end]];
+    const inside = (s) => pieces.some(([a, b]) => s[0] >= a && s[1] <= b);
+    const seen = new Set(spans.filter(inside).map((s) => s[2]));
+    for (const s of spans) {
+      if (seen.has(s[2]) || pieces.length >= 3) continue;
+      seen.add(s[2]);
+      pieces.push([Math.max(0, s[0] - 12), Math.min(t.shown.length, s[1] + 12)]);
+    }
+    pieces.sort((a, b) => a[0] - b[0]);
+    const joined = [];
+    for (const p of pieces) {
+      const last = joined[joined.length - 1];
+      if (last && p[0] <= last[1]) last[1] = Math.max(last[1], p[1]); else joined.push([...p]);
+    }
+    let text = "";
+    const marks = [];
+    for (const [a, b] of joined) {
+      if (a > 0 && !text.endsWith("…")) text += "…";
+      const offset = text.length - a;
+      text += t.shown.slice(a, b);
+      const here = spans.filter((s) => s[0] >= a && s[1] <= b).map((s) => [s[0] + offset, s[1] + offset]);
+      for (const m of here) {
+        const last = marks[marks.length - 1];
+        if (last && m[0] <= last[1]) last[1] = Math.max(last[1], m[1]); else marks.push(m);
+      }
+      if (b < t.shown.length) text += "…";
+    }
+    return { text, marks };
   }
 
-  async function docResult(meta, n, info, terms) {
-    const card = await loadJson(`d/${n}.bin`);
+  async function docResult(meta, n, info, found) {
+    const card = await loadJson(meta, "doc", { n });
+    const allNeedles = found.alternatives.flat();
     const wanted = new Map(); // part index → needles
-    for (const [part, needle] of info.marks) wanted.set(part, [needle]);
-    const ranked = [...info.hits].filter(([key]) => key > NUMBER_KEY)
-      .sort((a, b) => (b[0] & 1) - (a[0] & 1) || b[1] - a[1] || a[0] - b[0]);
-    for (const [key] of ranked) wanted.set(key >> 1, terms);
-    const parts = [...wanted].filter(([i]) => i > 1).slice(0, MAX_PARTS).sort((a, b) => a[0] - b[0]).map(([i, needles]) => {
+    for (const [part, needle] of info.marks) {
+      const needles = Array.isArray(needle[0]) ? needle : [needle];
+      wanted.set(part, [...(wanted.get(part) || []), ...needles]);
+    }
+    // Parts holding the most query words first, then headings, then more occurrences.
+    const ranked = [...info.hits].filter(([key]) => partOf(meta, key) > meta.number_part)
+      .sort((a, b) => b[1].size - a[1].size || Number(isHeading(meta, b[0])) - Number(isHeading(meta, a[0]))
+        || (info.counts.get(b[0]) || 0) - (info.counts.get(a[0]) || 0) || a[0] - b[0]);
+    for (const [key] of ranked) if (!wanted.has(partOf(meta, key))) wanted.set(partOf(meta, key), allNeedles);
+    // The title is shown anyway: an excerpt of it only when nothing else holds the query (nearest).
+    const parts = [...wanted].filter(([i]) => card.parts[i] && (i > meta.number_part || (i === meta.title_part && wanted.size === 1))).slice(0, MAX_PARTS).sort((a, b) => a[0] - b[0]).map(([i, needles]) => {
       const [anchor, cite, strings] = card.parts[i];
-      const ex = excerpt(strings, { needles });
-      return { anchor, cite, excerpt: ex.text, match: ex.match };
+      const ex = excerpt(meta, strings, needles);
+      return { anchor, cite, excerpt: ex.text, marks: ex.marks, match: ex.marks[0] || [0, 0] };
     });
     return {
       url: card.url, kind: "document", title: card.title, wenhao: card.wenhao, date: card.date, issuer: card.issuer,
@@ -368,7 +648,7 @@
 
   function el(tag, attrs = {}, ...children) {
     const node = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined && v !== false) node.setAttribute(k === "class" ? "class" : k, v);
+    for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined && v !== false) node.setAttribute(k, v);
     for (const c of children) if (c !== null && c !== undefined) node.append(typeof c === "string" ? document.createTextNode(c) : c);
     return node;
   }
@@ -376,10 +656,15 @@
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
     return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : "";
   }
-  function marked(text, [a, b]) {
+  function marked(text, marks) {
     const p = el("p", { class: "gz-result__excerpt" });
-    if (b > a) p.append(text.slice(0, a), el("mark", {}, text.slice(a, b)), text.slice(b));
-    else p.append(text);
+    let at = 0;
+    for (const [a, b] of marks) {
+      if (b <= a || a < at) continue;
+      p.append(text.slice(at, a), el("mark", {}, text.slice(a, b)));
+      at = b;
+    }
+    p.append(text.slice(at));
     return p;
   }
   function renderResult(r) {
@@ -398,14 +683,47 @@
       const parts = el("ul", { class: "gz-result__parts" });
       for (const p of r.parts) {
         const link = el("a", { class: "gz-result__part", href: p.anchor ? `${href}#${p.anchor}` : href }, p.cite);
-        parts.append(el("li", {}, link, marked(p.excerpt, p.match)));
+        parts.append(el("li", {}, link, marked(p.excerpt, p.marks)));
       }
       li.append(parts);
     }
     return li;
   }
+  // A number the library lacks, as a document here declares it (repealed, replaced, amended), linked to the clause.
+  function renderNotice([kind, words, url]) {
+    const li = el("li", { class: "gz-result gz-result--declared", "data-kind": "declared", "data-relation": kind });
+    li.append(el("a", { class: "gz-result__title", href: new URL(url, SITE_ROOT).href }, words));
+    return li;
+  }
+  const NEAREST = "没有找到完全相同的文字；以下结果包含其中部分文字";
+  function countText(out) {
+    const docs = out.documents;
+    const lead = out.total - docs; // a department named exactly
+    const parts = [];
+    if (lead) parts.push("部门页 1 个");
+    parts.push(`共 ${docs} 篇文件`);
+    if (out.units.total) parts.push(`单位 ${out.units.total} 个`);
+    return parts.join("，");
+  }
+  function expansionNote(out, undo) {
+    if (!out.expansions.length) return null;
+    const p = el("p", { class: "gz-search-expanded" }, "也检索了：");
+    out.expansions.forEach((e, i) => {
+      if (i) p.append("；");
+      if (e.kind === "abbr") p.append(`“${e.adds}”（“${e.word}”是它的简称，据${e.source}）`);
+      else if (e.kind === "unit") p.append(`部门“${e.source}”的全称和简称：${e.adds}`);
+      else p.append(`“${e.adds}”（日常说法“${e.word}”，据检索用词表：${e.source}）`);
+    });
+    if (undo) { p.append(" "); p.append(undo); }
+    return p;
+  }
+  function faultText(e) {
+    if (e && e.kind === "version") return "检索索引已更新，与这个页面的版本不一致。请刷新页面后再检索。";
+    if (e && e.kind === "network") return "检索索引下载失败（网络或服务器问题），请检查网络后重试。";
+    return "检索索引文件缺失或已损坏，暂时无法检索。请稍后重试；如果一再出现，请告知网站管理员。";
+  }
 
-  /* ---- header box ----------------------------------------------------------- */
+  /* ---- header box: a combobox (WAI-ARIA pattern: list autocomplete) ------------- */
 
   function initHeader(form) {
     const input = form.querySelector("input[name=q]");
@@ -413,26 +731,65 @@
     const list = panel.querySelector(".gz-results");
     const status = panel.querySelector(".gz-search__status");
     const more = panel.querySelector(".gz-search__more");
-    let seq = 0, timer = null;
-    const close = () => { panel.hidden = true; input.setAttribute("aria-expanded", "false"); };
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "检索结果");
+    status.setAttribute("role", "status");
+    let seq = 0, timer = null, active = -1;
+    const options = () => [...list.querySelectorAll(":scope > li")];
+    const setActive = (i) => {
+      const items = options();
+      active = items.length ? (i + items.length) % items.length : -1;
+      items.forEach((li, k) => li.setAttribute("aria-selected", String(k === active)));
+      if (active >= 0) { input.setAttribute("aria-activedescendant", items[active].id); items[active].scrollIntoView({ block: "nearest" }); }
+      else input.removeAttribute("aria-activedescendant");
+    };
+    const open = () => { panel.hidden = false; input.setAttribute("aria-expanded", "true"); };
+    const close = () => { panel.hidden = true; input.setAttribute("aria-expanded", "false"); setActive(-1); };
     const go = async () => {
       const mine = ++seq;
       const value = input.value;
       if (!value.trim()) { close(); return; }
-      const out = await search(value, { limit: HEADER_LIMIT });
+      let out;
+      try { out = await search(value, { limit: HEADER_LIMIT }); } catch (e) {
+        if (mine !== seq) return;
+        list.replaceChildren();
+        status.textContent = faultText(e);
+        open();
+        return;
+      }
       if (mine !== seq) return;
-      list.replaceChildren(...out.results.map(renderResult));
-      status.textContent = out.total ? `共 ${out.total} 条结果` : "没有找到包含检索词的文件或部门";
+      list.replaceChildren(...[...out.notices.map(renderNotice), ...out.results.map(renderResult)].map((li, i) => {
+        li.id = `gz-search-option-${i}`;
+        li.setAttribute("role", "option");
+        li.setAttribute("aria-selected", "false");
+        return li;
+      }));
+      active = -1;
+      input.removeAttribute("aria-activedescendant");
+      status.textContent = out.total || out.units.total
+        ? (out.mode === "nearest" ? `${NEAREST}。` : "") + countText(out)
+        : "没有找到包含检索词的文件或部门";
       const url = new URL(form.getAttribute("action"), location.href);
       url.searchParams.set("q", value);
       more.href = url.href;
-      more.hidden = out.total <= out.results.length;
-      panel.hidden = false;
-      input.setAttribute("aria-expanded", "true");
+      more.hidden = out.total <= out.results.length && !out.units.total;
+      open();
     };
-    input.addEventListener("focus", () => { init(); if (list.children.length && input.value.trim()) panel.hidden = false; });
+    input.addEventListener("focus", () => { init().catch(() => {}); if (list.children.length && input.value.trim()) open(); });
     input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(go, 100); });
-    input.addEventListener("keydown", (e) => { if (e.key === "Escape") { close(); input.blur(); } });
+    input.addEventListener("keydown", (e) => {
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        e.preventDefault();
+        if (panel.hidden) { if (input.value.trim()) { open(); if (!list.children.length) go(); } return; }
+        setActive(active < 0 ? (e.key === "ArrowDown" ? 0 : -1) : active + (e.key === "ArrowDown" ? 1 : -1));
+      } else if (e.key === "Enter" && !panel.hidden && active >= 0) {
+        e.preventDefault();
+        location.href = options()[active].querySelector("a").href;
+      } else if (e.key === "Escape") {
+        e.preventDefault();
+        if (!panel.hidden) close(); else input.value = "";
+      }
+    });
     document.addEventListener("click", (e) => { if (!form.contains(e.target)) close(); });
   }
 
@@ -447,51 +804,108 @@
     const status = root.querySelector(".gz-search-status");
     const list = root.querySelector(".gz-results");
     const more = root.querySelector(".gz-more");
+    status.setAttribute("role", "status");
+    // Notes (expansion, nearest, 文号 candidates, length) and the units block, before the list.
+    const notes = el("div", { class: "gz-search-notes" });
+    const units = el("details", { class: "gz-units", hidden: "" });
+    list.before(notes, units);
     status.textContent = "正在检索…"; // replaces the no-script hint at once, before the index loads
-    const meta = await init();
     const params = new URLSearchParams(location.search);
-    const selected = {};
-    // Facet choices travel in the URL under their labels (年份=2017).
-    for (const f of meta.facets) selected[f.id] = new Set(params.getAll(f.label));
     input.value = params.get("q") || "";
     sortSelect.value = params.get("sort") || "";
-    let seq = 0, shown = 0, total = 0, counts = {};
+    if (sortSelect.value !== (params.get("sort") || "")) sortSelect.value = "";
+    let meta = null;
+    const selected = {};
+    let expandOn = params.get("扩展") !== "否";
+    let seq = 0, shown = 0, total = 0, counts = {}, focusAfter = null;
 
     const filters = () => Object.fromEntries(meta.facets.map((f) => [f.id, [...selected[f.id]]]));
-    function syncUrl() {
+    function urlFor(options = {}) {
       const url = new URL(location.href);
       url.search = "";
-      if (input.value.trim()) url.searchParams.set("q", input.value.trim());
+      const q = options.q === undefined ? input.value.trim() : options.q;
+      if (q) url.searchParams.set("q", q);
       if (sortSelect.value) url.searchParams.set("sort", sortSelect.value);
       for (const f of meta.facets) for (const v of selected[f.id]) url.searchParams.append(f.label, v);
-      history.replaceState(null, "", url);
+      if (!(options.expand === undefined ? expandOn : options.expand)) url.searchParams.set("扩展", "否");
+      return url;
     }
+    function syncUrl() { history.replaceState(null, "", urlFor()); }
     function renderFacets() {
       facetsBox.replaceChildren();
       for (const f of meta.facets) {
+        const count = counts[f.id] || {};
         const box = el("fieldset", { class: "gz-facet", "data-facet": f.label }, el("legend", {}, f.label));
-        const values = f.values.filter((v) => counts[f.id][v] || selected[f.id].has(v));
-        if (f.id !== "year" && f.id !== "issue") values.sort((a, b) => (counts[f.id][b] || 0) - (counts[f.id][a] || 0));
+        const values = f.values.filter((v) => count[v] || selected[f.id].has(v));
+        if (f.order === "count") values.sort((a, b) => (count[b] || 0) - (count[a] || 0));
         for (const value of values) {
           const box1 = el("input", { type: "checkbox", name: f.label, value });
           box1.checked = selected[f.id].has(value);
           box1.addEventListener("change", () => {
             if (box1.checked) selected[f.id].add(value); else selected[f.id].delete(value);
+            focusAfter = [f.label, value];
             go();
           });
-          box.append(el("label", { class: "gz-facet__value" }, box1, ` ${value} `, el("span", { class: "gz-facet__count" }, String(counts[f.id][value] || 0))));
+          box.append(el("label", { class: "gz-facet__value" }, box1, ` ${value} `, el("span", { class: "gz-facet__count" }, String(count[value] || 0))));
         }
         if (values.length) facetsBox.append(box);
       }
+      // The filter just toggled keeps the focus after the list is drawn again.
+      if (focusAfter) {
+        const [label, value] = focusAfter;
+        focusAfter = null;
+        const again = [...facetsBox.querySelectorAll("input[type=checkbox]")].find((b) => b.name === label && b.value === value);
+        if (again) again.focus();
+      }
+    }
+    function renderUnits(out) {
+      units.replaceChildren();
+      units.hidden = !out.units.total;
+      if (!out.units.total) return;
+      units.open = out.units.total <= HEADER_LIMIT;
+      const items = el("ul", { class: "gz-units__list" });
+      for (const u of out.units.results) items.append(el("li", {}, el("a", { href: new URL(u.url, SITE_ROOT).href }, u.title)));
+      units.append(el("summary", {}, `单位 ${out.units.total} 个（名称含检索词的部门、单位）`), items);
+    }
+    function renderNotes(out) {
+      notes.replaceChildren();
+      if (out.truncated) notes.append(el("p", { class: "gz-search-note" }, `检索词过长：只按前 ${out.max_query} 个字检索。`));
+      if (out.wenhao) {
+        notes.append(el("p", { class: "gz-search-note" }, out.wenhao.candidates.length
+          ? `“${out.wenhao.said}”可能指以下文号：${out.wenhao.candidates.join("、")}`
+          : `没有找到与“${out.wenhao.said}”相符的文号。`));
+      }
+      if (out.mode === "nearest") notes.append(el("p", { class: "gz-search-note gz-search-note--nearest" }, NEAREST));
+      const undo = el("a", { href: urlFor({ expand: false }).href, class: "gz-search-undo" }, "只检索原词");
+      undo.addEventListener("click", (e) => { e.preventDefault(); expandOn = false; go(); });
+      const note = expansionNote(out, undo);
+      if (note) notes.append(note);
+      else if (!expandOn) {
+        const redo = el("a", { href: urlFor({ expand: true }).href, class: "gz-search-undo" }, "恢复");
+        redo.addEventListener("click", (e) => { e.preventDefault(); expandOn = true; go(); });
+        notes.append(el("p", { class: "gz-search-expanded" }, "只检索了原词，没有加上简称和日常说法对应的正式说法。", redo));
+      }
     }
     async function page(mine) {
-      const out = await search(input.value, { filters: filters(), sort: sortSelect.value || null, limit: PAGE_SIZE, offset: shown });
+      const out = await search(input.value, { filters: filters(), sort: sortSelect.value || null, limit: PAGE_SIZE, offset: shown, expand: expandOn });
       if (mine !== seq) return null;
-      const nodes = out.results.map(renderResult);
+      const nodes = [...(shown === 0 ? out.notices.map(renderNotice) : []), ...out.results.map(renderResult)];
       if (shown === 0) list.replaceChildren(...nodes); else list.append(...nodes);
       shown += out.results.length;
       more.hidden = shown >= out.total;
       return out;
+    }
+    function fail(e, mine) {
+      if (mine !== seq) return;
+      list.replaceChildren();
+      notes.replaceChildren();
+      units.hidden = true;
+      more.hidden = true;
+      const retry = el("button", { type: "button", class: "md-button gz-search-retry" }, "重试");
+      retry.addEventListener("click", () => { if (e && e.kind === "version") location.reload(); else start(); });
+      status.replaceChildren(faultText(e), " ", retry);
+      list.dataset.state = "error";
+      root.dataset.state = "error";
     }
     async function go() {
       const mine = ++seq;
@@ -500,28 +914,43 @@
       delete root.dataset.state;
       status.textContent = "正在检索…";
       shown = 0;
-      const out = await page(mine);
+      let out;
+      try { out = await page(mine); } catch (e) { fail(e, mine); return; }
       if (!out) return;
       total = out.total;
       counts = out.facets;
       const asked = input.value.trim() || Object.values(selected).some((s) => s.size);
-      status.textContent = total ? `共 ${total} 条结果` : asked ? "没有找到包含检索词的文件或部门。" : "输入关键词、文号或部门名称开始检索。";
+      status.textContent = total || out.units.total ? countText(out)
+        : asked ? "没有找到包含检索词的文件或部门。" : "输入关键词、文号或部门名称开始检索。";
+      renderNotes(out);
+      renderUnits(out);
       if (facetsDetails.open) renderFacets();
       list.dataset.state = "done";
       root.dataset.state = "done";
     }
+    async function start() {
+      const mine = ++seq;
+      status.textContent = "正在检索…";
+      try { meta = await init(); } catch (e) { fail(e, mine); return; }
+      for (const f of meta.facets) {
+        // Facet choices travel in the URL under their labels (年份=2017); unknown values are dropped.
+        if (!selected[f.id]) selected[f.id] = new Set(params.getAll(f.label).filter((v) => f.values.includes(v)));
+      }
+      if (meta.facets.some((f) => selected[f.id].size)) facetsDetails.open = true;
+      go();
+    }
     let timer = null;
-    form.addEventListener("submit", (e) => { e.preventDefault(); go(); });
-    input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(go, 150); });
-    sortSelect.addEventListener("change", go);
+    form.addEventListener("submit", (e) => { e.preventDefault(); if (meta) go(); else start(); });
+    input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => { expandOn = true; if (meta) go(); }, 150); });
+    sortSelect.addEventListener("change", () => { if (meta) go(); });
     more.addEventListener("click", async () => {
       list.removeAttribute("data-state");
-      await page(seq);
+      const mine = seq;
+      try { await page(mine); } catch (e) { fail(e, mine); return; }
       list.dataset.state = "done";
     });
-    facetsDetails.addEventListener("toggle", () => { if (facetsDetails.open) renderFacets(); });
-    if (meta.facets.some((f) => selected[f.id].size)) facetsDetails.open = true;
-    go();
+    facetsDetails.addEventListener("toggle", () => { if (facetsDetails.open && meta) renderFacets(); });
+    start();
   }
 
   function start() {

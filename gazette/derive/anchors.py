@@ -189,12 +189,12 @@ def anchor_document(doc: Document) -> AnchoredDocument:
 
 
 def document_citation(title: str, number: str) -> str:
-    """How a whole document is cited: 《标题》(文号)."""
-    return f"《{title}》({number})"
+    """How a whole document is cited in official writing (GB/T 9704): 《标题》（文号）, full-width brackets."""
+    return f"《{title}》（{number}）"
 
 
 def citation_text(title: str, number: str, anchored: AnchoredDocument, node: Node) -> str:
-    """How a civil servant cites a part: 《衢州市防汛防台管理工作暂行办法》(衢政发〔2017〕14号)第十八条.
+    """How a civil servant cites a part: 《衢州市防汛防台管理工作暂行办法》（衢政发〔2017〕14号）第十八条.
 
     Parts of a text issued by a notice (``annex_N``) are cited by that text's
     title with the notice's number; everything else by the document title.

@@ -26,7 +26,7 @@ from pathlib import Path
 from gazette.derive.anchors import AnchoredDocument, AnchorError, anchor_document, row_id
 from gazette.derive.citations import build_citations, text_runs
 from gazette.derive.consistency import doubt_problems
-from gazette.derive.departments import Registry, name_problem, normalise_name
+from gazette.derive.departments import Registry, name_problem
 from gazette.derive.doctype import doc_type
 from gazette.derive.errata import TITLE, locate_errata
 from gazette.derive.mentions import mentions
@@ -42,6 +42,7 @@ from gazette.derive.tasks import (
 )
 from gazette.derive.views import (
     Assignment,
+    CollectiveGroup,
     DepartmentView,
     DeptRef,
     DocRef,
@@ -52,6 +53,7 @@ from gazette.derive.views import (
     IssueSection,
     IssueView,
     Library,
+    RoleWordAudit,
     Task,
     TaskTable,
 )
@@ -60,6 +62,7 @@ from gazette.load.errors import RecordError, RecordErrors
 from gazette.load.library import Loaded, RawLibrary, load_raw
 from gazette.load.yamlfile import YamlFile
 from gazette.records.models import Department, Document, Issue, Issuer
+from gazette.vocab.unitnames import normalise_name
 
 # Re-exported: code that names the views by this module keeps working.
 __all__ = ["DepartmentView", "DocView", "IssueView", "Library", "build_library"]
@@ -204,7 +207,7 @@ def _departments(raw: RawLibrary, errors: list[RecordError]) -> list[tuple[DeptR
             if problem:
                 errors.append(loaded.source.error((index, *where), problem))
             elif key in names and names[key] != dept.code:
-                errors.append(loaded.source.error((index, *where), f"name {name!r} also belongs to {names[key]!r} (names are compared without spaces)"))
+                errors.append(loaded.source.error((index, *where), f"name {name!r} also belongs to {names[key]!r} (names are compared by their compare key: without spaces, full-width forms and bracket styles folded)"))
             names.setdefault(key, dept.code)
         refs.append((DeptRef(dept), loaded.source))
     return refs
@@ -216,18 +219,50 @@ def _involved(tasks: Iterable[Task], departments: list[DeptRef]) -> tuple[DeptRe
     return tuple(d for d in departments if d.code in codes)
 
 
-def _department_view(ref: DeptRef, source: YamlFile, documents: tuple[DocRef, ...], tasks: list[Task]) -> DepartmentView:
-    ordered = tuple(sorted(tasks, key=sort_key))
-    assignments = []
-    for task in ordered:
-        role = task.role_of(ref.code)
+def _assignments(code: str, tasks: Iterable[Task], member: str | None = None) -> tuple[Assignment, ...]:
+    """``code``'s assignments in ``tasks``, dated first; ``member``: the unit reached through
+    the collective ``code`` (left out of the others)."""
+    out = []
+    for task in sorted(tasks, key=sort_key):
+        role = task.role_of(code)
         assert role is not None  # filed under the units it names
-        assignments.append(Assignment(task, role, tuple(u for u in task.units if u.code != ref.code)))
+        shown = member or code
+        out.append(Assignment(task, role, tuple(u for u in task.units if u.code != shown)))
+    return tuple(out)
+
+
+def _department_view(
+    ref: DeptRef, source: YamlFile, documents: tuple[DocRef, ...], tasks: list[Task],
+    groups: tuple[CollectiveGroup, ...] = (),
+) -> DepartmentView:
+    assignments = _assignments(ref.code, tasks)
+    ordered = tuple(a.task for a in assignments)
     with_tasks = {task.doc.id for task in ordered}
     return DepartmentView(
-        ref.record, source, documents, ordered, tuple(assignments), department_summary(ordered, ref.code),
-        tuple(doc for doc in documents if doc.id not in with_tasks),
+        ref.record, source, documents, ordered, assignments, department_summary(ordered, ref.code),
+        tuple(doc for doc in documents if doc.id not in with_tasks), groups,
     )
+
+
+def _collective_groups(departments: list[DeptRef], by_unit: dict[str, list[Task]]) -> dict[str, tuple[CollectiveGroup, ...]]:
+    """For each unit a collective covers (registry ``covers``: kinds), the collective's tasks
+    that do not name the unit itself, one group per collective."""
+    groups: dict[str, list[CollectiveGroup]] = {}
+    for collective in departments:
+        kinds = collective.record.covers
+        if not kinds or not by_unit[collective.code]:
+            continue
+        label = "面向全部" + "、".join(kinds)
+        for unit in departments:
+            record = unit.record
+            if record.collective or record.ambiguous or record.person or record.kind not in kinds:
+                continue
+            own = [t for t in by_unit[collective.code] if t.role_of(unit.code) is None]
+            if own:
+                groups.setdefault(unit.code, []).append(
+                    CollectiveGroup(collective, label, _assignments(collective.code, own, unit.code))
+                )
+    return {code: tuple(found) for code, found in groups.items()}
 
 
 def build_library(root: Path) -> Library:
@@ -245,8 +280,8 @@ def build_library(root: Path) -> Library:
         errors.extend(check_document(doc.ref, doc.source, where.issue if where else None))
     departments = _departments(raw, errors)
     dept_refs = [ref for ref, _ in departments]
-    registry = Registry(dept_refs)
-    extracted: dict[str, tuple[list[Task], list[TaskTable]]] = {
+    registry = Registry.from_records(ref.record for ref in dept_refs)
+    extracted: dict[str, tuple[list[Task], list[TaskTable], RoleWordAudit]] = {
         doc.ref.id: extract_tasks(doc.ref, doc.anchored, doc.source, registry, errors) for doc in ordered
     }
     if errors:
@@ -255,15 +290,16 @@ def build_library(root: Path) -> Library:
     tasks = [task for doc in ordered for task in extracted[doc.ref.id][0]]
     by_unit: dict[str, list[Task]] = {ref.code: [] for ref in dept_refs}
     for task in tasks:
-        for unit in task.units:
+        for unit in (*task.units, *task.persons):
             by_unit[unit.code].append(task)
-    mentioned = mentions(dept_refs, [doc.ref for doc in ordered])
+    reached = _collective_groups(dept_refs, by_unit)
+    mentioned = mentions(registry, dept_refs, [doc.ref for doc in ordered])
     citations = build_citations((doc.ref, doc.anchored) for doc in ordered)
 
     views: dict[str, DocView] = {}
     for doc in ordered:
         ref, where = doc.ref, placed[doc.ref.id]
-        doc_tasks, tables = extracted[ref.id]
+        doc_tasks, tables, audit = extracted[ref.id]
         body, attachments = document_parts(ref, doc.anchored, citations.by_number, doc_tasks, tables, doc.errata_at)
         nodes = doc.anchored.by_id()
         errata = tuple(
@@ -278,6 +314,7 @@ def build_library(root: Path) -> Library:
             tasks=tuple(doc_tasks), task_tables=tuple(tables), departments=_involved(doc_tasks, dept_refs),
             cites=citations.outgoing.get(ref.id, ()), cited_by=citations.incoming.get(ref.id, ()),
             doubts=_doubts(ref.record, doc.anchored),
+            role_words=audit,
             status=status_facts(doc.anchored),
             validity_source=text_runs(ref.record.validity.source, ref.wenhao, citations.by_number)
             if ref.record.validity else (),
@@ -296,11 +333,16 @@ def build_library(root: Path) -> Library:
         issues=tuple(issue_views),
         documents=tuple(views[doc.ref.id] for doc in ordered),
         departments=tuple(
-            _department_view(ref, source, mentioned[ref.code], by_unit[ref.code]) for ref, source in departments
+            _department_view(ref, source, mentioned[ref.code], by_unit[ref.code], reached.get(ref.code, ()))
+            for ref, source in departments if not ref.record.person
+        ),
+        persons=tuple(
+            _department_view(ref, source, (), by_unit[ref.code]) for ref, source in departments if ref.record.person
         ),
         tasks=tuple(tasks),
         deadline_months=by_month(tasks),
         deadline_units=units_with_deadlines(tasks),
         citations=citations,
+        unit_names=registry.matcher,
     )
 

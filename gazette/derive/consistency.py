@@ -40,6 +40,7 @@ from decimal import Decimal, InvalidOperation
 from gazette.derive.anchors import Node, anchor_document, row_id
 from gazette.derive.numbering import CN_NUM, chinese_to_int, parse_label
 from gazette.records.models import CheckKind, Document, Table
+from gazette.vocab.normalize import compare_key
 
 __all__ = ["CHECK_LABELS", "Violation", "check_document", "unsettled"]
 
@@ -424,6 +425,6 @@ def doubt_problems(doc: Document) -> list[str]:
         where = texts.get(d.part)
         if where is None:
             problems.append(f"存疑 at {d.part}: no such part or table row")
-        elif re.sub(r"\s+", "", d.quote) not in re.sub(r"\s+", "", where):
+        elif compare_key(d.quote) not in compare_key(where):
             problems.append(f"存疑 at {d.part}: quote “{d.quote}” is not printed there")
     return problems

@@ -10,54 +10,16 @@ triples, or says it is not a unit list at all.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
 
-if TYPE_CHECKING:
-    from gazette.derive.views import DeptRef
+from gazette.records.models import Department
+from gazette.vocab.roles import CLOSE_BRACKETS, GROUP_SEPARATORS, NAME_SEPARATORS, OPEN_BRACKETS, STRENGTH, VERBS, Role
+from gazette.vocab.unitnames import UnitMatcher, normalise_name
 
-# ``member``: listed as a 成员单位 of a 领导小组 / 工作专班 (gazette.derive.members).
-Role = Literal["lead", "responsible", "cooperate", "supervise", "member"]
-ROLES: tuple[Role, ...] = ("lead", "responsible", "cooperate", "supervise", "member")
-ROLE_LABELS: dict[Role, str] = {
-    "lead": "牵头", "responsible": "责任", "cooperate": "配合", "supervise": "督办", "member": "成员单位",
-}
-
-# Column headings and line labels that assign a role ("责任主体" is the 38号 wording).
-_ROLE_WORDS: list[tuple[str, Role]] = [
-    ("牵头", "lead"),
-    ("督办", "supervise"),
-    ("配合", "cooperate"),
-    ("协办", "cooperate"),
-    ("责任", "responsible"),
-    ("承办", "responsible"),
-]
-
-
-def heading_role(heading: str) -> Role | None:
-    """Role named by a column heading or a "X单位:" label, e.g. 配合部门 → cooperate."""
-    h = re.sub(r"\s+", "", heading)
-    if not re.search(r"(单位|部门|主体)$", h):
-        return None
-    for word, role in _ROLE_WORDS:
-        if word in h:
-            return role
-    return None
-
-
-# Role phrases trailing a group of names, longest first.
-_TRAILERS: list[tuple[re.Pattern[str], Role | None]] = [
-    (re.compile(r"(?:等)?(?:按各自|按)?职责[、,]?(?:领域)?分工负责$"), "responsible"),
-    (re.compile(r"(?:等)?分工负责$"), "responsible"),
-    (re.compile(r"牵头负责$"), "lead"),
-    (re.compile(r"负责牵头$"), "lead"),
-    (re.compile(r"牵头$"), "lead"),
-    (re.compile(r"(?:等)?(?:积极)?配合$"), "cooperate"),
-    (re.compile(r"(?:等)?协助$"), "cooperate"),
-    (re.compile(r"督办$"), "supervise"),
-    (re.compile(r"(?:等)?负责$"), "responsible"),
-]
+# Role verbs trailing a group of names ("市创强办牵头", "…等按职责分工负责"), in the order of
+# ``gazette.vocab.roles.VERBS`` (longest first).
+_TRAILERS: list[tuple[re.Pattern[str], Role]] = [(re.compile(f"(?:{pattern})$"), role) for pattern, role in VERBS]
 # Filler after a role phrase that names nobody.
 _FILLER = re.compile(r"^(?:做好各自领域工作|共同推进|参与)$")
 # Collective tails after the named units: "等领导小组成员单位", "等及领导小组相关成员单位".
@@ -65,7 +27,34 @@ _COLLECTIVE_TAIL = re.compile(r"(?:等)?(?:及)?(?:领导小组)?(?:相关)?(?:�
 _UNIT_END = re.compile(
     r"(局|委|办|室|部|中心|政府|管委会|集聚区|区|县|市|院|学院|社|集团|公司|队|行|会|团|所|处|组|单位|部门|总台|专班|银行|电厂)$"
 )
-_OPEN, _CLOSE = "(（〔[", ")）〕]"
+_OPEN, _CLOSE = OPEN_BRACKETS, CLOSE_BRACKETS
+_LIST_STOPS = NAME_SEPARATORS + ";；"
+# A name and its other name in brackets at its end, both at least two characters (normalised).
+_ALIASED = re.compile(r"^(?P<name>[^()]{2,})\((?P<alias>[^()]{2,})\)$")
+# County-level governments' names without their body: 江山市人民政府 → 江山市 (the place names
+# of the unit-name matcher: a name right behind one is that county's unit, not the city's).
+_GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
+
+
+def looks_like_unit_name(name: str) -> bool:
+    """True when ``name`` ends like the name of a body (局, 委, 办, 政府, 公司…)."""
+    return bool(_UNIT_END.search(normalise_name(name)))
+
+
+# A registry kind guessed from how a name ends, for the proposed entry of an unknown unit.
+_KIND_BY_ENDING: tuple[tuple[str, str], ...] = (
+    ("人民政府", "县(市、区)政府"), ("管委会", "管委会"), ("管理委员会", "管委会"), ("公司", "企业"),
+    ("集团", "企业"), ("学院", "学校"), ("学校", "学校"), ("大学", "学校"),
+)
+
+
+def guess_kind(name: str) -> str:
+    """The registry kind a new unit's name suggests (a proposal for the editor to check)."""
+    key = normalise_name(name)
+    for ending, kind in _KIND_BY_ENDING:
+        if key.endswith(ending):
+            return kind
+    return "市级部门" if key.startswith(("市", "衢州市")) else "其他"
 
 
 @dataclass(frozen=True)
@@ -98,17 +87,39 @@ def _split_outside_brackets(text: str, seps: str) -> list[str]:
 
 
 class Registry:
-    """Every spelling → department code; built from the validated registry."""
+    """Every spelling → department code, and the unit-name matcher over them."""
 
-    def __init__(self, departments: Iterable[DeptRef]):
-        self.by_name: dict[str, str] = {}
-        for view in departments:
-            for name in view.names:
-                self.by_name[_norm(name)] = view.record.code
+    def __init__(self, units: Mapping[str, Sequence[str]], places: Iterable[str] = ()):
+        """``units``: code → every printed name; ``places``: county-level place names."""
+        self.matcher = UnitMatcher(((name, code) for code, names in units.items() for name in names), places)
+        self.by_name: dict[str, str] = self.matcher.codes
+        self.persons: frozenset[str] = frozenset()  # codes of natural persons (not units)
+
+    @classmethod
+    def from_records(cls, departments: Iterable[Department]) -> Registry:
+        """The registry of the validated ``data/departments.yaml`` records."""
+        records = list(departments)
+        places = {
+            _GOVERNMENT.sub("", name)
+            for d in records
+            if d.kind == "县(市、区)政府" and not d.collective
+            for name in (d.name, *d.aliases)
+        }
+        registry = cls({d.code: [d.name, *d.aliases] for d in records}, sorted(places))
+        registry.persons = frozenset(d.code for d in records if d.person)
+        return registry
+
+    def split_persons(self, refs: Iterable[UnitRef]) -> tuple[tuple[UnitRef, ...], tuple[UnitRef, ...]]:
+        """(units, natural persons) of resolved names, each in the given order."""
+        refs = list(refs)
+        return (
+            tuple(r for r in refs if r.code not in self.persons),
+            tuple(r for r in refs if r.code in self.persons),
+        )
 
     def lookup(self, name: str, city_context: bool) -> str | None:
         """Code for ``name``; in a 市-once list, 市+name is tried first."""
-        key = _norm(name)
+        key = normalise_name(name)
         if city_context:
             code = self.by_name.get("市" + key)
             if code:
@@ -122,7 +133,10 @@ class Registry:
             return False
         for group, _role in groups:
             for piece in group:
-                if len(piece) > 24 or not (_UNIT_END.search(piece) or self.by_name.get(_norm(piece))):
+                key = normalise_name(piece)
+                aliased = _ALIASED.match(key)
+                base = aliased.group("name") if aliased else key
+                if len(piece) > 24 or not (_UNIT_END.search(base) or self.by_name.get(key)):
                     return False
         return True
 
@@ -130,7 +144,7 @@ class Registry:
         """Split into groups (by , ; and line breaks) of names with an explicit role or None."""
         text = self._join_wraps(text)
         groups: list[tuple[list[str], Role | None]] = []
-        for raw in _split_outside_brackets(text, ",,;;。\n "):
+        for raw in _split_outside_brackets(text, GROUP_SEPARATORS + NAME_SEPARATORS.replace("、", "") + "\n "):
             group = raw
             role: Role | None = None
             for pattern, trailer_role in _TRAILERS:
@@ -170,15 +184,15 @@ class Registry:
         out = tokens[0] if tokens else ""
         for i in range(2, len(tokens), 2):
             nxt = tokens[i]
-            first = _split_outside_brackets(nxt, "、,,;;")[:1]
+            first = _split_outside_brackets(nxt, _LIST_STOPS)[:1]
             first_name = first[0] if first else nxt
             standalone = (
-                self.by_name.get(_norm(first_name))
+                self.by_name.get(normalise_name(first_name))
                 or first_name.startswith(("市", "衢州", "各", "浙江"))
-                or re.match(r"^[^、,,]{2,}(牵头|负责|配合)", first_name)
+                or re.match(r"^[^、,，]{2,}(牵头|负责|配合)", first_name)
                 or _FILLER.match(first_name)
             )
-            prev_last = _split_outside_brackets(out, "、,,;;")[-1:] or [""]
+            prev_last = _split_outside_brackets(out, _LIST_STOPS)[-1:] or [""]
             if standalone or re.search(r"(牵头|负责|配合)$", prev_last[0]) or not prev_last[0]:
                 out += tokens[i - 1] + nxt
             else:
@@ -195,7 +209,7 @@ class Registry:
         for names, role in groups:
             for name in names:
                 code = self.lookup(name, city)
-                found = [(name, code)] if code else self._segment(_norm(name), city)
+                found = [(name, code)] if code else self._aliased(name, city) or self._segment(normalise_name(name), city)
                 if not found:
                     raise UnresolvedName(name, context or text)
                 for printed, code in found:
@@ -203,6 +217,18 @@ class Registry:
                     city = city or printed.startswith("市")
                     refs.append(UnitRef(printed, code, role or default_role))
         return refs
+
+    def _aliased(self, name: str, city: bool) -> list[tuple[str, str]] | None:
+        """A unit with its other name in brackets, "市发改委(市粮食局)": the unit before the
+        bracket, and the bracketed one too when the registry holds it as another unit."""
+        m = _ALIASED.match(normalise_name(name))
+        if not m:
+            return None
+        code = self.lookup(m.group("name"), city)
+        if not code:
+            return None
+        other = self.lookup(m.group("alias"), city)
+        return [(name, code)] + ([(m.group("alias"), other)] if other and other != code else [])
 
     def _segment(self, name: str, city: bool) -> list[tuple[str, str]] | None:
         """Names run together by the extraction ("柯城区人民政府市安监局"), split into
@@ -224,17 +250,12 @@ class Registry:
 _GENERIC = re.compile(rf"(?:人民)?{_UNIT_END.pattern.removesuffix('$').replace('|区|县|市|', '|')}")
 
 
-def normalise_name(name: str) -> str:
-    """The form registry lookups compare (spaces removed, one bracket style)."""
-    return _norm(name)
-
-
 def name_problem(name: str) -> str | None:
     """Why a department name or alias cannot identify one unit, or None.
 
     Lookups and mentions match names as written in running text: one character (局) or a
     bare kind of body (政府, 管委会, 单位) would match nearly every document."""
-    key = _norm(name)
+    key = normalise_name(name)
     if len(key) < 2:
         return f"name {name!r} is too short to identify a unit (at least 2 characters)"
     if _GENERIC.fullmatch(key):
@@ -242,17 +263,10 @@ def name_problem(name: str) -> str | None:
     return None
 
 
-def _norm(name: str) -> str:
-    """Compare names without spaces and with one bracket style."""
-    name = re.sub(r"\s+", "", name)
-    return name.translate(str.maketrans("()〔〕（）", "()()()"))
-
-
 def merge_roles(refs: Iterable[UnitRef]) -> list[UnitRef]:
-    """One entry per unit; when a unit is named twice the stronger role wins."""
-    rank = {role: i for i, role in enumerate(ROLES)}
+    """One entry per unit; when a unit is named twice the stronger role wins (``STRENGTH``)."""
     best: dict[str, UnitRef] = {}
     for ref in refs:
-        if ref.code not in best or rank[ref.role] < rank[best[ref.code].role]:
+        if ref.code not in best or STRENGTH[ref.role] < STRENGTH[best[ref.code].role]:
             best[ref.code] = ref
     return list(best.values())

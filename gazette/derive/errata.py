@@ -9,28 +9,23 @@ listed only in the errata table.
 
 from __future__ import annotations
 
-import re
-
 from gazette.derive.anchors import AnchoredDocument
 from gazette.derive.text import own_strings
 from gazette.records.models import Document
+from gazette.vocab.normalize import without_spaces
 
 TITLE = "title"
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
 def locate_errata(doc: Document, anchored: AnchoredDocument) -> list[str | None]:
     """For each erratum, the anchor id of its part, ``"title"``, or None."""
-    texts = [(node.id, _squash("".join(own_strings(node.part)))) for node in anchored.walk() if node.part]
+    texts = [(node.id, without_spaces("".join(own_strings(node.part)))) for node in anchored.walk() if node.part]
     located: list[str | None] = []
     for erratum in doc.errata:
-        needle = _squash(erratum.published)
+        needle = without_spaces(erratum.published)
         if erratum.part:
             located.append(erratum.part)
-        elif needle and needle in _squash(doc.title):
+        elif needle and needle in without_spaces(doc.title):
             located.append(TITLE)
         elif needle:
             located.append(next((node_id for node_id, text in texts if needle in text), None))

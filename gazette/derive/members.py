@@ -1,6 +1,6 @@
 """成员单位: units listed as members of a 领导小组, 工作专班 or 联席会议.
 
-Membership is a role of its own (``member`` in gazette.derive.departments.ROLES),
+Membership is a role of its own (``member`` in gazette.vocab.roles.ROLES),
 read from the two ways the gazette prints it:
 
 * a sentence naming the members: "成员单位包括市委宣传部、市编办……等单位",

@@ -14,9 +14,10 @@ that range (〇、, 一千、) is an error (:class:`LabelError`), never a silent
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Literal
+
+from gazette.vocab.normalize import fold
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -111,7 +112,7 @@ def _number(kind: Kind, match: re.Match[str], chinese: bool, printed: str) -> in
         except ValueError:
             return None
     else:
-        number = int(unicodedata.normalize("NFKC", match["n"]))
+        number = int(fold(match["n"]))
     if not 1 <= number <= MAX_NUMBER:
         raise LabelError(f"numbering label {printed!r} has the number {number}; labels run from 1 to {MAX_NUMBER}")
     return number
@@ -121,7 +122,7 @@ def parse_label(label: str) -> Label:
     """Classify a printed label; raises LabelError for anything else."""
     text = label.replace(" ", "").strip()
     for kind, pattern, chinese in _FULL:
-        match = pattern.fullmatch(text) or pattern.fullmatch(unicodedata.normalize("NFKC", text))
+        match = pattern.fullmatch(text) or pattern.fullmatch(fold(text))
         if match:
             number = _number(kind, match, chinese, label)
             if number is not None:
@@ -137,7 +138,7 @@ def attachment_number(label: str) -> int | None:
     match = _ATTACHMENT.fullmatch(label.strip())
     if match is None:
         return None
-    number = 1 if match["n"] is None else int(unicodedata.normalize("NFKC", match["n"]))
+    number = 1 if match["n"] is None else int(fold(match["n"]))
     if not 1 <= number <= MAX_NUMBER:
         raise LabelError(f"attachment label {label!r} has the number {number}; labels run from 1 to {MAX_NUMBER}")
     return number

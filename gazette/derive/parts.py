@@ -9,6 +9,7 @@ an erratum is marked there. Templates walk these views and decide nothing.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from gazette.derive.anchors import AnchoredDocument, Node, citation_text, row_id
 from gazette.derive.citations import text_runs
@@ -18,6 +19,27 @@ from gazette.derive.wenhao import Wenhao
 
 # First column headings that number a table's rows: such rows get their own citation.
 NUMBER_COLUMNS = ("序号", "编号")
+
+# A part whose own text is at most this long and one sentence at most, followed by paragraphs or
+# sub-parts, titles them (一、工作目标; (一)调研启动阶段(2018年5月中旬前)。): a heading.
+HEADING_TEXT = 30
+# Headings by depth: a document's top parts are h2 (under the page's h1); inside an attachment,
+# whose title is the h2, one level lower; never deeper than h4.
+TOP_HEADING, LAST_HEADING = 2, 4
+
+
+def heading_level(node: Node, depth: int, in_attachment: bool) -> int | None:
+    """The heading level of a part at ``depth`` (1: a top part), or None when it is running text."""
+    p = node.part
+    if p is None or p.table is not None or node.kind == "p" or not node.label:
+        return None
+    text = p.text or ""
+    titles = p.heading or (
+        bool(p.paragraphs or p.children) and len(text) <= HEADING_TEXT and "。" not in text.rstrip("。")
+    )
+    if not titles:
+        return None
+    return min(TOP_HEADING + depth - 1 + int(in_attachment), LAST_HEADING)
 
 
 class _Builder:
@@ -51,6 +73,7 @@ class _Builder:
         numbered = table.columns[0] in NUMBER_COLUMNS
         citation = self.citation(node)
         rows: list[Row] = []
+        open_cells: dict[int, tuple[Cell, int]] = {}  # column → merged cell and its last row
         for n, grid_row in enumerate(table_grid(table), start=1):
             anchor = row_id(node.id, n)
             cells: list[Cell] = []
@@ -58,12 +81,19 @@ class _Builder:
                 control = None
                 if i == 0 and numbered and c.text:
                     control = CiteControl(anchor, f"序号{c.text}", f"{citation}序号{c.text}")
-                cells.append(Cell(self.runs(c.text), c.rowspan, c.column, control, c.index == 0))
-            rows.append(Row(anchor, tuple(cells)))
+                cell = Cell(self.runs(c.text), c.rowspan, c.column, control, c.index == 0)
+                cells.append(cell)
+                if c.rowspan > 1:
+                    open_cells[c.index] = (cell, n + c.rowspan - 1)
+            present = {c.index for c in grid_row}
+            shared = tuple(
+                cell for col, (cell, last) in sorted(open_cells.items()) if col not in present and n <= last and cell.text
+            )
+            rows.append(Row(anchor, tuple(cells), shared))
         notes = tuple(self.runs(note) for note in table.notes)
         return TableView(table, tuple(rows), notes, self.tables.get(node.id))
 
-    def part(self, node: Node) -> PartView:
+    def part(self, node: Node, depth: int = 1, in_attachment: bool = False) -> PartView:
         p = node.part
         label = node.cite or node.id
         if node.kind in ("att", "annex"):
@@ -76,8 +106,15 @@ class _Builder:
             table=self.table(node),
             tasks=tuple(self.clause_tasks.get(node.id, ())),
             erratum=node.id in self.errata,
-            children=tuple(self.part(child) for child in node.children),
+            children=tuple(self.part(child, depth + 1, in_attachment) for child in node.children),
+            heading=heading_level(node, depth, in_attachment),
         )
+
+    def attachment(self, node: Node) -> PartView:
+        """An attachment: its title is the h2, its parts are headed below it."""
+        view = self.part(node)
+        children = tuple(self.part(child, 1, True) for child in node.children)
+        return replace(view, children=children, heading=None)
 
 
 def document_parts(
@@ -90,4 +127,4 @@ def document_parts(
 ) -> tuple[tuple[PartView, ...], tuple[PartView, ...]]:
     """(body, attachments) of one document as part views."""
     b = _Builder(doc, anchored, by_number, tasks, task_tables, errata_at)
-    return tuple(b.part(n) for n in anchored.body), tuple(b.part(n) for n in anchored.attachments)
+    return tuple(b.part(n) for n in anchored.body), tuple(b.attachment(n) for n in anchored.attachments)

@@ -4,8 +4,12 @@ A task is either a row of a task table (a table with a role column such as
 责任单位 / 配合部门 / 责任主体) or a clause that assigns roles in words:
 
 * labelled lines under a numbered part: "牵头部门:…", "责任单位:…", "完成时限:…";
-* inline phrases: "(牵头单位:市科技局、市经信委;配合单位:…)";
-* sentences: "X牵头负责,Y、Z等按职责分工负责" and "X负责…" at a clause start.
+* inline phrases: "(牵头单位:市农业局,配合单位:市财政局、各县(市、区))";
+* sentences: "由X牵头,Y、Z等按职责分工负责", "市发改委(市粮食局)负责…".
+
+Clauses are read by the role-assignment reader (``derive/assignments.py``): it finds the
+role groups, this module resolves their names and makes the tasks, and every role word that
+yields no task is kept as ``UnreadRoleWord`` with the reason (``DocView.role_words``).
 
 Extracted tables are not always aligned: the PDF extraction shifts cells left
 and packs several units' lines into one cell. So a row is read by content, not
@@ -14,42 +18,49 @@ a unit cell; the column heading gives the default role, words in the cell
 ("牵头", "配合", "分工负责") override it. A row with no unit cell of its own
 continues the merged unit cell above (null = merged in print).
 
-Names in tables and labelled lines must resolve (else the build fails with
-file:line); prose sentences are only read when every name resolves, because
-prose also says "由建设部门牵头" about unnamed bodies.
+Names in tables, labelled lines and parentheticals that look like unit names must
+resolve (else the build fails with file:line, in Chinese, proposing a registry entry);
+a phrase there that is not a unit name is listed as unread, never proposed for the
+registry. Prose groups are only read when every name resolves, because prose also
+says "由建设部门牵头" about unnamed bodies.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 
 from gazette.derive.anchors import AnchoredDocument, Loc, Node, row_id
+from gazette.derive.assignments import RoleGroup, Segment, labelled_line, read, sentences
 from gazette.derive.deadlines import Deadline, find_deadline, parse_deadline
-from gazette.derive.departments import ROLES, Registry, Role, UnitRef, UnresolvedName, heading_role, merge_roles
+from gazette.derive.departments import (
+    Registry,
+    UnitRef,
+    UnresolvedName,
+    guess_kind,
+    looks_like_unit_name,
+    merge_roles,
+)
 from gazette.derive.members import Membership, roster_members, sentence_members
-from gazette.derive.views import DepartmentSummary, DocRef, TableUnit, Task, TaskTable
+from gazette.derive.views import (
+    DepartmentSummary,
+    DocRef,
+    RoleWordAudit,
+    TableUnit,
+    Task,
+    TaskTable,
+    UnreadRoleWord,
+)
 from gazette.load.errors import RecordError
 from gazette.load.yamlfile import YamlFile
 from gazette.records.models import Table
+from gazette.vocab.roles import ROLES, Role, noun_role
 
-_NUMBERING = re.compile(r"^[\s\d.．、()()一二三四五六七八九十]*$")
+_NUMBERING = re.compile(r"^[\s\d.．、()（）一二三四五六七八九十]*$")
 _TEXT_HEADING = re.compile(r"任务|内容|要求|项目|事项|措施|工作|名称|课题")
 _DEADLINE_HEADING = re.compile(r"时限|时间|期限|截止|节点")
-_LABEL_LINE = re.compile(r"^\s*(?P<label>[^::\s]{2,6}(?:单位|部门|主体))\s*[::]\s*(?P<units>.+?)[。.]?\s*$")
-_DEADLINE_LINE = re.compile(r"^\s*(?:完成时限|完成时间|时间节点|时限要求|时限)\s*[::]\s*(?P<when>.+?)[。.]?\s*$")
-_INLINE = re.compile(r"[((](?P<inner>[^()()]*?(?:单位|部门)[::][^()()]*)[))]")
-# "X、Y牵头(负责),Z等按职责分工负责": the unit list before 牵头 is found with plain string
-# operations (_lead_before), not a regex: a pattern of repeated 、-joined names backtracks
-# exponentially on a long list that does not end in 牵头.
-_LEAD_STOP = re.compile(r"[。;;,,:()()]")
-_LEAD_END = re.compile(r"牵头(?:负责)?[,,]")
-_REST_STOP = re.compile(r"[。;;()()]")
-# What ends the list of other units; the list itself is the text before it (2–200 characters).
-_ROLE_VERB = re.compile(r"(?:等)?(?:按各自职责|按职责)?(?:、领域)?(?:分工负责|积极配合|配合|协助)")
-_REST_MIN, _REST_MAX = 2, 200
-_FIRST_NAME, _NEXT_NAME = 40, 30  # longest first name of a lead list, longest further name
-_OPENING = re.compile(r"^(?P<units>[^,,。;;:()()]{2,40}?)(?P<colon>[::])?(?P<verb>负责牵头|牵头负责|负责)")
+_DEADLINE_LINE = re.compile(r"^\s*(?:完成时限|完成时间|时间节点|时限要求|时限)\s*[:：]\s*(?P<when>.+?)[。.]?\s*$")
+# The last 由/请 before a prose unit list starts it: "现由市发改委牵头".
+_PROSE_START = re.compile(r"^.*(?:由|请)")
 
 
 class _Extractor:
@@ -59,6 +70,8 @@ class _Extractor:
         self.tables: list[TaskTable] = []
         self.year = doc.record.date.year
         self._ids: dict[str, int] = {}
+        self.seen = 0  # role words in the document's clauses and role columns
+        self.unread: list[UnreadRoleWord] = []
 
     def _task_id(self, anchor: str) -> str:
         n = self._ids.get(anchor, 0) + 1
@@ -66,16 +79,23 @@ class _Extractor:
         return f"{self.doc.id}#{anchor}" + (f"~{n}" if n > 1 else "")
 
     def _parse(self, text: str, role: Role, loc: Loc) -> list[UnitRef] | None:
+        """Units of a name list that must resolve: an unknown unit name is a record error
+        (with a proposed registry entry); a phrase that is no unit name is returned as None
+        and the caller lists it as unread."""
         try:
             return self.registry.parse(text, role, context=text)
         except UnresolvedName as exc:
-            self.errors.append(self.source.error(loc, str(exc)))
+            if looks_like_unit_name(exc.name):
+                self.errors.append(self.source.error(loc, _unknown_unit(exc.name, text)))
             return None
+
+    def _not_read(self, node: Node, loc: Loc, word: str, text: str, reason: str) -> None:
+        self.unread.append(UnreadRoleWord(self.doc.id, node.id, word, _clean(text), reason, self.source.line_of(loc)))
 
     # --- tables ---------------------------------------------------------
 
     def table(self, node: Node, table: Table) -> None:
-        roles = [heading_role(col) for col in table.columns]
+        roles = [noun_role(col) for col in table.columns]
         if table.headless or not any(roles):
             return
         default_shift: Role = "responsible"
@@ -118,7 +138,7 @@ class _Extractor:
             if not units:
                 continue
             above_units = units
-            own_texts = [t for c, t, o in texts if o and (_TEXT_HEADING.search(table.columns[c]) or True)]
+            own_texts = [t for _, t, own_text in texts if own_text]  # text columns only (see above)
             if own_texts:
                 text = own_texts[-1]
                 if numbering and not text.startswith(numbering):
@@ -133,12 +153,18 @@ class _Extractor:
                     deadline = parse_deadline(effective[c], self.year)
             deadline = deadline or find_deadline(text, self.year)
             anchor = row_id(node.id, r)
+            named, persons = self.registry.split_persons(merge_roles(units))
             task = Task(
                 self._task_id(anchor), self.doc, anchor, f"{caption} 第{r}行", _clean(text),
-                tuple(merge_roles(units)), deadline, node.id, r,
+                named, deadline, node.id, r, persons,
             )
             rows.append(task)
             self.tasks.append(task)
+        self.seen += sum(1 for role in roles if role)
+        if not rows:
+            for col, role in zip(table.columns, roles):
+                if role:
+                    self._not_read(node, node.loc + ("table", "columns"), col, caption, "任务表中没有一行读出单位")
         if rows:
             self.tables.append(TaskTable(node.id, self.doc, caption, tuple(table.columns), tuple(rows), _table_units(rows)))
 
@@ -174,99 +200,95 @@ class _Extractor:
         heading = _clean(f"{part.label or ''}{part.text or ''}")
         strings: list[tuple[Loc, str]] = [(("text",), part.text)] if part.text else []
         strings += [(("paragraphs", i), p) for i, p in enumerate(part.paragraphs)]
+        readings = [(sub, value, read(value)) for sub, value in strings]
         # Labelled lines: the part's title is the task, the lines assign roles and a deadline.
         labelled: list[UnitRef] = []
         deadline: Deadline | None = None
         body: list[str] = []
-        for sub, value in strings:
+        for sub, value, reading in readings:
+            self.seen += len(reading.words)
+            lines = [s for s in reading.segments if s.form == "line"]
+            for segment in lines:
+                labelled.extend(self._strict(node, node.loc + sub, value, segment))
             for line in value.splitlines():
-                m = _LABEL_LINE.match(line)
-                role = heading_role(m.group("label")) if m else None
-                if m and role:
-                    labelled.extend(self._parse(m.group("units"), role, node.loc + sub) or [])
-                    continue
                 d = _DEADLINE_LINE.match(line)
                 if d:
                     deadline = parse_deadline(d.group("when"), self.year)
-                    continue
-                if sub != ("text",):
+                elif sub != ("text",) and labelled_line(line) is None:
                     body.append(line)
         if labelled:
             self._add(node, heading or node.cite, labelled, deadline or find_deadline(" ".join(body), self.year))
-        # Inline phrases and sentences, one task per occurrence.
-        for sub, value in strings:
-            for m in _INLINE.finditer(value):
-                refs: list[UnitRef] = []
-                for seg in re.split(r"[;;]", m.group("inner")):
-                    lm = _LABEL_LINE.match(seg)
-                    role = heading_role(lm.group("label")) if lm else None
-                    if lm and role:
-                        refs.extend(self._parse(lm.group("units"), role, node.loc + sub) or [])
+        # Parentheticals and sentences, one task per occurrence.
+        for sub, value, reading in readings:
+            inline = [s for s in reading.segments if s.form == "parenthetical"]
+            for segment in inline:
+                refs = self._strict(node, node.loc + sub, value, segment)
                 if refs:
-                    text = _clean(value[: m.start()] + value[m.end():])
+                    text = _clean(value[: segment.start] + value[segment.end:])
                     sentence = _clean(f"{part.label or ''}{text}") if sub == ("text",) else text
                     self._add(node, sentence, refs, find_deadline(text, self.year))
-            if labelled or _INLINE.search(value):
-                continue
-            for sentence in re.split(r"(?<=[。;;])", value):
-                refs = self._sentence_units(sentence)
+            prose = [s for s in reading.segments if s.form == "prose"]
+            for segment in prose:
+                sentence = value[segment.start:segment.end]
+                if labelled:
+                    self._unread_words(node, sub, value, segment, "本条已按“单位:”清单读出任务，句中角色不再另读")
+                    continue
+                refs = self._prose(segment)
                 if refs:
                     self._add(node, _clean(sentence), refs, find_deadline(sentence, self.year))
+                else:
+                    self._unread_words(node, sub, value, segment, "句中角色词前不是已登记的单位名称")
+            for word in reading.unread:
+                sentence = next((t for at, t in sentences(value) if at <= word.start < at + len(t)), value)
+                self._not_read(node, node.loc + sub, word.word, sentence, word.reason)
 
-    def _sentence_units(self, sentence: str) -> list[UnitRef]:
-        stops = [m.start() for m in _LEAD_STOP.finditer(sentence)]
-        for end in _LEAD_END.finditer(sentence):
-            lead = _lead_before(sentence, end.start(), stops)
-            m = _role_verb_after(sentence, end.end()) if lead else None
-            if lead is None or m is None:
-                continue
-            lead, rest = re.sub(r"^.*?(?:由|请|，|,)", "", lead), sentence[end.end(): m.start()]
-            role: Role = "cooperate" if re.search(r"配合|协助", sentence[m.end() - 4: m.end()]) else "responsible"
-            if self._resolves(lead) and self._resolves(rest):
-                return merge_roles(
-                    self.registry.parse(lead, "lead") + self.registry.parse(rest, role)
-                )
-            break  # as before: only the first 牵头 clause with a unit list is read
-        m = _OPENING.match(sentence.strip())
-        if m and self.registry.looks_like_units(m.group("units")) and self._resolves(m.group("units")):
-            role = "lead" if "牵头" in m.group("verb") else "responsible"
-            return merge_roles(self.registry.parse(m.group("units"), role))
+    def _strict(self, node: Node, loc: Loc, value: str, segment: Segment) -> list[UnitRef]:
+        """Units of a labelled line or parenthetical; each group that yields none is listed."""
+        refs: list[UnitRef] = []
+        for group in segment.groups:
+            found = self._parse(group.names, group.role, loc) if group.names else None
+            if found:
+                refs.extend(found)
+            else:
+                reason = "角色词后没有单位名称" if not group.names else f"“{group.names}”不是单位名称"
+                self._not_read(node, loc, group.word, value, reason)
+        return refs
+
+    def _prose(self, segment: Segment) -> list[UnitRef]:
+        """Units of a prose sentence: only groups whose every name resolves."""
+        refs: list[UnitRef] = []
+        for group in segment.groups:
+            refs.extend(self._prose_group(group))
+        return merge_roles(refs)
+
+    def _prose_group(self, group: RoleGroup) -> list[UnitRef]:
+        for names in dict.fromkeys([group.names, _PROSE_START.sub("", group.names)]):
+            if names and self.registry.looks_like_units(names) and self._resolves(names):
+                return self.registry.parse(names, group.role)
         return []
+
+    def _unread_words(self, node: Node, sub: Loc, value: str, segment: Segment, reason: str) -> None:
+        """List the counted role words of a segment that yielded no task."""
+        for word in read(value[segment.start:segment.end]).words:
+            self._not_read(node, node.loc + sub, word.word, value[segment.start:segment.end], reason)
 
     def _add(self, node: Node, text: str, units: list[UnitRef], deadline: Deadline | None) -> None:
         if not units:
             return
+        named, persons = self.registry.split_persons(merge_roles(units))
         self.tasks.append(
-            Task(self._task_id(node.id), self.doc, node.id, node.cite or node.id, text, tuple(merge_roles(units)), deadline)
+            Task(self._task_id(node.id), self.doc, node.id, node.cite or node.id, text, named, deadline, persons=persons)
         )
 
 
-def _lead_before(sentence: str, end: int, stops: list[int]) -> str | None:
-    """The 、-joined names that end at ``end`` (just before 牵头), or None.
-
-    The list starts after the last clause stop (。;,:or a bracket); further names
-    are 2–30 characters, the first 2–40 (the tail of a longer run of text, as
-    in "由市发改委、…"). A name that does not fit starts the list after it."""
-    start = stops[bisect.bisect_left(stops, end) - 1] + 1 if stops and stops[0] < end else 0
-    names = sentence[start:end].split("、")
-    kept: list[str] = []
-    for name in reversed(names):
-        if 2 <= len(name) <= _NEXT_NAME:
-            kept.append(name)
-            continue
-        if len(name) > _NEXT_NAME:
-            kept.append(name[-_FIRST_NAME:])
-        break
-    if not kept:
-        return None
-    return "、".join(reversed(kept))
-
-
-def _role_verb_after(sentence: str, start: int) -> re.Match[str] | None:
-    """The first 分工负责/配合/协助 that ends the unit list starting at ``start``."""
-    stop = _REST_STOP.search(sentence, start)
-    m = _ROLE_VERB.search(sentence, start + _REST_MIN, stop.start() if stop else len(sentence))
-    return m if m and m.start() - start <= _REST_MAX else None
+def _unknown_unit(name: str, context: str) -> str:
+    """The error for a unit name the registry lacks (Chinese; key for developers in brackets)."""
+    return (
+        f"[unknown-unit] 单位名称“{name}”不在 data/departments.yaml 中（原文：“{context}”）。"
+        f"如确是实有单位，请在 data/departments.yaml 登记，例如："
+        f"“- code: （拼音首字母） name: {name} kind: {guess_kind(name)}”（类别为推测，请核对）；"
+        f"如是另一单位的写法，请加到该单位的 aliases。"
+    )
 
 
 def _clean(text: str) -> str:
@@ -275,10 +297,11 @@ def _clean(text: str) -> str:
 
 def extract_tasks(
     doc: DocRef, anchored: AnchoredDocument, source: YamlFile, registry: Registry, errors: list[RecordError]
-) -> tuple[list[Task], list[TaskTable]]:
-    """Every task of one document, in reading order, and its task tables.
+) -> tuple[list[Task], list[TaskTable], RoleWordAudit]:
+    """Every task of one document, in reading order, its task tables, and the audit of its
+    role words (seen, and the ones that yielded no task, with the reason).
 
-    An unresolved unit name is appended to ``errors`` (file:line of ``source``)."""
+    An unknown unit name is appended to ``errors`` (file:line of ``source``)."""
     ex = _Extractor(doc, source, registry, errors)
     memberships: list[Membership] = roster_members(None, anchored.body, "", registry)
     for att in anchored.attachments:
@@ -291,7 +314,7 @@ def extract_tasks(
             memberships += sentence_members(node, registry)
     for m in memberships:
         ex._add(m.anchor, _clean(m.text), m.units, None)
-    return ex.tasks, ex.tables
+    return ex.tasks, ex.tables, RoleWordAudit(ex.seen, len(ex.tasks), tuple(ex.unread))
 
 
 def _table_units(tasks: list[Task]) -> tuple[TableUnit, ...]:

@@ -26,11 +26,13 @@ from typing import Literal
 
 from gazette.derive.anchors import AnchoredDocument, Node
 from gazette.derive.deadlines import Deadline
-from gazette.derive.departments import Role, UnitRef
+from gazette.derive.departments import UnitRef
 from gazette.derive.status import DocumentStatus
 from gazette.derive.wenhao import Wenhao
 from gazette.load.yamlfile import YamlFile
 from gazette.records.models import Department, Document, Doubt, Erratum, Issue, Issuer, Table
+from gazette.vocab.roles import Role
+from gazette.vocab.unitnames import UnitMatcher
 
 # --- identities -------------------------------------------------------------
 
@@ -56,6 +58,11 @@ class DocRef:
     def number(self) -> str:
         return self.wenhao.canonical
 
+    @property
+    def data_url(self) -> str:
+        """Site path of the document's open-data JSON (full record, every anchor)."""
+        return f"data/documents/{self.id}.json"
+
 
 @dataclass(frozen=True)
 class IssueRef:
@@ -76,6 +83,43 @@ class IssueRef:
     def title(self) -> str:
         r = self.record
         return f"{r.year}年第{r.number}期（总第{r.total_number}期）"
+
+
+# Characters a file name may not hold on Windows, macOS or Linux (a unit's name becomes one).
+_UNSAFE_IN_FILE_NAME = str.maketrans({c: "_" for c in '/\\:*?"<>|'})
+
+
+@dataclass(frozen=True)
+class UnitExports:
+    """Where a unit's task exports are and what a download is called.
+
+    ``tasks.csv``/``tasks.json`` keep stable English keys for programs; ``tasks-excel.csv`` is the
+    same list for a spreadsheet (Chinese headers, role words as on the page), saved under the
+    unit's name (``市财政局-任务.csv``) through the link's ``download`` attribute.
+    """
+
+    base: str  # the unit's page, e.g. departments/sczj/
+    name: str
+
+    @property
+    def csv(self) -> str:
+        return self.base + "tasks.csv"
+
+    @property
+    def json(self) -> str:
+        return self.base + "tasks.json"
+
+    @property
+    def ics(self) -> str:
+        return self.base + "tasks.ics"
+
+    @property
+    def excel(self) -> str:
+        return self.base + "tasks-excel.csv"
+
+    @property
+    def excel_download(self) -> str:
+        return f"{self.name.translate(_UNSAFE_IN_FILE_NAME)}-任务.csv"
 
 
 @dataclass(frozen=True)
@@ -101,6 +145,11 @@ class DeptRef:
         return [self.record.name, *self.record.aliases]
 
     @property
+    def exports(self) -> UnitExports:
+        """The unit's task exports: site paths and the file name a download is saved under."""
+        return UnitExports(self.url, self.record.name)
+
+    @property
     def collective(self) -> bool:
         """A collective name (市级各有关部门…) stands for units the text does not list; the registry says so."""
         return self.record.collective
@@ -122,6 +171,9 @@ class Task:
     deadline: Deadline | None = None
     table_id: str | None = None
     row: int | None = None
+    # Natural persons the print names in a role (registry ``person: true``): kept as printed,
+    # never units (no page, no list entry, no calendar).
+    persons: tuple[UnitRef, ...] = ()
 
     @property
     def url(self) -> str:
@@ -131,7 +183,7 @@ class Task:
         return [u.code for u in self.units if role is None or u.role == role]
 
     def role_of(self, code: str) -> Role | None:
-        return next((u.role for u in self.units if u.code == code), None)
+        return next((u.role for u in (*self.units, *self.persons) if u.code == code), None)
 
 
 @dataclass(frozen=True)
@@ -158,6 +210,30 @@ class TaskTable:
     def download(self, ext: str) -> str:
         """Site URL of the table's export, next to its document page."""
         return f"{self.doc.url}tables/{self.id}.{ext}"
+
+
+@dataclass(frozen=True)
+class UnreadRoleWord:
+    """A role word in a document that yielded no task, and why (Chinese, for the editor)."""
+
+    document: str  # document id
+    part: str  # anchor id of the part (or table)
+    word: str  # the role word as printed
+    text: str  # the text it stands in
+    reason: str
+    line: int | None  # line of the record file
+
+
+@dataclass(frozen=True)
+class RoleWordAudit:
+    """Nothing lost silently: a document's role words seen, the tasks made, the words listed."""
+
+    seen: int
+    tasks: int
+    unread: tuple[UnreadRoleWord, ...]
+
+
+NO_ROLE_WORDS = RoleWordAudit(0, 0, ())
 
 
 # --- citations --------------------------------------------------------------
@@ -222,6 +298,12 @@ class CiteControl:
     citation: str  # the text copied
 
 
+# A cell of at most this many characters ("5月31日前", "序号") is one word: never broken on paper.
+SHORT_CELL = 10
+# A cell of more than this many characters gets room to read on a narrow screen.
+WIDE_CELL = 12
+
+
 @dataclass(frozen=True)
 class Cell:
     text: Text
@@ -235,11 +317,21 @@ class Cell:
         """Characters of text, so long cells get room to read on a narrow screen."""
         return sum(len(run.text) for run in self.text)
 
+    @property
+    def width(self) -> Literal["short", "wide", ""]:
+        """How the cell is laid out: kept whole (short), given room (wide), or as the table sets it."""
+        if self.length <= SHORT_CELL:
+            return "short"
+        return "wide" if self.length > WIDE_CELL else ""
+
 
 @dataclass(frozen=True)
 class Row:
     id: str  # row anchor
     cells: tuple[Cell, ...]
+    # Printed merged cells from rows above that span this row too: the row's phone card shows
+    # them (marked as shared), the table shows them once.
+    shared: tuple[Cell, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -248,6 +340,22 @@ class TableView:
     rows: tuple[Row, ...]
     notes: tuple[Text, ...]
     tasks: TaskTable | None  # when the table assigns tasks
+
+    @property
+    def groups(self) -> tuple[tuple[Row, ...], ...]:
+        """Rows in runs joined by merged cells (one ``<tbody>`` each: kept together on paper)."""
+        groups: list[tuple[Row, ...]] = []
+        current: list[Row] = []
+        reach = 0  # rows the open merged cells still cover, after the current one
+        for row in self.rows:
+            if current and reach == 0:
+                groups.append(tuple(current))
+                current = []
+            current.append(row)
+            reach = max([reach - 1, *(cell.rowspan - 1 for cell in row.cells)])
+        if current:
+            groups.append(tuple(current))
+        return tuple(groups)
 
 
 @dataclass(frozen=True)
@@ -262,6 +370,12 @@ class PartView:
     tasks: tuple[Task, ...]  # clause tasks anchored here (table rows are under ``table``)
     erratum: bool  # a located erratum repairs this part
     children: tuple[PartView, ...]
+    heading: int | None = None  # heading level (2–4) when the part titles what follows (一、工作目标)
+
+    @property
+    def citable(self) -> bool:
+        """Numbered parts get a permalink and a copy button; an unnumbered paragraph has neither."""
+        return self.node.kind != "p"
 
 
 @dataclass(frozen=True)
@@ -306,6 +420,7 @@ class DocView(DocRef):
     status: DocumentStatus  # 施行日期 and 有效期 as the text states them (derive/status.py)
     validity_source: Text  # the record's 有效性 source as runs (its 文号 linked); () when unknown
     doubts: tuple[DoubtView, ...] = ()  # 存疑 marks, record order
+    role_words: RoleWordAudit = NO_ROLE_WORDS  # what the task reader saw and did not read
 
     @property
     def doubts_at(self) -> dict[str, tuple[DoubtView, ...]]:
@@ -358,6 +473,19 @@ class DepartmentSummary:
 
 
 @dataclass(frozen=True)
+class CollectiveGroup:
+    """Tasks a unit holds through a collective name that covers it ("市级各有关部门")."""
+
+    collective: DeptRef
+    label: str  # the group's heading, e.g. 面向全部市级部门
+    assignments: tuple[Assignment, ...]  # role: the collective's role; dated first by date
+
+    @property
+    def tasks(self) -> tuple[Task, ...]:
+        return tuple(a.task for a in self.assignments)
+
+
+@dataclass(frozen=True)
 class DepartmentView(DeptRef):
     source: YamlFile
     documents: tuple[DocRef, ...]  # every document naming it (name or alias), library order
@@ -365,6 +493,71 @@ class DepartmentView(DeptRef):
     assignments: tuple[Assignment, ...]  # same order as ``tasks``
     summary: DepartmentSummary
     other_documents: tuple[DocRef, ...]  # documents naming it that assign it no task
+    # Tasks given to a collective that covers this unit and not naming it itself (registry ``covers``).
+    collective_groups: tuple[CollectiveGroup, ...] = ()
+
+    @property
+    def person(self) -> bool:
+        return self.record.person
+
+
+@dataclass(frozen=True)
+class DeadlineMonth:
+    """The dated tasks of one month, as the 任务期限 page shows them."""
+
+    key: str  # "2018-06"
+    tasks: tuple[Task, ...]
+
+    @property
+    def year(self) -> int:
+        return int(self.key[:4])
+
+    @property
+    def month(self) -> int:
+        return int(self.key[5:7])
+
+    @property
+    def anchor(self) -> str:
+        return f"m-{self.key}"
+
+    @property
+    def label(self) -> str:
+        """In the jump list, under its year: 6月."""
+        return f"{self.month}月"
+
+    @property
+    def title(self) -> str:
+        return f"{self.year}年{self.month}月"
+
+    @property
+    def count_label(self) -> str:
+        return f"{len(self.tasks)}项"
+
+
+@dataclass(frozen=True)
+class DeadlineYear:
+    year: int
+    months: tuple[DeadlineMonth, ...]
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}年"
+
+
+@dataclass(frozen=True)
+class DeadlineUnit:
+    """A unit in the 任务期限 filter with how many dated tasks it holds."""
+
+    unit: DeptRef
+    count: int
+
+
+@dataclass(frozen=True)
+class DeadlineCalendar:
+    months: tuple[DeadlineMonth, ...]  # oldest first
+    years: tuple[DeadlineYear, ...]
+    units: tuple[DeadlineUnit, ...]  # registry order: a reader finds a unit where the 部门 page lists it
+    total: int
 
 
 @dataclass(frozen=True)
@@ -378,6 +571,24 @@ class Library:
     deadline_months: tuple[tuple[str, tuple[Task, ...]], ...]  # dated tasks by month ("2018-06"), oldest first
     deadline_units: dict[str, int]  # unit code → its dated tasks (any role), first deadline first
     citations: CitationIndex
+    unit_names: UnitMatcher  # the one unit-name matcher over the registry (gazette.vocab.unitnames)
+    # Natural persons named in a role (registry ``person: true``): not units, not in ``departments``;
+    # each keeps only a notice page at its old URL.
+    persons: tuple[DepartmentView, ...] = ()
+
+    @cached_property
+    def units(self) -> tuple[DepartmentView, ...]:
+        """Real units (not collective names), registry order: what every unit list and count shows."""
+        return tuple(d for d in self.departments if not d.collective)
+
+    @cached_property
+    def collectives(self) -> tuple[DepartmentView, ...]:
+        return tuple(d for d in self.departments if d.collective)
+
+    @property
+    def unit_count(self) -> int:
+        """The one count of units the pages state (home, 部门)."""
+        return len(self.units)
 
     @cached_property
     def _documents_by_id(self) -> dict[str, DocView]:
@@ -392,6 +603,20 @@ class Library:
 
     def document(self, doc_id: str) -> DocView:
         return self._documents_by_id[doc_id]
+
+    @cached_property
+    def deadlines(self) -> DeadlineCalendar:
+        """The 任务期限 page: months grouped by year, and the units that hold dated tasks."""
+        months = tuple(DeadlineMonth(key, tasks) for key, tasks in self.deadline_months)
+        years: dict[int, list[DeadlineMonth]] = {}
+        for month in months:
+            years.setdefault(month.year, []).append(month)
+        units = tuple(
+            DeadlineUnit(dept, self.deadline_units[dept.code]) for dept in self.departments if dept.code in self.deadline_units
+        )
+        return DeadlineCalendar(
+            months, tuple(DeadlineYear(y, tuple(ms)) for y, ms in years.items()), units, sum(len(m.tasks) for m in months)
+        )
 
     @property
     def latest(self) -> IssueView | None:

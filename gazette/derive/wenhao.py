@@ -14,9 +14,10 @@ the browser's lookup box (:data:`QUERY_PATTERN`).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from gazette.vocab.normalize import fold
 
 OPEN = "〔[［【(（﹝"
 CLOSE = "〕]］】)）﹞"
@@ -83,7 +84,7 @@ class Wenhao:
 
 def digits(text: str) -> int:
     """ASCII or full-width digits → int."""
-    return int(unicodedata.normalize("NFKC", text))
+    return int(fold(text))
 
 
 def from_match(match: re.Match[str], prefix: str | None = None) -> Wenhao:
@@ -105,5 +106,5 @@ def normalize_wenhao(text: str) -> str:
 
 def parse_query(text: str) -> Wenhao | None:
     """A lookup query → 文号 (prefix "" when none was typed), or None."""
-    match = QUERY_RE.match(unicodedata.normalize("NFKC", text))
+    match = QUERY_RE.match(fold(text))
     return from_match(match) if match else None

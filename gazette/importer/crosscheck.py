@@ -4,24 +4,20 @@ The body is split at document heads (title line + 文号 line); the printed TOC 
 document's title and 文号 independently. When a page break falls inside a title or a head is
 misread, the two disagree: a document gets half a title, or another document's text. The
 importer then names the document in the REVIEW REPORT instead of writing a silent difference.
-Titles are compared as printed text: NFKC, without spaces, punctuation or symbols; the TOC may
+Titles are compared by their printed words (``printed_key``: folded, without spaces, punctuation
+or symbols); the TOC may
 leave out the issuing organ, so the document title must end with the TOC title.
 """
 
 from __future__ import annotations
 
-import unicodedata
-
 from gazette.derive.wenhao import WENHAO_RE, from_match, parse_wenhao
 from gazette.records.models import Document, Issue
+from gazette.vocab.normalize import printed_key
 
 from .report import Report
 
 TOPIC = "toc cross-check"
-
-
-def _printed(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c)[0] in "LN")
 
 
 def cross_check(issue: Issue, docs: dict[str, Document], report: Report) -> None:
@@ -33,7 +29,7 @@ def cross_check(issue: Issue, docs: dict[str, Document], report: Report) -> None
             numbers = list(WENHAO_RE.finditer(entry.toc_text))
             toc_title = entry.toc_text[: numbers[-1].start()] if numbers else entry.toc_text
             if numbers and from_match(numbers[-1]) != parse_wenhao(doc.number_printed):
-                report.add(TOPIC, f"[{entry.document}] 文号 {doc.number_printed} differs from the TOC line {entry.toc_text!r}")
-            wanted, got = _printed(toc_title), _printed(doc.title)
+                report.add(TOPIC, f"[{entry.document}] 正文文号{doc.number_printed}与目录行“{entry.toc_text}”不一致")
+            wanted, got = printed_key(toc_title), printed_key(doc.title)
             if not wanted or not got.endswith(wanted):
-                report.add(TOPIC, f"[{entry.document}] title {doc.title!r} differs from the TOC line {entry.toc_text!r}")
+                report.add(TOPIC, f"[{entry.document}] 正文标题“{doc.title}”与目录行“{entry.toc_text}”不一致（title differs）")

@@ -65,10 +65,12 @@ def _join_pass(
                 joined, err = repairs.join(prev, b.text)
                 out[-1].text = joined
                 errata.append(err)
-                report.add("page-break joins", f"line {b.line + 1}: …{prev[-12:]} + {b.text[:12]}…")
+                report.add("page-break joins", f"{report.at(b.line)}：“…{prev[-12:]}”接“{b.text[:12]}…”")
                 continue
-            if not prev.endswith(repairs.TERMINAL) and len(prev) >= 12 and not is_attachment_label(prev, out[-1].line):
-                report.add("page-break unsure", f"line {b.line + 1}: not joined …{prev[-12:]} | {b.text[:12]}…")
+            # a heading followed by a numbered part is no paragraph cut by the page
+            if (not prev.endswith(repairs.TERMINAL) and len(prev) >= 12 and not is_attachment_label(prev, out[-1].line)
+                    and not (parsed and repairs.opens_part(b.text))):
+                report.add("page-break unsure", f"{report.at(b.line)}：未接续“…{prev[-12:]}”与“{b.text[:12]}…”，请核对")
         out.append(b)
     return out, errata
 
@@ -109,7 +111,7 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
     if sig is None:
         # Without 发文机关 and 成文日期 the document cannot be dated or attributed: the reader must.
         raise SourceError(
-            seg.wenhao_line, f"{where}: no signature block (issuing organ line(s), then a date such as 2018年5月4日)"
+            seg.wenhao_line, f"[no-signature] {where}：找不到落款（一行或数行发文机关，其后是成文日期，如2018年5月4日）"
         )
     body_blocks, after = blocks[: sig.start], blocks[sig.end :]
 
@@ -161,7 +163,7 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
                     groups.append({"label": None, "title": b.text, "blocks": []})
                 continue
         if not groups:
-            report.add("attachments", f"{where}: table after the signature without a title")
+            report.add("attachments", f"{report.at(b.line)}：[{where}] 落款之后的表格没有标题")
             groups.append({"label": None, "title": None, "blocks": []})
         groups[-1]["blocks"].append(b)
     for k, g in enumerate(groups):
@@ -171,7 +173,7 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
             if err:
                 errata.append(err)
         if not g["blocks"]:
-            report.add("attachments", f"{where}: attachment {g['label'] or title_a} has no body")
+            report.add("attachments", f"[{where}] 附件“{g['label'] or title_a}”没有正文")
             continue
         attachments.append(Attachment(label=g["label"], title=title_a, body=run_outline(g["blocks"], f"attachment {k + 1}")))
 

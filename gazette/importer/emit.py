@@ -7,6 +7,8 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel
 
+from gazette.fsio import write_all_atomic, write_atomic
+
 
 class _Dumper(yaml.SafeDumper):
     pass
@@ -26,5 +28,9 @@ def dump(record: BaseModel) -> str:
 
 
 def write(path: Path, record: BaseModel) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(dump(record), encoding="utf-8")
+    write_atomic(path, dump(record))
+
+
+def write_many(records: dict[Path, BaseModel]) -> None:
+    """Every record, or none of them when a write fails (``fsio.WriteError``)."""
+    write_all_atomic({path: dump(record) for path, record in records.items()})

@@ -19,23 +19,21 @@ from pydantic import TypeAdapter
 from gazette.derive.wenhao import digits
 from gazette.load.library import read_records
 from gazette.records.models import Document, Part, Table
+from gazette.vocab.normalize import compare_key
 
 from .source import read_source
 from .split import Heads, find_heads
 
 DATA = Path(__file__).resolve().parents[2] / "data"
-_WIDTH = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ",", "；": ";", "［": "[", "］": "]"})
 # Within one line: \s would cross newlines and backtrack quadratically over blank lines.
 _RULE = re.compile(r"^[ \t]*\|[ \t\-:|]*\|?[ \t]*$", re.M)
 
 
 def normalize(text: str) -> str:
-    """Drop whitespace and extraction markup; unify full/half-width punctuation."""
+    """Extraction markup dropped, then the compare key (whitespace gone, widths folded)."""
     text = _RULE.sub("", text)
     text = re.sub(r"</?p>", "", text)
-    text = text.replace("|", "")
-    text = text.translate(_WIDTH)
-    return re.sub(r"\s+", "", text)
+    return compare_key(text.replace("|", ""))
 
 
 def coverage(source: str, published: str) -> float:

@@ -13,12 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from gazette.derive.numbering import RANK, Kind, LabelError, Numbered, attachment_number, split_label
+from gazette.derive.numbering import KINDS, RANK, Kind, Label, LabelError, Numbered, attachment_number, parse_label, split_label
 from gazette.importer.errors import SourceError
 from gazette.importer.report import Report
 from gazette.records.models import Part, Table
 
 ATTACHMENT_LIST = re.compile(r"^附件[:：]")
+# The build's point label (1. 2、) without its guard against a digit after it: "11.121人才…"
+# opens item 11 only where the sequence expects 11 (see Outline._by_sequence).
+_POINT_BEFORE_DIGIT = re.compile(next(source for kind, source, _ in KINDS if kind == "point") + r"(?=[0-9０-９])")
 
 
 def label_at(text: str, line: int | None, where: str = "") -> Numbered | None:
@@ -26,7 +29,7 @@ def label_at(text: str, line: int | None, where: str = "") -> Numbered | None:
     try:
         return split_label(text)
     except LabelError as exc:
-        raise SourceError(line, f"{where}: {exc}" if where else str(exc)) from None
+        raise SourceError(line, f"[bad-label] {where}：编号无法识别：{exc}" if where else f"[bad-label] 编号无法识别：{exc}") from None
 
 
 def is_attachment_label(text: str, line: int | None) -> bool:
@@ -34,7 +37,7 @@ def is_attachment_label(text: str, line: int | None) -> bool:
     try:
         return attachment_number(text) is not None
     except LabelError as exc:
-        raise SourceError(line, str(exc)) from None
+        raise SourceError(line, f"[bad-label] 附件编号无法识别：{exc}") from None
 
 
 @dataclass
@@ -66,6 +69,7 @@ class Outline:
         self.report = report
         self.where = where
         self.absorb_numbered = False  # lines after "附件:" list
+        self.last: dict[Kind, int] = {}  # the last number opened at each level
 
     def _container(self) -> list[Node]:
         return self.stack[-1].children if self.stack else self.top
@@ -74,7 +78,8 @@ class Outline:
         """``line``: 0-based index of the paragraph in the issue text (for errors)."""
         if self.absorb_numbered:
             listed = label_at(text, line, self.where)
-            if listed and listed.label.kind == "point":
+            # the list of attachments' titles may begin with digits too ("2.2018年度…申请表")
+            if (listed and listed.label.kind == "point") or (listed is None and _POINT_BEFORE_DIGIT.match(text)):
                 self.stack[-1].paragraphs.append(text)
                 return
             self.absorb_numbered = False
@@ -85,9 +90,9 @@ class Outline:
             self.stack = [node]
             self.absorb_numbered = True
             return
-        parsed = label_at(text, line, self.where)
+        parsed = label_at(text, line, self.where) or self._by_sequence(text, line)
         if parsed:
-            self._open(parsed)
+            self._open(parsed, line)
             return
         if not self.stack:
             self.top.append(Node(level=None, text=text))
@@ -108,21 +113,48 @@ class Outline:
             self.stack.pop()
         self._container().append(Node(level=None, table=table))
 
-    def _open(self, parsed: Numbered) -> None:
+    def _open_stack(self, level: Kind) -> list[Node]:
+        """The open parts that stay open when a part of ``level`` opens."""
+        stack = list(self.stack)
+        while stack and (stack[-1].level is None or RANK[stack[-1].level] >= RANK[level]):
+            stack.pop()
+        return stack
+
+    def _by_sequence(self, text: str, line: int | None) -> Numbered | None:
+        """A paragraph whose text begins with digits after a point label ("11.121人才梯队项目")
+        opens that point when the printed sequence expects exactly that number next; otherwise
+        ("3.15国际消费者权益日" with no 2. before it) it is text."""
+        match = _POINT_BEFORE_DIGIT.match(text)
+        if match is None:
+            return None
+        try:
+            label = parse_label(match.group(0))
+        except LabelError:
+            return None
+        stack = self._open_stack(label.kind)
+        container = stack[-1].children if stack else self.top
+        siblings = [n for n in container if n.level == label.kind]
+        if not siblings or siblings[-1].number + 1 != label.number:
+            return None
+        self.report.add("labels", f"{self.report.at(line)}：[{self.where}] “{text[:16]}…”的开头按编号顺序读作{match.group(0)}（前一项为{siblings[-1].label}）")
+        return Numbered(Label(label.kind, label.number), match.group(0), text[match.end():].strip())
+
+    def _open(self, parsed: Numbered, line: int | None = None) -> None:
         level, number, label, rest = parsed.label.kind, parsed.label.number, parsed.printed, parsed.rest
-        rank = RANK[level]
-        while self.stack and (self.stack[-1].level is None or RANK[self.stack[-1].level] >= rank):
-            self.stack.pop()
+        self.stack = self._open_stack(level)
         container = self._container()
         siblings = [n for n in container if n.level == level]
+        at = f"{self.report.at(line)}：[{self.where}]"
         if siblings:
             expected = siblings[-1].number + 1
             if number != expected:
-                self.report.add("outline", f"{self.where}: {label} follows {siblings[-1].label} (expected {expected})")
+                self.report.add("outline", f"{at} {label}接在{siblings[-1].label}之后（应为{expected}）")
             if any(n.label == label for n in siblings):
-                self.report.add("outline", f"{self.where}: duplicate sibling label {label}")
-        elif number != 1 and level != "art":  # articles run on across chapters
-            self.report.add("outline", f"{self.where}: {label} opens a list at {number}")
+                self.report.add("outline", f"{at} 同级编号{label}重复")
+        elif number != 1 and level != "art" and number != self.last.get(level, 0) + 1:
+            # articles, and items counted on across groups (2.–8. under (一), 9.– under (二)), run on
+            self.report.add("outline", f"{at} 编号从{label}开始（不是从1开始）")
+        self.last[level] = number
         node = Node(level=level, number=number, label=label, text=rest or None, heading=level in ("chp", "subchp"))
         container.append(node)
         self.stack.append(node)

@@ -14,7 +14,7 @@ from gazette.derive.numbering import LabelError, split_label
 from gazette.importer.corrections import Correction, CorrectionError
 from gazette.records.models import Erratum
 
-from .signature import DATE
+from .signature import DATE, ORGAN
 
 AND = re.compile(r" and ")
 CONTEXT = 8
@@ -53,14 +53,27 @@ def _unmark(text: str) -> str:
     return MERGED_CELL.sub("  ", text)
 
 
+def _loose(original: str) -> str:
+    """``original`` as a pattern in which each line break may be a run of blank lines."""
+    return r"\n(?:[ \t]*\n)*".join(re.escape(line) for line in original.split("\n"))
+
+
 def apply_corrections(text: str, corrections: list[Correction], where: str) -> tuple[str, list[Erratum]]:
     """Hand corrections: exact ``original`` text replaced by ``published``."""
     errata = []
     for index, c in enumerate(corrections):
         original, published = c.original, c.published
         count = text.count(original)
+        if count == 0:
+            # a page break with furniture (blanked) may fall inside the corrected text: blank
+            # lines never carry text, so a run of them matches a line break of ``original``
+            spans = [m.span() for m in re.finditer(_loose(original), text)]
+            if len(spans) == 1:
+                start, end = spans[0]
+                text = text[:start] + original + text[end:]
+                count = 1
         if count != 1:
-            raise CorrectionError(index, f"{where}: correction original found {count} times in the text: {original[:60]!r}")
+            raise CorrectionError(index, f"[correction-not-unique] {where}：更正的original在文本中出现{count}次（应恰好1次）（found {count} times）：“{original[:60]}”")
         text = text.replace(original, published, 1)
         errata.append(
             Erratum(
@@ -125,9 +138,16 @@ def strip_bullet(line: str) -> tuple[str, Erratum | None]:
     return line, None
 
 
+def _between_organs(before: str, after: str) -> bool:
+    """Does a title's space stand between two issuing organs ("中共广州市委 广州市人民政府关于…")?"""
+    return bool(ORGAN.match(before) and ORGAN.match(after.split("关于", 1)[0]))
+
+
 def remove_spaces(text: str, reason: str) -> tuple[str, Erratum | None]:
-    """Titles: the extraction put line-break spaces inside titles."""
-    fixed = re.sub(r"\s+", "", text)
+    """Titles: the extraction put line-break spaces inside titles. A space between two
+    issuing organs' names is printed (joint issuers: "中共广州市委 广州市人民政府关于…") and stays."""
+    pieces = text.split()
+    fixed = "".join(p + (" " if k + 1 < len(pieces) and _between_organs(p, pieces[k + 1]) else "") for k, p in enumerate(pieces))
     if fixed == text:
         return text, None
     return fixed, Erratum(kind="layout", original=text, published=fixed, reason=reason)

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 
 DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-ORGAN = re.compile(r"^衢州市\S{0,20}(人民政府|办公室|局|委员会|中心|管委会)$")
+# An issuing organ line: a name ending as organs do (any city; the 文号 family says which one signs)
+ORGAN = re.compile(r"^[\u4e00-\u9fff()（）]{2,30}?(人民政府|办公室|办公厅|政府|局|委员会|委|中心|管委会|厅)$")
 PUBLIC = re.compile(r"^[(（](此件公开发布)[)）]$")
 
 

@@ -30,20 +30,20 @@ def read_source(path: str | Path) -> Source:
     path = Path(path)
     m = ISSUE_FILE.search(path.name)
     if not m:
-        raise RecordError(path, None, None, "cannot tell the issue from the file name: name it quzhou-zhengbao-{year}-{nn}.txt")
+        raise RecordError(path, None, None, "[file-name] 无法从文件名看出期号：请命名为quzhou-zhengbao-{year}-{nn}.txt")
     if not path.exists():
-        raise RecordError(path, None, None, "no such file")
+        raise RecordError(path, None, None, "[no-file] 文件不存在")
     raw = read_bytes(path, path)
     nul = raw.find(b"\x00")
     if nul >= 0:
-        raise RecordError(path, raw[:nul].count(b"\n") + 1, None, "binary file (NUL byte), not the extracted text of an issue")
+        raise RecordError(path, raw[:nul].count(b"\n") + 1, None, "[binary] 这是二进制文件（含NUL字节），不是一期政报的抽取文本")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise RecordError(path, line, None, f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the extracted text as UTF-8") from None
+        raise RecordError(path, line, None, f"[not-utf8] 不是UTF-8文本（字节0x{raw[exc.start]:02x}）；请将抽取文本另存为UTF-8") from None
     if not text.strip():
-        raise RecordError(path, 1, None, "file is empty")
+        raise RecordError(path, 1, None, "[empty] 文件为空")
     # splitlines() keeps the last line although the file does not end with a newline
     lines = [ln.rstrip(" \r") for ln in text.replace("\r\n", "\n").split("\n")]
     return Source(path=path, year=int(m.group(1)), number=int(m.group(2)), lines=lines)

@@ -29,14 +29,16 @@ _ANY_HEAD = re.compile(rf"^\s*{number_pattern(rf'(?P<prefix>{HAN}{{1,12}}?)')}\s
 class Heads:
     """Document heads of the 文号 families in ``issuers.yaml`` (prefix → code)."""
 
-    def __init__(self, codes: Mapping[str, str]) -> None:
+    def __init__(self, codes: Mapping[str, str], names: Mapping[str, list[str]] | None = None) -> None:
         self.codes = dict(codes)
+        self.names = dict(names or {})  # prefix → the organs that sign this family's documents
         self.pattern = re.compile(rf"^\s*{number_pattern(prefixes_pattern(self.codes))}\s*$")
 
     @classmethod
     def from_registry(cls, data: Path) -> Heads:
         """The families of ``data/issuers.yaml``, read through the record loader."""
-        return cls({issuer.prefix: issuer.code for issuer in load_issuers(data)})
+        issuers = load_issuers(data)
+        return cls({i.prefix: i.code for i in issuers}, {i.prefix: list(i.names) for i in issuers})
 
     def match(self, line: str) -> re.Match[str] | None:
         return self.pattern.match(line)
@@ -49,10 +51,9 @@ class Heads:
             if unknown:
                 raise SourceError(
                     index,
-                    f"文号 line {line.strip()!r}: prefix {unknown['prefix']!r} is not in data/issuers.yaml "
-                    f"(listed: {'、'.join(self.codes)}); if it heads a document, add its family there "
-                    "(code, prefix, names) and import again; if it is running text, join it to its "
-                    "paragraph with a correction in data/corrections/",
+                    f"[unknown-family] 文号行“{line.strip()}”：发文字号“{unknown['prefix']}”不在data/issuers.yaml中"
+                    f"（已登记：{'、'.join(self.codes)}）；如果它是一份文件的文号，请在那里登记这个系列"
+                    "（code、prefix、names）后重新导入；如果它是正文的一部分，请在data/corrections/中用更正把它接回所在段落",
                 )
         return match
 
@@ -106,7 +107,7 @@ def split_documents(lines: list[str], start: int, report: Report, grammar: Heads
         end = heads[k + 1][0] if k + 1 < len(heads) else len(lines)
         title = lines[t].strip()
         if len(title) > 80 or title.endswith(("。", ";", "；")):
-            report.add("split", f"line {t + 1}: title line looks like body text: {title[:40]}")
+            report.add("split", f"{report.at(t)}：标题行像是正文：“{title[:40]}”")
         segments.append(
             Segment(
                 prefix=m.group("prefix"),

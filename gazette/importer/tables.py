@@ -103,7 +103,7 @@ def trim(row: list[str]) -> list[str]:
 
 
 def merge_continuations(blocks: list[Block], report: Report) -> list[Block]:
-    """Join a table continued after a page break (same header repeated)."""
+    """Join a table continued after a page break: its header repeated, or no header at all."""
     out: list[Block] = []
     for b in blocks:
         if (
@@ -120,10 +120,32 @@ def merge_continuations(blocks: list[Block], report: Report) -> list[Block]:
                     Erratum(kind="page-break", original=b.raw[0].strip(), published="",
                             reason="跨页续表重复的表头不再重复，表格合并为一张")
                 )
-                report.add("tables", f"line {b.line + 1}: table continued after page break, joined")
+                report.add("tables", f"{report.at(b.line)}：跨页续表（重复表头），已合并为一张表")
+                continue
+            if _continues_without_header(out[-1], b):
+                out[-1].raw.extend(b.raw)  # no erratum: nothing printed is left out
+                report.add("tables", f"{report.at(b.line)}：跨页续表（续页无表头，列数相同），已与第{out[-1].line + 1}行起的表格合并为一张表")
                 continue
         out.append(b)
     return out
+
+
+def _continues_without_header(prev: Block, block: Block) -> bool:
+    """Is ``block`` the rest of ``prev`` after a page break that did not repeat the header?
+
+    A pipe table prints its header above a rule line (``|---|``): rows without one continue
+    the table before them when they are no wider. A tab table has no rule line: its rows
+    continue the table before them when they are as wide and carry on its numbering
+    (the first cell is the number after the last one above)."""
+    rows, above = raw_rows(block), raw_rows(prev)
+    if not rows or len(above) < 2:
+        return False
+    width = len(above[0])
+    if block.style == "pipe":
+        return _separator_at(block) < 0 and _separator_at(prev) >= 0 and len(trim(rows[0])) <= width
+    first = rows[0][0]
+    last = next((r[0] for r in reversed(above[1:]) if r and r[0].isdigit()), None)
+    return len(trim(rows[0])) <= width and first.isdigit() and last is not None and int(first) == int(last) + 1
 
 
 def _clean_cell(text: str) -> str:
@@ -179,7 +201,7 @@ def build_table(block: Block, report: Report) -> Table:
         # the blank header row of a form counts its columns (the last one is often an empty answer cell)
         width = max([len(head)] + [len(trim(r)) for r in body])
         columns = [str(k + 1) for k in range(width)]
-        report.add("tables", f"line {block.line + 1}: table without printed header (form); headless, width {width}")
+        report.add("tables", f"{report.at(block.line)}：表格没有印刷表头（表单），按{width}列处理")
     else:
         two_level = (
             block.style == "tab"
@@ -223,7 +245,7 @@ def build_table(block: Block, report: Report) -> Table:
             if widths and not explicit:
                 common = max(set(widths), key=lambda w: (widths.count(w), -w))
                 if common > width:
-                    report.add("tables", f"line {block.line + 1}: header has {width} cells but most rows have {common}; width {common}")
+                    report.add("tables", f"{report.at(block.line)}：表头{width}格，多数行{common}格，按{common}列处理")
                     width = common
             head = (head + [""] * width)[:width]
             columns = []
@@ -255,16 +277,16 @@ def build_table(block: Block, report: Report) -> Table:
                     shifted = t[over:]
                     errata.append(Erratum(kind="table-cell", original=" | ".join(t), published=" | ".join(shifted),
                                           reason="表格单元格错位，左移对齐"))
-                    report.add("tables", f"line {block.line + 1}: row {n + 1} shifted left to fit {width} columns")
+                    report.add("tables", f"{report.at(block.line)}：第{n + 1}行单元格错位，左移对齐到{width}列")
                     r = shifted
                 else:
-                    report.add("tables", f"line {block.line + 1}: row {n + 1} has {len(t)} cells for {width} columns; extra cells appended to the last column")
+                    report.add("tables", f"{report.at(block.line)}：第{n + 1}行有{len(t)}格而表格只有{width}列，多出的内容并入最后一列")
                     r = r[: width - 1] + [" ".join(c for c in r[width - 1 :] if c)]
         r = (r + [""] * width)[:width]
         fixed.append(r)
     if not fixed:
         fixed = [[""] * width]
-        report.add("tables", f"line {block.line + 1}: table has a header only")
+        report.add("tables", f"{report.at(block.line)}：表格只有表头")
     cells: list[list[str | None]] = [list(r) for r in fixed]
     if explicit:
         cells = [[None if c == MERGED else c for c in r] for r in fixed]

@@ -26,7 +26,7 @@ def toc_wenhao(heads: Heads) -> re.Pattern[str]:
 
 
 def _missing(what: str) -> SourceError:
-    return SourceError(None, f"the front matter has no {what} (is this the text of a 衢州政报 issue?)")
+    return SourceError(None, f"[front-matter] 封面和目录部分找不到{what}（这是一期衢州政报的文本吗？）")
 
 
 def _index(front: list[str], text: str) -> int:
@@ -44,7 +44,7 @@ def front_end(lines: list[str], heads: Heads) -> int:
             while not lines[j].strip():
                 j -= 1
             return j
-    raise SourceError(None, "no document head (a 文号 line of a family in data/issuers.yaml) found")
+    raise SourceError(None, "[no-document-head] 找不到任何文件头（data/issuers.yaml所列文号系列的文号行）")
 
 
 def parse_front(
@@ -56,7 +56,7 @@ def parse_front(
     front = [ln.strip() for ln in lines[:end] if ln.strip() and ln.strip() not in NOISE]
     month = next((m for m in map(PRINTED_MONTH.match, front) if m), None)
     if month is None:
-        raise _missing("cover month (e.g. 2018年6月)")
+        raise _missing("封面的年月（如2018年6月）")
     total = re.search(r"总第(\d+)期", " ".join(front))
     if total is None:
         raise _missing("总第N期")
@@ -73,7 +73,7 @@ def parse_front(
             sections.append({"category": x.lstrip("●").strip(), "entries": []})
             continue
         if not sections:
-            raise _missing(f"TOC section (● heading) before {x!r}")
+            raise _missing(f"“{x}”之前的目录栏目（●开头的行）")
         m = TOC_LINE.match(x)
         if not m:
             pending += x
@@ -82,12 +82,12 @@ def parse_front(
         pending = ""
         w = toc_number.search(text)
         if not w:
-            report.add("toc", f"TOC line without 文号: {text}")
+            report.add("toc", f"目录行没有文号：“{text}”")
             continue
         doc = f"{digits(w.group('year'))}/{heads.codes[w.group('prefix')]}-{digits(w.group('seq'))}"
         sections[-1]["entries"].append({"document": doc, "toc_text": text, "page": int(m.group("page"))})
     if pending:
-        report.add("toc", f"TOC text left over: {pending}")
+        report.add("toc", f"目录末尾有未归属的文字：“{pending}”")
     board: list[BoardRole] = []
     imprint: list[ImprintLine] = []
     last = None
@@ -106,7 +106,7 @@ def parse_front(
             line = imprint[-1]
             imprint[-1] = ImprintLine(label=line.label, value=line.value + x)
         else:
-            report.add("front", f"unplaced front line: {x}")
+            report.add("front", f"封面或版权页中无法归类的行：“{x}”")
     return dict(
         year=year,
         number=number,
@@ -124,7 +124,7 @@ def build_contents(sections: list[dict[str, Any]], body_ids: list[str], report: 
     listed = {e["document"]: (s["category"], e) for s in sections for e in s["entries"]}
     for d in listed:
         if d not in body_ids:
-            report.add("toc", f"TOC lists {d} which is not in the body")
+            report.add("toc", f"[{d}] 目录列出了这份文件，但正文中没有")
     order = [s["category"] for s in sections]
     out: dict[str, list[TocEntry]] = {c: [] for c in order}
     last_cat = order[0]
@@ -134,7 +134,7 @@ def build_contents(sections: list[dict[str, Any]], body_ids: list[str], report: 
             out[cat].append(TocEntry(**e))
             last_cat = cat
         else:
-            report.add("toc", f"{d} is in the body but not in the printed TOC; placed under {last_cat} without page")
+            report.add("toc", f"[{d}] 正文中有这份文件，但印刷目录未列出；已归入“{last_cat}”栏，无页码")
             out[last_cat].append(TocEntry(document=d))
     # printed order of sections must agree with body order
     seen = [c for c in order if out[c]]

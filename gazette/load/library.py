@@ -14,7 +14,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from gazette.load.characters import character_errors
+from gazette.load.complete import document_complete
 from gazette.load.errors import RecordError, RecordErrors
+from gazette.load.ignored import skip_editor_file
 from gazette.load.yamlfile import YamlFile, format_loc, read_yaml
 from gazette.records.models import Department, Document, Issue, Issuer
 
@@ -39,15 +42,22 @@ class RawLibrary:
 
 
 def _validate(source: YamlFile, adapter: TypeAdapter[Any]) -> Any:
+    refused = character_errors(source)
     try:
-        return adapter.validate_python(source.data)
+        record = adapter.validate_python(source.data)
     except ValidationError as exc:
-        errors = []
+        shown = {error.field for error in refused}
+        errors = list(refused)
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
             # pydantic puts model-validator errors on the model itself; keep the field path short
-            errors.append(RecordError(source.path, source.line_of(loc), format_loc(loc) or None, err["msg"]))
+            error = RecordError(source.path, source.line_of(loc), format_loc(loc) or None, err["msg"])
+            if error.field not in shown:  # a refused character is reported once, by character_errors
+                errors.append(error)
         raise RecordErrors(errors) from None
+    if refused:
+        raise RecordErrors(refused)
+    return record
 
 
 _ISSUERS = TypeAdapter(list[Issuer])
@@ -108,6 +118,8 @@ def _layout(documents: Path, errors: list[RecordError], root: Path) -> list[Path
     found: list[Path] = []
     for path in sorted(documents.rglob("*")) if documents.is_dir() else []:
         rel = path.relative_to(documents)
+        if not path.is_dir() and skip_editor_file(path, _display(path, root)):
+            continue
         if path.is_dir() and not path.is_symlink():
             if len(rel.parts) == 1 and not _YEAR.fullmatch(path.name):
                 errors.append(RecordError(_display(path, root), None, None, "unexpected folder: documents are filed under documents/{year}/"))
@@ -150,6 +162,8 @@ def load_raw(root: Path) -> RawLibrary:
     errors.extend(_repeated_issuers(lib.issuers))
 
     for path in sorted((root / "issues").glob("*")):
+        if skip_editor_file(path, _display(path, root)):
+            continue
         if path.suffix != ".yaml":
             errors.append(RecordError(_display(path, root), None, None, "unexpected file (records end in .yaml)"))
             continue
@@ -160,6 +174,7 @@ def load_raw(root: Path) -> RawLibrary:
     for path in _layout(root / "documents", errors, root):
         loaded = load(path, _DOCUMENT)
         if loaded:
+            errors.extend(document_complete(loaded.source))
             lib.documents[f"{path.parent.name}/{path.stem}"] = loaded
 
     if errors:

@@ -2,13 +2,25 @@
 
 Only plain data is accepted: PyYAML's safe constructor (no Python tags), no
 aliases (they are how "billion laughs" bombs are built), no duplicate keys
-(PyYAML would silently keep the last one). Timestamps stay strings so that a
-bad date is reported by the schema with its line, not by PyYAML without one.
+(PyYAML would silently keep the last one), and no tags at all (``!!binary``
+hides text from a review diff, ``!!set`` passes as a list, ``!!str`` and ``!``
+are never needed: quotes say "text").
+
+Plain scalars are read by the YAML 1.2 core schema (``_CORE``), not PyYAML's
+YAML 1.1 default, and a plain scalar that YAML 1.1 would read differently is
+refused with the reason, because another tool (or PyYAML itself) would publish
+another value: ``0106`` (octal 70 in 1.1), ``1:30`` (90), ``yes``/``no``/``on``/
+``off`` (booleans), ``1_000``, ``0o17``, ``1e3``. Leading-zero integers are
+refused even where both agree (``00``). Timestamps are the one accepted
+difference: ``2018-05-04`` stays text in both readings we use, and the schema
+parses it as a date with its line (``date: 1522972800`` is a number, which the
+schema refuses). The rule is documented for editors on the 数据结构 page.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,14 +35,71 @@ MAX_BYTES = 2_000_000  # the longest real document is ~60 KB; anything this size
 Loc = tuple[str | int, ...]
 
 
+_TAG = "tag:yaml.org,2002:"
+# The YAML 1.2 core schema (spec 1.2.2, 10.3.2), plus "<<" so that merge keys are found and refused.
+_CORE: tuple[tuple[str, str, str], ...] = (
+    ("null", r"~|null|Null|NULL|", "~nN"),
+    ("bool", r"true|True|TRUE|false|False|FALSE", "tTfF"),
+    ("int", r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+", "-+0123456789"),
+    ("float", r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN",
+     "-+.0123456789"),
+    ("merge", r"<<", "<"),
+)
+_LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
+
+
 class _Loader(yaml.SafeLoader):
-    pass
+    """Core-schema resolution; remembers nodes that carried an explicit tag (refused in ``_walk``)."""
+
+    yaml_implicit_resolvers: dict[Any, list[tuple[str, re.Pattern[str]]]] = {}
+
+    def __init__(self, stream: str):
+        super().__init__(stream)
+        self.tagged: dict[int, str] = {}
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        tag = getattr(event, "tag", None)
+        node = super().compose_node(parent, index)
+        if tag is not None and not isinstance(event, yaml.AliasEvent):
+            self.tagged[id(node)] = tag
+        return node
 
 
-_Loader.yaml_implicit_resolvers = {
-    ch: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for ch, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+for _kind, _pattern, _first in _CORE:
+    _Loader.add_implicit_resolver(_TAG + _kind, re.compile(f"^(?:{_pattern})$"), list(_first))
+
+_YAML11 = yaml.resolver.Resolver()  # PyYAML's YAML 1.1 reading, to find scalars read two ways
+_CONSTRUCT = yaml.constructor.SafeConstructor()
+
+
+def _value(tag: str, text: str) -> object:
+    return _CONSTRUCT.construct_object(yaml.ScalarNode(tag, text))
+
+
+def _two_readings(node: yaml.ScalarNode) -> str | None:
+    """Why a plain scalar is refused (Chinese, for the editor), or None when YAML 1.1 and the
+    core schema read it alike (timestamps aside: both keep them as text here)."""
+    text = node.value
+    core = node.tag
+    old = _YAML11.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    if old == _TAG + "timestamp":
+        old = _TAG + "str"
+    quote = f"若是文字，请加引号（'{text}'）"
+    if core == _TAG + "int" and _LEADING_ZERO.fullmatch(text):
+        reading = f"YAML 1.1 读作八进制数 {_value(old, text)}" if old == _TAG + "int" else "YAML 1.1 读作文字"
+        return f"“{text}”是带前导零的数：{reading}，YAML 1.2 读作 {int(text, 10)}；请写成不带前导零的十进制数，{quote}"
+    if old == core and (core not in (_TAG + "int", _TAG + "float") or _value(old, text) == _value(core, text)):
+        return None
+    if old == _TAG + "bool":
+        return f"“{text}”在 YAML 1.1 中读作布尔值，在 YAML 1.2 中读作文字；是非请写 true 或 false，{quote}"
+    if old == _TAG + "int" and ":" in text:
+        return f"“{text}”在 YAML 1.1 中读作六十进制数 {_value(old, text)}；请直接写数，{quote}"
+    if old in (_TAG + "int", _TAG + "float") and core == _TAG + "str":
+        return f"“{text}”在 YAML 1.1 中读作数 {_value(old, text)}，在 YAML 1.2 中读作文字；请写成普通十进制数，{quote}"
+    if core in (_TAG + "int", _TAG + "float") and old == _TAG + "str":
+        return f"“{text}”在 YAML 1.2 中读作数 {_value(core, text)}，在 YAML 1.1 中读作文字；请写成普通十进制数，{quote}"
+    return f"“{text}”在 YAML 1.1 与 YAML 1.2 中读法不同；{quote}"
 
 
 @dataclass
@@ -104,6 +173,9 @@ def read_yaml(path: Path, display: Path | None = None, inside: Path | None = Non
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise RecordError(shown, line, None, f"not UTF-8 (byte 0x{raw[exc.start]:02x})") from None
+    if text.strip() and not text.endswith(("\n", "\r")):
+        raise RecordError(shown, text.count("\n") + 1, None, "文件末尾没有换行：记录可能在写入中途被截断（如磁盘已满、"
+                          "编辑器或导入程序被中止）；若文件完整，请在末尾加一个换行")
     try:
         # PyYAML's reader checks the whole text for control characters up front
         loader = _Loader(text)
@@ -115,7 +187,7 @@ def read_yaml(path: Path, display: Path | None = None, inside: Path | None = Non
         if node is None:
             raise RecordError(shown, 1, None, "file is empty")
         lines: dict[Loc, int] = {}
-        _walk(node, (), lines, set(), shown)
+        _walk(node, (), lines, set(), shown, loader.tagged)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -130,22 +202,30 @@ def read_yaml(path: Path, display: Path | None = None, inside: Path | None = Non
     return YamlFile(shown, data, lines)
 
 
-def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int], path: Path) -> None:
+def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int], path: Path, tagged: dict[int, str]) -> None:
     if id(node) in seen:
         raise RecordError(path, node.start_mark.line + 1, None, "YAML aliases (*name) are not allowed in records")
     seen.add(id(node))
-    lines[loc] = node.start_mark.line + 1
+    line = lines[loc] = node.start_mark.line + 1
+    if id(node) in tagged:
+        tag = tagged[id(node)].replace(_TAG, "!!", 1) if tagged[id(node)].startswith(_TAG) else tagged[id(node)]
+        raise RecordError(path, line, format_loc(loc) or None,
+                          f"YAML 标签 {tag} 不能用于记录：记录只含文字、数、列表和映射，文字请加引号")
+    if isinstance(node, yaml.ScalarNode) and node.style is None:
+        why = _two_readings(node)
+        if why is not None:
+            raise RecordError(path, line, format_loc(loc) or None, why)
     if isinstance(node, yaml.MappingNode):
         keys: set[Any] = set()
         for key_node, value_node in node.value:
             key = key_node.value
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge" or id(key_node) in tagged:
                 raise RecordError(path, key_node.start_mark.line + 1, None, "only plain keys are allowed")
             if key in keys:
                 raise RecordError(path, key_node.start_mark.line + 1, key, "duplicate key")
             keys.add(key)
-            _walk(value_node, loc + (key,), lines, seen, path)
+            _walk(value_node, loc + (key,), lines, seen, path, tagged)
             lines[loc + (key,)] = key_node.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _walk(item, loc + (i,), lines, seen, path)
+            _walk(item, loc + (i,), lines, seen, path, tagged)

@@ -22,6 +22,7 @@ from gazette.publish.opendata import write_open_data
 from gazette.publish.rules import write_rules
 from gazette.publish.search import write_search_index
 from gazette.publish.sitemap import write_sitemap
+from gazette.publish.sizes import warn_sizes
 from gazette.publish.tasks_export import write_task_exports
 
 STEPS: tuple[Step, ...] = (
@@ -36,11 +37,13 @@ STEPS: tuple[Step, ...] = (
     write_search_index,
     # Last: every page is written; each gets a Content-Security-Policy with its inline scripts' hashes.
     write_csp,
+    # After everything is written: name any page over 1 MB or export over 5 MB (a note, not an error).
+    warn_sizes,
 )
 
 
 # Steps that index the HTML MkDocs wrote, not the records: the dry run cannot run them.
-READS_PAGES: frozenset[Step] = frozenset({write_search_index, write_csp})
+READS_PAGES: frozenset[Step] = frozenset({write_search_index, write_csp, warn_sizes})
 
 
 class PublishError(Exception):

@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,7 +41,9 @@ import lxml.html
 from gazette.derive.anchors import row_id
 from gazette.derive.catalog import Library, build_library
 from gazette.derive.text import part_strings
+from gazette.fsio import WriteError, write_atomic
 from gazette.load.errors import RecordError, RecordErrors
+from gazette.vocab.normalize import printed_key
 
 MANIFEST = Path("data/published/anchors.txt")
 SKETCH = 8  # hashes kept per fingerprint
@@ -80,15 +81,10 @@ def site_anchors(site_dir: Path) -> set[str]:
 # --- fingerprints ---------------------------------------------------------------------------
 
 
-def normalise(text: str) -> str:
-    """The printed text as compared: NFKC, without spaces, punctuation, symbols or controls."""
-    return "".join(c for c in unicodedata.normalize("NFKC", text) if unicodedata.category(c)[0] in "LMN")
-
-
 def fingerprint(strings: Iterable[str]) -> str:
     """``{text hash}.{sketch}``: a hash of the normalised text and its SKETCH smallest
     character-pair hashes, as hex."""
-    text = normalise("".join(strings))
+    text = printed_key("".join(strings))
     grams = {text[i : i + 2] for i in range(max(len(text) - 1, 1))} if text else set()
     hashes = sorted({int.from_bytes(hashlib.blake2b(g.encode(), digest_size=4).digest(), "big") for g in grams})
     exact = hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
@@ -215,7 +211,7 @@ def update_manifest(site_dir: Path, path: Path, library: Library, accept: Iterab
         merged[key] = now[key]
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = [f"{key} {sketch}" if sketch else key for key, sketch in sorted(merged.items())]
-    path.write_text(HEADER + "".join(f"{line}\n" for line in lines), encoding="utf-8")
+    write_atomic(path, HEADER + "".join(f"{line}\n" for line in lines))
     return len(merged), len(merged) - len(old)
 
 
@@ -232,6 +228,9 @@ def main(argv: list[str]) -> int:
         total, added = update_manifest(args.site, args.manifest, library, args.accept)
     except (RecordError, RecordErrors) as exc:
         print(f"Invalid records in {args.data}:\n{exc}", file=sys.stderr)
+        return 1
+    except WriteError as exc:
+        print(f"锚点清单未更新：{exc}", file=sys.stderr)
         return 1
     except MovedAnchors as exc:
         print(f"{args.manifest}: {exc}", file=sys.stderr)

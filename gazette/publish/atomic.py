@@ -14,7 +14,8 @@ SIGHUP stops MkDocs and removes its temporary directory; one killed outright
 leaves it behind, and the next run removes it (runs take a lock, so it is never
 another run's). A published build keeps its canonical address,
 so ``build`` (and ``site-url``, which ``make publish`` runs first) refuses to
-run unless ``SITE_URL`` is a public address (not unset, localhost or 127.x). A failed build or link check removes the
+run unless ``SITE_URL`` is a public https address (``siteurl.publishable_site_url``; http with
+``--allow-http``, which ``make publish ALLOW_HTTP=1`` passes). A failed build or link check removes the
 temporary directory and leaves the previously built site exactly as it was.
 ``make publish`` runs validate → tests → build; CI runs the same target.
 
@@ -41,7 +42,7 @@ from gazette.derive.catalog import build_library
 from gazette.load.errors import RecordError, RecordErrors
 from gazette.publish import PublishError, dry_run
 from gazette.publish.linkcheck import check_site
-from gazette.publish.siteurl import public_site_url
+from gazette.publish.siteurl import SiteUrlError, public_site_url, publishable_site_url
 from gazette.render.collisions import check_pages
 from gazette.render.pages import plan_pages, render_extras
 
@@ -57,6 +58,9 @@ def validate(project: Path) -> int:
         check_pages(library, plan_pages(library, templates), templates, project / "docs")
         render_extras(library, templates)
         dry_run(library, templates, public_site_url(os.environ.get("SITE_URL")))
+    except SiteUrlError as exc:
+        print(f"SITE_URL 有误：{exc}", file=sys.stderr)
+        return 2
     except (RecordError, RecordErrors) as exc:
         print(f"Invalid records in {project / 'data'}:\n{exc}", file=sys.stderr)
         return 1
@@ -68,15 +72,13 @@ def validate(project: Path) -> int:
     return 0
 
 
-def require_public_site_url() -> str | None:
-    """The public SITE_URL, or None after saying why it is refused."""
-    value = os.environ.get("SITE_URL")
-    url = public_site_url(value)
-    if url is None:
-        print(f"SITE_URL={value!r} is not a public address: a published build needs the address readers "
-              "will use (e.g. SITE_URL=https://example.org/zhengbao/); localhost, 127.x and empty are refused",
-              file=sys.stderr)
-    return url
+def require_public_site_url(allow_http: bool = False) -> str | None:
+    """The public SITE_URL, or None after saying (in Chinese) why it is refused."""
+    try:
+        return publishable_site_url(os.environ.get("SITE_URL"), allow_http=allow_http)
+    except SiteUrlError as exc:
+        print(f"SITE_URL 不能用于发布：{exc}", file=sys.stderr)
+        return None
 
 
 def _site_url(site: Path) -> str:
@@ -153,8 +155,8 @@ def _remove_leftovers(parent: Path) -> None:
             print(f"removed {path.name}, left by an interrupted run", file=sys.stderr)
 
 
-def build(project: Path, site: Path) -> int:
-    if require_public_site_url() is None:
+def build(project: Path, site: Path, allow_http: bool = False) -> int:
+    if require_public_site_url(allow_http) is None:
         return 2
     site = site if site.is_absolute() else project / site
     site.parent.mkdir(parents=True, exist_ok=True)
@@ -206,16 +208,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=["validate", "site-url", "build"])
     parser.add_argument("--project", type=Path, default=Path.cwd(), help="directory with mkdocs.yml and data/")
     parser.add_argument("--site", type=Path, default=Path("site"), help="output directory (relative to --project)")
+    parser.add_argument("--allow-http", action="store_true", help="accept an http:// SITE_URL (make publish ALLOW_HTTP=1)")
     args = parser.parse_args(argv)
     project = args.project.resolve()
     if args.command == "validate":
         return validate(project)
     if args.command == "site-url":
-        url = require_public_site_url()
+        url = require_public_site_url(args.allow_http)
         if url:
             print(f"SITE_URL: {url}")
         return 0 if url else 2
-    return build(project, args.site)
+    return build(project, args.site, args.allow_http)
 
 
 if __name__ == "__main__":

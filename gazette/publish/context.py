@@ -17,6 +17,7 @@ class PublishContext:
     site_dir: Path
     site_url: str | None  # public address ending in "/", or None (see siteurl.py)
     templates: Path
+    preview: bool = False  # built by `mkdocs serve` for an editor, never published (see csp.py)
 
     @property
     def links(self) -> SiteLinks:

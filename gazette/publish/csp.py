@@ -8,8 +8,14 @@ not a script) and writes the page's policy into that element: only the site's ow
 those scripts by SHA-256, ``object-src 'none'``, ``base-uri 'self'``, no third-party origin.
 Any other inline script — markup that slipped through escaping — is refused by the browser.
 ``'wasm-unsafe-eval'`` is allowed only when the site ships WebAssembly (a search engine that
-needs it); nothing else is relaxed. ``mkdocs serve`` injects an inline live-reload script that
-the policy blocks: reload the page by hand there.
+needs it); nothing else is relaxed.
+
+A preview built by ``mkdocs serve`` (``PublishContext.preview``) is the one exception: the
+server injects an inline live-reload script into every page it serves, different on every
+request (it carries the build's epoch and a request id), so no hash can allow it. Its pages
+allow inline scripts (``'unsafe-inline'``, with no hashes: a hash would switch it off); the
+rest of the policy is unchanged. The preview is served to the editor on this machine only,
+from records the editor is writing; ``mkdocs build`` and ``make publish`` never set it.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from pathlib import Path
 import lxml.html
 from markupsafe import escape
 
+from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 
 # The theme's meta element; only its content attribute is filled in.
@@ -49,10 +56,11 @@ def inline_script_hashes(html: str) -> list[str]:
     return out
 
 
-def policy(script_hashes: list[str], wasm: bool) -> str:
+def policy(script_hashes: list[str], wasm: bool, preview: bool = False) -> str:
+    inline = ["'unsafe-inline'"] if preview else script_hashes
     directives = {
         "default-src": ["'self'"],
-        "script-src": ["'self'", *script_hashes, *(["'wasm-unsafe-eval'"] if wasm else [])],
+        "script-src": ["'self'", *inline, *(["'wasm-unsafe-eval'"] if wasm else [])],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],  # the theme's icons are data: SVGs in its stylesheet
         "font-src": ["'self'"],
@@ -93,7 +101,7 @@ def write_csp(ctx: PublishContext) -> None:
         if meta is None:
             missing.append(path.relative_to(site).as_posix())
             continue
-        value = str(escape(policy(inline_script_hashes(html), wasm)))  # the attribute's new value
-        path.write_text(html[: meta.start(2)] + value + html[meta.end(2) :], encoding="utf-8")
+        value = str(escape(policy(inline_script_hashes(html), wasm, ctx.preview)))  # the attribute's new value
+        write_atomic(path, html[: meta.start(2)] + value + html[meta.end(2) :])
     if missing:
         raise CSPError(f"{len(missing)} pages have no Content-Security-Policy element, e.g. {missing[:3]}")

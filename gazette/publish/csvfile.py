@@ -15,6 +15,8 @@ import io
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
+from gazette.fsio import write_atomic
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -34,4 +36,4 @@ def csv_text(fields: list[str], rows: Iterable[Mapping[str, object]]) -> str:
 
 def write_csv(path: Path, fields: list[str], rows: Iterable[Mapping[str, object]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(csv_text(fields, rows), encoding="utf-8-sig", newline="")
+    write_atomic(path, "\ufeff" + csv_text(fields, rows))  # BOM: spreadsheets then read UTF-8

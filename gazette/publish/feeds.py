@@ -15,6 +15,7 @@ import datetime as dt
 from feedgen.feed import FeedGenerator
 
 from gazette.derive.views import DocView, IssueView, Library
+from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 from gazette.publish.siteurl import SiteLinks
 
@@ -99,4 +100,4 @@ def build_feed(library: Library, links: SiteLinks, title: str) -> bytes:
 
 
 def write_feed(ctx: PublishContext) -> None:
-    (ctx.site_dir / FEED_PATH).write_bytes(build_feed(ctx.library, ctx.links, "衢州政报 · 政策文件库"))
+    write_atomic(ctx.site_dir / FEED_PATH, build_feed(ctx.library, ctx.links, "衢州政报 · 政策文件库"))

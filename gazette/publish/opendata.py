@@ -22,6 +22,7 @@ from typing import Any
 
 from gazette.derive.anchors import citation_text
 from gazette.derive.views import DocView, IssueRef, IssueView, Library
+from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 from gazette.publish.csvfile import write_csv
 from gazette.publish.siteurl import SiteLinks
@@ -41,7 +42,7 @@ DOCUMENT_FIELDS = [
 
 def document_json_path(doc: DocView) -> str:
     """Site path of a document's JSON, e.g. ``data/documents/2018/qzbf-33.json``."""
-    return f"{DATA_DIR}/documents/{doc.id}.json"
+    return doc.data_url
 
 
 def _issue_ref(issue: IssueRef, links: SiteLinks, at: str) -> dict[str, Any]:
@@ -139,7 +140,7 @@ def csv_rows(rows: list[dict[str, Any]], fields: list[str]) -> list[dict[str, ob
 
 def write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="")
+    write_atomic(path, text)
 
 
 def _tasks(library: Library, links: SiteLinks) -> tuple[list[dict[str, object]], str]:

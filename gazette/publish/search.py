@@ -10,24 +10,20 @@ installable from our registries (InfiSearch). None also knows the library's own
 model: clause citation labels, table rows, 文号 citations, units named in task
 lists. So the index is built here, in the style of Lucene's CJK bigram analysis.
 
-Normalisation (one definition, sent to the browser in ``meta``): every character
-is NFKC-normalised on its own and lower-cased; the whitespace characters in
-``DROP`` disappear (PDF line wraps and page breaks leave spaces inside words);
-the separate strings of one part (text, paragraphs, table cells) are joined by
-``SEP``, which no query contains, so a phrase never spans two paragraphs.
+The format (file layout, part keys, ``SEP``, normalisation, version) has one
+definition, ``gazette/publish/search_format.py``, which also writes it into
+``meta.bin`` for the browser. Files under ``site/search/``:
 
-Files under ``site/search/`` (all gzip with a fixed header, so builds are
-byte-identical; the browser inflates them with ``DecompressionStream``):
-
-``meta.bin``     JSON: settings, facets (value tables + one column per facet),
-                 per-document title length, departments (names, aliases, URL).
-``p/{n}.bin``    postings shard ``n`` (FNV-1a of the term modulo ``shards``):
-                 varint header (term, byte length) then each term's postings.
-                 Bigram entries: doc delta, part*2+heading, count, position deltas;
-                 one-character terms: doc delta, part*2+heading, count.
-``d/{n}.bin``    JSON card and parts (anchor, citation label, strings) of document n.
-``w/{year}.bin`` JSON 文号 (canonical) → [document or -1, [[citing doc, part, start, end]]].
-``u/{code}.bin`` JSON documents naming department ``code`` → [[doc, part, printed]].
+``meta.bin``              JSON: the format section, the build id, facets (value
+                          tables + one column per facet), per-document title and
+                          文号 length, departments (names, aliases, URL), query
+                          expansions (search_vocab.py), the colloquial 文号 grammar.
+``{build}/p/{n}.bin``     postings shard ``n`` (FNV-1a of the term modulo ``shards``).
+``{build}/d/{n}.bin``     JSON card and parts (anchor, citation label, strings) of document n.
+``{build}/w/{year}.bin``  JSON 文号 (canonical) → [document or -1, [[citing doc, part, start, end]], prefix, seq].
+``{build}/s/{seq}.bin``   JSON every 文号 with that sequence number: [[canonical, prefix, year, document or -1]].
+``{build}/u/{code}.bin``  JSON documents naming department ``code`` → [[doc, part, printed]].
+``{build}/t2s.bin``       traditional → simplified table of the normalisation.
 
 Documents are numbered newest first (date, then library order), so ascending
 document number is the "newer first" tie-break and the date sort.
@@ -35,11 +31,10 @@ document number is the "newer first" tie-break and the date sort.
 
 from __future__ import annotations
 
-import gzip
+import hashlib
 import json
 import re
 import shutil
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -48,22 +43,36 @@ from pathlib import Path
 from gazette.derive.anchors import Node, row_id
 from gazette.derive.facets import FACETS
 from gazette.derive.views import DocView, Library
+from gazette.derive.wenhao import DIGIT, HAN, js_pattern
 from gazette.publish.context import PublishContext
 from gazette.publish.postings import Postings
+from gazette.publish.search_format import (
+    META,
+    PATHS,
+    SEP,
+    encode_file,
+    encode_t2s,
+    format_section,
+    normalize,
+    part_key,
+    t2s_table,
+    varint,
+)
+from gazette.publish.search_vocab import MAX_ALTERNATIVES, Expansion, document_abbreviations, load_search_words
 
 OUTPUT_SUBDIR = "search"
-FORMAT = 1
-
-# Whitespace removed by normalisation: a regex character class valid in Python and
-# in JavaScript (flag "u"), sent to the browser so both sides drop the same set.
-DROP = "[\\t-\\r \\x1c-\\x1f\\x85\\xa0\\u1680\\u2000-\\u200b\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]"
-_DROP_RE = re.compile(DROP)
-SEP = "\x00"  # between the strings of one part; never indexed, never in a query
 
 BATCH_CHARS = 250_000  # characters indexed per numpy batch (bounds memory)
 SHARD_TARGET = 24_000  # raw bytes per postings shard before gzip
 MAX_SHARDS = 4096
 
+# What people say instead of a 文号 (33号文, 衢政办33号, 第33号文件), NFKC text: the
+# prefix, when given, is any part of a family's prefix read in order (衢政办 → 衢政办发).
+# A full 文号 or "2018年33号" is read by the 文号 grammar itself (rules.json) first.
+COLLOQUIAL_WENHAO = (
+    rf"^\s*(?P<prefix>{HAN}{{0,14}}?)\s*(?:(?P<year>{DIGIT}{{4}})\s*年\s*)?第?\s*"
+    rf"(?P<seq>{DIGIT}{{1,4}})\s*号\s*(?:文件?)?\s*$"
+)
 
 
 class SearchIndexError(RuntimeError):
@@ -74,19 +83,7 @@ class SearchIndexError(RuntimeError):
 class IndexStats:
     files: int
     bytes: int
-
-
-_NORM_TABLE: dict[int, str] = {}
-_NORM_SEEN: set[str] = set()
-
-
-def normalize(text: str) -> str:
-    """The searchable form of ``text``: per character NFKC, lower case, ``DROP`` removed."""
-    new = set(text) - _NORM_SEEN
-    for ch in new:
-        _NORM_TABLE[ord(ch)] = _DROP_RE.sub("", unicodedata.normalize("NFKC", ch).lower())
-        _NORM_SEEN.add(ch)
-    return text.translate(_NORM_TABLE)
+    build: str = ""
 
 
 @dataclass(frozen=True)
@@ -174,20 +171,27 @@ def fnv1a(term: str) -> int:
     return h
 
 
-def _varint(out: bytearray, n: int) -> None:
-    while n >= 0x80:
-        out.append((n & 0x7F) | 0x80)
-        n >>= 7
-    out.append(n)
+class _Writer:
+    """Writes index files into a staging directory and hashes what it writes: the hash
+    names the build directory, so a file's path changes whenever any content does."""
 
+    def __init__(self, staging: Path):
+        self.staging = staging
+        self.hash = hashlib.sha256()
+        self.files = 0
+        self.bytes = 0
 
-def _gz(data: bytes) -> bytes:
-    return gzip.compress(data, compresslevel=9, mtime=0)
+    def write(self, rel: str, body: bytes) -> None:
+        data = encode_file(body)
+        path = self.staging / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        self.hash.update(rel.encode("utf-8") + b"\x00" + data)
+        self.files += 1
+        self.bytes += len(data)
 
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(_gz(data))
+    def build_id(self) -> str:
+        return self.hash.hexdigest()[:16]
 
 
 def _json(value: object) -> bytes:
@@ -227,8 +231,12 @@ class _Builder:
         self.ordinal = {doc.id: i for i, doc in enumerate(self.docs)}
         self.parts: list[list[SearchPart]] = []
         self.texts: list[list[str]] = []  # normalised, per document and part
+        self.shards = 1
+        self.abbreviations: list[Expansion] = []
+        self.years: list[int] = []
+        self.seqs: list[int] = []
 
-    def build(self, out: Path) -> None:
+    def build(self, w: _Writer) -> None:
         postings = Postings(SEP)
         texts: list[str] = []
         docs: list[int] = []
@@ -239,20 +247,21 @@ class _Builder:
             normalized = [part_text(part) for part in parts]
             self.parts.append(parts)
             self.texts.append(normalized)
+            self.abbreviations.extend(document_abbreviations(doc, [(p.cite, p.strings) for p in parts]))
             for index, (part, text) in enumerate(zip(parts, normalized)):
                 texts.append(text)
                 docs.append(n)
-                keys.append(index * 2 + (1 if part.heading else 0))
+                keys.append(part_key(index, part.heading))
                 pending += len(text)
             if pending > BATCH_CHARS:
                 postings.add(texts, docs, keys)
                 texts, docs, keys, pending = [], [], [], 0
-            _write(out / "d" / f"{n}.bin", _json(self.card(doc, parts)))
+            w.write(PATHS["doc"].format(n=n), _json(self.card(doc, parts)))
         postings.add(texts, docs, keys)
-        self.write_shards(out, postings)
-        self.write_wenhao(out)
-        self.write_departments(out)
-        _write(out / "meta.bin", _json(self.meta()))
+        self.write_shards(w, postings)
+        self.write_wenhao(w)
+        self.write_departments(w)
+        w.write(PATHS["t2s"], encode_t2s(t2s_table()))
 
     def card(self, doc: DocView, parts: list[SearchPart]) -> dict[str, object]:
         r = doc.record
@@ -262,7 +271,7 @@ class _Builder:
             "parts": [[p.anchor, p.cite, list(p.strings)] for p in parts],
         }
 
-    def write_shards(self, out: Path, postings: Postings) -> None:
+    def write_shards(self, w: _Writer, postings: Postings) -> None:
         terms = dict(postings.terms())
         total = sum(len(data) for data in terms.values())
         shards = 1
@@ -272,17 +281,18 @@ class _Builder:
         grouped: dict[int, list[str]] = defaultdict(list)
         for term in terms:
             grouped[fnv1a(term) % shards].append(term)
-        for s, names in grouped.items():
+        for s in sorted(grouped):
+            names = grouped[s]
             head, body = bytearray(), bytearray()
-            _varint(head, len(names))
+            varint(head, len(names))
             for term in sorted(names):
                 raw = term.encode("utf-8")
                 data = terms[term]
-                _varint(head, len(raw))
+                varint(head, len(raw))
                 head += raw
-                _varint(head, len(data))
+                varint(head, len(data))
                 body += data
-            _write(out / "p" / f"{s}.bin", bytes(head + body))
+            w.write(PATHS["shard"].format(n=s), bytes(head + body))
 
     def _part_index(self, n: int, anchor: str) -> int:
         parts = self.parts[n]
@@ -301,23 +311,33 @@ class _Builder:
                     return i, start
         return -1, -1
 
-    def write_wenhao(self, out: Path) -> None:
-        """Per year: every 文号 of the library or cited in it → [its document, where it is cited]."""
-        by_year: dict[int, dict[str, tuple[int, list[list[int]]]]] = defaultdict(dict)
+    def write_wenhao(self, w: _Writer) -> None:
+        """Per year: every 文号 of the library or cited in it → [its document, where it is cited,
+        prefix, sequence number]; per sequence number: every such 文号 (colloquial 33号文)."""
+        by_year: dict[int, dict[str, tuple[int, list[list[int]], str, int]]] = defaultdict(dict)
         for n, doc in enumerate(self.docs):
-            by_year[doc.wenhao.year][doc.number] = (n, [])
+            by_year[doc.wenhao.year][doc.number] = (n, [], doc.wenhao.prefix, doc.wenhao.seq)
         for n, doc in enumerate(self.docs):
             for citation in self.library.citations.outgoing.get(doc.id, []):
                 needle = normalize(citation.printed)
                 i, start = self._part_at(n, citation.part_id or "", needle)
-                entry = by_year[citation.wenhao.year].setdefault(citation.wenhao.canonical, (-1, []))
+                number = citation.wenhao
+                entry = by_year[number.year].setdefault(number.canonical, (-1, [], number.prefix, number.seq))
                 place = [n, i, start, start + len(needle)]
                 if i >= 0 and place not in entry[1]:
                     entry[1].append(place)
-        for year, numbers in by_year.items():
-            _write(out / "w" / f"{year}.bin", _json(numbers))
+        self.years = sorted(by_year)
+        by_seq: dict[int, list[list[object]]] = defaultdict(list)
+        for year in sorted(by_year, reverse=True):
+            numbers = by_year[year]
+            w.write(PATHS["wenhao"].format(year=year), _json(numbers))
+            for canonical, (own, _, prefix, seq) in sorted(numbers.items()):
+                by_seq[seq].append([canonical, prefix, year, own])
+        for seq, rows in sorted(by_seq.items()):
+            w.write(PATHS["seq"].format(seq=seq), _json(rows))
+        self.seqs = sorted(by_seq)
 
-    def write_departments(self, out: Path) -> None:
+    def write_departments(self, w: _Writer) -> None:
         """Per department: every document naming it (by name or alias in the text, or as a
         unit of a task, so 住建局 in "市发改委、住建局" counts), with the part that does."""
         for dept in self.library.departments:
@@ -336,25 +356,32 @@ class _Builder:
                     continue
                 ref = next(r for r in task.units if r.code == dept.record.code)
                 found[n] = [n, self._part_index(n, task.anchor), normalize(ref.printed)]
-            _write(out / "u" / f"{dept.record.code}.bin", _json([found[n] for n in sorted(found)]))
+            w.write(PATHS["unit"].format(code=dept.record.code), _json([found[n] for n in sorted(found)]))
 
-    def meta(self) -> dict[str, object]:
+    def expansions(self) -> list[dict[str, str]]:
+        """Abbreviations the documents define, then the everyday-words table; one row per pair."""
+        return [{"word": e.word, "adds": e.adds, "kind": e.kind, "source": e.source}
+                for e in unique_expansions([*self.abbreviations, *load_search_words(self.library.root)])]
+
+    def meta(self, build: str) -> dict[str, object]:
         library = self.library
         facets: list[dict[str, object]] = []
         per_doc_all = [_facet_values(doc, library) for doc in self.docs]
         for facet in FACETS:
-            facet_id, label = facet.id, facet.label
+            facet_id = facet.id
             values: dict[str, int] = {}
             column: list[list[int]] = []
             per_doc = [v[facet_id] for v in per_doc_all]
             seen = {v for vs in per_doc for v in vs} | set(DEPARTMENT_FACETS.get(facet_id, []))
-            for value in sorted(seen, key=_facet_sort_key(facet_id)):
+            order, key = _facet_order(facet_id)
+            for value in sorted(seen, key=key):
                 values[value] = len(values)
             for vals in per_doc:
                 column.append(sorted(values[v] for v in vals))
-            facets.append({"id": facet_id, "label": label, "values": list(values), "docs": column})
+            # Labels travel once, in rules.json; here the values, their order and each document's.
+            facets.append({"id": facet_id, "values": list(values), "docs": column, "order": order})
         return {
-            "format": FORMAT, "drop": DROP, "shards": self.shards, "docs": len(self.docs),
+            **format_section(), "build": build, "shards": self.shards, "docs": len(self.docs),
             "titles": [len(normalize(doc.record.title)) for doc in self.docs],
             "numbers": [len(normalize(doc.record.number_printed)) for doc in self.docs],
             "facets": facets,
@@ -363,28 +390,60 @@ class _Builder:
                  "url": d.url, "kind": d.record.kind, "facets": DEPARTMENT_FACETS}
                 for d in library.departments
             ],
+            # Which 文号 files exist: any other file that fails to load is a fault, never "none".
+            "have": {"wenhao": self.years, "seq": self.seqs},
+            "expansions": self.expansions(), "max_alternatives": MAX_ALTERNATIVES,
+            "colloquial_wenhao": js_pattern(COLLOQUIAL_WENHAO),
         }
 
 
-def _facet_sort_key(facet_id: str) -> Callable[[str], tuple[list[int], str]]:
-    """Years and issues newest first (by the numbers they print); other values by text."""
+def unique_expansions(rows: list[Expansion]) -> list[Expansion]:
+    seen: set[tuple[str, str]] = set()
+    out: list[Expansion] = []
+    for e in rows:
+        key = (e.word, normalize(e.adds))
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+def library_expansions(library: Library) -> list[Expansion]:
+    """Every expansion the index ships, in its order (for ground truth outside the browser)."""
+    found = [e for doc in ordered_documents(library)
+             for e in document_abbreviations(doc, [(p.cite, p.strings) for p in document_parts(doc)])]
+    return unique_expansions([*found, *load_search_words(library.root)])
+
+
+def _facet_order(facet_id: str) -> tuple[str, Callable[[str], tuple[list[int], str]]]:
+    """How a facet's values are listed: years and issues newest first (by the numbers they
+    print, "index"); other values by how many results hold them ("count"), ties by text."""
     if facet_id in ("year", "issue"):
-        return lambda v: ([-int(x) for x in re.findall(r"\d+", v)], v)
-    return lambda v: ([], v)
+        return "index", lambda v: ([-int(x) for x in re.findall(r"\d+", v)], v)
+    return "count", lambda v: ([], v)
+
+
+_BUILD_DIR = re.compile(r"[0-9a-f]{16}")
+_STAGING = ".staging"
 
 
 def build_search_index(library: Library, site_dir: Path) -> IndexStats:
-    """Write the index into ``site_dir/search/`` (replacing any earlier one)."""
+    """Write the index into ``site_dir/search/``: ``meta.bin`` and ``{build}/`` (replacing any earlier one)."""
     out = site_dir / OUTPUT_SUBDIR
-    for sub in ("p", "d", "w", "u", "meta.bin"):
-        target = out / sub
-        if target.is_dir():
+    out.mkdir(parents=True, exist_ok=True)
+    for target in out.iterdir():
+        if target.is_dir() and (_BUILD_DIR.fullmatch(target.name) or target.name in (_STAGING, "p", "d", "w", "u")):
             shutil.rmtree(target)
-        elif target.exists():
+        elif target.name == META:
             target.unlink()
-    _Builder(library).build(out)
-    files = [p for sub in ("p", "d", "w", "u") for p in (out / sub).rglob("*") if p.is_file()] + [out / "meta.bin"]
-    return IndexStats(len(files), sum(p.stat().st_size for p in files))
+    writer = _Writer(out / _STAGING)
+    builder = _Builder(library)
+    builder.build(writer)
+    build = writer.build_id()
+    (out / _STAGING).rename(out / build)
+    meta = encode_file(_json(builder.meta(build)))
+    (out / META).write_bytes(meta)
+    return IndexStats(writer.files + 1, writer.bytes + len(meta), build)
 
 
 def write_search_index(ctx: PublishContext) -> None:

@@ -24,6 +24,7 @@ from pathlib import Path
 from lxml import etree
 
 from gazette.derive.views import Library
+from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 from gazette.publish.feeds import document_dates
 
@@ -57,7 +58,10 @@ def site_pages(site_dir: Path) -> list[str]:
 def build_sitemap(urls: list[str], library: Library, site_url: str) -> bytes:
     dates, newest = page_dates(library)
     urlset = etree.Element(f"{{{NS}}}urlset", nsmap={None: NS})
+    notices = {person.url for person in library.persons}  # a person's old URL is no page to list
     for url in urls:
+        if url in notices:
+            continue
         entry = etree.SubElement(urlset, f"{{{NS}}}url")
         etree.SubElement(entry, f"{{{NS}}}loc").text = site_url + url
         day = dates.get(url, newest)
@@ -82,12 +86,12 @@ def robots_txt(site_url: str | None) -> str:
 
 def write_sitemap(ctx: PublishContext) -> None:
     site_url = ctx.site_url
-    (ctx.site_dir / "robots.txt").write_text(robots_txt(site_url), encoding="utf-8", newline="")
+    write_atomic(ctx.site_dir / "robots.txt", robots_txt(site_url))
     if site_url is None:
         # Sitemaps list absolute URLs only; MkDocs' own would list bare paths.
         for name in ("sitemap.xml", "sitemap.xml.gz"):
             (ctx.site_dir / name).unlink(missing_ok=True)
         return
     data = build_sitemap(site_pages(ctx.site_dir), ctx.library, site_url)
-    (ctx.site_dir / "sitemap.xml").write_bytes(data)
-    (ctx.site_dir / "sitemap.xml.gz").write_bytes(gzip_bytes(data))
+    write_atomic(ctx.site_dir / "sitemap.xml", data)
+    write_atomic(ctx.site_dir / "sitemap.xml.gz", gzip_bytes(data))

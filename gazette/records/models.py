@@ -14,23 +14,25 @@ from typing import Annotated, Literal, Optional, get_args
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
     model_validator,
 )
 
-# Characters no printed text contains: C0/C1 controls (tab and newline aside), bidi embeddings,
-# overrides and isolates (they make text read in another order than it is stored: "Trojan
-# Source"), line/paragraph separators. A YAML escape ("\x07", "\u202e") can carry any of them.
-_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+from gazette.vocab.normalize import refused_characters
+
+# Characters no printed text holds (invisible or look-alike): the one rule is
+# ``gazette.vocab.normalize.refused_characters``; the loader applies it to every string of a
+# record, these fields also when a record is built in Python (the importer).
 _LINE_BREAK = re.compile(r"[\n\r]")
 
 
 def _printable(value: str) -> str:
-    m = _INVISIBLE.search(value)
-    if m:
-        raise ValueError(f"control or bidi-override character U+{ord(m.group()):04X} at character {m.start() + 1}")
+    refused = next(refused_characters(value), None)
+    if refused is not None:
+        raise ValueError(refused.message)
     return value
 
 
@@ -41,6 +43,37 @@ def _one_line(value: str) -> str:
     return value
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _calendar_date(value: object) -> object:
+    """A date is written YYYY-MM-DD; pydantic alone would read a number as seconds since 1970
+    (``date: 1522972800`` → 2018-04-06) and publish a date nobody wrote."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return value
+    raise ValueError(f"日期应写成 YYYY-MM-DD（如 2018-05-04），不能写成 {value!r}")
+
+
+def _whole_number(value: object) -> object:
+    """A count is written as a plain integer: not true/false (pydantic reads true as 1), not 1.0, not text."""
+    if type(value) is int:
+        return value
+    raise ValueError(f"应写成整数（如 106），不能写成 {value!r}")
+
+
+def _flag(value: object) -> object:
+    """A yes/no field is written true or false: pydantic alone takes 1, "yes", "on" too."""
+    if type(value) is bool:
+        return value
+    raise ValueError(f"应写成 true 或 false，不能写成 {value!r}")
+
+
+# The scalar types of records, as the 数据结构 page documents them (with the YAML reading, yamlfile.py).
+RecordDate = Annotated[dt.date, BeforeValidator(_calendar_date)]
+Whole = Annotated[int, BeforeValidator(_whole_number)]
+Flag = Annotated[bool, BeforeValidator(_flag)]
 Code = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,31}$")]
 Printable = Annotated[str, AfterValidator(_printable)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=200_000), AfterValidator(_printable)]
@@ -74,15 +107,34 @@ class Department(Record):
     name: Line = Field(description="Canonical name")
     aliases: list[Line] = Field(default_factory=list)
     kind: DepartmentKind = "市级部门"
-    ambiguous: bool = Field(
+    ambiguous: Flag = Field(
         default=False,
         description="True when the printed name can mean a city- or county-level body",
     )
     note: Optional[Line] = None
-    collective: bool = Field(
+    collective: Flag = Field(
         default=False,
         description="True for a collective name (市级各有关部门, 领导小组成员单位…), not one real unit",
     )
+    covers: list[DepartmentKind] = Field(
+        default_factory=list,
+        description=(
+            "For a collective that stands for every unit of some kinds (市级各有关部门 = 市级部门, "
+            "各县(市、区)人民政府 = 县(市、区)政府): those kinds. Its tasks reach each such unit"
+        ),
+    )
+    person: bool = Field(
+        default=False,
+        description="True for a natural person named in a role column (e.g. a 举办者): not a unit, no unit page",
+    )
+
+    @model_validator(mode="after")
+    def _covers_only_for_collectives(self) -> Department:
+        if self.covers and not self.collective:
+            raise ValueError("covers is only for a collective name (collective: true)")
+        if self.person and (self.collective or self.aliases):
+            raise ValueError("a person (person: true) is neither a collective nor has aliases")
+        return self
 
 
 # --- gazette issues -------------------------------------------------------
@@ -108,8 +160,8 @@ class TocEntry(Record):
     toc_text: Optional[Line] = Field(
         default=None, description="The TOC line as printed; absent when the TOC omits it"
     )
-    page: Optional[int] = Field(
-        default=None, ge=1, description="Printed page; never invented for unlisted documents"
+    page: Optional[Annotated[int, Field(ge=1), BeforeValidator(_whole_number)]] = Field(
+        default=None, description="Printed page; never invented for unlisted documents"
     )
 
     @model_validator(mode="after")
@@ -125,11 +177,11 @@ class TocSection(Record):
 
 
 class Issue(Record):
-    year: int = Field(ge=1990, le=2100)
-    number: int = Field(ge=1, le=99, description="期 within the year")
-    total_number: int = Field(ge=1, description="总第N期")
+    year: Whole = Field(ge=1990, le=2100)
+    number: Whole = Field(ge=1, le=99, description="期 within the year")
+    total_number: Whole = Field(ge=1, description="总第N期")
     printed_month: Line = Field(description="Cover date as printed, e.g. 2018年6月")
-    published: dt.date = Field(description="First day of the cover month, for feeds and sorting")
+    published: RecordDate = Field(description="First day of the cover month, for feeds and sorting")
     permit: Optional[Line] = Field(default=None, description="e.g. 浙内部资料准印证第H004号")
     editorial_board: list[BoardRole] = Field(default_factory=list)
     imprint: list[ImprintLine] = Field(default_factory=list)
@@ -143,8 +195,8 @@ class Issue(Record):
 
 class TableHeaderCell(Record):
     text: Printable
-    colspan: int = Field(default=1, ge=1)
-    rowspan: int = Field(default=1, ge=1)
+    colspan: Whole = Field(default=1, ge=1)
+    rowspan: Whole = Field(default=1, ge=1)
 
 
 class Table(Record):
@@ -159,7 +211,7 @@ class Table(Record):
         description="Cells; null means the cell above continues (merged cell in print)",
     )
     notes: list[Text] = Field(default_factory=list, description="Printed notes under the table")
-    headless: bool = Field(
+    headless: Flag = Field(
         default=False,
         description="The printed table has no header row (e.g. a blank form); `columns` are then "
         "positional keys, not printed text, and must not be shown",
@@ -189,7 +241,7 @@ class Part(Record):
 
     label: Optional[Line] = None
     text: Optional[Text] = None
-    heading: bool = Field(default=False, description="A title line (centered in print)")
+    heading: Flag = Field(default=False, description="A title line (centered in print)")
     paragraphs: list[Text] = Field(default_factory=list)
     table: Optional[Table] = None
     children: list[Part] = Field(default_factory=list)
@@ -257,7 +309,7 @@ class Validity(Record):
         description="The later document or notice that says so, as printed: its 文号 (linked when in the library) "
         "and/or title, e.g. 衢政发〔2019〕5号"
     )
-    date: Optional[dt.date] = Field(default=None, description="Since when, as the source states it")
+    date: Optional[RecordDate] = Field(default=None, description="Since when, as the source states it")
     quote: Optional[Text] = Field(default=None, description="The source's own words, quoted as printed")
 
 
@@ -268,7 +320,7 @@ class Document(Record):
     addressees: Optional[Text] = Field(
         default=None, description="主送 as printed, with the colon that ends the line (: or ：)"
     )
-    date: dt.date = Field(description="成文日期")
+    date: RecordDate = Field(description="成文日期")
     issue: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$")] = Field(
         description="Gazette issue id, e.g. 2018-05"
     )

@@ -38,8 +38,9 @@ def collisions(library: Library, pages: list[PageSpec], templates: Path, docs_di
     planned = Counter(spec.src_uri for spec in pages)
     for spec in pages:  # the first page planned at an address is the one a department would take
         taken.setdefault(spec.src_uri, f"the page {spec.title!r}")
-    for index, dept in enumerate(library.departments):
+    for dept in (*library.departments, *library.persons):
         if planned[dept.src_uri] > 1 or taken.get(dept.src_uri, "").startswith("docs/"):
+            index = next(i for i, entry in enumerate(dept.source.data) if entry.get("code") == dept.code)
             errors.append(dept.source.error(
                 (index, "code"),
                 f"department code {dept.record.code!r} is reserved: {dept.url} is already {taken[dept.src_uri]}",

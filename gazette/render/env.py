@@ -12,10 +12,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from gazette.derive.anchors import row_id
 from gazette.derive.consistency import CHECK_LABELS
-from gazette.derive.departments import ROLE_LABELS
 from gazette.derive.facets import FACET_LABELS
 from gazette.derive.numbering import int_to_chinese
 from gazette.records.models import DEPARTMENT_KINDS
+from gazette.vocab.roles import ROLE_LABELS
 
 # The domain rules templates present; each is defined once in the package, never in a template.
 RULES: dict[str, object] = {

@@ -134,6 +134,8 @@ def plan_pages(library: Library, templates: Path) -> list[PageSpec]:
             r.page(
                 "department.html", dept.src_uri, dept.url, dept.record.name, dept=dept,
                 task_pages=task_pages, mention_pages=mention_pages,
+                # tasks through a collective: the first page of each group; the exports hold them all
+                group_pages=[paginate(g.assignments, TASK_ROWS, dept.url, dept.url)[0] for g in dept.collective_groups],
             )
         )
         lists: list[tuple[str, str, Sequence[Paged[Any]]]] = [
@@ -145,6 +147,9 @@ def plan_pages(library: Library, templates: Path) -> list[PageSpec]:
                     "department_page.html", p.url.rstrip("/") + ".md", p.url,
                     f"{dept.record.name} · {label}(第 {p.number} 页)", dept=dept, kind=kind, label=label, p=p,
                 ))
+    for person in library.persons:
+        # A person has no unit page; the URL published before stays, saying so (data/published/anchors.txt).
+        pages.append(r.page("department_person.html", person.src_uri, person.url, person.record.name, dept=person))
     return pages
 
 

@@ -33,13 +33,21 @@ def test_every_unit_has_csv_json_ics_with_matching_counts(site: Path) -> None:
         events = cal.walk("VEVENT")
         page = html.fromstring(read(site, f"departments/{folder.name}/"))
         page_rows = page.cssselect("#gz-dept-tasks tbody tr")
-        assert len(rows) == len(data["tasks"]) == len(page_rows), folder.name
+        # its own tasks first, then those it holds through a collective name (own table each)
+        own = [t for t in data["tasks"] if "via_collective" not in t]
+        via = [t for t in data["tasks"] if "via_collective" in t]
+        assert len(rows) == len(data["tasks"]) and len(own) == len(page_rows), folder.name
+        assert len(via) == len(page.cssselect("table[id^='gz-via-'] tbody tr")), folder.name
+        assert [r["via_collective"] for r in rows] == [t.get("via_collective", "") for t in data["tasks"]]
         dated = [t for t in data["tasks"] if t["deadline_date"]]
         assert len(events) == len(dated), folder.name
         assert sorted(str(e["uid"]) for e in events) == sorted({str(e["uid"]) for e in events})
         assert [r["task_id"] for r in rows] == [t["task_id"] for t in data["tasks"]]
-        for task in data["tasks"]:
+        for task in own:
             assert folder.name in {u["code"] for u in task["units"]}
+        for task in via:
+            assert folder.name not in {u["code"] for u in task["units"]}
+            assert task["via_collective"] in {units["name"] for units in task["units"]}
         checked += 1
     assert checked >= 100
 

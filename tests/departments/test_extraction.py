@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from gazette.derive.catalog import build_library
-from gazette.derive.departments import Registry, UnitRef, UnresolvedName, heading_role, merge_roles
-from gazette.derive.views import DeptRef, Library, Task
+from gazette.derive.departments import Registry, UnitRef, UnresolvedName, merge_roles
+from gazette.derive.views import Library, Task
 from gazette.load.errors import RecordErrors
 from gazette.records.models import Department
+from gazette.vocab.roles import noun_role
 from tests.records import DOCUMENT, write_data
 
 pytestmark = pytest.mark.unit
@@ -51,7 +52,7 @@ HEAD = DOCUMENT[: DOCUMENT.index("body:\n") + len("body:\n")]  # the record set'
 
 def _library(tmp_path: Path, body: str) -> Library:
     """Build the library of one document whose body is ``body`` (YAML list items), with the departments above."""
-    body = HEAD + textwrap.indent(textwrap.dedent(body), "  ")
+    body = HEAD + textwrap.indent(textwrap.dedent(body), "  ") + "signature: null\n"  # (no 落款 printed)
     return build_library(write_data(tmp_path, {"departments.yaml": DEPARTMENTS, DOC_PATH: body}))
 
 
@@ -62,7 +63,7 @@ def _units(task: Task) -> list[tuple[str, str, str]]:
 def _registry() -> Registry:
     import yaml
 
-    return Registry(DeptRef(Department(**d)) for d in yaml.safe_load(DEPARTMENTS))
+    return Registry.from_records(Department(**d) for d in yaml.safe_load(DEPARTMENTS))
 
 
 # --- departments.py: names as printed → registry entries -------------------------------------
@@ -104,7 +105,7 @@ def test_prose_is_not_a_unit_list() -> None:
     [("牵头单位", "lead"), ("配合部门", "cooperate"), ("责任主体", "responsible"), ("督办单位", "supervise"), ("完成时限", None)],
 )
 def test_heading_role(heading: str, role: str | None) -> None:
-    assert heading_role(heading) == role
+    assert noun_role(heading) == role
 
 
 def test_a_unit_named_twice_keeps_its_stronger_role() -> None:

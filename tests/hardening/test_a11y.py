@@ -99,9 +99,33 @@ def test_permalink_and_copy_controls_are_reachable_by_keyboard(page, served_site
     page.keyboard.press("Enter")
     page.wait_for_function(f"() => location.hash === {anchor!r}")
     if _count(site, url, "//button[contains(@class, 'gz-copy')]"):
+        # all clause controls are one tab stop (cite.js): Tab reaches it, the arrow keys move on
         page.goto(served_site + url, wait_until="load")
-        copy = _tab_until(page, "article button.gz-copy")
-        assert copy, f"/{url}: copy-citation button not reachable with Tab"
+        assert _tab_until(page, "article a.gz-permalink")
+        page.keyboard.press("ArrowRight")
+        copy = page.evaluate("() => document.activeElement.matches('article button.gz-copy')")
+        assert copy, f"/{url}: copy-citation button not reachable from the keyboard"
+
+
+def test_axe_in_the_dark_scheme(chromium, served_site: str, site: Path) -> None:
+    """The dark scheme (system setting) on every page type: contrast and the rest, as in the light one."""
+    context = chromium.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN", bypass_csp=True,
+                                   color_scheme="dark")
+    context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
+    tab = context.new_page()
+    problems = []
+    urls = ["", "2018/qzbf-33/", "departments/czj/", "deadlines/", "issues/2018-05/", "search/", "about/"]
+    try:
+        for url in urls:
+            tab.goto(served_site + url, wait_until="load")
+            assert tab.evaluate("document.body.dataset.mdColorScheme") == "slate"
+            tab.add_script_tag(path=str(AXE))
+            result = tab.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+            problems += [f"/{url}: {v['id']} {[n['target'] for n in v['nodes'][:3]]}"
+                         for v in result["violations"] if v["impact"] in BLOCKING]
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
 
 
 def test_no_document_page_scrolls_sideways_at_375px(chromium, served_site: str, site: Path) -> None:

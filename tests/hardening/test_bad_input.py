@@ -134,7 +134,7 @@ BAD: dict[str, Bad] = {
     "issuer_duplicate_prefix": Bad({"issuers.yaml": ISSUERS + "- code: qzfa\n  prefix: 衢政发\n  names: [某单位]\n"}, ("data/issuers.yaml:6: field '[1].prefix'", "duplicate issuer prefix '衢政发'")),
     "unknown_department_in_task": Bad(
         {DOC: r(D, "        paragraphs: [市财政局保障经费。]", "        paragraphs: [市财政局保障经费。]\n      - label: (二)\n        text: 责任单位:市财政局、市不存在局。")},
-        (f"{DOC_AT}:17: field 'body[1].children[1].text'", "unit name '市不存在局' is not in data/departments.yaml"),
+        (f"{DOC_AT}:17: field 'body[1].children[1].text'", "单位名称“市不存在局”不在 data/departments.yaml 中"),
     ),
     "issuer_duplicate_code": Bad({"issuers.yaml": ISSUERS + "- code: qzf\n  prefix: 衢政办发\n  names: [某单位]\n"}, ("data/issuers.yaml:5: field '[1].code'", "duplicate issuer code 'qzf'")),
 }

@@ -39,7 +39,7 @@ LEAD_30 = f"由{_units(30)}牵头,{_units(5)}按职责分工负责。"
 # The worker builds the adversarial inputs itself (no 100 KB argv) from these recipes.
 WORKER = r'''
 import importlib, pkgutil, re, sys, time
-import gazette.derive, gazette.importer
+import gazette.derive, gazette.importer, gazette.vocab
 
 units = __UNITS__
 def lst(n, sep="、"):
@@ -68,7 +68,7 @@ def inputs(pattern):
     yield "pattern's own characters, lines", ((chars + "\n") * (60_000 // (len(chars) + 1) + 1))[:100_000]
 
 def patterns():
-    for package in (gazette.derive, gazette.importer):
+    for package in (gazette.derive, gazette.importer, gazette.vocab):
         for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
             if info.name.endswith("__main__"):
                 continue

@@ -88,11 +88,11 @@ CASES: dict[str, Case] = {
     ),
     "bidi_override_in_title": Case(
         {DOC: r(D, "title: 衢州市人民政府关于开展第四次经济普查的通知", 'title: "衢州市人民政府关于\\u202e知通的查普济经\\u202c"')},
-        (f"{DOC_AT}:2: field 'title'", "bidi-override character U+202E"),
+        (f"{DOC_AT}:2: field 'title'", "不可见字符 U+202E"),
     ),
     "bell_character_escaped_in_paragraph": Case(
         {DOC: r(D, "paragraphs: [市财政局保障经费。]", 'paragraphs: ["市财政局\\a保障经费。"]')},
-        (f"{DOC_AT}:15: field 'body[1].children[0].paragraphs[0]'", "control or bidi-override character U+0007"),
+        (f"{DOC_AT}:15: field 'body[1].children[0].paragraphs[0]'", "不可见字符 U+0007"),
     ),
     "isolate_in_table_cell": Case(
         {DOC: r(D, "- [法人单位, '1']", "- [\"法人\\u2066单位\", '1']")},

@@ -33,12 +33,12 @@ def _without_signature() -> str:
 
 
 CASES: dict[str, tuple[bytes | None, str]] = {
-    "empty_file": (b"", f"{NAME}:1: file is empty"),
-    "only_blank_lines": (b"\n\n  \n", f"{NAME}:1: file is empty"),
-    "binary_file": (b"%PDF-1.7\n\x00\x01\x02\xff" * 10, f"{NAME}:2: binary file (NUL byte), not the extracted text of an issue"),
-    "gbk_encoded_text": ("衢州政报\n2018年第5期\n".encode("gbk"), f"{NAME}:1: not UTF-8 text (byte 0xe1); save the extracted text as UTF-8"),
-    "not_a_gazette": ("会议纪要\n今天开会讨论了若干事项。\n散会。\n".encode(), f"{NAME}: no document head"),
-    "notice_without_signature_block": (_without_signature().encode(), "no signature block"),
+    "empty_file": (b"", f"{NAME}:1: [empty] 文件为空"),
+    "only_blank_lines": (b"\n\n  \n", f"{NAME}:1: [empty] 文件为空"),
+    "binary_file": (b"%PDF-1.7\n\x00\x01\x02\xff" * 10, f"{NAME}:2: [binary] 这是二进制文件（含NUL字节），不是一期政报的抽取文本"),
+    "gbk_encoded_text": ("衢州政报\n2018年第5期\n".encode("gbk"), f"{NAME}:1: [not-utf8] 不是UTF-8文本（字节0xe1）；请将抽取文本另存为UTF-8"),
+    "not_a_gazette": ("会议纪要\n今天开会讨论了若干事项。\n散会。\n".encode(), f"{NAME}: [no-document-head] 找不到任何文件头"),
+    "notice_without_signature_block": (_without_signature().encode(), "[no-signature]"),
 }
 
 
@@ -60,12 +60,12 @@ def test_a_file_name_that_names_no_issue(tmp_path: Path) -> None:
     source.write_bytes(SOURCE.read_bytes())
     result = _run(source, tmp_path)
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "issue.txt: cannot tell the issue from the file name: name it quzhou-zhengbao-{year}-{nn}.txt" in result.stderr
+    assert "issue.txt: [file-name] 无法从文件名看出期号：请命名为quzhou-zhengbao-{year}-{nn}.txt" in result.stderr
 
 
 def test_a_missing_file_and_a_fifo(tmp_path: Path) -> None:
     result = _run(tmp_path / NAME, tmp_path)
-    assert result.returncode == 1 and f"{NAME}: no such file" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 1 and f"{NAME}: [no-file] 文件不存在" in result.stderr and "Traceback" not in result.stderr
     os.mkfifo(tmp_path / NAME)
     result = _run(tmp_path / NAME, tmp_path)
     assert result.returncode == 1 and "not a regular file (FIFO)" in result.stderr and "Traceback" not in result.stderr

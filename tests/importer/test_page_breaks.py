@@ -80,7 +80,7 @@ def test_a_page_break_inside_a_title_is_named(tmp_path: Path) -> None:
     result = _import(broken, tmp_path)
     assert not isinstance(result, str), result
     files, report = result
-    assert "toc cross-check" in report and "[2018/qzbf-42] title" in report, report
+    assert "[toc cross-check]" in report and "[2018/qzbf-42] 正文标题" in report, report
     assert _unexplained(broken, tmp_path) == []
 
 

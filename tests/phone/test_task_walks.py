@@ -48,7 +48,7 @@ def test_civil_servant_cites_article_18_of_the_flood_rules_in_a_letter(desktop, 
     page.wait_for_function("() => document.querySelector('#annex_1__art_18 > p button.gz-copy').dataset.copied === 'true'")
     copied = page.evaluate("navigator.clipboard.readText()")
     citation, url = copied.split("\n")
-    assert citation == "《衢州市防汛防台管理工作暂行办法》(衢政发〔2017〕14号)第十八条"
+    assert citation == "《衢州市防汛防台管理工作暂行办法》（衢政发〔2017〕14号）第十八条"
     assert url.endswith("/2017/qzf-14/#annex_1__art_18")
 
 
@@ -68,6 +68,7 @@ def test_bianban_staff_subscribe_to_their_deadlines(phone, served_site: str) -> 
     with urllib.request.urlopen("http://" + href.removeprefix("webcal://")) as response:  # what the calendar app fetches
         calendar = Calendar.from_ical(response.read())
     events = [e for e in calendar.walk("VEVENT")]
-    dated = page.locator("#gz-dept-tasks tbody tr[data-deadline]:not([data-deadline=''])").count()
+    # its own dated tasks and those it holds through 市级各有关部门 (a table of their own)
+    dated = page.locator("table.gz-tasks tbody tr[data-deadline]:not([data-deadline=''])").count()
     assert len(events) == dated > 0
     assert all(isinstance(e.decoded("dtstart"), dt.date) for e in events)

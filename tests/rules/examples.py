@@ -47,3 +47,22 @@ ROWS: list[tuple[str, int, str]] = [
 
 # role id → label, in the order pages show them
 ROLES: list[tuple[str, str]] = [("lead", "牵头"), ("responsible", "责任"), ("cooperate", "配合"), ("supervise", "督办"), ("member", "成员单位")]
+
+# Texts through the normalisation keys (gazette/vocab/normalize.py ↔ rules.js): full-width
+# forms, ideographic and no-break spaces, invisible characters, Kangxi radicals, compatibility
+# ideographs and characters, brackets of every style, Latin case.
+NORMALISE: list[str] = [
+    "衢州市统计局",
+    "ＧＤＰ Pm2.5\u3000市质监 局\n",
+    "衢政办发﹝２０１８﹞33 号",
+    "衢州市（某）〔局〕［办］【委】",
+    "统\u200b计\u200c局\u200d\u2060\ufeff",
+    "\u202e知通\u202c\u2066甲\u2069\u200e\u200f",
+    "⼈民政府⽂件⺟",
+    "\uf900\uf901\U0002f800",
+    "㈠①Ⅻﬁ㎡",
+    "\xa0\u2003\u202f\x85\x1c\t",
+    "A\u00adB\ufe0fC\U000e0101",
+    "İSTANBUL ǅ ß",
+    "",
+]

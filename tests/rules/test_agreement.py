@@ -10,14 +10,15 @@ from typing import Any
 import pytest
 
 from gazette.derive.anchors import row_id
-from gazette.derive.departments import ROLE_LABELS
-from gazette.derive.departments import ROLES as ROLE_IDS
 from gazette.derive.facets import FACETS
 from gazette.derive.wenhao import parse_query
 from gazette.records.models import DEPARTMENT_KINDS
-from tests.rules.examples import ROLES, ROWS, WENHAO_QUERIES
+from gazette.vocab.normalize import compare_key, search_key
+from gazette.vocab.roles import ROLE_LABELS
+from gazette.vocab.roles import ROLES as ROLE_IDS
+from tests.rules.examples import NORMALISE, ROLES, ROWS, WENHAO_QUERIES
 
-JS = """async ({queries, rows, roles}) => {
+JS = """async ({queries, rows, roles, texts}) => {
   const R = await window.gazetteRules.ready;
   return {
     wenhao: queries.map((q) => {
@@ -29,6 +30,9 @@ JS = """async ({queries, rows, roles}) => {
     roleOrder: R.roles.map((r) => r.id),
     kinds: R.departmentKinds,
     facets: R.facets.map((f) => [f.id, f.label]),
+    searchKeys: texts.map((t) => R.searchKey(t)),
+    searchChars: texts.map((t) => Array.from(t).map((ch) => R.searchChars(ch).join(""))),
+    compareKeys: texts.map((t) => R.compareKey(t)),
   };
 }"""
 
@@ -45,6 +49,9 @@ def _python() -> dict[str, Any]:
         "roleOrder": list(ROLE_IDS),
         "kinds": list(DEPARTMENT_KINDS),
         "facets": [[f.id, f.label] for f in FACETS],
+        "searchKeys": [search_key(t) for t in NORMALISE],
+        "searchChars": [[search_key(ch) for ch in t] for t in NORMALISE],
+        "compareKeys": [compare_key(t) for t in NORMALISE],
     }
 
 
@@ -64,11 +71,15 @@ def test_browser_agrees_with_python(chromium: Any, served_site: str) -> None:
         "queries": [q for q, _ in WENHAO_QUERIES],
         "rows": [[table, n] for table, n, _ in ROWS],
         "roles": [role for role, _ in ROLES],
+        "texts": NORMALISE,
     })
     page.close()
     py = _python()
     for (query, _), from_js, from_py in zip(WENHAO_QUERIES, js["wenhao"], py["wenhao"]):
         assert from_js == from_py, query
+    for key in ("searchKeys", "searchChars", "compareKeys"):
+        for text, from_js, from_py in zip(NORMALISE, js[key], py[key]):
+            assert from_js == from_py, (key, text)
     assert js == py
 
 

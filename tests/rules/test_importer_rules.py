@@ -67,7 +67,7 @@ def test_a_family_added_to_issuers_yaml_is_split_as_its_own_document(tmp_path: P
     assert new.issuers == ["衢州市人民政府办公室"] and new.body[0].text.startswith("现将政务公开测试工作")
     before = docs["2018/qzg-8"]
     assert "测试工作" not in before.model_dump_json()  # not swallowed into the document before it
-    assert any("2018/qzbh-12 is in the body but not in the printed TOC" in m for m in report.items["toc"])
+    assert any("[2018/qzbh-12] 正文中有这份文件，但印刷目录未列出" in m for m in report.items["toc"])
     # the records it writes build, with the number in its canonical form
     write_all(issue, docs, data)
     lib = build_library(data)
@@ -127,22 +127,22 @@ def test_a_document_without_signature_stops_the_import_naming_its_head(tmp_path:
     source.write_text(text.replace("请认真组织实施。\n\n衢州市人民政府办公室\n2018年5月25日\n", "请认真组织实施。\n"), encoding="utf-8")
     with pytest.raises(RecordError) as info:
         import_issue(source, data, data, Report())
-    assert str(info.value).startswith(f"{source}:{line_of(source, '衢政办函〔2018〕12号')}: 2018/qzbh-12: no signature block")
+    assert str(info.value).startswith(f"{source}:{line_of(source, '衢政办函〔2018〕12号')}: [no-signature] 2018/qzbh-12：找不到落款")
 
 
 def test_a_text_that_is_no_gazette_issue_is_refused_clearly(tmp_path: Path) -> None:
     data, source = copy_data(tmp_path, "衢政办函〔2018〕12号", family=True)
     source.write_text("会议纪要\n\n今天开会。\n", encoding="utf-8")
-    with pytest.raises(RecordError, match="no document head"):
+    with pytest.raises(RecordError, match="找不到任何文件头"):
         import_issue(source, data, data, Report())
     source.write_text("衢州市人民政府关于某事的通知\n\n衢政发〔2018〕15号\n\n正文。\n\n衢州市人民政府\n2018年5月4日\n", encoding="utf-8")
     corrections = data / "corrections" / "2018-05.yaml"
     with pytest.raises(RecordError) as info:  # its corrections name documents the text lacks
         import_issue(source, data, data, Report())
     line = corrections.read_text(encoding="utf-8").splitlines().index("2018/qzbf-33:") + 1
-    assert str(info.value).startswith(f"data/corrections/2018-05.yaml:{line}: field '2018/qzbf-33' corrections for 2018/qzbf-33")
+    assert str(info.value).startswith(f"data/corrections/2018-05.yaml:{line}: field '2018/qzbf-33' [corrections-unknown-document] 更正文件为2018/qzbf-33写了更正")
     corrections.unlink()
-    with pytest.raises(RecordError, match="front matter has no cover month"):
+    with pytest.raises(RecordError, match="封面和目录部分找不到封面的年月"):
         import_issue(source, data, data, Report())
 
 

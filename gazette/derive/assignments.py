@@ -1,0 +1,309 @@
+"""The role-assignment reader: which words of a text assign which role to which printed names.
+
+A pipeline of pure steps, each a function of the previous one's output, walked once:
+
+    text ──role_words──▶ every role word printed (nouns such as 牵头单位, and 牵头)
+         ──segments───▶ where an assignment is printed: a labelled line, a parenthetical
+                         "(牵头单位:…,配合单位:…)" (balanced brackets at any depth), or a
+                         prose clause "市发改委(市粮食局)负责…", "由X牵头,Y配合"
+         ──role_groups▶ per segment, (role, role word, names as printed) groups, split at
+                         ; ；, ， 。 or simply at the next role word
+         ──(resolve)──▶ units: ``Registry.parse`` in ``derive/departments.py``
+         ──(deadline)─▶ ``derive/deadlines.find_deadline`` on the text left
+
+This module stops before resolution: it knows the role vocabulary (``gazette.vocab.roles``)
+and the shape of the print, not the registry, so the importer can call it on any text
+(``read``), and the task extractor (``derive/tasks.py``) resolves what it returns. Nothing is
+dropped without a trace: every role word is either inside a segment that ``read`` returns or
+listed in ``Reading.unread`` with the reason.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from gazette.vocab.roles import (
+    CLOSE_BRACKETS,
+    COUNTED_VERBS,
+    GROUP_SEPARATORS,
+    NOUN_ENDS,
+    OPEN_BRACKETS,
+    ROLE_LABEL,
+    ROLE_NOUNS,
+    VERBS,
+    Role,
+    noun_role,
+)
+
+Form = Literal["line", "parenthetical", "prose"]
+
+# Step 1: every role word. Nouns longest first; 牵头 only where it is not part of a noun.
+_ROLE_WORD = re.compile("|".join([*ROLE_NOUNS, *COUNTED_VERBS]))
+# Step 3 (prose): role verbs, longest first, each with the role it gives.
+_VERB = re.compile("|".join(f"(?P<v{i}>{pattern})" for i, (pattern, _) in enumerate(VERBS)))
+_VERB_ROLES: dict[str, Role] = {f"v{i}": role for i, (_, role) in enumerate(VERBS)}
+# Words before a prose unit list that are not part of it: "由市发改委牵头", "并请市财政局配合".
+_PROSE_LEAD_IN = re.compile(r"^(?:并|另|同时)?(?:由|请|责成)?")
+_PROSE_MAX = 200  # a prose unit list longer than this is a sentence, not a list
+_SENTENCE_END = "。;；"
+_CLAUSE_SEPARATORS = ",，"
+
+
+@dataclass(frozen=True)
+class RoleWord:
+    """A role word as printed, and where."""
+
+    word: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class RoleGroup:
+    """One role and the names it is given to, as printed ("配合单位:市财政局、各县(市、区)")."""
+
+    role: Role
+    word: str  # the role word as printed: 配合单位, 牵头, 按职责分工负责
+    names: str  # the names as printed, role word and separators removed
+    start: int  # offset of the names in the read text
+
+
+@dataclass(frozen=True)
+class Segment:
+    """Where a text assigns roles: the printed span and its groups in reading order."""
+
+    form: Form
+    start: int
+    end: int  # the span [start, end): a parenthetical includes its brackets
+    groups: tuple[RoleGroup, ...]
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A role word the reader saw but could not turn into an assignment, and why (Chinese)."""
+
+    word: str
+    start: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What ``read`` found in one text."""
+
+    words: tuple[RoleWord, ...]
+    segments: tuple[Segment, ...]
+    unread: tuple[Unread, ...]
+
+
+# --- step 1: role words ---------------------------------------------------------------------
+
+
+def role_words(text: str) -> list[RoleWord]:
+    """Every counted role word in ``text``: role nouns (牵头单位, 责任主体…) and 牵头."""
+    return [RoleWord(m.group(0), m.start(), m.end()) for m in _ROLE_WORD.finditer(text)]
+
+
+# --- step 2: segments ----------------------------------------------------------------------
+
+
+def bracket_spans(text: str) -> list[tuple[int, int]]:
+    """Every balanced bracket pair [open, close + 1), at any depth, in order of the open bracket.
+
+    Full- and half-width brackets close each other (prints mix them: "(市、区)"); an unmatched
+    closing bracket is ignored, an unmatched opening one closes at the end of the text."""
+    spans: list[tuple[int, int]] = []
+    stack: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in OPEN_BRACKETS:
+            stack.append(i)
+        elif ch in CLOSE_BRACKETS and stack:
+            spans.append((stack.pop(), i + 1))
+    spans.extend((start, len(text)) for start in stack)
+    return sorted(spans)
+
+
+def depth_map(text: str) -> list[int]:
+    """Bracket depth at each character (an opening bracket is at the outer depth)."""
+    depths, depth = [], 0
+    for ch in text:
+        if ch in CLOSE_BRACKETS and depth:
+            depth -= 1
+        depths.append(depth)
+        if ch in OPEN_BRACKETS:
+            depth += 1
+    return depths
+
+
+def _labels_at_depth(text: str, start: int, end: int, depths: list[int], depth: int) -> list[re.Match[str]]:
+    return [m for m in ROLE_LABEL.finditer(text, start, end) if depths[m.start()] == depth]
+
+
+def parentheticals(text: str) -> list[Segment]:
+    """Bracketed assignments: the outermost brackets whose own level holds a role label."""
+    depths = depth_map(text)
+    # every role label once, by bracket depth (positions ascending): no span is scanned twice
+    by_depth: dict[int, list[re.Match[str]]] = {}
+    for m in ROLE_LABEL.finditer(text):
+        by_depth.setdefault(depths[m.start()], []).append(m)
+    starts = {d: [m.start() for m in found] for d, found in by_depth.items()}
+    found: list[Segment] = []
+    covered = -1
+    for start, end in bracket_spans(text):
+        if start < covered:
+            continue  # inside an assignment already found
+        inner_end = end - 1 if text[end - 1:end] and text[end - 1] in CLOSE_BRACKETS else end
+        level = depths[start] + 1
+        at = starts.get(level, [])
+        lo, hi = bisect.bisect_left(at, start + 1), bisect.bisect_left(at, inner_end)
+        labels = by_depth.get(level, [])[lo:hi]
+        # the labels must sit in this bracket, not in a later sibling at the same depth
+        labels = [m for m in labels if m.end() <= inner_end]
+        if not labels or text[start + 1:labels[0].start()].strip(" \t" + GROUP_SEPARATORS):
+            continue  # a bracket that does not open with a role label: an alias, 各县(市、区)…
+        found.append(Segment("parenthetical", start, end, tuple(role_groups(text, labels, inner_end, depths))))
+        covered = end
+    return found
+
+
+def labelled_line(line: str, offset: int = 0) -> Segment | None:
+    """A line that starts with a role label ("牵头单位:市统计局,配合单位:…"), or None."""
+    stripped = len(line) - len(line.lstrip())
+    depths = depth_map(line)
+    labels = _labels_at_depth(line, 0, len(line), depths, 0)
+    if not labels or labels[0].start() != stripped:
+        return None
+    groups = [
+        RoleGroup(g.role, g.word, g.names, g.start + offset) for g in role_groups(line, labels, len(line), depths)
+    ]
+    return Segment("line", offset + stripped, offset + len(line), tuple(groups))
+
+
+# --- step 3: role groups -------------------------------------------------------------------
+
+
+def role_groups(text: str, labels: list[re.Match[str]], end: int, depths: list[int]) -> list[RoleGroup]:
+    """Split at role labels: each label's names run to the next label (or ``end``),
+    without the separators between groups (; ； , ， 。 and spaces)."""
+    groups: list[RoleGroup] = []
+    for k, label in enumerate(labels):
+        stop = labels[k + 1].start() if k + 1 < len(labels) else end
+        names = text[label.end():stop]
+        lead = len(names) - len(names.lstrip())
+        names = names.strip().rstrip(GROUP_SEPARATORS + " \t").rstrip()
+        # a sentence may go on after the names: "…配合单位:市财政局。确保…" (only at depth 0)
+        cut = next(
+            (i for i, ch in enumerate(names) if ch in "。" and depths[label.end() + lead + i] == depths[label.start()]),
+            None,
+        )
+        names = names[:cut].rstrip(GROUP_SEPARATORS) if cut is not None else names
+        role = noun_role(label.group("word"))
+        if role is not None:
+            groups.append(RoleGroup(role, label.group("word"), names, label.end() + lead))
+    return groups
+
+
+def prose_groups(sentence: str, offset: int = 0) -> list[RoleGroup]:
+    """Role groups of a prose sentence: each clause (split at , ，outside brackets) that is a
+    name list followed by a role verb ("由市发改委牵头", "市住建局、环保局等按职责分工负责",
+    "市发改委(市粮食局)负责研究…"). Whether the names are units is the caller's step: prose
+    also says "由建设部门牵头" about bodies no registry holds."""
+    depths = depth_map(sentence)
+    groups: list[RoleGroup] = []
+    start = 0
+    bounds = [i for i, ch in enumerate(sentence) if ch in _CLAUSE_SEPARATORS and depths[i] == 0]
+    for stop in [*bounds, len(sentence)]:
+        group = _prose_clause(sentence[start:stop], start + offset, depths[start:stop])
+        if group is not None:
+            groups.append(group)
+        start = stop + 1
+    return groups
+
+
+def _prose_clause(clause: str, offset: int, depths: list[int]) -> RoleGroup | None:
+    lead_in = _PROSE_LEAD_IN.match(clause)
+    skip = lead_in.end() if lead_in else 0
+    for verb in _VERB.finditer(clause, skip):
+        if depths[verb.start()] != 0 or clause.startswith(NOUN_ENDS, verb.end()):
+            continue  # inside brackets, or part of a role noun ("各牵头单位要…")
+        # "市行政服务中心:负责…": a colon may end the names
+        names = clause[skip:verb.start()].strip().rstrip(":：").rstrip()
+        if not names or len(names) > _PROSE_MAX or any(ch in _SENTENCE_END for ch in names):
+            return None
+        role = next(_VERB_ROLES[key] for key, value in verb.groupdict().items() if value is not None)
+        return RoleGroup(role, verb.group(0), names, offset + skip)
+    return None
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pieces, cut after 。;； outside brackets."""
+    depths = depth_map(text)
+    out, start = [], 0
+    for i, ch in enumerate(text):
+        if ch in _SENTENCE_END and depths[i] == 0:
+            out.append((start, text[start:i + 1]))
+            start = i + 1
+    if start < len(text):
+        out.append((start, text[start:]))
+    return out
+
+
+# --- the pipeline over one text ------------------------------------------------------------
+
+
+def read(text: str) -> Reading:
+    """Every assignment in ``text`` (labelled lines, parentheticals, prose), and every role word
+    that none of them covers, with the reason. Names are left as printed: resolving them to
+    units is the caller's step (``Registry.parse``)."""
+    words = role_words(text)
+    segments: list[Segment] = []
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        segment = labelled_line(line.rstrip("\r\n"), offset)
+        if segment is not None:
+            segments.append(segment)
+        offset += len(line)
+    in_lines = _Spans(segments)
+    segments += [p for p in parentheticals(text) if not in_lines.covers(p.start)]
+    taken = _Spans(segments)
+    for start, sentence in sentences(text):
+        if taken.meets(start, start + len(sentence)):
+            continue  # a sentence holding a labelled line or parenthetical is read as that
+        groups = prose_groups(sentence.rstrip(_SENTENCE_END), start)
+        if groups:
+            segments.append(Segment("prose", start, start + len(sentence), tuple(groups)))
+    segments.sort(key=lambda s: s.start)
+    spans = _Spans(segments)
+    unread = [Unread(w.word, w.start, _why_unread(text, w)) for w in words if not spans.covers(w.start)]
+    return Reading(tuple(words), tuple(segments), tuple(unread))
+
+
+class _Spans:
+    """Disjoint segment spans, sorted, for logarithmic "is this offset covered" questions."""
+
+    def __init__(self, segments: list[Segment]):
+        ordered = sorted((s.start, s.end) for s in segments)
+        self.starts = [s for s, _ in ordered]
+        self.ends = [e for _, e in ordered]
+
+    def covers(self, at: int) -> bool:
+        i = bisect.bisect_right(self.starts, at) - 1
+        return i >= 0 and at < self.ends[i]
+
+    def meets(self, start: int, end: int) -> bool:
+        """True when a span starts inside [start, end) or covers ``start``."""
+        i = bisect.bisect_left(self.starts, start)
+        return self.covers(start) or (i < len(self.starts) and self.starts[i] < end)
+
+
+def _why_unread(text: str, word: RoleWord) -> str:
+    """Why a role word outside every assignment was not read (Chinese, for the editor)."""
+    after = text[word.end:word.end + 2]
+    if word.word in ROLE_NOUNS:
+        if after[:1] in ":：":
+            return "角色词后的单位清单未能读出（不在行首或括号开头）"
+        return "角色词用作一般词语，其后没有冒号和单位名称"
+    return "“牵头”前没有可读的单位名称（句子不是“单位+牵头”的形式）"

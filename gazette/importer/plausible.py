@@ -1,0 +1,83 @@
+"""Plausibility warnings for the REVIEW REPORT: what validates but is unlikely to be printed so.
+
+* the signer of a document is none of the organs its 文号 family names in ``data/issuers.yaml``
+  (a 衢政办发 document signed by 衢州市人民政府: a misread head or signature);
+* the printed table of contents gives a document a page before the page of a document
+  printed ahead of it in the body;
+* a 主送 line that names no addressee (a sentence that happens to open with 各 and end with a
+  colon).
+
+Warnings, not errors: the editor checks each against the print. Each names the source line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gazette.records.models import Document, Issue
+
+from .report import Report
+from .split import Heads, Segment
+
+# What a 主送 entry ends with: a body or a group of bodies
+_ADDRESSEE_END = re.compile(
+    r"(人民政府|政府|管委会|委员会|部门|单位|机构|机关|办公室|办公厅|办事处|街道|乡镇|局|委|办|厅|院|校|中心|公司|企业|集团|会|处|组)$"
+)
+_ADDRESSEE_SEPARATORS = ",，、;；"
+_WENHAO_PAREN = re.compile(r"[(（][^()（）]*号[)）]")
+
+
+def _line_of(seg: Segment, text: str, last: bool = False) -> int | None:
+    """0-based issue line of the first (or last) line of ``seg`` that is ``text``."""
+    indices = range(len(seg.lines) - 1, -1, -1) if last else range(len(seg.lines))
+    for k in indices:
+        if seg.lines[k].strip() == text:
+            return seg.title_line + k
+    return None
+
+
+def _outside_brackets(text: str, separators: str) -> list[str]:
+    """``text`` split at separators that stand outside brackets: 各县(市、区)人民政府 is one entry."""
+    parts, depth, start = [], 0, 0
+    for k, ch in enumerate(text):
+        depth += (ch in "(（") - (ch in ")）")
+        if depth <= 0 and ch in separators:
+            parts.append(text[start:k])
+            start = k + 1
+    parts.append(text[start:])
+    return parts
+
+
+def check_signer(doc_id: str, doc: Document, seg: Segment, heads: Heads, report: Report) -> None:
+    names = heads.names.get(seg.prefix)
+    if not names or any(signer in names for signer in doc.issuers):
+        return
+    line = _line_of(seg, doc.issuers[0], last=True)
+    report.add("plausibility", f"{report.at(line)}：[{doc_id}] [signer] 落款“{'、'.join(doc.issuers)}”不是文号{seg.prefix}系列的"
+                               f"发文机关（data/issuers.yaml：{'、'.join(names)}）；请核对文号和落款")
+
+
+def check_addressees(doc_id: str, doc: Document, seg: Segment, report: Report) -> None:
+    if not doc.addressees:
+        return
+    parts = [p for p in _outside_brackets(doc.addressees.rstrip(":："), _ADDRESSEE_SEPARATORS) if p]
+    odd = [p for p in parts if len(p) > 30 or not _ADDRESSEE_END.search(p)]
+    if odd:
+        report.add("plausibility", f"{report.at(_line_of(seg, doc.addressees))}：[{doc_id}] [addressee] 主送“{doc.addressees}”中"
+                                   f"“{'、'.join(odd)}”不像受文机关；如果这是正文的第一段，请核对")
+
+
+def check_toc_pages(issue: Issue, lines: list[str], end: int, report: Report) -> None:
+    """Pages of the printed TOC in the order of the body (the contents are in body order)."""
+    last: tuple[int, str] | None = None
+    for section in issue.contents:
+        for entry in section.entries:
+            if entry.page is None or not entry.toc_text:
+                continue
+            if last is not None and entry.page < last[0]:
+                marks = _WENHAO_PAREN.findall(entry.toc_text)
+                key = marks[-1] if marks else entry.toc_text[-12:]
+                line = next((i for i in range(end) if key in lines[i]), None)
+                report.add("plausibility", f"{report.at(line)}：[{entry.document}] [toc-page] 目录页码{entry.page}小于正文中排在它前面的"
+                                           f"{last[1]}的页码{last[0]}；请核对目录页码或正文顺序")
+            last = (entry.page, entry.document)

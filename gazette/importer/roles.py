@@ -1,0 +1,119 @@
+"""Nothing lost silently: the role words of each drafted document, read by the build's own reader.
+
+The importer does not read role assignments itself. It runs the task extraction of the build
+(``gazette.derive.tasks.extract_tasks``, which uses the one role vocabulary and reader) over
+each drafted record against the registry in ``data/departments.yaml``, and reports per document:
+role words seen, tasks made, and every role word that made no task with the source line and the
+reader's reason. A unit name the registry lacks gets a proposed registry entry (code from the
+pinyin initials of the name, kind guessed from its ending, marked 待核对) — only when it looks like
+a unit name; any other phrase is reported as what the reader did not understand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import TypeAdapter
+from pypinyin import Style, lazy_pinyin
+
+from gazette.derive.anchors import anchor_document
+from gazette.derive.departments import Registry, guess_kind, looks_like_unit_name
+from gazette.derive.tasks import extract_tasks
+from gazette.derive.views import DocRef
+from gazette.derive.wenhao import parse_wenhao
+from gazette.load.errors import RecordError, RecordErrors
+from gazette.load.library import load_file
+from gazette.load.yamlfile import YamlFile
+from gazette.records.models import Department, Document, Issuer
+
+from .report import Report
+from .split import Segment
+
+_DEPARTMENTS = TypeAdapter(list[Department])
+_UNKNOWN = re.compile(r"\[unknown-unit\] 单位名称“(?P<name>[^”]+)”")
+_CITY = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}?市(?=[\u4e00-\u9fff]{2})|市)")  # the city part is not in a code
+
+
+@dataclass
+class RoleCounts:
+    """Counts over the whole issue, for the closing line of the report and the benchmarks."""
+
+    seen: int = 0
+    tasks: int = 0
+    unread: int = 0
+    unknown: dict[str, str] = field(default_factory=dict)  # unit name → proposed code
+
+
+def proposed_code(name: str, taken: set[str]) -> str:
+    """Pinyin initials of the name without its city (市发展改革委 → fzggw), made unique."""
+    stem = _CITY.sub("", name) or name
+    letters = "".join(p[:1] for p in lazy_pinyin(stem, style=Style.FIRST_LETTER) if p[:1].isascii() and p[:1].isalpha())
+    code = (letters or "unit").lower()
+    candidate, n = code, 2
+    while candidate in taken:
+        candidate, n = f"{code}{n}", n + 1
+    taken.add(candidate)
+    return candidate
+
+
+def _line_of(seg: Segment, text: str) -> int | None:
+    """0-based issue line where ``text`` (a part's text) begins in the segment."""
+    probe = re.sub(r"\s+", "", text)[:10]
+    for k, line in enumerate(seg.lines):
+        if probe and probe in re.sub(r"\s+", "", line):
+            return seg.title_line + k
+    return None
+
+
+def summary(counts: RoleCounts) -> str:
+    return (f"全期合计：角色词{counts.seen}个，生成任务{counts.tasks}项，未生成任务并已列出的角色词{counts.unread}个，"
+            f"未登记的单位{len(counts.unknown)}个")
+
+
+class RoleAudit:
+    """The build's task extraction over drafted records, reported per document."""
+
+    def __init__(self, data: Path, issuers: dict[str, Issuer]) -> None:
+        try:
+            departments: list[Department] = load_file(data / "departments.yaml", _DEPARTMENTS, data)[0]
+        except (RecordError, RecordErrors):
+            departments = []  # the build reports a broken registry itself
+        self.registry = Registry.from_records(departments)
+        self.codes = {d.code for d in departments}
+        self.issuers = issuers
+        self.counts = RoleCounts()
+
+    def document(self, doc_id: str, doc: Document, seg: Segment, report: Report) -> None:
+        wenhao = parse_wenhao(doc.number_printed)
+        ref = DocRef(doc_id, doc, wenhao, self.issuers[wenhao.prefix])
+        source = YamlFile(Path(f"data/documents/{doc_id}.yaml"), None)
+        errors: list[RecordError] = []
+        tasks, _tables, audit = extract_tasks(ref, anchor_document(doc), source, self.registry, errors)
+        self.counts.seen += audit.seen
+        self.counts.tasks += len(tasks)
+        self.counts.unread += len(audit.unread)
+        if audit.seen or tasks:
+            report.add("roles", f"[{doc_id}] 角色词{audit.seen}个，生成任务{len(tasks)}项，未生成任务的角色词{len(audit.unread)}个")
+        for word in audit.unread:
+            report.add("roles", f"{report.at(_line_of(seg, word.text))}：[{doc_id}] “{word.word}”未生成任务（{word.part}）：{word.reason}；原文“{word.text[:40]}”")
+        for error in errors:
+            match = _UNKNOWN.search(error.message)
+            if match is None:
+                report.add("roles", f"[{doc_id}] {error.message}")
+                continue
+            self._unknown(doc_id, match["name"], error.message, seg, report)
+
+    def _unknown(self, doc_id: str, name: str, message: str, seg: Segment, report: Report) -> None:
+        context = message.split("（原文：“", 1)[-1].split("”）", 1)[0]
+        at = report.at(_line_of(seg, context))
+        if not looks_like_unit_name(name):
+            report.add("units", f"{at}：[{doc_id}] [not-a-unit] 读取职责分工时没有读懂“{name}”：它不像单位名称；原文“{context[:60]}”")
+            return
+        code = self.counts.unknown.get(name) or proposed_code(name, self.codes)
+        first = name not in self.counts.unknown
+        self.counts.unknown[name] = code
+        entry = f"- {{code: {code}, name: {name}, kind: {guess_kind(name)}}}  # 待核对：代码按拼音首字母、类别按名称结尾推测"
+        report.add("units", f"{at}：[{doc_id}] [unknown-unit] 单位“{name}”不在data/departments.yaml中"
+                            + (f"；如确是实有单位，建议登记：{entry}" if first else f"（建议的登记见上，代码{code}）"))

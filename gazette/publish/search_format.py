@@ -1,0 +1,272 @@
+"""The search index format: the one definition the builder writes and the browser reads.
+
+``gazette/publish/search.py`` writes files in this format; ``docs/assets/search.js``
+reads the layout from ``meta.bin`` (:func:`format_section`) and never restates it;
+the tests decode with :func:`decode_file`, :func:`shard_terms` and :func:`entries`.
+
+Every file is gzip (fixed header, so builds are byte-identical) of ``MAGIC`` +
+body. The magic tells an index file from an HTML error page, an empty file or
+random bytes; gzip's CRC tells a truncated file. Every file but ``meta.bin``
+lives under ``search/{build}/``, where ``build`` is a hash of the files'
+contents: a browser holding an old ``meta.bin`` asks for paths that the new
+deployment does not have (404), never for a file of another build, so old and
+new deployments never mix.
+
+Normalisation (:func:`normalize`, one function, per character, so the browser
+gets it as tables): the project's search key (``gazette/vocab/normalize.py``
+``search_key``: NFKC, lower case, whitespace and invisible characters dropped;
+the browser has it from rules.json), then traditional → simplified (OpenCC's
+t2s conversion, one character at a time, computed at build time from the kept
+library and shipped as ``t2s.bin``), then punctuation (``PUNCT``: quotation and
+title marks, brackets, 、，。…) dropped, so letters and digits alone decide a
+match. In a query, whitespace (``WHITESPACE``) separates terms. The strings of one part are joined by ``SEP``, which no query holds, so
+a match never spans two paragraphs or table cells.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+
+from gazette.vocab.normalize import WHITESPACE, fold, search_key
+
+FORMAT = 2  # bump when a reader of an older format would misread the files
+MAGIC = b"GZS\x02"  # "GZS" + FORMAT: first bytes of every decoded index file
+SEP = "\x00"  # between the strings of one part; never indexed, never in a query
+
+# Part keys in the postings: part index * 2 + 1 when the part is a heading.
+HEADING_BIT = 1
+PART_SHIFT = 1
+TITLE_PART = 0  # part 0 of every document is its title
+NUMBER_PART = 1  # part 1 is its 文号 as printed
+
+# Queries longer than this many characters are cut (the page says so): a pasted
+# page would otherwise fetch every shard.
+MAX_QUERY = 64
+
+META = "meta.bin"
+T2S = "t2s.bin"  # under the build directory, like every file but meta.bin
+
+# File paths under search/{build}/, as templates the browser fills in.
+PATHS = {
+    "shard": "p/{n}.bin",  # postings shard n
+    "doc": "d/{n}.bin",  # card and parts of document n
+    "wenhao": "w/{year}.bin",  # 文号 of a year → its document and who cites it
+    "seq": "s/{seq}.bin",  # every 文号 with this sequence number (33号文 …)
+    "unit": "u/{code}.bin",  # documents naming a department
+    "t2s": T2S,
+}
+
+
+def part_key(index: int, heading: bool) -> int:
+    return (index << PART_SHIFT) | (HEADING_BIT if heading else 0)
+
+
+# In a query, whitespace (after folding) separates terms; the search key drops it in the text.
+_WHITESPACE_RE = re.compile(WHITESPACE)
+
+
+def _class_of(test: Callable[[str], bool]) -> str:
+    """A regex character class (valid in Python and JavaScript with flag "u") of the BMP
+    characters for which ``test`` holds, written as ranges."""
+    ranges: list[tuple[int, int]] = []
+    for cp in range(0x10000):
+        if 0xD800 <= cp <= 0xDFFF or not test(chr(cp)):
+            continue
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1] = (ranges[-1][0], cp)
+        else:
+            ranges.append((cp, cp))
+    return "[" + "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges) + "]"
+
+
+# Unicode punctuation (categories P*), as this Python's Unicode tables say, shipped
+# so the browser does not depend on its own Unicode version.
+PUNCT = _class_of(lambda ch: unicodedata.category(ch).startswith("P"))
+_PUNCT_RE = re.compile(PUNCT)
+
+# Traditional characters are looked up in these blocks (CJK ext. A and the unified block);
+# compatibility ideographs are folded by NFKC first.
+_HAN_BLOCKS = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF))
+
+
+@lru_cache(maxsize=1)
+def t2s_table() -> dict[str, str]:
+    """Traditional → simplified, one character at a time, from OpenCC's t2s conversion."""
+    import opencc  # a kept library: its dictionaries, not a table written here
+
+    convert = opencc.OpenCC("t2s").convert
+    table: dict[str, str] = {}
+    for lo, hi in _HAN_BLOCKS:
+        for cp in range(lo, hi + 1):
+            ch = chr(cp)
+            out = convert(ch)
+            if out != ch and len(out) == 1:
+                table[ch] = out
+    return table
+
+
+_NORM_TABLE: dict[int, str] = {}
+_NORM_SEEN: set[str] = set()
+
+
+def _norm_char(ch: str) -> str:
+    t2s = t2s_table()
+    return _PUNCT_RE.sub("", "".join(t2s.get(c, c) for c in search_key(ch)))
+
+
+def normalize(text: str) -> str:
+    """The searchable form of ``text`` (see the module docstring): per character."""
+    new = set(text) - _NORM_SEEN
+    for ch in new:
+        _NORM_TABLE[ord(ch)] = _norm_char(ch)
+        _NORM_SEEN.add(ch)
+    return text.translate(_NORM_TABLE)
+
+
+def is_separator(ch: str) -> bool:
+    """Whether ``ch`` separates two terms of a query (whitespace; punctuation does not)."""
+    return ch == SEP or any(_WHITESPACE_RE.fullmatch(c) for c in fold(ch))
+
+
+def query_terms(query: str) -> list[str]:
+    """The normalised terms of a query: split at whitespace, punctuation ignored, cut at MAX_QUERY."""
+    terms: list[str] = []
+    current = ""
+    for ch in query[:MAX_QUERY]:
+        if is_separator(ch):
+            if current:
+                terms.append(current)
+            current = ""
+        else:
+            current += normalize(ch)
+    if current:
+        terms.append(current)
+    return list(dict.fromkeys(terms))
+
+
+# -- bytes -----------------------------------------------------------------
+
+
+def varint(out: bytearray, n: int) -> None:
+    while n >= 0x80:
+        out.append((n & 0x7F) | 0x80)
+        n >>= 7
+    out.append(n)
+
+
+def read_varint(data: bytes, pos: int) -> tuple[int, int]:
+    """One LEB128 value at ``pos``: (value, next position)."""
+    n = shift = 0
+    while True:
+        b = data[pos]
+        pos += 1
+        n |= (b & 0x7F) << shift
+        shift += 7
+        if not b & 0x80:
+            return n, pos
+
+
+def encode_file(body: bytes) -> bytes:
+    return gzip.compress(MAGIC + body, compresslevel=9, mtime=0)
+
+
+class IndexFormatError(ValueError):
+    pass
+
+
+def decode_file(data: bytes) -> bytes:
+    """The body of an index file; IndexFormatError when it is not one (what the browser checks too)."""
+    try:
+        raw = gzip.decompress(data)
+    except (OSError, EOFError) as e:
+        raise IndexFormatError(f"not a complete gzip file: {e}") from e
+    if not raw.startswith(MAGIC):
+        raise IndexFormatError("not a search index file of this format")
+    return raw[len(MAGIC) :]
+
+
+def encode_t2s(table: dict[str, str]) -> bytes:
+    """Count, the traditional code points as deltas, then each simplified one as a
+    zigzag delta from its traditional one: 9 KB gzip for OpenCC's 4,200 characters."""
+    out = bytearray()
+    keys = sorted(table)
+    varint(out, len(keys))
+    previous = 0
+    for k in keys:
+        varint(out, ord(k) - previous)
+        previous = ord(k)
+    for k in keys:
+        d = ord(table[k]) - ord(k)
+        varint(out, d * 2 if d >= 0 else -d * 2 - 1)
+    return bytes(out)
+
+
+def decode_t2s(body: bytes) -> dict[str, str]:
+    count, pos = read_varint(body, 0)
+    keys: list[int] = []
+    previous = 0
+    for _ in range(count):
+        delta, pos = read_varint(body, pos)
+        previous += delta
+        keys.append(previous)
+    table: dict[str, str] = {}
+    for k in keys:
+        z, pos = read_varint(body, pos)
+        table[chr(k)] = chr(k + (z >> 1 if not z & 1 else -((z + 1) >> 1)))
+    return table
+
+
+def shard_terms(body: bytes) -> dict[str, bytes]:
+    """A postings shard: varint term count, (term length, term, postings length) each, then postings."""
+    count, pos = read_varint(body, 0)
+    heads: list[tuple[str, int]] = []
+    for _ in range(count):
+        length, pos = read_varint(body, pos)
+        term = body[pos : pos + length].decode("utf-8")
+        size, pos = read_varint(body, pos + length)
+        heads.append((term, size))
+    out: dict[str, bytes] = {}
+    for term, size in heads:
+        out[term] = body[pos : pos + size]
+        pos += size
+    if pos != len(body):
+        raise IndexFormatError("shard length does not match its header")
+    return out
+
+
+def entries(term: str, data: bytes) -> dict[tuple[int, int], list[int] | int]:
+    """One term's postings: (document, part key) → positions (bigrams) or count (one character).
+
+    Per entry: document delta, part key, count, then (bigrams) the positions as deltas."""
+    out: dict[tuple[int, int], list[int] | int] = {}
+    pos = doc = 0
+    bigram = len(term) > 1
+    while pos < len(data):
+        delta, pos = read_varint(data, pos)
+        key, pos = read_varint(data, pos)
+        count, pos = read_varint(data, pos)
+        doc += delta
+        if bigram:
+            positions: list[int] = []
+            p = 0
+            for _ in range(count):
+                step, pos = read_varint(data, pos)
+                p += step
+                positions.append(p)
+            out[(doc, key)] = positions
+        else:
+            out[(doc, key)] = count
+    return out
+
+
+def format_section() -> dict[str, object]:
+    """What the browser needs to read the files, sent in ``meta.bin``."""
+    return {
+        "format": FORMAT, "sep": SEP, "whitespace": WHITESPACE, "punct": PUNCT,
+        "heading_bit": HEADING_BIT, "part_shift": PART_SHIFT, "title_part": TITLE_PART,
+        "number_part": NUMBER_PART, "max_query": MAX_QUERY, "paths": PATHS,
+    }

@@ -1,0 +1,108 @@
+"""Roles in a task: the words the gazette family prints for them, their labels and strength.
+
+One table for every reader of roles: the task reader (``derive/assignments.py``), the
+importer's checks, the pages (``role_labels`` in the render context), the exports and the
+browser (``assets/rules.json``). A role word is printed in three ways:
+
+* a *role noun* naming a column or heading a group: "牵头单位", "配合部门", "责任主体";
+  followed by a colon it opens a role group ("牵头单位:市农业局,配合单位:…");
+* a *role verb* after the names it applies to: "市发改委牵头", "…等按职责分工负责";
+* ``member``: units listed as 成员单位 of a 领导小组 (``derive/members.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Role = Literal["lead", "responsible", "cooperate", "supervise", "member"]
+
+# Display order: columns, filters, counts and export fields list roles in this order.
+ROLES: tuple[Role, ...] = ("lead", "responsible", "cooperate", "supervise", "member")
+
+# What pages, exports and the browser call each role (the site's words, not the printed ones).
+ROLE_LABELS: dict[Role, str] = {
+    "lead": "牵头", "responsible": "责任", "cooperate": "配合", "supervise": "督办", "member": "成员单位",
+}
+
+# Which role wins when one task names a unit twice (e.g. "牵头单位:市统计局;配合单位:市统计局"):
+# the role that does the work outranks the one that helps, helping outranks overseeing, and
+# membership of a group is the weakest claim. Lower is stronger. Stated here, not implied by ROLES.
+STRENGTH: dict[Role, int] = {"lead": 0, "responsible": 1, "cooperate": 2, "supervise": 3, "member": 4}
+
+
+def stronger(a: Role, b: Role) -> Role:
+    """The stronger of two roles (see STRENGTH)."""
+    return a if STRENGTH[a] <= STRENGTH[b] else b
+
+
+# Role stems as printed before 单位/部门/主体 in a role noun, and the role each names.
+# 主办 is the office that runs a matter (= lead); 承办 and 实施 carry it out (= responsible);
+# 协办, 参与 and 协同 help (= cooperate).
+STEMS: tuple[tuple[str, Role], ...] = (
+    ("牵头", "lead"),
+    ("主办", "lead"),
+    ("责任", "responsible"),
+    ("承办", "responsible"),
+    ("实施", "responsible"),
+    ("主责", "responsible"),
+    ("配合", "cooperate"),
+    ("协办", "cooperate"),
+    ("参与", "cooperate"),
+    ("协同", "cooperate"),
+    ("督办", "supervise"),
+    ("督查", "supervise"),
+)
+# What a role noun ends with: 牵头单位, 责任部门, 责任主体, 实施主体.
+NOUN_ENDS: tuple[str, ...] = ("单位", "部门", "主体")
+
+# Every role noun, longest first (one alternation; the names of groups and table columns).
+ROLE_NOUNS: tuple[str, ...] = tuple(
+    sorted((stem + end for stem, _ in STEMS for end in NOUN_ENDS), key=len, reverse=True)
+)
+MEMBER_NOUN = "成员单位"
+
+# A role noun and the colon that opens its group: "牵头单位:", "配合部门 ：".
+ROLE_LABEL = re.compile(r"(?P<word>" + "|".join(ROLE_NOUNS) + r")\s?[:：]")
+
+
+def noun_role(word: str) -> Role | None:
+    """Role of a column heading or group label (spaces ignored): 配合部门 → cooperate, 完成时限 → None.
+
+    A heading names a role when it ends like a role noun and holds a role stem anywhere
+    before that end ("市级牵头单位", "主要责任单位")."""
+    h = re.sub(r"\s+", "", word)
+    if h == MEMBER_NOUN:
+        return "member"
+    if not h.endswith(NOUN_ENDS):
+        return None
+    return next((role for stem, role in STEMS if stem in h), None)
+
+
+# Role verbs after the names they apply to, longest first: the words a prose sentence or a
+# table cell uses ("市发改委牵头", "市住建局、市环保局等按职责分工负责"). The optional lead-in
+# (等, 按各自职责, 领域) belongs to the verb, not to the last name.
+_LEAD_IN = r"(?:等)?(?:按各自职责|按照职责|按职责|职责|各自)?(?:[、,，]?领域)?"
+VERBS: tuple[tuple[str, Role], ...] = (
+    (_LEAD_IN + r"(?:分工)负责", "responsible"),
+    (r"牵头负责", "lead"),
+    (r"负责牵头", "lead"),
+    (r"牵头", "lead"),
+    (r"(?:等)?(?:积极)?(?:协助|配合)", "cooperate"),
+    (r"(?:等)?督办", "supervise"),
+    (r"(?:等)?(?:具体)?负责", "responsible"),
+)
+# The words counted as role words in running text, besides role nouns: 牵头 is always a role
+# word; 负责/配合 are too common in plain prose ("负责同志", "配合做好") to count on their own.
+COUNTED_VERBS: tuple[str, ...] = ("牵头",)
+
+# Role groups are separated by these (or simply by the next role noun); names inside a group by
+# 、 and, in loose prints, by a comma too.
+GROUP_SEPARATORS = ";；,，。"
+NAME_SEPARATORS = "、,，"
+# Words that join the last name of a list: "市财政局和市统计局", "及各县(市、区)".
+NAME_JOINERS: tuple[str, ...] = ("及", "和", "与", "以及")
+
+# Brackets, full- and half-width; nested to any depth in unit names (各县(市、区)).
+OPEN_BRACKETS = "(（〔[【"
+CLOSE_BRACKETS = ")）〕]】"

@@ -1,0 +1,111 @@
+"""Which registered unit a piece of text names: one matcher for mentions, tasks, members and search.
+
+The rule, decided once here and shipped to the browser as data (``unit_names`` in
+``assets/rules.json``, see ``UnitMatcher.payload``):
+
+1. text and names are compared after ``normalise_name``, the text module's ``compare_key``
+   (NFKC folding, no spaces or invisible characters, one bracket style);
+2. at every place the text holds a registered name, the longest registered name wins: a
+   shorter registered name inside a longer one (住建局 inside 市住建局) is not a mention of the
+   shorter unit;
+3. a name that begins inside a county-level place name, or right behind one, belongs to that
+   county (市交通运输局 inside 江山市交通运输局, 住建局 in 柯城区住建局): it is not a mention of
+   the city's unit. The place names are the registry's own county-level names (``prefixes``).
+
+Overlapping candidates are settled longest first; equal lengths, leftmost first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from gazette.vocab.normalize import compare_key
+
+
+def normalise_name(text: str) -> str:
+    """The form names and texts are compared in: ``gazette.vocab.normalize.compare_key``
+    (NFKC, no spaces or invisible characters, one bracket style)."""
+    return compare_key(text)
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    start: int  # offsets in the normalised text
+    end: int
+    name: str  # the registered name (normalised) that matched
+    code: str
+
+
+class UnitMatcher:
+    """Registered names → unit codes, and where a text names them (see the module's rule)."""
+
+    def __init__(self, names: Iterable[tuple[str, str]], prefixes: Iterable[str] = ()):
+        self.codes: dict[str, str] = {}
+        for name, code in names:
+            key = normalise_name(name)
+            if len(key) >= 2:
+                self.codes.setdefault(key, code)
+        self.prefixes: tuple[str, ...] = tuple(
+            sorted({normalise_name(p) for p in prefixes if len(normalise_name(p)) >= 2}, key=lambda p: (-len(p), p))
+        )
+        # Candidate names by their first two characters, longest first.
+        self._by_head: dict[str, list[str]] = {}
+        for key in sorted(self.codes, key=lambda k: (-len(k), k)):
+            self._by_head.setdefault(key[:2], []).append(key)
+        self._prefix_by_head: dict[str, list[str]] = {}
+        for prefix in self.prefixes:
+            self._prefix_by_head.setdefault(prefix[:2], []).append(prefix)
+
+    def code(self, name: str) -> str | None:
+        """The code of exactly this name (normalised), or None."""
+        return self.codes.get(normalise_name(name))
+
+    @staticmethod
+    def _longest_at(text: str, at: int, table: dict[str, list[str]]) -> str | None:
+        for key in table.get(text[at : at + 2], ()):
+            if text.startswith(key, at):
+                return key
+        return None
+
+    def find(self, text: str) -> list[NameMatch]:
+        """Every mention of a registered unit in ``text``, in text order (offsets in the
+        normalised text)."""
+        norm = normalise_name(text)
+        behind_place: set[int] = set()  # starts inside or right behind a county-level place name
+        candidates: list[tuple[int, int, str]] = []
+        for at in range(len(norm) - 1):
+            place = self._longest_at(norm, at, self._prefix_by_head)
+            if place:
+                behind_place.update(range(at + 1, at + len(place) + 1))
+            key = self._longest_at(norm, at, self._by_head)
+            if key:
+                candidates.append((at, at + len(key), key))
+        used = [False] * len(norm)
+        taken: list[tuple[int, int, str]] = []
+        # longest first, then leftmost; a taken name's characters are no one else's
+        for start, end, key in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+            if start in behind_place or any(used[start:end]):
+                continue
+            used[start:end] = [True] * (end - start)
+            taken.append((start, end, key))
+        return [NameMatch(s, e, key, self.codes[key]) for s, e, key in sorted(taken)]
+
+    def codes_in(self, text: str) -> set[str]:
+        """The codes of every unit ``text`` mentions."""
+        return {m.code for m in self.find(text)}
+
+    def payload(self) -> dict[str, Any]:
+        """The rule as data for the browser (``unit_names`` in ``assets/rules.json``):
+
+        ``names``: [normalised name, code] pairs, longest name first; ``prefixes``: county-level
+        place names, longest first. Texts are normalised as ``normalize`` in ``rules.json`` says
+        (the compare key: fold, drop, brackets). A script applies the module's rule to these data,
+        never a list of its own."""
+        return {
+            "names": [[key, self.codes[key]] for key in sorted(self.codes, key=lambda k: (-len(k), k))],
+            "prefixes": list(self.prefixes),
+            "normalize": "compare_key",
+            "rule": "longest registered name wins; a name starting inside or right behind a prefix is not a mention",
+        }

@@ -1,0 +1,127 @@
+"""Search on a real deployment (issue 20): redeploys, damaged or missing index files, a
+文号 prefix longer than any the page has seen. Files are altered on their way to the
+browser (Playwright routes) on the real search page.
+
+Whatever goes wrong ends within seconds in a Chinese message with a retry, never in
+"没有找到" and never in "正在检索…" for good; a browser holding the previous
+deployment's meta.bin reloads it once and searches the new build.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from gazette.publish.search_format import FORMAT, decode_file, encode_file
+
+pytestmark = pytest.mark.browser
+
+FAULT = "检索索引文件缺失或已损坏"
+
+
+@pytest.fixture()
+def page(chromium) -> Iterator[object]:
+    context = chromium.new_context(locale="zh-CN")
+    page = context.new_page()
+    page.errors = []  # type: ignore[attr-defined]
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    yield page
+    context.close()
+
+
+def _meta(site: Path) -> dict:
+    return json.loads(decode_file((site / "search" / "meta.bin").read_bytes()))
+
+
+def _wait(page, served_site: str, query: str) -> str:
+    page.goto(f"{served_site}search/?q={quote(query)}")
+    page.wait_for_selector("[data-gz-search=page][data-state]", state="attached", timeout=20000)
+    return page.get_attribute("[data-gz-search=page]", "data-state")
+
+
+def _real(site: Path, path: str) -> bytes:
+    return (site / "search" / path).read_bytes()
+
+
+DAMAGE: dict[str, Callable[[bytes], tuple[int, bytes]]] = {
+    "missing": lambda b: (404, b"File not found"),
+    "html": lambda b: (200, b"<!doctype html><html><body>Page not found</body></html>"),
+    "empty": lambda b: (200, b""),
+    "truncated gzip": lambda b: (200, b[: len(b) // 2]),
+    "random bytes": lambda b: (200, bytes((i * 7919) % 251 for i in range(len(b)))),
+    "gzip of other bytes": lambda b: (200, gzip.compress(b"\x05\x01\x02" * 40)),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(DAMAGE))
+@pytest.mark.parametrize("which", ["shard", "meta"])
+def test_damaged_index_file_gives_a_message_and_a_retry(page, site: Path, served_site: str, kind: str, which: str) -> None:
+    build = _meta(site)["build"]
+    pattern = "**/search/meta.bin*" if which == "meta" else f"**/search/{build}/p/*.bin"
+
+    def damage(route) -> None:
+        name = route.request.url.split("/search/", 1)[1].split("?")[0]
+        status, body = DAMAGE[kind](_real(site, name))
+        route.fulfill(status=status, body=body, content_type="text/html" if kind == "html" else "application/octet-stream")
+
+    page.route(pattern, damage)
+    assert _wait(page, served_site, "经济普查") == "error"
+    status = page.inner_text(".gz-search-status")
+    assert FAULT in status and "没有找到" not in status and "正在检索" not in status
+    assert page.locator("ol.gz-results > li").count() == 0
+    # The failure is not cached: once the file is whole again, 重试 searches.
+    page.unroute(pattern)
+    page.click(".gz-search-retry")
+    page.wait_for_selector("[data-gz-search=page][data-state=done]", state="attached", timeout=20000)
+    assert page.locator("ol.gz-results > li a[href$='2018/qzf-15/']").count() == 1
+    assert page.errors == []
+
+
+def test_a_cached_meta_of_the_previous_deployment_reloads_once(page, site: Path, served_site: str) -> None:
+    """meta.bin names a build directory the new deployment no longer has: the page reads
+    meta.bin again past the cache and finds the new build; the two never mix."""
+    meta = _meta(site)
+    stale = {**meta, "build": "0123456789abcdef", "docs": meta["docs"] + 5}
+    asked: list[str] = []
+
+    def meta_route(route) -> None:
+        # The browser's cache holds the old meta.bin until the page asks past it.
+        asked.append(route.request.url)
+        if len(asked) == 1:
+            route.fulfill(status=200, body=encode_file(json.dumps(stale).encode()))
+        else:
+            route.continue_()
+
+    page.route("**/search/meta.bin*", meta_route)
+    assert _wait(page, served_site, "经济普查") == "done"
+    assert page.locator("ol.gz-results > li a[href$='2018/qzf-15/']").count() == 1
+    assert len(asked) == 2 and "?fresh=" in asked[1] and "?" not in asked[0], asked
+    assert page.errors == []
+
+
+def test_an_index_of_another_format_asks_for_a_reload(page, site: Path, served_site: str) -> None:
+    meta = {**_meta(site), "format": FORMAT + 1}
+    page.route("**/search/meta.bin*", lambda r: r.fulfill(status=200, body=encode_file(json.dumps(meta).encode())))
+    assert _wait(page, served_site, "经济普查") == "error"
+    assert "检索索引已更新" in page.inner_text(".gz-search-status")
+
+
+def test_a_long_wenhao_prefix_does_not_break_prefixless_queries(page, site: Path, served_site: str) -> None:
+    """A 文号 whose prefix has 14 Han characters (the citation grammar allows it) in the
+    year's table: 2018年33号 still lists every family's number 33 of 2018."""
+    build = _meta(site)["build"]
+    table = json.loads(decode_file(_real(site, f"{build}/w/2018.bin")))
+    prefix = "衢州市某某某某某某某某某某某"
+    assert len(prefix) == 14
+    table[f"{prefix}〔2018〕33号"] = [-1, [], prefix, 33]
+    body = encode_file(json.dumps(table, ensure_ascii=False).encode())
+    page.route(f"**/search/{build}/w/2018.bin", lambda r: r.fulfill(status=200, body=body))
+    for query in ("2018年33号", "〔2018〕33号"):
+        assert _wait(page, served_site, query) == "done", query
+        assert page.locator("ol.gz-results > li a[href$='2018/qzbf-33/']").count() == 1
+    assert page.errors == []

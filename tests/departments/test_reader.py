@@ -1,0 +1,143 @@
+"""The role-assignment reader (derive/assignments.py) and the tasks it gives, on small inputs:
+nested brackets, role groups split by commas or by the next role word, full-width punctuation,
+prose forms, and nothing lost silently (every role word yields a task or is listed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gazette.derive.assignments import bracket_spans, read
+from gazette.derive.departments import UnitRef, merge_roles
+from gazette.load.errors import RecordErrors
+from gazette.vocab.roles import ROLE_LABELS, ROLE_NOUNS, ROLES, STRENGTH, noun_role
+from tests.departments.test_extraction import DEPARTMENTS, _library, _units
+from tests.project import ROOT
+
+pytestmark = pytest.mark.unit
+
+MORE = """\
+- code: nyj
+  name: 衢州市农业局
+  aliases: [市农业局]
+- code: lsj
+  name: 衢州市粮食局
+  aliases: [市粮食局]
+- code: gx
+  name: 各县(市、区)人民政府
+  aliases: [各县(市、区)]
+  kind: 县(市、区)政府
+  collective: true
+"""
+
+
+@pytest.fixture(autouse=True)
+def _more_units(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("tests.departments.test_extraction.DEPARTMENTS", DEPARTMENTS + MORE)
+
+
+def _part(text: str) -> str:
+    return f"- label: 一、\n  text: \"{text}\"\n"
+
+
+# --- the pure steps ----------------------------------------------------------------------------
+
+
+def test_brackets_balance_at_any_depth_and_across_widths() -> None:
+    text = "(牵头单位:市农业局,配合单位:市财政局、各县（市、区))"
+    assert bracket_spans(text) == [(0, len(text)), (text.index("（"), len(text) - 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(牵头单位:市农业局,配合单位:市财政局、各县(市、区))",
+        "（牵头单位：市农业局，配合单位：市财政局、各县（市、区））",
+        "(牵头单位:市农业局;配合单位:市财政局、各县(市、区))",
+        "(牵头单位:市农业局 配合单位:市财政局、各县(市、区))",
+        "(牵头单位:市农业局配合单位:市财政局、各县(市、区))",  # no separator: the next role word splits
+        "(牵头单位:市农业局。配合单位:市财政局、各县(市、区))",
+    ],
+)
+def test_role_groups_split_at_any_separator_or_the_next_role_word(text: str) -> None:
+    (segment,) = read("发展特色农业" + text + "。").segments
+    assert segment.form == "parenthetical"
+    assert [(g.role, g.word, g.names) for g in segment.groups] == [
+        ("lead", "牵头单位", "市农业局"), ("cooperate", "配合单位", "市财政局、各县" + text[-6:-1]),
+    ]
+
+
+def test_every_role_noun_names_a_role() -> None:
+    assert all(noun_role(word) in ROLES for word in ROLE_NOUNS)
+    assert {noun_role(w) for w in ["主办单位", "督办单位", "参与单位", "协办单位", "实施主体", "责任部门"]} == {
+        "lead", "supervise", "cooperate", "responsible",
+    }
+
+
+def test_strength_is_stated_not_the_display_order() -> None:
+    assert sorted(ROLES, key=STRENGTH.__getitem__) == ["lead", "responsible", "cooperate", "supervise", "member"]
+    merged = merge_roles([UnitRef("市统计局", "tjj", "supervise"), UnitRef("市统计局", "tjj", "cooperate")])
+    assert [r.role for r in merged] == ["cooperate"]
+
+
+# --- tasks from the reader -----------------------------------------------------------------------
+
+
+def test_issue_example_nested_brackets_in_a_parenthetical(tmp_path: Path) -> None:
+    lib = _library(tmp_path, _part("发展特色农业(牵头单位:市农业局,配合单位:市财政局、各县(市、区))。"))
+    (task,) = lib.tasks
+    assert task.text == "一、发展特色农业。"
+    assert _units(task) == [("nyj", "lead", "市农业局"), ("czj", "cooperate", "市财政局"), ("gx", "cooperate", "各县(市、区)")]
+
+
+def test_prose_alias_in_brackets_and_lead_then_helpers(tmp_path: Path) -> None:
+    lib = _library(tmp_path, _part("市发改委(市粮食局)负责粮食安全考核。由市农业局牵头，市财政局、市统计局配合，6月底前完成。"))
+    alias, lead = lib.tasks
+    # the unit before the bracket, and the bracketed other name where the registry holds it too
+    assert _units(alias) == [("fgw", "responsible", "市发改委(市粮食局)"), ("lsj", "responsible", "市粮食局")]
+    assert _units(lead) == [("nyj", "lead", "市农业局"), ("czj", "cooperate", "市财政局"), ("tjj", "cooperate", "市统计局")]
+    assert lead.deadline is not None and lead.deadline.date is not None and lead.deadline.date.isoformat() == "2018-06-30"
+
+
+def test_a_phrase_that_is_no_unit_is_listed_not_proposed_for_the_registry(tmp_path: Path) -> None:
+    lib = _library(tmp_path, _part("做好宣传(牵头单位:市统计局,配合单位:视情况确定)。"))
+    (task,) = lib.tasks
+    assert _units(task) == [("tjj", "lead", "市统计局")]
+    (unread,) = lib.document("2018/qzf-15").role_words.unread
+    assert unread.word == "配合单位" and "视情况确定" in unread.reason and unread.part == "sec_1"
+    assert unread.line is not None
+
+
+def test_an_unknown_unit_is_an_error_in_chinese_with_a_proposed_entry(tmp_path: Path) -> None:
+    with pytest.raises(RecordErrors) as info:
+        _library(tmp_path, _part("做好宣传(牵头单位:市统计局,配合单位:市旅游委)。"))
+    (error,) = info.value.errors
+    assert "市旅游委" in error.message and "data/departments.yaml" in error.message
+    assert "name: 市旅游委" in error.message and "kind: 市级部门" in error.message and "[unknown-unit]" in error.message
+
+
+def test_nothing_is_lost_silently(tmp_path: Path) -> None:
+    text = (
+        "做好宣传(牵头单位:市统计局)。各牵头单位要加强协调。由建设部门牵头,各地配合。"
+        "责任单位要落实。市环保局牵头负责监测。"
+    )
+    lib = _library(tmp_path, _part(text))
+    audit = lib.document("2018/qzf-15").role_words
+    words = read(text).words
+    assert audit.seen == len(words) == 5
+    # read: 牵头单位 of the parenthetical and 牵头 of 市环保局牵头负责; the other three are listed
+    listed = {u.word for u in audit.unread}
+    assert len(audit.unread) == len(words) - 2 == 3
+    assert listed == {"牵头单位", "牵头", "责任单位"}
+    assert audit.tasks == len(lib.tasks) == 2
+    assert all(u.reason for u in audit.unread)
+
+
+def test_hand_written_pages_name_roles_with_the_sites_labels() -> None:
+    """docs/index.md and docs/opendata.md list the roles as the pages do (ROLE_LABELS)."""
+    labels = [ROLE_LABELS[r] for r in ROLES if r != "member"]
+    for page, joined in [("index.md", "、".join(labels[:3]) + "和" + labels[3]), ("opendata.md", "、".join(labels))]:
+        text = (ROOT / "docs" / page).read_text(encoding="utf-8")
+        assert joined in text, page
+        assert "牵头、负责" not in text, page

@@ -1,0 +1,104 @@
+"""The importer's layout rules on small inputs: page furniture, labels decided by sequence,
+plausibility warnings (issue 19, items 5–7)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from gazette.importer.cli import import_issue
+from gazette.importer.furniture import find_furniture
+from gazette.importer.outline import Outline
+from gazette.importer.report import Report
+from gazette.importer.split import Heads
+
+from .conftest import DATA
+
+pytestmark = pytest.mark.unit
+HEADS = Heads({"衢政发": "qzf", "衢政办发": "qzbf"}, {"衢政发": ["衢州市人民政府"], "衢政办发": ["衢州市人民政府办公室"]})
+
+
+def _doc(number: str, paragraphs: list[str], signer: str = "衢州市人民政府") -> list[str]:
+    lines = ["衢州市人民政府关于某事的通知", "", number, ""]
+    for p in paragraphs:
+        lines += [p, ""]
+    return lines + [signer, "2018年5月4日", "", "(此件公开发布)", ""]
+
+
+def test_furniture_by_shape_and_repetition() -> None:
+    lines = _doc("衢政发〔2018〕1号", ["一、总则", "正文第一段没有写", "— 3 —", "衢州政报", "完。", "附件"])
+    lines += _doc("衢政发〔2018〕2号", ["第4页", "衢州政报", "二、要求", "附件"])
+    lines += _doc("衢政发〔2018〕3号", ["·5·", "衢州政报", "三、要求", "附件"])
+    # not what a document repeats itself: its organ above a date, 附件, (此件公开发布), dates, titles
+    found = {(f.text, f.kind) for f in find_furniture(lines, 0, HEADS)}
+    assert found == {("— 3 —", "page-number"), ("第4页", "page-number"), ("·5·", "page-number"), ("衢州政报", "running-head")}
+
+
+def test_a_single_number_line_is_no_page_number() -> None:
+    lines = _doc("衢政发〔2018〕1号", ["12", "正文。"])
+    assert find_furniture(lines, 0, HEADS) == []
+
+
+def _outline(texts: list[str]) -> tuple[list[tuple[str | None, str | None]], Report]:
+    report = Report("x.txt")
+    ol = Outline(report, "t")
+    for k, t in enumerate(texts):
+        ol.add_paragraph(t, k)
+    return [(p.label, p.text) for p in ol.parts()], report
+
+
+def test_an_item_beginning_with_digits_is_read_by_its_place_in_the_sequence() -> None:
+    parts, report = _outline(["10.人才引进。", "11.121人才梯队项目。", "12.其他。"])
+    assert parts == [("10.", "人才引进。"), ("11.", "121人才梯队项目。"), ("12.", "其他。")]
+    assert report.items["labels"] == ["x.txt:2：[t] “11.121人才梯队项目。…”的开头按编号顺序读作11.（前一项为10.）"]
+    assert not any("12." in m for m in report.items["outline"])  # no jump from 10. to 12.
+
+
+@pytest.mark.parametrize("texts", [["3.15国际消费者权益日开展宣传。"], ["1.开展宣传。", "3.15国际消费者权益日开展宣传。"]])
+def test_a_number_the_sequence_does_not_expect_stays_text(texts: list[str]) -> None:
+    parts, report = _outline(texts)
+    assert "3." not in [label for label, _ in parts]
+    assert "labels" not in report.items
+
+
+def _issue_with(tmp_path: Path, old: str, new: str) -> str:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("documents", "published"))
+    source = data / "sources" / "quzhou-zhengbao-2018-05.txt"
+    text = source.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    source.write_text(text.replace(old, new), encoding="utf-8")
+    report = Report()
+    import_issue(source, data, tmp_path / "out", report)
+    return "\n".join(report.items["plausibility"])
+
+
+def test_a_signer_outside_the_wenhao_family_is_flagged(tmp_path: Path) -> None:
+    # 衢政办发〔2018〕35号 signed by the 市政府 instead of its office
+    old = "衢州市人民政府办公室\n2018年5月8日"
+    warnings = _issue_with(tmp_path, old, "衢州市人民政府\n2018年5月8日")
+    assert "[2018/qzbf-35] [signer] 落款“衢州市人民政府”不是文号衢政办发系列的发文机关" in warnings
+    assert "quzhou-zhengbao-2018-05.txt:" in warnings
+
+
+def test_toc_pages_out_of_body_order_are_flagged(tmp_path: Path) -> None:
+    warnings = _issue_with(tmp_path, "(衢政办发[2018]41号) 27", "(衢政办发[2018]41号) 2")
+    assert "[2018/qzbf-41] [toc-page] 目录页码2小于" in warnings
+    assert "quzhou-zhengbao-2018-05.txt:36：" in warnings
+
+
+def test_a_main_addressee_line_that_names_no_addressee_is_flagged(tmp_path: Path) -> None:
+    old = "各县(市、区)人民政府,市政府各部门、直属各单位:\n\n国务院决定于2018年开展"
+    warnings = _issue_with(tmp_path, old, "各地要认真做好以下工作,确保普查顺利开展:\n\n国务院决定于2018年开展")
+    assert "[2018/qzf-15] [addressee] 主送“各地要认真做好以下工作,确保普查顺利开展:”" in warnings
+
+
+def test_a_printed_space_between_joint_issuers_is_no_erratum() -> None:
+    from gazette.importer.repairs import remove_spaces
+
+    assert remove_spaces("中共广州市委 广州市人民政府关于推进人才集聚工程的实施意见", "r") == (
+        "中共广州市委 广州市人民政府关于推进人才集聚工程的实施意见", None)
+    fixed, erratum = remove_spaces("衢州市人民政府办公室 关于印发某方案的通知", "r")
+    assert fixed == "衢州市人民政府办公室关于印发某方案的通知" and erratum is not None

@@ -1,0 +1,350 @@
+"""Every reader, every screen (issue 23): reflow at 320 px and 200 % text, merged cells on phone
+cards and on paper, both colour schemes with their contrast, the 字号 control, screen-reader and
+keyboard paths, plain Chinese, the 任务期限 lists and the department filters kept in the address.
+
+Real Chromium over the session's served site, at 320, 375 and 1280 px, light and dark.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = (320, 375, 1280)
+SCHEMES = ("light", "dark")
+DOC = "2018/qzbf-33/"  # long, a task table with printed merged cells, an attachment
+PAGES = ("", DOC, "2017/qzf-14/", "issues/2018-05/", "departments/czj/", "departments/", "deadlines/",
+         "documents/", "search/", "lookup/", "about/", "opendata/", "citations/")
+
+# WCAG 2.x relative luminance and contrast, colours composited over the page's real background.
+CONTRAST_JS = """
+(args) => {
+  const [sel, pseudo] = args;
+  const el = document.querySelector(sel);
+  if (!el) return null;
+  const parse = c => { const m = c.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+  const over = (top, bottom) => [0, 1, 2].map(i => top[i] * top[3] + bottom[i] * (1 - top[3])).concat([1]);
+  let bg = [255, 255, 255, 1], layers = [];
+  for (let n = el; n; n = n.parentElement) {
+    const c = parse(getComputedStyle(n).backgroundColor);
+    if (c[3] > 0) layers.push(c);
+    if (c[3] === 1) break;
+  }
+  if (!layers.length || layers[layers.length - 1][3] < 1) layers.push(parse(getComputedStyle(document.body).backgroundColor));
+  bg = layers.reverse().reduce((acc, c) => over(c, acc), [255, 255, 255, 1]);
+  const style = getComputedStyle(el, pseudo || null);
+  let fg = parse(style.color);
+  fg = over([fg[0], fg[1], fg[2], fg[3] * parseFloat(getComputedStyle(el).opacity)], bg);
+  const lum = c => { const v = c.slice(0, 3).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
+                     return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+  const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+  return {ratio: (a + 0.05) / (b + 0.05), size: parseFloat(style.fontSize)};
+}
+"""
+
+
+@pytest.fixture
+def open_page(chromium) -> Iterator[object]:
+    contexts = []
+
+    def open_(width: int, scheme: str = "light", media: str = "screen"):
+        context = chromium.new_context(viewport={"width": width, "height": 800}, locale="zh-CN", color_scheme=scheme,
+                                       is_mobile=width < 600, has_touch=width < 600)
+        context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
+        contexts.append(context)
+        page = context.new_page()
+        page.emulate_media(media=media, color_scheme=scheme)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+
+
+def _sideways(page) -> int:
+    """How far the page scrolls sideways (data tables scroll inside their own box, not counted)."""
+    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_page_type_scrolls_sideways(open_page, served_site: str, width: int, scheme: str) -> None:
+    page = open_page(width, scheme)
+    wide = []
+    for url in PAGES:
+        page.goto(served_site + url, wait_until="load")
+        if _sideways(page) > 0:
+            wide.append(f"/{url}: {_sideways(page)}px")
+    assert not wide, wide
+
+
+def test_no_page_type_scrolls_sideways_at_200_percent_text(open_page, served_site: str) -> None:
+    """Text at 200 % (the root font size doubled, as the browser's text-size setting does) at 320 px."""
+    page = open_page(320)
+    wide = []
+    for url in PAGES:
+        page.goto(served_site + url, wait_until="load")
+        page.evaluate("() => { const r = document.documentElement; r.style.fontSize = 2 * parseFloat(getComputedStyle(r).fontSize) + 'px'; }")
+        page.wait_for_function("() => document.documentElement.style.fontSize !== ''")
+        if _sideways(page) > 0:
+            wide.append(f"/{url}: {_sideways(page)}px")
+    assert not wide, wide
+
+
+# --- merged cells ---------------------------------------------------------------------------
+
+ROW2 = "#att_1__table_1__row_2"  # shares 工作阶段 and 主要任务 with the row above (printed merged cells)
+
+
+@pytest.mark.parametrize("width", (320, 375))
+def test_phone_card_shows_merged_cells_marked_as_shared(open_page, served_site: str, width: int) -> None:
+    page = open_page(width)
+    page.goto(served_site + DOC, wait_until="load")
+    shared = page.locator(f"{ROW2} .gz-shared")
+    assert shared.count() == 2
+    for i in range(2):
+        assert shared.nth(i).is_visible()
+        assert "与上行共用" in shared.nth(i).inner_text()
+    label = shared.first.evaluate("e => getComputedStyle(e, '::before').content")
+    assert label == '"工作阶段"'
+    # every row of the table shows every column it belongs to (its own cells + shared ones)
+    columns = page.evaluate(
+        """() => [...document.querySelectorAll('#att_1__table_1 tbody tr')].map(tr =>
+             [...tr.querySelectorAll('td[data-col], .gz-shared')].filter(e => e.getClientRects().length).length)"""
+    )
+    full = page.locator("#att_1__table_1 thead th").count()
+    assert columns and all(n == full for n in columns), columns
+
+
+def test_desktop_table_shows_a_merged_cell_once(open_page, served_site: str) -> None:
+    page = open_page(1280)
+    page.goto(served_site + DOC, wait_until="load")
+    assert page.locator(f"{ROW2} td[rowspan]").count() == 0
+    assert not page.locator(f"{ROW2} .gz-shared").first.is_visible()
+    merged = page.locator("#att_1__table_1 tbody.gz-merged")
+    assert merged.count() >= 1
+    # no merged cell crosses from one row group into the next
+    crossing = page.evaluate(
+        """() => [...document.querySelectorAll('#att_1__table_1 tbody')].some(tb =>
+             [...tb.rows].some((tr, i) => [...tr.cells].some(td => i + td.rowSpan > tb.rows.length)))"""
+    )
+    assert not crossing
+
+
+def test_print_keeps_short_cells_whole_and_merged_rows_together(open_page, served_site: str) -> None:
+    page = open_page(1280, media="print")
+    page.goto(served_site + DOC, wait_until="load")
+    lines = page.evaluate(
+        """() => [...document.querySelectorAll('#att_1__table_1 td.gz-short, #att_1__table_1 thead th')].map(td => {
+             const r = document.createRange(); r.selectNodeContents(td);
+             return [td.textContent.trim(), new Set([...r.getClientRects()].map(q => Math.round(q.top))).size];
+           })"""
+    )
+    broken = [text for text, n in lines if n > 1]
+    assert lines and not broken, broken
+    assert any(text.startswith("5月") for text, _ in lines)
+    assert page.locator("#att_1__table_1 tbody.gz-merged").first.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
+
+
+# --- colours, contrast, 字号 ----------------------------------------------------------------
+
+
+def test_dark_scheme_follows_the_system_and_the_toggle(open_page, served_site: str) -> None:
+    page = open_page(1280, "dark")
+    page.goto(served_site + DOC, wait_until="load")
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    dark_bg = page.evaluate("getComputedStyle(document.body).backgroundColor")
+    page.locator("label[for^='__palette_']:visible").first.click()
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") != dark_bg
+    assert page.locator("label[for^='__palette_']:visible").first.get_attribute("title").startswith("切换到")
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_contrast_of_text_and_controls(open_page, served_site: str, scheme: str) -> None:
+    page = open_page(1280, scheme)
+    page.goto(served_site + "departments/czj/", wait_until="load")
+    checks = {"h1": ("article h1", None, 4.5), "text": ("article p", None, 4.5),
+              "role tag": ("article .gz-role", None, 4.5), "link": ("article a", None, 4.5)}
+    page2 = open_page(1280, scheme)
+    page2.goto(served_site + DOC, wait_until="load")
+    results = {}
+    for name, (sel, pseudo, need) in checks.items():
+        results[name] = (page.evaluate(CONTRAST_JS, [sel, pseudo]), need)
+    results["¶"] = (page2.evaluate(CONTRAST_JS, [".gz-document .gz-permalink", None]), 3.0)
+    page2.focus("#gz-search-input")
+    results["search hint"] = (page2.evaluate(CONTRAST_JS, ["#gz-search-input", "::placeholder"]), 4.5)
+    low = {name: r for name, (r, need) in results.items() if r is None or r["ratio"] < need}
+    assert not low, low
+    assert results["role tag"][0]["size"] >= 12
+
+
+def test_text_size_control_is_remembered_and_reflows(open_page, served_site: str) -> None:
+    page = open_page(375)
+    page.goto(served_site + DOC, wait_until="load")
+    size = lambda: page.evaluate("parseFloat(getComputedStyle(document.querySelector('.gz-document p')).fontSize)")  # noqa: E731
+    normal = size()
+    page.get_by_role("group", name="字号").get_by_role("button", name="大").click()
+    assert size() > normal
+    assert page.get_by_role("button", name="大").get_attribute("aria-pressed") == "true"
+    page.goto(served_site + "2017/qzf-14/", wait_until="load")
+    assert size() > normal, "the choice is not remembered"
+    assert _sideways(page) <= 0
+    page.get_by_role("button", name="小").click()
+    assert size() < normal
+    page.get_by_role("button", name="中").click()
+    assert size() == normal
+
+
+# --- screen readers and keyboards -----------------------------------------------------------
+
+
+def test_numbered_sections_are_headings_with_clean_names(open_page, served_site: str) -> None:
+    page = open_page(1280)
+    page.goto(served_site + DOC, wait_until="load")
+    levels = page.evaluate("() => [...document.querySelectorAll('.gz-document .gz-head')].map(h => [h.tagName, h.textContent])")
+    assert ["H3", "一、工作目标"] in levels and ["H4", "(一)调研启动阶段(2018年5月中旬前)。"] in levels
+    for name in ("一、工作目标", "二、工作内容", "三、实施步骤"):
+        assert page.get_by_role("heading", name=name, exact=True).count() == 1
+    names = page.evaluate("() => [...document.querySelectorAll('article h1, article h2, article h3, article h4')].map(h => h.textContent)")
+    assert names and not [n for n in names if "¶" in n or "复制" in n]
+
+
+def test_clause_controls_are_one_tab_stop_moved_with_arrows(open_page, served_site: str) -> None:
+    page = open_page(1280)
+    page.goto(served_site + DOC, wait_until="load")
+    stops = page.evaluate(
+        """() => [...document.querySelectorAll('.gz-permalink, .gz-copy')]
+             .filter(e => e.tabIndex >= 0 && e.getClientRects().length).length"""
+    )
+    assert stops == 1
+    page.locator(".gz-document .gz-permalink[tabindex='0']").focus()
+    first = page.evaluate("document.activeElement.getAttribute('href')")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.matches('button.gz-copy')")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.getAttribute('href')") not in (None, first)
+    page.keyboard.press("Tab")
+    assert not page.evaluate("document.activeElement.matches('.gz-permalink, .gz-copy')")
+
+
+def test_copy_is_announced(open_page, served_site: str) -> None:
+    page = open_page(1280)
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.goto(served_site + "2017/qzf-14/", wait_until="load")
+    page.locator("#annex_1__art_18 > p button.gz-copy").click()
+    page.wait_for_function("() => (document.getElementById('gz-announce') || {}).textContent?.startsWith('已复制引用')")
+    region = page.locator("#gz-announce")
+    assert region.get_attribute("aria-live") == "polite"
+    assert "《衢州市防汛防台管理工作暂行办法》（衢政发〔2017〕14号）第十八条" in region.inner_text()
+
+
+def test_skip_link_goes_to_the_page_start(open_page, served_site: str) -> None:
+    page = open_page(1280)
+    page.goto(served_site + DOC, wait_until="load")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "跳到正文"
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.hash === '#gz-start'")
+    start = page.evaluate("document.getElementById('gz-start').getBoundingClientRect().top")
+    h1 = page.evaluate("document.querySelector('article h1').getBoundingClientRect().top")
+    assert start <= h1
+    highlighted = page.evaluate(
+        "() => [...document.querySelectorAll('.gz-attachment, .gz-part')].filter(e => e.matches(':target')).length"
+    )
+    assert highlighted == 0
+
+
+def test_role_filter_and_sort_are_kept_in_the_address(open_page, served_site: str) -> None:
+    page = open_page(375)
+    page.goto(served_site + "departments/czj/", wait_until="load")
+    select = page.locator("select.gz-role-filter")
+    select.select_option("cooperate")
+    page.locator("button.gz-sort-deadline").click()
+    assert "role=cooperate" in page.url and "sort=deadline" in page.url
+    page.reload(wait_until="load")
+    page.wait_for_function("() => document.querySelector('select.gz-role-filter')")
+    assert page.locator("select.gz-role-filter").input_value() == "cooperate"
+    assert page.locator("button.gz-sort-deadline").get_attribute("aria-pressed") == "true"
+    assert page.locator(".gz-filter-count").get_attribute("role") == "status"
+
+
+def test_wenhao_and_role_tags_do_not_wrap_at_1280(open_page, served_site: str) -> None:
+    page = open_page(1280)
+    page.goto(served_site + "departments/czj/", wait_until="load")
+    split = page.evaluate(
+        """() => [...document.querySelectorAll('#gz-dept-tasks .gz-wenhao, #gz-dept-tasks .gz-role')].filter(e => {
+             const tops = new Set([...e.getClientRects()].map(r => Math.round(r.top)));
+             return tops.size > 1; }).map(e => e.textContent)"""
+    )
+    assert not split, split
+
+
+# --- words -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", (375, 1280))
+def test_public_pages_carry_no_english_chrome(open_page, served_site: str, width: int) -> None:
+    page = open_page(width)
+    for url in ("", DOC, "departments/czj/", "lookup/", "search/"):
+        page.goto(served_site + url, wait_until="load")
+        footer = page.locator("footer").inner_text()
+        assert "Made with" not in footer and "Material" not in footer
+        body = page.locator("article").inner_text()
+        for jargon in ("完整记录与条款锚点", "CSV/JSON/iCalendar", "numbers.json", "Pagefind", "lunr"):
+            assert jargon not in body, (url, jargon)
+
+
+def test_navigation_is_a_few_tabs(open_page, served_site: str) -> None:
+    page = open_page(1280)
+    page.goto(served_site, wait_until="load")
+    tabs = page.locator(".md-tabs__item").all_inner_texts()
+    assert 3 <= len(tabs) <= 6, tabs
+    assert not [t for t in tabs if re.search(r"[A-Za-z]", t)]
+
+
+def test_unknown_validity_is_quiet_with_how_to_check(open_page, served_site: str) -> None:
+    page = open_page(375)
+    page.goto(served_site + DOC, wait_until="load")
+    unknown = page.locator(".gz-card .gz-unknown").filter(has_text="核实")
+    assert unknown.count() == 1
+    assert unknown.evaluate("e => getComputedStyle(e).fontWeight") in ("400", "normal")
+    assert unknown.locator("a").get_attribute("href").endswith("about/#validity")
+
+
+@pytest.mark.parametrize("width", (320, 375))
+def test_phone_clause_keeps_its_pilcrow_beside_the_text(open_page, served_site: str, width: int) -> None:
+    page = open_page(width)
+    page.goto(served_site + DOC, wait_until="load")
+    alone = page.evaluate(
+        """() => [...document.querySelectorAll('.gz-part > p')].filter(p => {
+             const link = p.querySelector(':scope > .gz-permalink'); if (!link) return false;
+             const r = document.createRange(); r.selectNodeContents(p); r.setEndBefore(link);
+             const rects = [...r.getClientRects()].filter(q => q.width > 0);
+             if (!rects.length) return false;
+             const lastTop = Math.max(...rects.map(q => q.top));
+             return link.getBoundingClientRect().top > lastTop + 4; }).length"""
+    )
+    visible_copies = page.evaluate(
+        "() => [...document.querySelectorAll('.gz-part > p > .gz-copy')].filter(b => b.getClientRects().length).length"
+    )
+    assert alone == 0
+    assert visible_copies == 0  # shown at the clause the reader opens (tapped ¶), not under every clause
+
+
+def test_deadline_month_links_and_unit_order(open_page, served_site: str) -> None:
+    page = open_page(375)
+    page.goto(served_site + "deadlines/", wait_until="load")
+    links = page.locator(".gz-month-jump a").all_inner_texts()
+    assert links and all(re.fullmatch(r"\d{1,2}月（\d+项）", t) for t in links), links[:5]
+    options = page.locator("#gz-unit option").all_inner_texts()[1:]
+    registry = page.evaluate(
+        """async () => (await (await fetch('../data/departments.json')).json()).departments.map(d => d.name)"""
+    )
+    names = [re.sub(r"（\d+项）$", "", o) for o in options]
+    positions = [registry.index(n) for n in names]
+    assert positions == sorted(positions)
