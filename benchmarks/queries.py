@@ -139,6 +139,8 @@ class Corpus:
     texts: dict[str, str] = field(default_factory=dict)  # url → normalised strings joined by SEP
     titles: dict[str, str] = field(default_factory=dict)  # url → normalised title / department name
     names: dict[str, str] = field(default_factory=dict)  # normalised name or alias → department url
+    unit_of: Callable[[str], str | None] | None = None  # the one unit-name matcher: a name → its code
+    unit_urls: dict[str, str] = field(default_factory=dict)  # unit code → department url
     mentions: dict[str, frozenset[str]] = field(default_factory=dict)  # department url → document urls
     wenhao: dict[str, str] = field(default_factory=dict)  # canonical 文号 → document url
     citing: dict[str, frozenset[str]] = field(default_factory=dict)  # document url → citing document urls
@@ -170,7 +172,9 @@ class Corpus:
             corpus.titles[dept.url] = normalize(dept.record.name)
             for name in dept.names:
                 corpus.names[normalize(name)] = dept.url
+            corpus.unit_urls[dept.record.code] = dept.url
             corpus.mentions[dept.url] = frozenset(_naming(dept))
+        corpus.unit_of = library.unit_names.code
         return corpus
 
     # -- ground truth ------------------------------------------------------
@@ -178,10 +182,18 @@ class Corpus:
     def term_matches(self, term: str) -> set[str]:
         t = normalize(term)
         found = {url for alt in alternatives(t, self.expansions) for url, text in self.texts.items() if alt in text}
-        dept = self.names.get(t)
+        dept = self.department(term)
         if dept:
             found |= {dept, *self.mentions[dept]}
         return found
+
+    def department(self, text: str) -> str | None:
+        """The department page a query names exactly (the unit-name matcher's rule when the
+        corpus has it, else its own name table)."""
+        if self.unit_of is None:
+            return self.names.get(normalize(text))
+        code = self.unit_of(text)
+        return self.unit_urls.get(code) if code else None
 
     def fitting(self, year: int | None, seq: int, prefix: str) -> set[str]:
         """Documents whose 文号 fits a colloquial one: same number (and year), the prefix read in order."""
@@ -223,7 +235,7 @@ class Corpus:
                 return Query(kind, text, frozenset(fits), frozenset(fits), None, source)
         terms = text.split()
         relevant = set.intersection(*(self.term_matches(t) for t in terms)) if terms else set()
-        dept = self.names.get(normalize(text)) if len(terms) == 1 else None
+        dept = self.department(text.strip()) if len(terms) == 1 else None
         if dept:
             return Query(kind, text, frozenset(relevant), frozenset({dept}), dept, source)
         whole = normalize("".join(terms))

@@ -2,7 +2,7 @@
 
 Every file the package produces (importer records, the anchors manifest, the exports written
 into the site) goes through ``write_atomic``: the content is written to a temporary file in
-the same directory, flushed to disk, and renamed over the target in one step. A write that
+the same directory (flushed to disk first where it is a source of truth) and renamed over the target in one step. A write that
 fails — a full disk, a quota, a read-only folder — removes the temporary file, leaves the
 target as it was, and raises ``WriteError`` with a Chinese message for whoever runs the
 command (the CLIs print it without a traceback; the build stops with it).
@@ -40,15 +40,16 @@ def _reason(exc: OSError) -> str:
     return _REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
 
 
-def _stage(path: Path, data: bytes) -> Path:
-    """``data`` in a new temporary file beside ``path``, on disk; removed again on failure."""
+def _stage(path: Path, data: bytes, durable: bool) -> Path:
+    """``data`` in a new temporary file beside ``path``; removed again on failure."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                os.fsync(f.fileno())
         if path.exists():
             os.chmod(name, path.stat().st_mode & 0o7777)
         else:
@@ -65,18 +66,20 @@ def _encode(content: str | bytes) -> bytes:
     return content.encode("utf-8") if isinstance(content, str) else content
 
 
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Replace ``path`` with ``content`` (str is written as UTF-8) in one rename."""
-    write_all_atomic({path: content})
+def write_atomic(path: Path, content: str | bytes, durable: bool = False) -> None:
+    """Replace ``path`` with ``content`` (str is written as UTF-8) in one rename. ``durable``:
+    on disk before the rename (records and the anchors manifest, the sources of truth; files
+    of a built site are rebuilt, and hundreds of syncs would slow every build)."""
+    write_all_atomic({path: content}, durable)
 
 
-def write_all_atomic(files: Mapping[Path, str | bytes]) -> None:
+def write_all_atomic(files: Mapping[Path, str | bytes], durable: bool = False) -> None:
     """Write every file, or (on a failure while writing) none of them."""
     staged: list[tuple[Path, Path]] = []
     try:
         for path, content in files.items():
             try:
-                staged.append((_stage(path, _encode(content)), path))
+                staged.append((_stage(path, _encode(content), durable), path))
             except OSError as exc:
                 kept = "其余文件均未改动" if len(files) > 1 else "原文件未改动"
                 raise WriteError(exc.errno or 0, f"无法写入 {path}：{_reason(exc)}；{kept}") from exc

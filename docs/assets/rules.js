@@ -16,25 +16,10 @@
 
   // Text keys (gazette/vocab/normalize.py): the same tables, applied the same way.
   function normalizer(n) {
-    var drop = new RegExp(n.drop, "u");
     var dropAll = new RegExp(n.drop, "gu");
-    var charCache = new Map();
     function fold(text) { return String(text).normalize(n.form); }
-    // One character → its search key, as an array of code points ([] when it is dropped).
-    function searchChars(ch) {
-      var out = charCache.get(ch);
-      if (out === undefined) {
-        out = Array.from(fold(ch).toLowerCase()).filter(function (c) { return !drop.test(c); });
-        charCache.set(ch, out);
-      }
-      return out;
-    }
     return {
       fold: fold,
-      searchChars: searchChars,
-      searchKey: function (text) {
-        return Array.from(String(text)).map(function (ch) { return searchChars(ch).join(""); }).join("");
-      },
       compareKey: function (text) {
         return Array.from(fold(text).replace(dropAll, "")).map(function (c) {
           return Object.prototype.hasOwnProperty.call(n.brackets, c) ? n.brackets[c] : c;
@@ -57,8 +42,6 @@
       departmentKinds: rules.department_kinds,
       issuers: rules.issuers,
       fold: text.fold,
-      searchChars: text.searchChars,
-      searchKey: text.searchKey,
       compareKey: text.compareKey,
       // What a reader typed → {prefix ("" when none), year, seq}, or null.
       parseWenhao: function (input) {
@@ -67,16 +50,28 @@
         return { prefix: m.groups.prefix, year: number(m.groups.year), seq: number(m.groups.seq) };
       },
       canonicalWenhao: function (parsed) { return fill(w.canonical, parsed); },
+      // "2018-05-03" → the day as pages write it; "" for anything else.
+      formatDate: function (iso) {
+        var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+        return m ? fill(rules.dates.day, { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }) : "";
+      },
       rowId: function (table, n) { return fill(rules.anchors.row, { table: table, n: n }); },
       roleLabel: function (id) { return labels[id]; },
     };
   }
 
+  // Fetched on first use only: a page that never asks (most documents) makes no request for it.
+  var loading = null;
   window.gazetteRules = {
     url: url.href,
-    ready: fetch(url).then(function (response) {
-      if (!response.ok) throw new Error("rules.json: HTTP " + response.status);
-      return response.json();
-    }).then(make),
+    get ready() {
+      if (!loading) {
+        loading = fetch(url).then(function (response) {
+          if (!response.ok) throw new Error("rules.json: HTTP " + response.status);
+          return response.json();
+        }).then(make);
+      }
+      return loading;
+    },
   };
 })();

@@ -122,15 +122,18 @@
   /* ---- normalisation (the rules of normalize() in search_format.py, read from meta) -- */
 
   function prepare(meta, rules, t2sBytes) {
-    meta.whitespaceRe = new RegExp(meta.whitespace, "u");
+    meta.dropRe = new RegExp(meta.drop, "u");
     meta.punctRe = new RegExp(meta.punct, "u");
     meta.t2s = decodeT2s(t2sBytes);
     meta.charCache = new Map();
     meta.rules = rules;
+    formatDate = rules.formatDate;
     const labels = Object.fromEntries(rules.facets.map((f) => [f.id, f.label]));
     for (const f of meta.facets) f.label = labels[f.id];
     meta.facetById = Object.fromEntries(meta.facets.map((f) => [f.id, f]));
     meta.depts = meta.departments.map((d) => ({ ...d, keys: [d.name, ...d.aliases].map((n) => normString(meta, n)) }));
+    meta.deptByCode = new Map(meta.depts.map((d) => [d.code, d]));
+    meta.unitNames = new Map(rules.rules.unit_names.names);
     meta.colloquial = new RegExp(meta.colloquial_wenhao, "u");
     meta.titleKey = partKey(meta, meta.title_part, true);
     meta.numberKey = partKey(meta, meta.number_part, true);
@@ -148,18 +151,22 @@
   const partOf = (meta, key) => Math.floor(key / 2 ** meta.part_shift);
   const isHeading = (meta, key) => (key & meta.heading_bit) !== 0;
 
-  // The project's search key (rules.js, from gazette/vocab/normalize.py), then
-  // traditional → simplified, then punctuation dropped.
+  // normalize() of search_format.py: rules.js's fold (gazette/vocab/normalize.py), lower case,
+  // traditional → simplified, whitespace/invisible (meta.drop) and punctuation (meta.punct) dropped.
   function normChar(meta, ch) {
     let n = meta.charCache.get(ch);
     if (n === undefined) {
-      n = meta.rules.searchChars(ch).map((c) => meta.t2s.get(c) || c).filter((c) => !meta.punctRe.test(c));
+      n = [];
+      for (let c of meta.rules.fold(ch).toLowerCase()) {
+        c = meta.t2s.get(c) || c;
+        if (!meta.dropRe.test(c) && !meta.punctRe.test(c)) n.push(c);
+      }
       meta.charCache.set(ch, n);
     }
     return n;
   }
   const normString = (meta, s) => Array.from(s).flatMap((ch) => normChar(meta, ch)).join("");
-  const isSeparator = (meta, ch) => ch === meta.sep || Array.from(meta.rules.fold(ch)).some((c) => meta.whitespaceRe.test(c));
+  const isSeparator = (meta, ch) => ch === meta.sep || meta.dropRe.test(meta.rules.fold(ch) || " ");
   // Normalised code points of a part's strings joined by SEP, each mapped back to
   // its span in the displayed text (strings joined by a space).
   function norm(meta, strings) {
@@ -378,7 +385,8 @@
     out.expansions = used;
     out.alternatives = alternatives;
     const whole = terms.map((t) => t.join("")).join("");
-    const unit = terms.length === 1 ? meta.depts.find((d) => d.keys.includes(whole)) : null;
+    // The unit a query names: exactly a registered name, by the one unit-name matcher's data (rules.json).
+    const unit = terms.length === 1 ? meta.deptByCode.get(meta.unitNames.get(meta.rules.compareKey(String(raw).trim()))) || null : null;
     for (const d of meta.depts) {
       if (d === unit) depts.push({ dept: d, tier: 0 });
       else if (terms.every((t) => d.keys.some((k) => k.includes(t.join(""))))) depts.push({ dept: d, tier: 1 });
@@ -642,7 +650,12 @@
     };
   }
 
-  window.gazetteSearch = { search: (query, options) => search(query, options || {}) };
+  window.gazetteSearch = {
+    search: (query, options) => search(query, options || {}),
+    // The normalisation and query terms as this page applies them (tests compare them with Python's).
+    normalize: (text) => init().then((meta) => normString(meta, text)),
+    terms: (query) => init().then((meta) => queryTerms(meta, query).map((t) => t.join(""))),
+  };
 
   /* ---- rendering ------------------------------------------------------------ */
 
@@ -652,10 +665,8 @@
     for (const c of children) if (c !== null && c !== undefined) node.append(typeof c === "string" ? document.createTextNode(c) : c);
     return node;
   }
-  function formatDate(iso) {
-    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
-    return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : "";
-  }
+  // ISO day → the day as pages write it: rules.js (gazette/derive/dates.py), set in prepare().
+  let formatDate = () => "";
   function marked(text, marks) {
     const p = el("p", { class: "gz-result__excerpt" });
     let at = 0;

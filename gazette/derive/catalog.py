@@ -25,13 +25,13 @@ from pathlib import Path
 
 from gazette.derive.anchors import AnchoredDocument, AnchorError, anchor_document, row_id
 from gazette.derive.citations import build_citations, text_runs
-from gazette.derive.consistency import doubt_problems
 from gazette.derive.departments import Registry, name_problem
 from gazette.derive.doctype import doc_type
+from gazette.derive.doubts import misplaced_doubts
 from gazette.derive.errata import TITLE, locate_errata
 from gazette.derive.mentions import mentions
 from gazette.derive.parts import document_parts
-from gazette.derive.plausibility import check_document, check_issue
+from gazette.derive.plausibility import implausible_document_dates, implausible_issue_dates
 from gazette.derive.status import status_facts
 from gazette.derive.tasks import (
     by_month,
@@ -125,7 +125,7 @@ def _documents(raw: RawLibrary, issuers: dict[str, Issuer], errors: list[RecordE
         for index, erratum in enumerate(doc.errata):
             if erratum.part and erratum.part not in anchored.by_id():
                 errors.append(src.error(("errata", index, "part"), f"no part with id {erratum.part!r}"))
-        for problem in doubt_problems(doc):
+        for problem in misplaced_doubts(doc):
             errors.append(src.error(("doubts",), problem))
         ref = DocRef(doc_id, doc, wenhao, issuer)
         staged = _Doc(ref, src, anchored, doc.doc_type or doc_type(doc.title), tuple(locate_errata(doc, anchored)))
@@ -274,10 +274,10 @@ def build_library(root: Path) -> Library:
     issues, placed = _issues(raw, docs, errors)
     ordered = [docs[doc_id] for issue in issues for _, ids in issue.sections for doc_id in ids]
     for issue in issues:
-        errors.extend(check_issue(issue.ref.record, issue.source))
+        errors.extend(implausible_issue_dates(issue.ref.record, issue.source))
     for doc in docs.values():
         where = placed.get(doc.ref.id)
-        errors.extend(check_document(doc.ref, doc.source, where.issue if where else None))
+        errors.extend(implausible_document_dates(doc.ref, doc.source, where.issue if where else None))
     departments = _departments(raw, errors)
     dept_refs = [ref for ref, _ in departments]
     registry = Registry.from_records(ref.record for ref in dept_refs)

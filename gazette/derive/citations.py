@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from gazette.derive.anchors import AnchoredDocument
 from gazette.derive.text import own_strings
 from gazette.derive.views import Citation, CitationIndex, DocRef, Run, Text
-from gazette.derive.wenhao import HAN, Wenhao, from_match, number_pattern
+from gazette.derive.wenhao import GRAMMAR, Wenhao, from_match
 
 # The run of Chinese characters before the bracket; its prefix is settled by _prefix.
-CITE_RE = re.compile(number_pattern(rf"(?P<run>{HAN}(?:\s*{HAN}){{1,13}})"))
+CITE_RE = re.compile(GRAMMAR.cited_pattern)
 _TOP_INITIALS = "国中浙衢"
 _LEAD = re.compile(
     r"^(?:详见|参见|参照|根据|按照|依据|依照|对照|结合|贯彻|落实|执行|转发|印发|关于|文件|精神|和|与|及|的|在|对|由|经|将|为|按|据|见|以|即|是)+"
@@ -49,7 +49,7 @@ def find_citations(text: str) -> list[Mention]:
         # A page break may have left whitespace inside the number, even inside its prefix.
         run_chars = [(i, ch) for i, ch in enumerate(match["run"]) if not ch.isspace()]
         prefix = _prefix("".join(ch for _, ch in run_chars))
-        if len(prefix) < 2:
+        if len(prefix) < GRAMMAR.cited_prefix_min:
             continue
         start = match.start("run") + run_chars[len(run_chars) - len(prefix)][0]
         out.append(Mention(start, match.end(), from_match(match, prefix), text[start : match.end()]))

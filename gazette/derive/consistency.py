@@ -22,11 +22,13 @@ report and in the test suite:
 ``break``
     a paragraph ends in mid-sentence (a comma) with nothing following it.
 
-A violation is settled in one of two ways: the record is repaired by a hand
-correction (which becomes an erratum stating the evidence, and the check then
-passes), or the record marks the place for readers as 存疑 with the reason
-(``Document.doubts``; a doubt with the same check at the same anchor settles
-it). :func:`unsettled` is what the test suite fails on.
+One job: heuristics that *find* places to review (:func:`find_inconsistencies`), for the
+importer's review report and the test suite; they never fail a build on their own. A
+violation is settled in one of two ways: the record is repaired by a hand correction (which
+becomes an erratum stating the evidence, and the check then passes), or the record marks the
+place for readers as 存疑 with the reason (``Document.doubts``). Whether every violation is
+settled, and whether every 存疑 mark points at printed text, is validation of the records:
+``gazette/derive/doubts.py``. Dates that cannot be right are ``plausibility.py``.
 """
 
 from __future__ import annotations
@@ -40,9 +42,9 @@ from decimal import Decimal, InvalidOperation
 from gazette.derive.anchors import Node, anchor_document, row_id
 from gazette.derive.numbering import CN_NUM, chinese_to_int, parse_label
 from gazette.records.models import CheckKind, Document, Table
-from gazette.vocab.normalize import compare_key
+from gazette.vocab.roles import ROLE_NOUNS
 
-__all__ = ["CHECK_LABELS", "Violation", "check_document", "unsettled"]
+__all__ = ["CHECK_LABELS", "Violation", "find_inconsistencies"]
 
 # How each check is named to readers (存疑 list) and in the review report.
 CHECK_LABELS: dict[str, str] = {
@@ -114,7 +116,7 @@ def _count_items(paragraphs: list[str], children: list[Node]) -> int | None:
     return len(paragraphs)
 
 
-def _check_counts(nodes: Iterable[Node]) -> Iterator[Violation]:
+def _stated_counts_that_differ(nodes: Iterable[Node]) -> Iterator[Violation]:
     for node in nodes:
         part = node.part
         if part is None or part.table is not None:
@@ -173,7 +175,7 @@ def _group_start(rows: list[list[str | None]], i: int) -> int:
     return i
 
 
-def _check_total_rows(table_id: str, table: Table) -> Iterator[Violation]:
+def _totals_that_do_not_add_up(table_id: str, table: Table) -> Iterator[Violation]:
     rows = table.rows
     kinds = [_total_kind(r) for r in rows]
     last_heji = -1
@@ -208,7 +210,7 @@ def _check_total_rows(table_id: str, table: Table) -> Iterator[Violation]:
                 )
 
 
-def _check_group_figures(table_id: str, table: Table) -> Iterator[Violation]:
+def _group_figures_that_do_not_add_up(table_id: str, table: Table) -> Iterator[Violation]:
     """A figure printed once for a group of rows (its cell merged downwards)
     equals the sum of the column in the same unit over those rows."""
     rows = table.rows
@@ -253,7 +255,7 @@ def _next_ok(prev: tuple[int, ...], cur: tuple[int, ...]) -> bool:
     return cur == (prev[0], prev[1] + 1) or (cur[0] == prev[0] + 1 and cur[1] == 1)
 
 
-def _column_sequences(table_id: str, table: Table) -> Iterator[Violation]:
+def _column_numbers_out_of_sequence(table_id: str, table: Table) -> Iterator[Violation]:
     for col in range(len(table.columns)):
         for pattern in (_SEQ_PLAIN, _SEQ_DOTTED, _SEQ_LEAD):
             seen: list[tuple[int, tuple[int, ...], str]] = []
@@ -282,7 +284,7 @@ def _column_sequences(table_id: str, table: Table) -> Iterator[Violation]:
 
 # What a cell looks like. Kept narrow: a false alarm costs a reader's time.
 _KIND_OF_HEADING = [
-    ("unit", re.compile(r"责任主体|责任单位|牵头单位|配合单位|责任部门|牵头部门|实施主体")),
+    ("unit", re.compile("|".join(ROLE_NOUNS))),  # a role column (gazette.vocab.roles)
     ("project", re.compile(r"项目名称|工程名称|课题名称")),
     ("date", re.compile(r"时限|完成时间|时间节点")),
     ("number", re.compile(r"[(（](?:公里|万元|亿元|个|人|家|项|平方米|亩)[)）]$")),
@@ -303,7 +305,7 @@ _FOREIGN = {
 }
 
 
-def _check_columns(table_id: str, table: Table) -> Iterator[Violation]:
+def _cells_that_look_like_another_column(table_id: str, table: Table) -> Iterator[Violation]:
     if table.headless:
         return
     kinds: list[str | None] = []
@@ -331,7 +333,7 @@ def _check_columns(table_id: str, table: Table) -> Iterator[Violation]:
 # --- numbering of parts ---------------------------------------------------
 
 
-def _check_part_numbering(siblings: list[Node], earlier: dict[str, int]) -> Iterator[Violation]:
+def _part_numbers_out_of_sequence(siblings: list[Node], earlier: dict[str, int]) -> Iterator[Violation]:
     """``earlier``: the last number of each kind seen in preceding lists of the
     document; a list that goes on from it (print numbering (1)…(13) through
     several groups) does not open at 1."""
@@ -359,7 +361,7 @@ def _check_part_numbering(siblings: list[Node], earlier: dict[str, int]) -> Iter
 _OPEN_END = re.compile(r"[,，、]$")
 
 
-def _check_breaks(siblings: list[Node]) -> Iterator[Violation]:
+def _text_breaking_off(siblings: list[Node]) -> Iterator[Violation]:
     for node in siblings:
         part = node.part
         if part is None or part.table is not None or node.children:
@@ -380,51 +382,22 @@ def _containers(roots: list[Node]) -> Iterator[list[Node]]:
                 yield inner.children
 
 
-def check_document(doc: Document) -> list[Violation]:
+def find_inconsistencies(doc: Document) -> list[Violation]:
     """Every violation in one document, in reading order of the checks."""
     anchored = anchor_document(doc)
     out: list[Violation] = []
     nodes = list(anchored.walk())
-    out.extend(_check_counts(nodes))
+    out.extend(_stated_counts_that_differ(nodes))
     for roots in [anchored.body, *(att.children for att in anchored.attachments)]:
         earlier: dict[str, int] = {}
         for siblings in _containers(roots):
-            out.extend(_check_part_numbering(siblings, earlier))
-            out.extend(_check_breaks(siblings))
+            out.extend(_part_numbers_out_of_sequence(siblings, earlier))
+            out.extend(_text_breaking_off(siblings))
     for node in nodes:
         if node.kind == "table" and node.part is not None and node.part.table is not None:
             table = node.part.table
-            out.extend(_check_total_rows(node.id, table))
-            out.extend(_check_group_figures(node.id, table))
-            out.extend(_column_sequences(node.id, table))
-            out.extend(_check_columns(node.id, table))
+            out.extend(_totals_that_do_not_add_up(node.id, table))
+            out.extend(_group_figures_that_do_not_add_up(node.id, table))
+            out.extend(_column_numbers_out_of_sequence(node.id, table))
+            out.extend(_cells_that_look_like_another_column(node.id, table))
     return out
-
-
-def unsettled(doc: Document, violations: list[Violation]) -> list[Violation]:
-    """Violations the record neither repaired nor marked 存疑."""
-    marked = {(d.check, d.part) for d in doc.doubts}
-    return [v for v in violations if (v.check, v.part) not in marked]
-
-
-def doubt_problems(doc: Document) -> list[str]:
-    """存疑 marks that point nowhere: an unknown anchor, or a quote not printed there."""
-    anchored = anchor_document(doc)
-    texts: dict[str, str] = {}
-    for node in anchored.walk():
-        part = node.part
-        if part is None:
-            continue
-        if part.table is not None:
-            for n, row in enumerate(part.table.rows, start=1):
-                texts[row_id(node.id, n)] = "".join(c for c in row if c)
-        else:
-            texts[node.id] = "".join(s for s in (part.label, part.text, *part.paragraphs) if s)
-    problems = []
-    for d in doc.doubts:
-        where = texts.get(d.part)
-        if where is None:
-            problems.append(f"存疑 at {d.part}: no such part or table row")
-        elif compare_key(d.quote) not in compare_key(where):
-            problems.append(f"存疑 at {d.part}: quote “{d.quote}” is not printed there")
-    return problems

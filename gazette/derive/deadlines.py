@@ -13,7 +13,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from gazette.derive.dates import day_label
 from gazette.derive.numbering import chinese_to_int
+from gazette.vocab.normalize import fold
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,7 @@ class Deadline:
     @property
     def date_label(self) -> str | None:
         """The normalized date as readers write it, always with its year (2018年5月10日)."""
-        return f"{self.date.year}年{self.date.month}月{self.date.day}日" if self.date else None
+        return day_label(self.date) if self.date else None
 
 
 # Bounded, and never the tail of a longer number: an unbounded run backtracks quadratically on a
@@ -54,7 +56,7 @@ DEADLINE_RE = re.compile(
 
 
 def _int(text: str) -> int:
-    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    text = fold(text)
     return int(text) if text.isdigit() else chinese_to_int(text)
 
 

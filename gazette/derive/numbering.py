@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from gazette.vocab.normalize import fold
+from gazette.vocab.normalize import DIGIT, fold
 
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -32,25 +32,28 @@ class LabelError(ValueError):
     """A printed label that is not a valid label (the message names it)."""
 
 
+# The numeral grammar, 0–9999, strict: each unit once and in order, a digit before 百 and 千
+# (两 only there), a written tens digit after a higher unit (一百一十), one 零 (or 〇) exactly
+# where positions are skipped (一百零五, 一千零五十). Anything else — 十十, 二百二百, 一百五 (150
+# or 105?), 零五 — is no numeral, so it can never become an anchor.
+_D, _D2, _Z = "[一二三四五六七八九]", "[一二两三四五六七八九]", "[零〇]"
+_TENS = f"{_D}十{_D}?"
+_HUNDREDS = f"{_D2}百(?:{_TENS}|{_Z}{_D})?"
+NUMERAL = re.compile(f"{_Z}|{_D}|{_D}?十{_D}?|{_HUNDREDS}|{_D2}千(?:{_HUNDREDS}|{_Z}(?:{_TENS}|{_D}))?")
+
+
 def chinese_to_int(text: str) -> int:
-    """一 → 1, 十一 → 11, 二十 → 20, 九十九 → 99, 一百零五 → 105."""
-    if not text or any(ch not in _DIGITS and ch not in _UNITS for ch in text):
+    """一 → 1, 十一 → 11, 二十 → 20, 一百零五 → 105; ValueError for anything :data:`NUMERAL` refuses."""
+    if not NUMERAL.fullmatch(text):
         raise ValueError(f"not a Chinese numeral: {text!r}")
-    total, digit = 0, None
+    total, digit = 0, 0
     for ch in text:
-        if ch in _DIGITS:
-            if digit is not None and digit != 0:
-                raise ValueError(f"not a Chinese numeral: {text!r}")
-            digit = _DIGITS[ch]
+        if ch in _UNITS:
+            total += (digit or 1) * _UNITS[ch]
+            digit = 0
         else:
-            unit = _UNITS[ch]
-            total += (1 if digit is None else digit) * unit
-            digit = None
-    if digit:
-        total += digit
-    if total == 0 and digit is None and text not in ("零", "〇"):
-        raise ValueError(f"not a Chinese numeral: {text!r}")
-    return total
+            digit = _DIGITS[ch]
+    return total + digit
 
 
 def int_to_chinese(n: int) -> str:
@@ -79,7 +82,7 @@ class Label:
 
 
 _CN = f"[{CN_NUM}]+"
-_AR = "[0-9０-９]{1,3}"
+_AR = f"{DIGIT}{{1,3}}"
 _OPEN, _CLOSE, _STOP = "[(（]", "[)）]", "[、,，.．]"
 
 # The grammar, outermost level first (the order is the nesting order of the outline).
@@ -97,7 +100,7 @@ RANK: dict[Kind, int] = {kind: rank for rank, (kind, _, _) in enumerate(KINDS)}
 _FULL = [(kind, re.compile(source), chinese) for kind, source, chinese in KINDS]
 # At the start of a paragraph a point label is not followed by a digit (3.15国际…日).
 _START = [
-    (kind, re.compile(source + (r"(?![0-9０-９])" if kind == "point" else "")), chinese)
+    (kind, re.compile(source + (f"(?!{DIGIT})" if kind == "point" else "")), chinese)
     for kind, source, chinese in KINDS
 ]
 
@@ -130,7 +133,7 @@ def parse_label(label: str) -> Label:
     raise LabelError(f"unrecognised numbering label: {label!r}")
 
 
-_ATTACHMENT = re.compile(r"附件\s*(?P<n>[0-9０-９]{1,3})?")
+_ATTACHMENT = re.compile(rf"附件\s*(?P<n>{DIGIT}{{1,3}})?")
 
 
 def attachment_number(label: str) -> int | None:

@@ -27,7 +27,8 @@ def _shift(day: dt.date, years: int) -> dt.date:
     return day.replace(year=day.year + years, day=min(day.day, 28))
 
 
-def check_issue(record: Issue, src: YamlFile) -> list[RecordError]:
+def implausible_issue_dates(record: Issue, src: YamlFile) -> list[RecordError]:
+    """The cover month as written, in the issue's year (or the next), and ``published`` in it."""
     m = _COVER.search(record.printed_month)
     if not m:
         return [src.error(("printed_month",), f"cover month {record.printed_month!r} is not written as YYYY年M月")]
@@ -40,7 +41,8 @@ def check_issue(record: Issue, src: YamlFile) -> list[RecordError]:
     return errors
 
 
-def check_document(doc: DocRef, src: YamlFile, issue: IssueRef | None) -> list[RecordError]:
+def implausible_document_dates(doc: DocRef, src: YamlFile, issue: IssueRef | None) -> list[RecordError]:
+    """成文日期 in the 文号 year and near the cover month of the issue printing it."""
     record = doc.record
     errors: list[RecordError] = []
     if doc.wenhao.year != record.date.year:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Literal
 
 from gazette.derive.anchors import AnchoredDocument, Node
+from gazette.derive.dates import day_label, month_label, month_of_year_label, year_label
 from gazette.derive.deadlines import Deadline
 from gazette.derive.departments import UnitRef
 from gazette.derive.status import DocumentStatus
@@ -57,6 +58,17 @@ class DocRef:
     @property
     def number(self) -> str:
         return self.wenhao.canonical
+
+    @property
+    def date_label(self) -> str:
+        """成文日期 as pages write it (2018年5月3日)."""
+        return day_label(self.record.date)
+
+    @property
+    def validity_date_label(self) -> str | None:
+        """Since when its validity status holds, as pages write it; None when not recorded."""
+        validity = self.record.validity
+        return day_label(validity.date) if validity and validity.date else None
 
     @property
     def data_url(self) -> str:
@@ -248,6 +260,19 @@ class Citation:
     printed: str
     target: DocRef | None
 
+    @property
+    def url(self) -> str:
+        """Where the number is printed in the citing document (its page when no part holds it)."""
+        return f"{self.source.url}#{self.part_id}" if self.part_id else self.source.url
+
+
+@dataclass(frozen=True)
+class CitingDocument:
+    """One document citing a number: its first citation (the link) and how many times it does."""
+
+    first: Citation
+    count: int
+
 
 @dataclass(frozen=True)
 class CitationIndex:
@@ -262,6 +287,14 @@ class CitationIndex:
             for citation in citations:
                 grouped.setdefault(citation.wenhao, []).append(citation)
         return sorted(grouped.items(), key=lambda item: (-len(item[1]), item[0].prefix, item[0].year, item[0].seq))
+
+    @staticmethod
+    def citing_documents(citations: list[Citation]) -> tuple[CitingDocument, ...]:
+        """The documents among ``citations``, in the order they first appear, each once."""
+        by_source: dict[str, list[Citation]] = {}
+        for citation in citations:
+            by_source.setdefault(citation.source.id, []).append(citation)
+        return tuple(CitingDocument(group[0], len(group)) for group in by_source.values())
 
     @property
     def total(self) -> int:
@@ -500,6 +533,13 @@ class DepartmentView(DeptRef):
     def person(self) -> bool:
         return self.record.person
 
+    @property
+    def calendar_count(self) -> int:
+        """Dated tasks in its calendar: its own and those it holds through a collective name."""
+        own = {t.id for t in self.tasks}
+        via = {t.id for g in self.collective_groups for t in g.tasks if t.deadline and t.deadline.date} - own
+        return self.summary.dated + len(via)
+
 
 @dataclass(frozen=True)
 class DeadlineMonth:
@@ -523,11 +563,11 @@ class DeadlineMonth:
     @property
     def label(self) -> str:
         """In the jump list, under its year: 6月."""
-        return f"{self.month}月"
+        return month_of_year_label(self.month)
 
     @property
     def title(self) -> str:
-        return f"{self.year}年{self.month}月"
+        return month_label(self.year, self.month)
 
     @property
     def count_label(self) -> str:
@@ -541,7 +581,7 @@ class DeadlineYear:
 
     @property
     def label(self) -> str:
-        return f"{self.year}年"
+        return year_label(self.year)
 
 
 @dataclass(frozen=True)

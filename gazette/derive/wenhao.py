@@ -8,7 +8,8 @@ Everything else that recognises a 文号 builds on the pieces defined here: the
 citation finder (``derive/citations.py``), the importer's document heads and
 table-of-contents entries (``importer/split.py``, ``importer/toc.py``, with the
 prefixes read from ``data/issuers.yaml``) and, through ``assets/rules.json``,
-the browser's lookup box (:data:`QUERY_PATTERN`).
+the browser's lookup box and search (:meth:`Grammar.browser`). The limits (prefix length
+up to 14 characters, 4-digit year, up to 4-digit sequence) live in :class:`Grammar` only.
 """
 
 from __future__ import annotations
@@ -17,28 +18,103 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from gazette.vocab.normalize import fold
+from gazette.vocab.normalize import DIGIT, fold
 
 OPEN = "〔[［【(（﹝"
 CLOSE = "〕]］】)）﹞"
-DIGIT = "[0-9０-９]"
 HAN = r"[\u4e00-\u9fff]"
 CANONICAL = "{prefix}〔{year}〕{seq}号"
 
 _OPEN_CLASS = f"[{re.escape(OPEN)}]"
 _CLOSE_CLASS = f"[{re.escape(CLOSE)}]"
+# What a reader types between the parts of a lookup query ("衢政办发 2018 33", "-").
+_SEP = r"[^0-9０-９\u4e00-\u9fff]"
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """The 文号 grammar: every printed, cited and typed form, with its limits, in one object.
+
+    The record parser, the citation finder, the importer and (through ``assets/rules.json``,
+    :meth:`browser`) the scripts all take their patterns from :data:`GRAMMAR`, so no two of
+    them can disagree on what a 文号 is — the prefix length included.
+    """
+
+    prefix_max: int = 14  # organ prefix (衢政办发, 中共衢州市委办公室…): printed, cited or typed
+    cited_prefix_min: int = 2  # a one-character run before a bracket is no organ (发〔2018〕)
+    year_digits: int = 4
+    seq_digits: int = 4  # at most
+
+    def number_pattern(self, prefix: str) -> str:
+        """Regex source of a printed 文号 whose prefix is matched by ``prefix``.
+
+        ``prefix`` is regex source (it may hold a named group); the year and the
+        sequence number are the named groups ``year`` and ``seq``.
+        """
+        return (
+            rf"{prefix}\s*{_OPEN_CLASS}\s*(?P<year>{DIGIT}{{{self.year_digits}}})\s*{_CLOSE_CLASS}\s*"
+            rf"(?P<seq>{DIGIT}{{1,{self.seq_digits}}})\s*号"
+        )
+
+    def prefix_pattern(self, least: int = 1) -> str:
+        """Any organ prefix, as the named group ``prefix`` (shortest first: the bracket ends it)."""
+        return rf"(?P<prefix>{HAN}{{{least},{self.prefix_max}}}?)"
+
+    @property
+    def printed_pattern(self) -> str:
+        """One printed 文号, any organ."""
+        return self.number_pattern(self.prefix_pattern())
+
+    @property
+    def cited_pattern(self) -> str:
+        """A 文号 in running text: the group ``run`` holds the Han characters before the bracket
+        (a page break may have left spaces between them); the citation finder settles the prefix."""
+        return self.number_pattern(rf"(?P<run>{HAN}(?:\s*{HAN}){{{self.cited_prefix_min - 1},{self.prefix_max - 1}}})")
+
+    @property
+    def query_pattern(self) -> str:
+        """What a reader types into the lookup box: any printed form, or less ("衢政办发 2018 33",
+        "2018年第33号", "〔2018〕33号"). Applied to folded text; the prefix may be empty."""
+        # (?!\s) after a leading \s* and one \s* at the end: two runs that can both take the same
+        # spaces backtrack quadratically on a long paste (Python here, JavaScript in the browser).
+        return (
+            rf"^\s*(?!\s){self.prefix_pattern(0)}{_SEP}*(?P<year>{DIGIT}{{{self.year_digits}}})(?:{_SEP}|[年第])*"
+            rf"(?P<seq>{DIGIT}{{1,{self.seq_digits}}})\s*(?:号\s*)?$"
+        )
+
+    @property
+    def colloquial_pattern(self) -> str:
+        """What people say instead of a 文号 (33号文, 衢政办33号, 第33号文件), on folded text:
+        the prefix, when given, is any part of a family's prefix read in order (衢政办 → 衢政办发;
+        the search index settles which)."""
+        return (
+            rf"^\s*{self.prefix_pattern(0)}\s*(?:(?P<year>{DIGIT}{{{self.year_digits}}})\s*年\s*)?第?\s*"
+            rf"(?P<seq>{DIGIT}{{1,{self.seq_digits}}})\s*号\s*(?:文件?)?\s*$"
+        )
+
+    def browser(self) -> dict[str, object]:
+        """The grammar as ``assets/rules.json`` carries it to rules.js."""
+        return {
+            "open": OPEN,
+            "close": CLOSE,
+            "prefix_max": self.prefix_max,
+            "pattern": js_pattern(self.query_pattern),
+            "flags": "u",
+            "canonical": CANONICAL,
+        }
+
+
+def js_pattern(source: str) -> str:
+    """The same regex for JavaScript (flag ``u``): only the named-group syntax differs."""
+    return source.replace("(?P<", "(?<")
+
+
+GRAMMAR = Grammar()
 
 
 def number_pattern(prefix: str) -> str:
-    """Regex source of a printed 文号 whose prefix is matched by ``prefix``.
-
-    ``prefix`` is regex source (it may hold a named group); the year and the
-    sequence number are the named groups ``year`` and ``seq``.
-    """
-    return (
-        rf"{prefix}\s*{_OPEN_CLASS}\s*(?P<year>{DIGIT}{{4}})\s*{_CLOSE_CLASS}\s*"
-        rf"(?P<seq>{DIGIT}{{1,4}})\s*号"
-    )
+    """:meth:`Grammar.number_pattern` of :data:`GRAMMAR` (the importer's heads and TOC lines)."""
+    return GRAMMAR.number_pattern(prefix)
 
 
 def prefixes_pattern(prefixes: Iterable[str]) -> str:
@@ -49,23 +125,9 @@ def prefixes_pattern(prefixes: Iterable[str]) -> str:
     return "(?P<prefix>" + "|".join(re.escape(p) for p in ordered) + ")"
 
 
-WENHAO_RE = re.compile(number_pattern(rf"(?P<prefix>{HAN}{{1,12}}?)"))
-
-# What a reader types into the lookup box: any printed form, or less ("衢政办发 2018 33",
-# "2018年第33号", "〔2018〕33号"). Applied to NFKC text; the prefix may be empty.
-_SEP = r"[^0-9０-９\u4e00-\u9fff]"
-# (?!\s) after a leading \s* and one \s* at the end: two runs that can both take the same
-# spaces backtrack quadratically on a long paste (Python here, JavaScript in the browser).
-QUERY_PATTERN = (
-    rf"^\s*(?!\s)(?P<prefix>{HAN}{{0,12}}?){_SEP}*(?P<year>{DIGIT}{{4}})(?:{_SEP}|[年第])*"
-    rf"(?P<seq>{DIGIT}{{1,4}})\s*(?:号\s*)?$"
-)
+WENHAO_RE = re.compile(GRAMMAR.printed_pattern)
+QUERY_PATTERN = GRAMMAR.query_pattern
 QUERY_RE = re.compile(QUERY_PATTERN)
-
-
-def js_pattern(source: str) -> str:
-    """The same regex for JavaScript (flag ``u``): only the named-group syntax differs."""
-    return source.replace("(?P<", "(?<")
 
 
 @dataclass(frozen=True, order=True)

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from gazette.derive import consistency
+from gazette.derive import consistency, doubts
 from gazette.fsio import WriteError
 from gazette.load.errors import RecordError, RecordErrors
 from gazette.load.library import load_issuers
@@ -75,15 +75,15 @@ def review_consistency(doc: Document, doc_id: str, uncorrected: Callable[[], Doc
     """Self-consistency checks in the review report: every violation, whether the
     hand corrections repaired it (found in the uncorrected text only) or the
     record marks it 存疑, and the ones that are neither (the tests fail on those)."""
-    for problem in consistency.doubt_problems(doc):
+    for problem in doubts.misplaced_doubts(doc):
         report.add("consistency: bad 存疑 mark", f"[{doc_id}] {problem}")
-    found = consistency.check_document(doc)
-    open_ = set(consistency.unsettled(doc, found))
+    found = consistency.find_inconsistencies(doc)
+    open_ = set(doubts.unsettled(doc, found))
     for v in found:
         topic = "consistency: UNSETTLED" if v in open_ else "consistency: marked 存疑"
         report.add(topic, f"[{doc_id}] {v}")
     try:
-        before = consistency.check_document(uncorrected())
+        before = consistency.find_inconsistencies(uncorrected())
     except (ValueError, SourceError) as exc:  # the uncorrected text may not even make a valid record
         report.add("consistency: repaired", f"[{doc_id}] 未经手工更正的文本无法生成记录（{str(exc).splitlines()[0]}）")
         return

@@ -28,9 +28,9 @@ def dump(record: BaseModel) -> str:
 
 
 def write(path: Path, record: BaseModel) -> None:
-    write_atomic(path, dump(record))
+    write_atomic(path, dump(record), durable=True)
 
 
 def write_many(records: dict[Path, BaseModel]) -> None:
     """Every record, or none of them when a write fails (``fsio.WriteError``)."""
-    write_all_atomic({path: dump(record) for path, record in records.items()})
+    write_all_atomic({path: dump(record) for path, record in records.items()}, durable=True)

@@ -9,7 +9,8 @@ document. A line is furniture by its shape and by repetition, never by its place
 * a running head or footer is a short line without sentence punctuation whose *shape* (the
   line with its digits blanked, so ``衢州政报 12`` and ``衢州政报 13`` are one shape) stands
   alone on at least :data:`MIN_REPEATS` lines of the body — and is none of the lines a
-  document repeats by itself: a numbering label, 附件N, a 成文日期, an issuing organ above
+  document repeats by itself: a numbering label (also "3.257申报材料", which the outline may
+  read as item 3), 附件N, a 成文日期, an issuing organ above
   its date, (此件公开发布), a title above its 文号, a 文号 line.
 
 Each furniture line is blanked in place (the line numbers of the text stay those of the
@@ -28,6 +29,7 @@ from dataclasses import dataclass
 
 from gazette.derive.numbering import LabelError, attachment_number, split_label
 
+from .outline import POINT_BEFORE_DIGIT
 from .signature import DATE, ORGAN, PUBLIC
 from .split import Heads
 
@@ -64,7 +66,7 @@ def _own_text(line: str) -> bool:
     """Lines a document itself may print several times; never furniture by repetition."""
     text = line.strip()
     try:
-        if split_label(text) is not None or attachment_number(text) is not None:
+        if split_label(text) is not None or attachment_number(text) is not None or POINT_BEFORE_DIGIT.match(text):
             return True
     except LabelError:
         return True

@@ -21,7 +21,7 @@ from gazette.records.models import Part, Table
 ATTACHMENT_LIST = re.compile(r"^附件[:：]")
 # The build's point label (1. 2、) without its guard against a digit after it: "11.121人才…"
 # opens item 11 only where the sequence expects 11 (see Outline._by_sequence).
-_POINT_BEFORE_DIGIT = re.compile(next(source for kind, source, _ in KINDS if kind == "point") + r"(?=[0-9０-９])")
+POINT_BEFORE_DIGIT = re.compile(next(source for kind, source, _ in KINDS if kind == "point") + r"(?=[0-9０-９])")
 
 
 def label_at(text: str, line: int | None, where: str = "") -> Numbered | None:
@@ -79,7 +79,7 @@ class Outline:
         if self.absorb_numbered:
             listed = label_at(text, line, self.where)
             # the list of attachments' titles may begin with digits too ("2.2018年度…申请表")
-            if (listed and listed.label.kind == "point") or (listed is None and _POINT_BEFORE_DIGIT.match(text)):
+            if (listed and listed.label.kind == "point") or (listed is None and POINT_BEFORE_DIGIT.match(text)):
                 self.stack[-1].paragraphs.append(text)
                 return
             self.absorb_numbered = False
@@ -124,7 +124,7 @@ class Outline:
         """A paragraph whose text begins with digits after a point label ("11.121人才梯队项目")
         opens that point when the printed sequence expects exactly that number next; otherwise
         ("3.15国际消费者权益日" with no 2. before it) it is text."""
-        match = _POINT_BEFORE_DIGIT.match(text)
+        match = POINT_BEFORE_DIGIT.match(text)
         if match is None:
             return None
         try:

@@ -12,6 +12,7 @@ import re
 
 from gazette.derive.numbering import LabelError, split_label
 from gazette.importer.corrections import Correction, CorrectionError
+from gazette.importer.outline import POINT_BEFORE_DIGIT
 from gazette.records.models import Erratum
 
 from .signature import DATE, ORGAN
@@ -92,7 +93,8 @@ def opens_part(text: str) -> bool:
         numbered = split_label(text)
     except LabelError:
         return True  # not a continuation; the outline stops the import on it
-    return numbered is not None or text.startswith(("附件", "——"))
+    # "11.121人才…" may open item 11 (the outline decides by sequence): never glued to the paragraph before
+    return numbered is not None or text.startswith(("附件", "——")) or POINT_BEFORE_DIGIT.match(text) is not None
 
 
 def should_join(prev: str, nxt: str) -> bool:

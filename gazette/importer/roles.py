@@ -18,7 +18,7 @@ from pathlib import Path
 from pydantic import TypeAdapter
 from pypinyin import Style, lazy_pinyin
 
-from gazette.derive.anchors import anchor_document
+from gazette.derive.anchors import AnchorError, anchor_document
 from gazette.derive.departments import Registry, guess_kind, looks_like_unit_name
 from gazette.derive.tasks import extract_tasks
 from gazette.derive.views import DocRef
@@ -28,6 +28,7 @@ from gazette.load.library import load_file
 from gazette.load.yamlfile import YamlFile
 from gazette.records.models import Department, Document, Issuer
 
+from .errors import SourceError
 from .report import Report
 from .split import Segment
 
@@ -90,7 +91,12 @@ class RoleAudit:
         ref = DocRef(doc_id, doc, wenhao, self.issuers[wenhao.prefix])
         source = YamlFile(Path(f"data/documents/{doc_id}.yaml"), None)
         errors: list[RecordError] = []
-        tasks, _tables, audit = extract_tasks(ref, anchor_document(doc), source, self.registry, errors)
+        try:
+            anchored = anchor_document(doc)
+        except AnchorError as exc:  # the build would refuse this record: stop here, naming the document
+            raise SourceError(seg.wenhao_line, f"[anchor-repeat] {doc_id}：编号重复，构建会拒绝这份记录"
+                                               f"（{exc}）；请对照原件核对编号，必要时用更正文件修正") from None
+        tasks, _tables, audit = extract_tasks(ref, anchored, source, self.registry, errors)
         self.counts.seen += audit.seen
         self.counts.tasks += len(tasks)
         self.counts.unread += len(audit.unread)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from gazette.load.errors import RecordError
 from gazette.load.yamlfile import read_bytes
+from gazette.vocab.normalize import refused_characters
 
 ISSUE_FILE = re.compile(r"quzhou-zhengbao-(\d{4})-(\d{2})\.txt$")
 
@@ -46,4 +47,10 @@ def read_source(path: str | Path) -> Source:
         raise RecordError(path, 1, None, "[empty] 文件为空")
     # splitlines() keeps the last line although the file does not end with a newline
     lines = [ln.rstrip(" \r") for ln in text.replace("\r\n", "\n").split("\n")]
+    for row, content in enumerate(lines, 1):
+        # Records may not hold them (gazette.vocab.normalize): stop here, at the source line,
+        # rather than with a record that cannot be written.
+        refused = next(refused_characters(content), None)
+        if refused is not None:
+            raise RecordError(path, row, None, refused.message)
     return Source(path=path, year=int(m.group(1)), number=int(m.group(2)), lines=lines)

@@ -17,13 +17,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from gazette.derive.wenhao import HAN, digits, number_pattern, prefixes_pattern
+from gazette.derive.wenhao import GRAMMAR, digits, number_pattern, prefixes_pattern
 from gazette.load.library import load_issuers
 
 from .errors import SourceError
 from .report import Report
 
-_ANY_HEAD = re.compile(rf"^\s*{number_pattern(rf'(?P<prefix>{HAN}{{1,12}}?)')}\s*$")
+_ANY_HEAD = re.compile(rf"^\s*{GRAMMAR.printed_pattern}\s*$")
 
 
 class Heads:

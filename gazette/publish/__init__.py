@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from gazette.derive.views import Library
+from gazette.fsio import WriteError
 from gazette.publish.context import PublishContext, Step
 from gazette.publish.csp import write_csp
 from gazette.publish.feeds import write_feed
@@ -66,6 +67,8 @@ def dry_run(library: Library, templates: Path, site_url: str | None) -> None:
                 continue
             try:
                 step(PublishContext(library, Path(tmp), site_url, templates))
+            except WriteError as exc:  # the machine, not the records: a full disk, a read-only folder
+                raise PublishError(f"构建未完成：{exc}") from exc
             except Exception as exc:  # any failure here is reported, not a traceback
                 raise PublishError(f"export step {step.__name__} fails on these records: {type(exc).__name__}: {exc}") from exc
 

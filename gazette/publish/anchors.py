@@ -211,7 +211,7 @@ def update_manifest(site_dir: Path, path: Path, library: Library, accept: Iterab
         merged[key] = now[key]
     path.parent.mkdir(parents=True, exist_ok=True)
     lines = [f"{key} {sketch}" if sketch else key for key, sketch in sorted(merged.items())]
-    write_atomic(path, HEADER + "".join(f"{line}\n" for line in lines))
+    write_atomic(path, HEADER + "".join(f"{line}\n" for line in lines), durable=True)
     return len(merged), len(merged) - len(old)
 
 

@@ -134,8 +134,8 @@ def to_json(payload: Any) -> str:
 
 
 def csv_rows(rows: list[dict[str, Any]], fields: list[str]) -> list[dict[str, object]]:
-    """Summaries as CSV rows: lists joined with ";", None as an empty cell."""
-    return [{k: ";".join(row[k]) if isinstance(row[k], list) else row[k] for k in fields} for row in rows]
+    """Summaries as CSV rows, the fields in order (cells are formatted by csvfile.cell)."""
+    return [{k: row[k] for k in fields} for row in rows]
 
 
 def write(path: Path, text: str) -> None:

@@ -1,8 +1,8 @@
 """``assets/rules.json``: the domain rules, as the browser receives them.
 
 Scripts never restate a rule: they read this file, written from the Python
-definitions (text normalisation, 文号 grammar, issuer families, roles, anchor scheme,
-department kinds, facets, unit names). ``docs/assets/rules.js`` loads it for the other scripts.
+definitions (text normalisation, 文号 grammar, date format, issuer families, roles, anchor
+scheme, department kinds, facets, unit names). ``docs/assets/rules.js`` loads it for the other scripts.
 
 ``roles``: [{id, label, strength}] in display order; ``strength`` 0 is the strongest (the role
 that wins when a task names a unit twice, ``gazette.vocab.roles.STRENGTH``).
@@ -18,8 +18,9 @@ import json
 from typing import Any
 
 from gazette.derive.anchors import ROW, SEPARATOR
+from gazette.derive.dates import DAY
 from gazette.derive.facets import FACETS
-from gazette.derive.wenhao import CANONICAL, CLOSE, OPEN, QUERY_PATTERN, js_pattern
+from gazette.derive.wenhao import GRAMMAR
 from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 from gazette.records.models import DEPARTMENT_KINDS
@@ -34,13 +35,9 @@ def rules_payload(ctx: PublishContext) -> dict[str, Any]:
         # gazette/vocab/normalize.py: fold (Unicode form), the characters keys drop, and the
         # one bracket style of compare keys.
         "normalize": {"form": FORM, "drop": DROP_JS, "brackets": BRACKETS},
-        "wenhao": {
-            "open": OPEN,
-            "close": CLOSE,
-            "pattern": js_pattern(QUERY_PATTERN),
-            "flags": "u",
-            "canonical": CANONICAL,
-        },
+        "wenhao": GRAMMAR.browser(),
+        # gazette/derive/dates.py: how a day is written for readers
+        "dates": {"day": DAY},
         "issuers": [{"prefix": issuer.prefix, "code": issuer.code} for issuer in ctx.library.issuers],
         "roles": [{"id": role, "label": ROLE_LABELS[role], "strength": STRENGTH[role]} for role in ROLES],
         "role_words": {

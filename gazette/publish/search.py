@@ -43,7 +43,8 @@ from pathlib import Path
 from gazette.derive.anchors import Node, row_id
 from gazette.derive.facets import FACETS
 from gazette.derive.views import DocView, Library
-from gazette.derive.wenhao import DIGIT, HAN, js_pattern
+from gazette.derive.wenhao import GRAMMAR, js_pattern
+from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 from gazette.publish.postings import Postings
 from gazette.publish.search_format import (
@@ -66,13 +67,9 @@ BATCH_CHARS = 250_000  # characters indexed per numpy batch (bounds memory)
 SHARD_TARGET = 24_000  # raw bytes per postings shard before gzip
 MAX_SHARDS = 4096
 
-# What people say instead of a 文号 (33号文, 衢政办33号, 第33号文件), NFKC text: the
-# prefix, when given, is any part of a family's prefix read in order (衢政办 → 衢政办发).
-# A full 文号 or "2018年33号" is read by the 文号 grammar itself (rules.json) first.
-COLLOQUIAL_WENHAO = (
-    rf"^\s*(?P<prefix>{HAN}{{0,14}}?)\s*(?:(?P<year>{DIGIT}{{4}})\s*年\s*)?第?\s*"
-    rf"(?P<seq>{DIGIT}{{1,4}})\s*号\s*(?:文件?)?\s*$"
-)
+# What people say instead of a 文号 (33号文, 衢政办33号): part of the one 文号 grammar.
+# A full 文号 or "2018年33号" is read by the grammar's query pattern (rules.json) first.
+COLLOQUIAL_WENHAO = GRAMMAR.colloquial_pattern
 
 
 class SearchIndexError(RuntimeError):
@@ -184,8 +181,7 @@ class _Writer:
     def write(self, rel: str, body: bytes) -> None:
         data = encode_file(body)
         path = self.staging / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
+        write_atomic(path, data)
         self.hash.update(rel.encode("utf-8") + b"\x00" + data)
         self.files += 1
         self.bytes += len(data)
@@ -340,15 +336,16 @@ class _Builder:
     def write_departments(self, w: _Writer) -> None:
         """Per department: every document naming it (by name or alias in the text, or as a
         unit of a task, so 住建局 in "市发改委、住建局" counts), with the part that does."""
+        matcher = self.library.unit_names  # the one unit-name matcher (gazette/vocab/unitnames.py)
         for dept in self.library.departments:
             found: dict[int, list[object]] = {}
-            names = [normalize(name) for name in dept.names]
+            code = dept.record.code
             for doc in dept.documents:
                 n = self.ordinal[doc.id]
-                for i, text in enumerate(self.texts[n]):
-                    name = next((x for x in names if x in text), None)
+                for i, part in enumerate(self.parts[n]):
+                    name = next((m.name for s in part.strings for m in matcher.find(s) if m.code == code), None)
                     if name is not None:
-                        found[n] = [n, i, name]
+                        found[n] = [n, i, normalize(name)]
                         break
             for task in dept.tasks:
                 n = self.ordinal[task.doc.id]
@@ -442,7 +439,7 @@ def build_search_index(library: Library, site_dir: Path) -> IndexStats:
     build = writer.build_id()
     (out / _STAGING).rename(out / build)
     meta = encode_file(_json(builder.meta(build)))
-    (out / META).write_bytes(meta)
+    write_atomic(out / META, meta)  # the file every page reads first: old or new, never half
     return IndexStats(writer.files + 1, writer.bytes + len(meta), build)
 
 

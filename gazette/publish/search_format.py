@@ -13,13 +13,12 @@ deployment does not have (404), never for a file of another build, so old and
 new deployments never mix.
 
 Normalisation (:func:`normalize`, one function, per character, so the browser
-gets it as tables): the project's search key (``gazette/vocab/normalize.py``
-``search_key``: NFKC, lower case, whitespace and invisible characters dropped;
-the browser has it from rules.json), then traditional → simplified (OpenCC's
-t2s conversion, one character at a time, computed at build time from the kept
-library and shipped as ``t2s.bin``), then punctuation (``PUNCT``: quotation and
-title marks, brackets, 、，。…) dropped, so letters and digits alone decide a
-match. In a query, whitespace (``WHITESPACE``) separates terms. The strings of one part are joined by ``SEP``, which no query holds, so
+gets it as a table): ``fold`` of ``gazette/vocab/normalize.py`` (NFKC), lower case, traditional → simplified (OpenCC's t2s
+conversion, one character at a time, computed at build time from the library
+and shipped as ``t2s.bin``); whitespace (``DROP``: PDF line wraps and page
+breaks leave spaces inside words) and punctuation (``PUNCT``: quotation and
+title marks, brackets, 、，。…) disappear, so letters and digits alone decide a
+match. The strings of one part are joined by ``SEP``, which no query holds, so
 a match never spans two paragraphs or table cells.
 """
 
@@ -31,7 +30,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
-from gazette.vocab.normalize import WHITESPACE, fold, search_key
+from gazette.vocab.normalize import DROP, DROP_JS, fold
 
 FORMAT = 2  # bump when a reader of an older format would misread the files
 MAGIC = b"GZS\x02"  # "GZS" + FORMAT: first bytes of every decoded index file
@@ -65,8 +64,9 @@ def part_key(index: int, heading: bool) -> int:
     return (index << PART_SHIFT) | (HEADING_BIT if heading else 0)
 
 
-# In a query, whitespace (after folding) separates terms; the search key drops it in the text.
-_WHITESPACE_RE = re.compile(WHITESPACE)
+# Whitespace and invisible characters (gazette/vocab/normalize.py) are removed by
+# normalisation; in a query they separate terms. meta.bin carries the JavaScript spelling.
+_DROP_RE = re.compile(DROP)
 
 
 def _class_of(test: Callable[[str], bool]) -> str:
@@ -114,8 +114,10 @@ _NORM_SEEN: set[str] = set()
 
 
 def _norm_char(ch: str) -> str:
+    folded = fold(ch).lower()
     t2s = t2s_table()
-    return _PUNCT_RE.sub("", "".join(t2s.get(c, c) for c in search_key(ch)))
+    folded = "".join(t2s.get(c, c) for c in folded)
+    return _PUNCT_RE.sub("", _DROP_RE.sub("", folded))
 
 
 def normalize(text: str) -> str:
@@ -129,7 +131,7 @@ def normalize(text: str) -> str:
 
 def is_separator(ch: str) -> bool:
     """Whether ``ch`` separates two terms of a query (whitespace; punctuation does not)."""
-    return ch == SEP or any(_WHITESPACE_RE.fullmatch(c) for c in fold(ch))
+    return bool(_DROP_RE.fullmatch(fold(ch) or " ")) or ch == SEP
 
 
 def query_terms(query: str) -> list[str]:
@@ -266,7 +268,7 @@ def entries(term: str, data: bytes) -> dict[tuple[int, int], list[int] | int]:
 def format_section() -> dict[str, object]:
     """What the browser needs to read the files, sent in ``meta.bin``."""
     return {
-        "format": FORMAT, "sep": SEP, "whitespace": WHITESPACE, "punct": PUNCT,
+        "format": FORMAT, "sep": SEP, "drop": DROP_JS, "punct": PUNCT, "nfkc": True, "lower": True,
         "heading_bit": HEADING_BIT, "part_shift": PART_SHIFT, "title_part": TITLE_PART,
         "number_part": NUMBER_PART, "max_query": MAX_QUERY, "paths": PATHS,
     }

@@ -91,12 +91,12 @@ def _task_record(
 
 
 def csv_rows(records: list[dict[str, Any]]) -> list[dict[str, object]]:
-    """Task records as CSV rows (CSV_FIELDS); units joined by ";" per role."""
+    """Task records as CSV rows (CSV_FIELDS): one column of units per role."""
     rows: list[dict[str, object]] = []
     for rec in records:
-        row: dict[str, object] = {key: rec.get(key) or "" for key in CSV_FIELDS}
+        row: dict[str, object] = {key: rec.get(key) for key in CSV_FIELDS}
         for role in ROLES:
-            row[f"{role}_units"] = ";".join(u["name"] for u in rec["units"] if u["role"] == role)
+            row[f"{role}_units"] = [u["name"] for u in rec["units"] if u["role"] == role]
         rows.append(row)
     return rows
 

@@ -75,6 +75,10 @@ RecordDate = Annotated[dt.date, BeforeValidator(_calendar_date)]
 Whole = Annotated[int, BeforeValidator(_whole_number)]
 Flag = Annotated[bool, BeforeValidator(_flag)]
 Code = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{0,31}$")]
+# An issuer's code is the middle of its documents' ids and URLs ({year}/{code}-{seq}): no hyphen,
+# so the sequence number after the hyphen is never ambiguous; one piece for both patterns.
+ISSUER_CODE = r"[a-z][a-z0-9]{0,31}"
+IssuerCode = Annotated[str, StringConstraints(pattern=rf"^{ISSUER_CODE}$")]
 Printable = Annotated[str, AfterValidator(_printable)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=200_000), AfterValidator(_printable)]
 Line = Annotated[str, StringConstraints(min_length=1, max_length=2_000), AfterValidator(_one_line)]
@@ -90,7 +94,7 @@ class Record(BaseModel):
 class Issuer(Record):
     """One family of document numbers (文号), e.g. 衢政办发."""
 
-    code: Code = Field(description="ASCII code used in document URLs, e.g. qzbf")
+    code: IssuerCode = Field(description="ASCII code used in document URLs, e.g. qzbf (letters and digits, no hyphen)")
     prefix: Line = Field(description="文号 prefix as printed, e.g. 衢政办发")
     names: list[Line] = Field(min_length=1, description="Issuing organ(s) using this prefix")
     kind: Literal["市政府", "市政府办公室", "市政府人事", "市级部门"] = "市级部门"
@@ -150,7 +154,7 @@ class ImprintLine(Record):
     value: Line
 
 
-DocumentId = Annotated[str, StringConstraints(pattern=r"^\d{4}/[a-z][a-z0-9]*-\d+$")]
+DocumentId = Annotated[str, StringConstraints(pattern=rf"^\d{{4}}/{ISSUER_CODE}-\d+$")]
 
 
 class TocEntry(Record):

@@ -39,8 +39,28 @@ class ModelDoc:
 def _type_name(info: Any) -> str:
     text = str(info.annotation).replace("typing.", "").replace("gazette.records.models.", "")
     text = text.replace("datetime.date", "date").replace("<class '", "").replace("'>", "")
-    text = re.sub(r"Annotated\[(\w+), [^\]]*?\)\]", r"\1", text)
+    text = _without_metadata(text)
     return re.sub(r"^Optional\[(.*)\]$", r"\1 | null", text)
+
+
+def _without_metadata(text: str) -> str:
+    """``Annotated[int, Field(…), BeforeValidator(…)]`` → ``int``, at any depth (the metadata
+    holds brackets of its own and reprs with memory addresses, which must never reach a page)."""
+    while (start := text.find("Annotated[")) >= 0:
+        depth, end, comma = 0, start + len("Annotated["), None
+        for end in range(start + len("Annotated["), len(text)):
+            ch = text[end]
+            if ch in "[(":
+                depth += 1
+            elif ch in "])":
+                if depth == 0:
+                    break
+                depth -= 1
+            elif ch == "," and depth == 0 and comma is None:
+                comma = end
+        inner = text[start + len("Annotated["): comma if comma is not None else end]
+        text = text[:start] + inner + text[end + 1:]
+    return text
 
 
 def model_docs() -> list[ModelDoc]:

@@ -10,19 +10,14 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from gazette.derive.anchors import row_id
 from gazette.derive.consistency import CHECK_LABELS
-from gazette.derive.facets import FACET_LABELS
-from gazette.derive.numbering import int_to_chinese
 from gazette.records.models import DEPARTMENT_KINDS
 from gazette.vocab.roles import ROLE_LABELS
 
 # The domain rules templates present; each is defined once in the package, never in a template.
 RULES: dict[str, object] = {
-    "row_id": row_id,
     "role_labels": ROLE_LABELS,
     "department_kinds": DEPARTMENT_KINDS,
-    "facet_labels": FACET_LABELS,
     "check_labels": CHECK_LABELS,
 }
 
@@ -53,6 +48,5 @@ def make_env(templates: Path) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.filters["cn"] = int_to_chinese
     env.globals.update(RULES)
     return env

@@ -1,19 +1,22 @@
 """Text normalisation: the one definition of how texts are folded, compared and searched.
 
-Every comparison of text in the package goes through one of the keys below, and the browser
-applies the same tables (``assets/rules.json`` → ``docs/assets/rules.js``), never a pattern of
-its own. The keys differ because their jobs do:
+Every comparison of text in the package goes through :func:`fold` and the character classes
+below, and the browser applies the same tables (``assets/rules.json`` → ``docs/assets/rules.js``;
+the search index's ``meta.bin``), never a pattern of its own. The keys differ because their
+jobs do:
 
 :func:`compare_key`
     Is this the same name, quote or text? Registry names (duplicate check, lookups), 存疑
     quotes, errata, the importer's fidelity check. The whole string is folded (NFKC: full-width
     forms, Kangxi radicals, compatibility ideographs), whitespace and invisible characters go,
     and brackets take one style (衢州市(某)局 = 衢州市〔某〕局 = 衢州市（某）局).
-:func:`search_key`
-    What the search index holds and what a query is matched with. Folded *one character at a
-    time* so that every character of the shown text maps to its own stretch of the key (the
-    browser highlights matches in the shown text); lower case, because readers type Latin
-    letters either way; brackets as printed, since a reader searching 〔2018〕 means them.
+search keys
+    What the search index holds and what a query is matched with:
+    ``gazette/publish/search_format.normalize``, built on :func:`fold` and :data:`DROP` and
+    shipped in ``meta.bin``. Folded *one character at a time* so that every character of the
+    shown text maps to its own stretch of the key (the browser highlights matches in the shown
+    text); lower case, traditional → simplified, punctuation ignored — a search matches words,
+    while a compare key keeps every printed character but spaces.
 :func:`printed_key`
     The printed words only: letters, marks and digits after folding, no spaces, punctuation
     or symbols. Fingerprints of published anchors (a punctuation repair must not move an
@@ -41,6 +44,8 @@ from dataclasses import dataclass
 from typing import Final
 
 FORM: Final = "NFKC"
+# A digit as the gazette prints it, ASCII or full-width; :func:`fold` reads either as ASCII.
+DIGIT = "[0-9０-９]"
 
 
 def _class(ranges: tuple[tuple[int, int], ...], js: bool = False) -> str:
@@ -114,23 +119,6 @@ def without_spaces(text: str) -> str:
 def compare_key(text: str) -> str:
     """The form two names, quotes or texts are compared in (see the module docstring)."""
     return without_spaces(fold(text)).translate(_BRACKETS)
-
-
-_SEARCH_TABLE: dict[int, str] = {}
-
-
-def search_key(text: str) -> str:
-    """The searchable form of ``text``: per character folded and lower-cased, ``DROP`` removed."""
-    table = _SEARCH_TABLE
-    for ch in set(text):
-        if ord(ch) not in table:
-            table[ord(ch)] = _DROP_RE.sub("", fold(ch).lower())
-    return text.translate(table)
-
-
-def search_chars(ch: str) -> str:
-    """The search key of one character (``""`` when it is dropped)."""
-    return search_key(ch)
 
 
 def printed_key(text: str) -> str:

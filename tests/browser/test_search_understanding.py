@@ -232,3 +232,20 @@ def test_every_url_the_page_writes_opens_without_errors(chromium, served_site: s
         assert page.get_attribute("[data-gz-search=page]", "data-state") == "done", url
     assert errors == []
     context.close()
+
+
+SAMPLES = [
+    "“最多跑一次”改革", "《浙江省学前教育条例》(简称《条例》,下同)", "經濟普查 與 電動自行車", "ＧＤＰ Pm2.5\u3000市质监 局\n",
+    "衢政办发〔2018〕33号", "市发改委、住建局；市财政局。", "⼈民政府", "零\u200b宽\ufeff字符", "2017—2020年", "Ⅻ ℃ ㎡ ①",
+]
+
+
+def test_the_browser_normalises_and_splits_exactly_as_python(search_page, served_site: str) -> None:
+    """One normalisation: the page's (rules.js search key + meta.bin tables) equals search_format.normalize."""
+    from gazette.publish.search_format import query_terms
+
+    _search(search_page, served_site, "")
+    got = search_page.evaluate("s => Promise.all(s.map((x) => window.gazetteSearch.normalize(x)))", SAMPLES)
+    assert got == [normalize(x) for x in SAMPLES]
+    terms = search_page.evaluate("s => Promise.all(s.map((x) => window.gazetteSearch.terms(x)))", SAMPLES)
+    assert terms == [query_terms(x) for x in SAMPLES]

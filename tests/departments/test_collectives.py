@@ -107,6 +107,9 @@ def test_33_collective_tasks_reach_czj_page_and_exports(site: Path) -> None:
     assert sum(1 for r in csv_rows if r["via_collective"] == "市级各有关部门") == len(via)
     events = Calendar.from_ical((site / "departments/czj/tasks.ics").read_bytes()).walk("VEVENT")
     assert sum(1 for e in events if "市级各有关部门" in str(e["summary"])) == sum(1 for t in via if t["deadline_date"])
+    # the page states the calendar's count, collective tasks included
+    howto = page.get_element_by_id("subscribe").getnext().text_content()
+    assert f"本单位 {len(events)} 项有明确期限的任务" in howto
 
 
 @pytest.mark.site

@@ -90,3 +90,31 @@ def test_task_table_downloads_list_rows_with_units_and_deadlines(site: Path) -> 
     # merged cells (null in the record) carry the deadline and units of the row above
     assert data["rows"][3]["deadline_date"] == "2018-05-15"
     assert {u["code"] for u in data["rows"][3]["units"]} == {"sjbm", "xzfwzx", "dzzwzx"}
+
+
+def test_each_unit_has_a_spreadsheet_csv_in_the_pages_words_named_after_it(site: Path) -> None:
+    from gazette.publish.tasks_export import EXCEL_FIELDS
+    from gazette.vocab.roles import ROLE_LABELS
+
+    checked = 0
+    for folder in sorted((site / "departments").iterdir()):
+        if not (folder / "tasks.json").exists():
+            continue
+        raw = (folder / "tasks-excel.csv").read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf"), folder.name  # UTF-8 with BOM: Excel reads the Chinese
+        rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+        data = json.loads((folder / "tasks.json").read_text(encoding="utf-8"))
+        assert len(rows) == len(data["tasks"])
+        for row, task in zip(rows, data["tasks"]):
+            assert list(row) == EXCEL_FIELDS
+            assert row["本单位角色"] == ROLE_LABELS[task["role"]]
+            assert row["任务"] == task["text"] and row["文号"] == task["number"]
+        page = html.fromstring(read(site, f"departments/{folder.name}/"))
+        link = page.cssselect("a.gz-excel")[0]
+        name = data["department"]["name"]
+        assert link.get("href") == "tasks-excel.csv"
+        assert link.get("download") == f"{name}-任务.csv"
+        checked += 1
+    assert checked > 20
+    # the machine CSV keeps its stable English keys
+    assert list(_csv_rows(site / "departments" / "czj" / "tasks.csv")[0])[:3] == ["task_id", "document", "number"]

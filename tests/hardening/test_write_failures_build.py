@@ -17,13 +17,14 @@ from tests.project import copy_project
 
 pytestmark = pytest.mark.site
 
-# Runs MkDocs with the temporary files of data/tasks.json opened on /dev/full (ENOSPC).
+# Runs MkDocs with the temporary files of tasks.json opened on /dev/full (ENOSPC): in the
+# export dry run before the build (FULL_IN=gazette-dry-run) or in the site after it (FULL_IN=site).
 FULL_DISK = """
 import os, sys, tempfile
 real = tempfile.mkstemp
 def mkstemp(prefix="", suffix="", dir=None):
     fd, name = real(prefix=prefix, suffix=suffix, dir=dir)
-    if prefix.startswith(".tasks.json."):
+    if prefix.startswith(".tasks.json.") and os.environ["FULL_IN"] in str(dir):
         os.close(fd)
         return os.open("/dev/full", os.O_WRONLY), name
     return fd, name
@@ -34,15 +35,16 @@ cli()
 """
 
 
-def _mkdocs(project: Path, out: Path, *prefix: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.test/zhengbao/"}
+def _mkdocs(project: Path, out: Path, *prefix: str, full_in: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.test/zhengbao/", "FULL_IN": full_in}
     return subprocess.run([*prefix, "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(out)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=900)
 
 
-def test_a_full_disk_ends_the_build_with_a_message(tmp_path: Path) -> None:
+@pytest.mark.parametrize("full_in", ["gazette-dry-run", "/site/"])
+def test_a_full_disk_ends_the_build_with_a_message(full_in: str, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    result = _mkdocs(project, tmp_path / "site", sys.executable, "-c", FULL_DISK)
+    result = _mkdocs(project, tmp_path / "site", sys.executable, "-c", FULL_DISK, full_in=full_in)
     assert result.returncode != 0
     assert "构建未完成" in result.stderr and "磁盘已满" in result.stderr and "tasks.json" in result.stderr
     assert "Traceback" not in result.stderr

@@ -1,4 +1,4 @@
-"""Self-consistency checks (gazette.derive.consistency) over every record, and
+"""Self-consistency checks (gazette.derive.consistency; 存疑 marks: gazette.derive.doubts) over every record, and
 each check on a small record of its own."""
 
 from __future__ import annotations
@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 import yaml
 
-from gazette.derive.consistency import check_document, doubt_problems, unsettled
+from gazette.derive.consistency import find_inconsistencies
+from gazette.derive.doubts import misplaced_doubts, unsettled
 from gazette.records.models import Document
 from tests.records import document
 
@@ -25,8 +26,8 @@ def _load(path: Any) -> Document:
 @pytest.mark.parametrize("path", DOC_PATHS, ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_every_violation_is_repaired_or_marked(path: Any) -> None:
     doc = _load(path)
-    assert doubt_problems(doc) == []
-    left = unsettled(doc, check_document(doc))
+    assert misplaced_doubts(doc) == []
+    left = unsettled(doc, find_inconsistencies(doc))
     assert left == [], "\n".join(str(v) for v in left)
 
 
@@ -35,13 +36,13 @@ def test_every_doubt_settles_a_violation() -> None:
     """A 存疑 mark that no check needs is stale: the record changed under it."""
     for path in DOC_PATHS:
         doc = _load(path)
-        found = {(v.check, v.part) for v in check_document(doc)}
+        found = {(v.check, v.part) for v in find_inconsistencies(doc)}
         for d in doc.doubts:
             assert (d.check, d.part) in found, f"{path.stem}: stale 存疑 at {d.part}"
 
 
 def _checks(doc: Document) -> list[tuple[str, str]]:
-    return [(v.check, v.part) for v in check_document(doc)]
+    return [(v.check, v.part) for v in find_inconsistencies(doc)]
 
 
 @pytest.mark.unit
@@ -51,7 +52,7 @@ def test_stated_counts() -> None:
         {"label": "二、", "text": "优秀种粮大户(3名)", "paragraphs": ["甲", "乙"]},
         {"label": "三、", "text": "先进集体(5家)", "paragraphs": ["市本级(2家):甲、乙。", "县(市、区)(3家):丙、丁。"]},
     ])
-    found = check_document(doc)
+    found = find_inconsistencies(doc)
     assert [(v.check, v.part) for v in found] == [("count", "sec_2"), ("count", "sec_3")]  # 5 = 2 + 3, but 3家 lists 2
     assert "states 3, lists 2" in found[0].message
 
@@ -111,6 +112,6 @@ def test_text_breaking_off_and_a_doubt_settling_it() -> None:
     body = [{"label": "(一)", "text": "确保工作有力、有序,"}, {"label": "(二)", "text": "加大宣传力度。"}]
     assert _checks(document(body)) == [("break", "item_1")]
     marked = document(body, doubts=[{"check": "break", "part": "item_1", "quote": "有力、有序,", "reason": "照录"}])
-    assert unsettled(marked, check_document(marked)) == []
+    assert unsettled(marked, find_inconsistencies(marked)) == []
     wrong = document(body, doubts=[{"check": "break", "part": "item_1", "quote": "不在此处", "reason": "照录"}])
-    assert doubt_problems(wrong) == ["存疑 at item_1: quote “不在此处” is not printed there"]
+    assert misplaced_doubts(wrong) == ["存疑 at item_1: quote “不在此处” is not printed there"]

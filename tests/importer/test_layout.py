@@ -102,3 +102,11 @@ def test_a_printed_space_between_joint_issuers_is_no_erratum() -> None:
         "中共广州市委 广州市人民政府关于推进人才集聚工程的实施意见", None)
     fixed, erratum = remove_spaces("衢州市人民政府办公室 关于印发某方案的通知", "r")
     assert fixed == "衢州市人民政府办公室关于印发某方案的通知" and erratum is not None
+
+
+def test_repeated_short_items_beginning_with_digits_are_no_running_heads() -> None:
+    """"3.257申报材料" three times is an item the outline may read as 3., not a page head."""
+    lines: list[str] = []
+    for n in (1, 2, 3):
+        lines += _doc(f"衢政发〔2018〕{n}号", ["1.支持对象", "2.补助标准", f"3.{n}57申报材料"])
+    assert find_furniture(lines, 0, HEADS) == []

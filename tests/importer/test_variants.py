@@ -112,13 +112,13 @@ def _outline(docs: dict[str, Any]) -> dict[str, list[str]]:
 @given(seed=st.integers(min_value=0, max_value=2**32 - 1))
 def test_items_that_begin_with_digits_keep_their_numbers(issue: str, seed: int, tmp_path: Path, clean_dir: Path) -> None:
     text, changed = variants.with_digit_items(_text(issue), random.Random(seed))
-    if not changed:
-        pytest.skip("no point items to rewrite in this issue")
+    assert changed, "the variant must rewrite some items"
     got, report = _records(text, issue, tmp_path / f"digits-{seed}")
     assert _outline(got) == _outline(_clean(issue, clean_dir))
+    assert report.items["furniture"] == []  # a short item repeated ("3.257申报材料") is no page head
     # each item read by its place in the sequence is named (items of an 附件: list are no parts)
     assert len(report.items["labels"]) <= len(changed)
-    assert all(any(m.split("“")[1].rstrip("…")[:12] in c for c in changed) for m in report.items["labels"])
+    assert all(any(m.split("“", 1)[1].split("…”", 1)[0] in c for c in changed) for m in report.items["labels"])
 
 
 def _tasks(docs: dict[str, Any]) -> dict[str, list[tuple[str, tuple[tuple[str, str], ...]]]]:

@@ -155,10 +155,10 @@ def with_split_tables(text: str, rng: random.Random) -> tuple[str, int]:
     return "\n".join(out), cut
 
 
-_POINT = re.compile(r"^(?P<label>[0-9]{1,2}[.．])(?P<rest>[^0-9\s].*)$")
+_POINT = re.compile(r"^(?P<label>[0-9]{1,2}[.．])\s*(?P<rest>[^0-9\s].*)$")
 
 
-def with_digit_items(text: str, rng: random.Random, share: float = 0.3) -> tuple[str, list[str]]:
+def with_digit_items(text: str, rng: random.Random, share: float = 0.5) -> tuple[str, list[str]]:
     """Some point items (2. and later) rewritten to begin with digits: "3.建立…" → "3.121建立…".
     Also the rewritten lines."""
     lines = text.split("\n")

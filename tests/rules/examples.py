@@ -36,6 +36,19 @@ WENHAO_QUERIES: list[tuple[str, tuple[str, int, int] | None]] = [
     ("衢政办发〔2018〕三十三号", None),
     ("33号", None),
     ("", None),
+    # prefix length: the grammar's limit (14) holds for records, citations and lookups alike
+    ("衢州市人民政府办公室函件〔2018〕3号", ("衢州市人民政府办公室函件", 2018, 3)),  # 12
+    ("衢州市人民政府办公室函件发〔2018〕3号", ("衢州市人民政府办公室函件发", 2018, 3)),  # 13
+    ("衢州市人民政府办公室函件发文〔2018〕3号", ("衢州市人民政府办公室函件发文", 2018, 3)),  # 14
+    ("衢州市人民政府办公室函件发文字〔2018〕3号", None),  # 15
+    ("衢州市人民政府办公室函件发文 2018 3", ("衢州市人民政府办公室函件发文", 2018, 3)),
+    # edge forms
+    ("〔２０１８〕３３号", ("", 2018, 33)),
+    ("衢政办发﹝2018﹞0033号", ("衢政办发", 2018, 33)),
+    ("衢政办发\u200b〔2018〕33号", ("衢政办发", 2018, 33)),  # a pasted zero-width space
+    ("衢〔2018〕33号", ("衢", 2018, 33)),
+    ("衢政办发〔2018〕33号号", None),
+    ("衢政办发〔2018〕〔2019〕33号", None),
 ]
 
 # (table id, row number) → row anchor
@@ -47,6 +60,9 @@ ROWS: list[tuple[str, int, str]] = [
 
 # role id → label, in the order pages show them
 ROLES: list[tuple[str, str]] = [("lead", "牵头"), ("responsible", "责任"), ("cooperate", "配合"), ("supervise", "督办"), ("member", "成员单位")]
+
+# ISO days → as pages write them (gazette/derive/dates.py ↔ rules.js)
+DAYS: list[tuple[str, str]] = [("2018-05-03", "2018年5月3日"), ("2017-12-31", "2017年12月31日"), ("2020-01-10", "2020年1月10日")]
 
 # Texts through the normalisation keys (gazette/vocab/normalize.py ↔ rules.js): full-width
 # forms, ideographic and no-break spaces, invisible characters, Kangxi radicals, compatibility

@@ -3,6 +3,7 @@ definitions and through the scripts (rules.js reading assets/rules.json) in real
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
@@ -10,15 +11,16 @@ from typing import Any
 import pytest
 
 from gazette.derive.anchors import row_id
+from gazette.derive.dates import day_label
 from gazette.derive.facets import FACETS
 from gazette.derive.wenhao import parse_query
 from gazette.records.models import DEPARTMENT_KINDS
-from gazette.vocab.normalize import compare_key, search_key
+from gazette.vocab.normalize import compare_key, fold
 from gazette.vocab.roles import ROLE_LABELS
 from gazette.vocab.roles import ROLES as ROLE_IDS
-from tests.rules.examples import NORMALISE, ROLES, ROWS, WENHAO_QUERIES
+from tests.rules.examples import DAYS, NORMALISE, ROLES, ROWS, WENHAO_QUERIES
 
-JS = """async ({queries, rows, roles, texts}) => {
+JS = """async ({queries, rows, roles, texts, days}) => {
   const R = await window.gazetteRules.ready;
   return {
     wenhao: queries.map((q) => {
@@ -30,9 +32,9 @@ JS = """async ({queries, rows, roles, texts}) => {
     roleOrder: R.roles.map((r) => r.id),
     kinds: R.departmentKinds,
     facets: R.facets.map((f) => [f.id, f.label]),
-    searchKeys: texts.map((t) => R.searchKey(t)),
-    searchChars: texts.map((t) => Array.from(t).map((ch) => R.searchChars(ch).join(""))),
+    folded: texts.map((t) => R.fold(t)),
     compareKeys: texts.map((t) => R.compareKey(t)),
+    days: days.map((d) => R.formatDate(d)),
   };
 }"""
 
@@ -49,9 +51,9 @@ def _python() -> dict[str, Any]:
         "roleOrder": list(ROLE_IDS),
         "kinds": list(DEPARTMENT_KINDS),
         "facets": [[f.id, f.label] for f in FACETS],
-        "searchKeys": [search_key(t) for t in NORMALISE],
-        "searchChars": [[search_key(ch) for ch in t] for t in NORMALISE],
+        "folded": [fold(t) for t in NORMALISE],
         "compareKeys": [compare_key(t) for t in NORMALISE],
+        "days": [day_label(dt.date.fromisoformat(day)) for day, _ in DAYS],
     }
 
 
@@ -61,6 +63,7 @@ def test_python_gives_the_table() -> None:
     assert [None if w is None else tuple(w[:3]) for w in py["wenhao"]] == [expected for _, expected in WENHAO_QUERIES]
     assert py["rows"] == [expected for _, _, expected in ROWS]
     assert py["roles"] == [label for _, label in ROLES]
+    assert py["days"] == [shown for _, shown in DAYS]
 
 
 @pytest.mark.browser
@@ -72,12 +75,13 @@ def test_browser_agrees_with_python(chromium: Any, served_site: str) -> None:
         "rows": [[table, n] for table, n, _ in ROWS],
         "roles": [role for role, _ in ROLES],
         "texts": NORMALISE,
+        "days": [day for day, _ in DAYS],
     })
     page.close()
     py = _python()
     for (query, _), from_js, from_py in zip(WENHAO_QUERIES, js["wenhao"], py["wenhao"]):
         assert from_js == from_py, query
-    for key in ("searchKeys", "searchChars", "compareKeys"):
+    for key in ("folded", "compareKeys"):
         for text, from_js, from_py in zip(NORMALISE, js[key], py[key]):
             assert from_js == from_py, (key, text)
     assert js == py

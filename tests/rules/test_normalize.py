@@ -17,7 +17,6 @@ from gazette.vocab.normalize import (
     is_lookalike,
     printed_key,
     refused_characters,
-    search_key,
 )
 from tests.test_load import DEPARTMENTS, DOCUMENT, errors_of, make_data
 
@@ -63,15 +62,14 @@ def test_keys() -> None:
     assert fold("ＡＢ１２〔﹝（") == "AB12〔〔("
     assert compare_key("衢州市 （某） 〔局〕\u3000ＡＢ") == "衢州市(某)(局)AB"
     assert compare_key("衢州市(某)局") == compare_key("衢州市〔某〕局") == compare_key("衢州市﹝某﹞局")
-    assert search_key("ＧＤＰ Pm2.5\u3000市质监 局\n\u200d") == "gdppm2.5市质监局"
-    assert search_key("〔2018〕") == "〔2018〕"  # brackets are text for search
     assert printed_key("第一条，⼈民（政府）。") == "第一条人民政府"
-    # per character: the key of a text is the keys of its characters in order
-    text = "衢政办发﹝２０１８﹞33号 ⼈ ﬁ Ⅻ"
-    assert search_key(text) == "".join(search_key(ch) for ch in text)
 
 
 # --- at load: every record kind, every class, file:line:field --------------------------------
+
+
+def _line_of(text: str, fragment: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if fragment in line)
 
 
 def _error_line(message: str, *fragments: str) -> str:
@@ -99,7 +97,8 @@ def test_names_are_compared_after_folding(tmp_path: Path, other: str) -> None:
 def test_a_wenhao_with_a_zero_width_space_is_refused_not_dropped(tmp_path: Path) -> None:
     doc = DOCUMENT.replace("市统计局负责。", '"市统计局按衢政发\\u200b〔2018〕15号负责。"')
     message = errors_of(make_data(tmp_path, **{"documents__2018__qzf-15.yaml": doc}))
-    line = _error_line(message, "documents/2018/qzf-15.yaml:14: field 'body[1].children[0].text'", "U+200B")
+    at = _line_of(doc, "衢政发\\u200b")
+    line = _error_line(message, f"documents/2018/qzf-15.yaml:{at}: field 'body[1].children[0].text'", "U+200B")
     assert line.count("U+200B") == 1  # reported once, not again by the field's own validator
 
 
@@ -118,4 +117,23 @@ def test_a_field_without_a_text_type_is_checked_too(tmp_path: Path) -> None:
     """An erratum's part is a plain string: the loader checks every string, whatever its type."""
     doc = DOCUMENT.replace("    part: sec_1\n", '    part: "sec_1\\u200b"\n')
     message = errors_of(make_data(tmp_path, **{"documents__2018__qzf-15.yaml": doc}))
-    _error_line(message, "documents/2018/qzf-15.yaml:35: field 'errata[0].part'", "U+200B")
+    _error_line(message, f"documents/2018/qzf-15.yaml:{_line_of(doc, 'part: ')}: field 'errata[0].part'", "U+200B")
+
+
+def test_the_rule_is_documented_on_the_schema_page() -> None:
+    page = (Path(__file__).resolve().parents[2] / "docs" / "schema.md").read_text(encoding="utf-8")
+    for named in ("U+200B", "U+200C", "U+200D", "U+2060", "U+FEFF", "U+202E", "U+2F00–U+2FDF", "CJK 兼容汉字", "NFKC", "变体选择符"):
+        assert named in page, named
+
+
+@pytest.mark.parametrize("ch", ["\u200b", "\ufeff", "⼈"])
+def test_the_importer_stops_at_the_source_line(tmp_path: Path, ch: str) -> None:
+    """A record built from such a text could not be loaded: the importer names the source line."""
+    from gazette.importer.source import read_source
+    from gazette.load.errors import RecordError
+
+    path = tmp_path / "quzhou-zhengbao-2018-05.txt"
+    path.write_text(f"衢州政报\n2018年第5期\n市统{ch}计局负责。\n", encoding="utf-8")
+    with pytest.raises(RecordError) as info:
+        read_source(path)
+    assert info.value.line == 3 and f"U+{ord(ch):04X}" in info.value.message

@@ -5,10 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gazette.derive.numbering import Label, LabelError, attachment_number, parse_label, split_label
+from gazette.derive.numbering import (
+    KINDS,
+    MAX_NUMBER,
+    Kind,
+    Label,
+    LabelError,
+    attachment_number,
+    chinese_to_int,
+    int_to_chinese,
+    parse_label,
+    split_label,
+)
 from tests.test_load import DOCUMENT, errors_of, make_data
 
 pytestmark = pytest.mark.unit
@@ -70,6 +81,7 @@ def test_attachment_zero_is_an_error() -> None:
 LABEL_START = st.text(alphabet="第一二三四五六七八九十百千零〇两章节条、,，.．(（)）0123456789０１２３①⑤⑳ 附件", min_size=1, max_size=8)
 
 
+@settings(deadline=None)  # a shared 2-core machine: no timing limits
 @given(LABEL_START, st.sampled_from(["正文。", "", " 加强管理"]))
 def test_whatever_the_importer_reads_as_a_label_the_build_reads_alike(start: str, rest: str) -> None:
     """The importer never writes a label the build refuses or reads differently."""
@@ -79,3 +91,84 @@ def test_whatever_the_importer_reads_as_a_label_the_build_reads_alike(start: str
         return  # the importer stops with file and line
     if numbered is not None:
         assert parse_label(numbered.printed) == numbered.label
+
+
+# --- the numeral grammar: an independent oracle of every correct spelling of 0–9999 ----------
+
+_DIGIT = "零一二三四五六七八九"
+
+
+def _spellings(n: int) -> set[str]:
+    """Every correct spelling of ``n``, built position by position (not by the parser's grammar):
+    a 零 (or 〇) once for each run of skipped positions between two written ones, 两 for 2 only
+    before 百 and 千, a bare 十 only when it leads (十五, also 一十五)."""
+    if n == 0:
+        return {"零", "〇"}
+    units = [(n // 1000, "千"), (n // 100 % 10, "百"), (n // 10 % 10, "十"), (n % 10, "")]
+    first = next(i for i, (d, _) in enumerate(units) if d)
+    last = max(i for i, (d, _) in enumerate(units) if d)
+    out = {""}
+    for i in range(first, last + 1):
+        digit, unit = units[i]
+        if digit == 0:
+            if units[i - 1][0] != 0:  # the first of a run of skipped positions
+                out = {s + z for s in out for z in "零〇"}
+            continue
+        choices = {_DIGIT[digit]}
+        if digit == 2 and unit in ("百", "千"):
+            choices.add("两")
+        if unit == "十" and digit == 1 and i == first:
+            choices.add("")
+        out = {s + c + unit for s in out for c in choices}
+    return out
+
+
+SPELLED = {text: n for n in range(10_000) for text in _spellings(n)}
+NUMERAL_TEXT = st.text(alphabet="零〇一二两三四五六七八九十百千", min_size=1, max_size=7)
+
+
+def _mutations(text: str) -> list[str]:
+    """A correct spelling with one character repeated, dropped or swapped with the next."""
+    out = [text[:i] + text[i] + text[i:] for i in range(len(text))]
+    out += [text[:i] + text[i + 1 :] for i in range(len(text))]
+    out += [text[:i] + text[i + 1] + text[i] + text[i + 2 :] for i in range(len(text) - 1)]
+    return [m for m in out if m]
+
+
+@settings(deadline=None)  # a shared 2-core machine: no timing limits
+@given(st.one_of(NUMERAL_TEXT, st.sampled_from(sorted(SPELLED)), st.sampled_from(sorted(SPELLED)).map(_mutations).flatmap(st.sampled_from)))
+def test_a_numeral_is_read_exactly_when_it_is_spelled_correctly(text: str) -> None:
+    """十十 (not 20), 二百二百 (not 400), 一百五, 零五 are refused; every correct spelling is read."""
+    if text in SPELLED:
+        assert chinese_to_int(text) == SPELLED[text]
+    else:
+        with pytest.raises(ValueError):
+            chinese_to_int(text)
+
+
+@pytest.mark.parametrize("text", ["十十", "二百二百", "一百五", "零五", "百", "十百", "一千零零五", "一百十", "一百零十", "两", "二两", "五零"])
+def test_malformed_numerals_are_refused(text: str) -> None:
+    with pytest.raises(ValueError):
+        chinese_to_int(text)
+
+
+@pytest.mark.parametrize("printed", ["第十十条", "二百二百、", "(十十)", "第一百五章"])
+def test_a_malformed_numeral_is_no_label(printed: str) -> None:
+    with pytest.raises(LabelError, match="unrecognised"):
+        parse_label(printed)
+
+
+@settings(deadline=None)  # a shared 2-core machine: no timing limits
+@given(st.integers(1, MAX_NUMBER))
+def test_every_label_the_renderer_writes_parses_back_to_its_number(n: int) -> None:
+    """int_to_chinese writes citation wording (第X部分); the numeral is a correct spelling and
+    reads back to the same number, alone and in every Chinese label form."""
+    written = int_to_chinese(n)
+    assert written in _spellings(n) and chinese_to_int(written) == n
+    forms: list[tuple[str, Kind]] = [
+        (f"第{written}章", "chp"), (f"第{written}节", "subchp"), (f"第{written}条", "art"),
+        (f"{written}、", "sec"), (f"（{written}）", "item"), (f"({written})", "item"),
+    ]
+    assert {kind for kind, _, chinese in KINDS if chinese} == {kind for _, kind in forms}  # every Chinese form
+    for printed, kind in forms:
+        assert parse_label(printed) == Label(kind, n)

@@ -6,10 +6,12 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gazette.derive.catalog import build_library
 from gazette.derive.citations import CITE_RE, find_citations
-from gazette.derive.wenhao import CLOSE, OPEN, QUERY_PATTERN, Wenhao, js_pattern, parse_query, parse_wenhao
+from gazette.derive.wenhao import CLOSE, GRAMMAR, OPEN, QUERY_PATTERN, Wenhao, js_pattern, parse_query, parse_wenhao
 from tests.rules.examples import WENHAO_QUERIES
 from tests.test_load import DOCUMENT, make_data
 
@@ -67,3 +69,33 @@ def test_record_printed_with_tortoise_shell_brackets_builds(tmp_path: Path) -> N
     assert view.number == "衢政发〔2018〕15号" and view.record.number_printed == "衢政发﹝2018﹞15号"
     numbers = [c.wenhao.canonical for c in lib.citations.outgoing[view.id]]
     assert numbers == ["国发〔2099〕1号"]  # its own number is not a citation
+
+
+# Han characters that are neither a national/provincial/city initial nor a lead word's start.
+_ORGAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FFF).filter(lambda c: c not in "国中浙衢详参根按依对结贯落执转印关文精和与及的在由经将为据见以即是")
+
+
+@settings(deadline=None)  # a shared 2-core machine: no timing limits
+@given(st.integers(GRAMMAR.cited_prefix_min, GRAMMAR.prefix_max), st.data())
+def test_a_cited_number_is_a_number_the_records_and_the_lookup_read_alike(length: int, data: st.DataObject) -> None:
+    """Prefix lengths up to the grammar's limit (12, 13 and 14 included): the citation finder,
+    the record parser and the lookup grammar (shipped to the browser) agree."""
+    prefix = "衢" + "".join(data.draw(st.lists(_ORGAN, min_size=length - 1, max_size=length - 1)))
+    (mention,) = find_citations(f"根据{prefix}〔2018〕3号文件")
+    assert mention.wenhao == Wenhao(prefix, 2018, 3)
+    assert parse_wenhao(mention.wenhao.canonical) == mention.wenhao
+    assert parse_wenhao(mention.printed) == mention.wenhao
+    assert parse_query(mention.wenhao.canonical) == mention.wenhao
+
+
+@pytest.mark.parametrize("length", [12, 13, 14])
+def test_prefix_lengths_at_the_limit(length: int) -> None:
+    prefix = "衢州市人民政府办公室函件发文"[:length]
+    wenhao = Wenhao(prefix, 2018, 3)
+    assert parse_wenhao(f"{prefix}〔2018〕3号") == wenhao == parse_query(f"{prefix} 2018 3")
+    assert [m.wenhao for m in find_citations(f"根据{prefix}〔2018〕3号")] == [wenhao]
+
+
+def test_a_prefix_over_the_limit_is_no_record_number() -> None:
+    with pytest.raises(ValueError):
+        parse_wenhao("衢州市人民政府办公室函件发文字〔2018〕3号")

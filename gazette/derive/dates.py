@@ -1,0 +1,35 @@
+"""Dates as the site writes them for readers: the one formatter.
+
+Pages, deadline labels and (through ``assets/rules.json``) the search page all write a day
+as 2018年5月10日 and a month as 2018年6月, without leading zeros; machine-readable places
+(``<time datetime>``, exports, feeds) keep ISO 8601.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+DAY = "{year}年{month}月{day}日"
+MONTH = "{year}年{month}月"
+YEAR = "{year}年"
+MONTH_OF_YEAR = "{month}月"
+
+
+def day_label(day: dt.date) -> str:
+    """2018-05-10 → 2018年5月10日."""
+    return DAY.format(year=day.year, month=day.month, day=day.day)
+
+
+def month_label(year: int, month: int) -> str:
+    """2018, 6 → 2018年6月."""
+    return MONTH.format(year=year, month=month)
+
+
+def year_label(year: int) -> str:
+    """2018 → 2018年."""
+    return YEAR.format(year=year)
+
+
+def month_of_year_label(month: int) -> str:
+    """6 → 6月 (shown under its year)."""
+    return MONTH_OF_YEAR.format(month=month)
