@@ -8,9 +8,11 @@ site's URL on 127.0.0.1 under the deployed base path) and ``chromium``
 Every test declares one kind, a pytest marker (``-m unit`` runs only those),
 usually for its whole module: ``pytestmark = pytest.mark.unit``.
 
-* ``unit``: the package on small inputs: no build, no real library, no browser;
+* ``unit``: the package on small inputs written in the test (tests/records.py):
+  no build, no real library, no browser; all of them run in seconds;
 * ``site``: builds the project (``site``, ``library`` or its own copy) and reads
-  the output;
+  the output, or reads the real records or source texts whole (the importer on
+  a published issue, a check over every record);
 * ``browser``: drives Chromium (or Lighthouse) over the served site.
 
 The kind is declared, never inferred: collection fails when a test declares
