@@ -43,7 +43,7 @@ browser:
 NODE_STAMP := node_modules/.package-lock.json
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund
-checkers: $(NODE_STAMP)
+checkers: $(NODE_STAMP) | browser  # after browser: two apt-get runs never overlap under make -j
 	@command -v java >/dev/null || { \
 	  echo "Installing Debian's Java for the HTML checker"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
@@ -54,8 +54,10 @@ lint: setup
 	$(BIN)/mypy
 	$(BIN)/ruff check
 
-## test: set up, lint and run every test
-test: setup browser checkers lint
+## test: set up, lint and run every test. The set-up steps run side by side (pip, npm and apt
+## download at once, mypy checks while npm installs); each is skipped when already done.
+test:
+	@$(MAKE) --no-print-directory -j3 setup browser checkers lint
 	$(BIN)/python -m pytest -q -n auto --dist loadgroup
 
 ## anchors: record newly published anchors in data/published/anchors.txt (never removes one,

@@ -1,15 +1,24 @@
 """Shared fixtures and test kinds.
 
 Fixtures: ``site`` (the real site, built once per run into a temp dir),
-``served_site`` (its URL on 127.0.0.1 under the deployed base path) and
-``chromium`` (Debian's Chromium through Playwright).
+``library`` (the real records derived, once per process), ``served_site`` (the
+site's URL on 127.0.0.1 under the deployed base path) and ``chromium``
+(Debian's Chromium through Playwright, one per worker).
 
-Every test has one kind, a pytest marker (``-m unit`` runs only those):
+Every test declares one kind, a pytest marker (``-m unit`` runs only those),
+usually for its whole module: ``pytestmark = pytest.mark.unit``.
 
-* ``unit``: the package on small inputs, no build;
-* ``site``: builds the project (``site`` or its own copy, marked ``site`` in
-  its module) and reads the output;
+* ``unit``: the package on small inputs written in the test (tests/records.py):
+  no build, no real library, no browser; all of them run in seconds;
+* ``site``: builds the project (``site``, ``library`` or its own copy) and reads
+  the output, or reads the real records or source texts whole (the importer on
+  a published issue, a check over every record);
 * ``browser``: drives Chromium (or Lighthouse) over the served site.
+
+The kind is declared, never inferred: collection fails when a test declares
+none (or two), when a ``unit`` test asks for a fixture that builds the real
+library or launches the browser, or when a ``site`` test launches the browser;
+``tests.project.build`` refuses to run inside a ``unit`` test.
 
 Under pytest-xdist (``make test``: ``-n auto --dist loadgroup``) the workers
 share one build of ``site`` (the first worker builds it under a file lock in
@@ -25,28 +34,66 @@ from pathlib import Path
 
 import pytest
 
-from tests.project import ROOT, build, copy_project, read  # noqa: F401  (re-exported for the tests)
+from gazette.derive.views import Library
+from tests import project
+from tests.project import ROOT, build, copy_project, read, real_library  # noqa: F401  (re-exported for the tests)
 
 KINDS = ("unit", "site", "browser")
+# What a kind may not ask for (directly or through another fixture): the fixtures that
+# build or derive the real project, and the one that launches the browser.
+SITE_FIXTURES = frozenset({"site", "library"})
+BROWSER_FIXTURES = frozenset({"chromium"})
+FORBIDDEN = {"unit": SITE_FIXTURES | BROWSER_FIXTURES, "site": BROWSER_FIXTURES, "browser": frozenset()}
 
 
-def _kind(item: pytest.Item) -> str:
-    names = set(getattr(item, "fixturenames", ()))
-    if names & {"chromium", "served_site"}:
-        return "browser"
-    if "site" in names or item.get_closest_marker("site"):
-        return "site"
-    return "unit"
+def kind_of(item: pytest.Item) -> str:
+    """The one kind ``item`` declares; raises ``ValueError`` saying what is wrong otherwise."""
+    kinds = sorted({mark.name for mark in item.iter_markers() if mark.name in KINDS})
+    if len(kinds) != 1:
+        raise ValueError(f"declares {' and '.join(kinds) if kinds else 'no kind'}: mark it (or its module: "
+                         f"pytestmark = pytest.mark.unit) with exactly one of {', '.join(KINDS)}")
+    kind = kinds[0]
+    used = sorted(FORBIDDEN[kind] & set(getattr(item, "fixturenames", ())))
+    if used:
+        raise ValueError(f"is marked {kind} but uses {', '.join(used)}: mark it "
+                         f"{'browser' if set(used) & BROWSER_FIXTURES else 'site'}")
+    return kind
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(session: pytest.Session, items: list[pytest.Item]) -> None:
+    problems: dict[str, str] = {}  # one line per test function, not per parameter
     for item in items:
-        kind = _kind(item)
-        if not item.get_closest_marker(kind):
-            item.add_marker(getattr(pytest.mark, kind))
+        try:
+            kind = kind_of(item)
+        except ValueError as error:
+            problems.setdefault(item.nodeid.split("[")[0], str(error))
+            continue
         if kind != "unit":
             # One worker per module: module fixtures that build or launch are made once.
             item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+    for test, why in problems.items():
+        # A collection error, as for a module that fails to import: the run fails whatever -m
+        # selects (and, without pytest-xdist, stops before the first test).
+        report = pytest.CollectReport(test, "failed", f"{test} {why} (test kinds: tests/conftest.py)", [])
+        session.config.hook.pytest_collectreport(report=report)
+    items[:] = [item for item in items if item.nodeid.split("[")[0] not in problems]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item) -> Iterator[object]:
+    """``tests.project.build`` knows the running test's kind (a unit test may not build)."""
+    project.running_kind = next((m.name for m in item.iter_markers() if m.name in KINDS), None)
+    try:
+        return (yield)
+    finally:
+        project.running_kind = None
+
+
+@pytest.fixture(scope="session")
+def library() -> Library:
+    """The real records derived (gazette.derive), shared by every test of this process."""
+    return real_library()
 
 
 def _build_site(out: Path) -> Path:

@@ -7,10 +7,12 @@ The pinned npm ``lighthouse`` (package.json / package-lock.json, installed by
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
 import subprocess
+from pathlib import Path
 from typing import Any
 
 from tests.project import ROOT
@@ -32,6 +34,21 @@ def available() -> str | None:
     if not os.path.exists(CHROMIUM):
         return "Debian's chromium is not installed (make browser)"
     return None
+
+
+def inputs_digest(site: Path, categories: tuple[str, ...], pages: list[str]) -> str:
+    """What an audit's outcome depends on: every built file, the audited pages and categories, the
+    pinned Lighthouse and its script, and the installed Chromium. Equal digests, equal reports
+    (the performance score aside, which depends on the machine's load and is never cached)."""
+    digest = hashlib.sha256(json.dumps([categories, pages]).encode())
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(site).as_posix().encode() + b"\0" + path.read_bytes())
+    for path in (SCRIPT, ROOT / "package-lock.json"):
+        digest.update(path.read_bytes())
+    browser = os.stat(os.path.realpath(CHROMIUM))
+    digest.update(f"{browser.st_size}:{browser.st_mtime_ns}".encode())
+    return digest.hexdigest()
 
 
 def audit(urls: list[str], categories: tuple[str, ...] = CATEGORIES, timeout: int = 900) -> dict[str, Any]:

@@ -6,6 +6,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import lxml.html
+import pytest
 
 from gazette.publish.anchors import read_manifest, site_anchors
 from tests.conftest import ROOT
@@ -13,12 +14,14 @@ from tests.conftest import ROOT
 MANIFEST = ROOT / "data" / "published" / "anchors.txt"
 
 
+@pytest.mark.unit
 def test_manifest_is_sorted_and_unique() -> None:
     lines = read_manifest(MANIFEST)
     assert lines, "the manifest of published anchors is empty"
     assert lines == sorted(set(lines))
 
 
+@pytest.mark.site
 def test_every_published_anchor_is_still_on_its_page(site: Path) -> None:
     by_page: dict[str, set[str]] = defaultdict(set)
     for line in read_manifest(MANIFEST):
@@ -35,6 +38,7 @@ def test_every_published_anchor_is_still_on_its_page(site: Path) -> None:
     assert not missing, f"{len(missing)} published anchors broke, e.g. {missing[:10]}"
 
 
+@pytest.mark.site
 def test_site_anchors_are_unique_per_page(site: Path) -> None:
     for html in site.rglob("index.html"):
         ids = lxml.html.parse(str(html)).getroot().xpath("//@id")
@@ -42,6 +46,7 @@ def test_site_anchors_are_unique_per_page(site: Path) -> None:
         assert not dupes, f"{html}: {sorted(dupes)[:5]}"
 
 
+@pytest.mark.site
 def test_new_anchors_are_recorded(site: Path) -> None:
     """Publishing a page means recording its anchors (run `make anchors`)."""
     unrecorded = site_anchors(site) - set(read_manifest(MANIFEST))
@@ -52,7 +57,6 @@ def test_new_anchors_are_recorded(site: Path) -> None:
 
 import shutil  # noqa: E402
 
-import pytest  # noqa: E402
 import yaml  # noqa: E402
 
 from gazette.derive.catalog import build_library  # noqa: E402
@@ -68,14 +72,16 @@ from gazette.publish.anchors import main as anchors_main  # noqa: E402
 DOC_15 = "documents/2018/qzf-15.yaml"  # its 附件 has 34 unnumbered paragraphs (att_1__p_1…34)
 
 
+@pytest.mark.unit
 def test_every_recorded_anchor_has_a_fingerprint() -> None:
     entries = read_entries(MANIFEST)
     missing = [key for key, fp in entries.items() if "#" in key and not fp]
     assert not missing, f"{len(missing)} anchors without a fingerprint, e.g. {missing[:5]}"
 
 
-def test_every_recorded_anchor_still_points_at_its_text() -> None:
-    check = check_fingerprints(read_entries(MANIFEST), current_fingerprints(build_library(ROOT / "data")))
+@pytest.mark.site
+def test_every_recorded_anchor_still_points_at_its_text(library) -> None:
+    check = check_fingerprints(read_entries(MANIFEST), current_fingerprints(library))
     assert not check.moved, f"{len(check.moved)} published anchors now point at other text: {check.moved[:10]}"
 
 
@@ -93,6 +99,7 @@ def _prepend_paragraph(record: dict) -> None:
     record["attachments"][0]["body"].insert(0, {"text": "本方案自印发之日起施行。"})
 
 
+@pytest.mark.site
 def test_a_paragraph_added_at_the_top_of_an_attachment_is_caught(tmp_path: Path) -> None:
     """The issue's case: 34 links to 2018/qzf-15/#att_1__p_N would land on the paragraph before."""
     data = _edited_data(tmp_path, _prepend_paragraph)
@@ -102,6 +109,7 @@ def test_a_paragraph_added_at_the_top_of_an_attachment_is_caught(tmp_path: Path)
     assert set(shifted) <= set(check.moved), sorted(set(shifted) - set(check.moved))
 
 
+@pytest.mark.site
 def test_a_declared_new_paragraph_keeps_its_attachment_but_not_the_shifted_links(tmp_path: Path) -> None:
     def edit(record: dict) -> None:
         _prepend_paragraph(record)
@@ -123,6 +131,7 @@ def _correct_one_character(record: dict, erratum: bool) -> None:
         )
 
 
+@pytest.mark.site
 def test_a_correction_declared_as_an_erratum_keeps_the_anchor(tmp_path: Path) -> None:
     data = _edited_data(tmp_path, lambda r: _correct_one_character(r, erratum=True))
     check = check_fingerprints(read_entries(MANIFEST), current_fingerprints(build_library(data)))
@@ -130,12 +139,14 @@ def test_a_correction_declared_as_an_erratum_keeps_the_anchor(tmp_path: Path) ->
     assert "2018/qzf-15/#att_1__p_34" in check.corrected and "2018/qzf-15/#att_1" in check.corrected
 
 
+@pytest.mark.site
 def test_an_undeclared_edit_is_a_move(tmp_path: Path) -> None:
     data = _edited_data(tmp_path, lambda r: _correct_one_character(r, erratum=False))
     check = check_fingerprints(read_entries(MANIFEST), current_fingerprints(build_library(data)))
     assert "2018/qzf-15/#att_1__p_34" in check.moved
 
 
+@pytest.mark.site
 def test_make_anchors_refuses_to_rerecord_a_moved_anchor(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     data = _edited_data(tmp_path, _prepend_paragraph)
     manifest = tmp_path / "anchors.txt"

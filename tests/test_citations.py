@@ -21,12 +21,14 @@ VARIANTS = {
 }
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("text", VARIANTS)
 def test_printed_variants_are_found(text: str) -> None:
     (mention,) = find_citations(text)
     assert (mention.printed, mention.wenhao.canonical) == VARIANTS[text]
 
 
+@pytest.mark.unit
 def test_plain_years_in_brackets_are_not_citations() -> None:
     assert find_citations("行动计划(2017-2020年)和〔2018〕年度") == []
 
@@ -88,12 +90,14 @@ def test_citation_index(cited_site: Path) -> None:
     assert rows["国发〔2099〕1号"].cssselect("td")[2].text_content() == "未收录"
 
 
+@pytest.mark.site
 def test_real_citations_are_marked(site: Path) -> None:
     page = lxml.html.fromstring(read(site, "2018/qzf-15/"))
     marked = [s.get("data-wenhao") for s in page.cssselect(".gz-document span.gz-cite-external")]
     assert marked[:2] == ["国发〔2017〕53号", "浙政发〔2018〕12号"]
 
 
+@pytest.mark.site
 def test_lookup_map_holds_every_document(site: Path) -> None:
     import json
 
@@ -102,6 +106,7 @@ def test_lookup_map_holds_every_document(site: Path) -> None:
     assert len(numbers) == len(list((Path(__file__).parent.parent / "data" / "documents").glob("*/*.yaml")))
 
 
+@pytest.mark.site
 def test_copy_citation_markup(site: Path) -> None:
     page = lxml.html.fromstring(read(site, "2017/qzf-14/"))
     button = page.cssselect("#annex_1__art_18 > p button.gz-copy")[0]
@@ -110,6 +115,7 @@ def test_copy_citation_markup(site: Path) -> None:
     assert page.cssselect("#annex_1__art_18 > p a.gz-permalink")[0].get("href") == "#annex_1__art_18"
 
 
+@pytest.mark.site
 def test_issue_pages_link_previous_and_next(site: Path) -> None:
     newer = lxml.html.fromstring(read(site, "issues/2018-05/"))
     assert newer.cssselect("a[rel=prev]")[0].get("href") == "../2017-02/"

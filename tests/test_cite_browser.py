@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+pytestmark = pytest.mark.browser
+
 
 def test_copy_citation_copies_text_and_url(chromium, served_site: str) -> None:
     context = chromium.new_context()

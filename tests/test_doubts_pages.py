@@ -6,8 +6,11 @@ import json
 from pathlib import Path
 
 import lxml.html
+import pytest
 
 from tests.conftest import read
+
+pytestmark = pytest.mark.site
 
 
 def _page(site: Path, url: str) -> lxml.html.HtmlElement:

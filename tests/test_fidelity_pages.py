@@ -40,6 +40,7 @@ def page_text(page: lxml.html.HtmlElement) -> str:
     return "\n".join([title, *printed, body])
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("doc_id", DOC_IDS)
 def test_page_carries_every_source_character(site: Path, doc_id: str) -> None:
     doc = fidelity.load_document(doc_id)
@@ -59,6 +60,7 @@ def _record_tables(doc) -> list[tuple[str, object]]:
 WITH_TABLES = [d for d in DOC_IDS if "table:" in (ROOT / "data" / "documents" / f"{d}.yaml").read_text(encoding="utf-8")]
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("doc_id", WITH_TABLES)
 def test_tables_match_cell_by_cell(site: Path, doc_id: str) -> None:
     doc = fidelity.load_document(doc_id)
@@ -76,6 +78,7 @@ def test_tables_match_cell_by_cell(site: Path, doc_id: str) -> None:
             assert shown == [(c.text, c.rowspan) for c in cells], f"{table_id} row {n}"
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("doc_id", DOC_IDS)
 def test_page_adds_nothing_unmarked(site: Path, doc_id: str) -> None:
     """Every character a page shows as gazette text comes from the source: what
@@ -93,6 +96,7 @@ def test_page_adds_nothing_unmarked(site: Path, doc_id: str) -> None:
     assert not shown - source, dict((shown - source).most_common(10))
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("doc_id", DOC_IDS)
 def test_nothing_is_invented(doc_id: str) -> None:
     """The other direction: every character the record publishes comes from the

@@ -8,23 +8,41 @@ depends on the shared machine's load), never asserted.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.lighthouse import PAGES, audit, available
+from tests.lighthouse import PAGES, audit, available, inputs_digest
+
+pytestmark = pytest.mark.browser
 
 ASSERTED = ("accessibility", "best-practices", "seo")
 
 
+CACHE = "gazette/lighthouse"  # in pytest's cache (.pytest_cache): the last audit and its inputs' digest
+ORIGIN = "{origin}"  # the served origin (its port changes every run) in a cached report
+
+
 @pytest.fixture(scope="module")
-def reports(served_site: str) -> dict[str, Any]:
+def reports(request: pytest.FixtureRequest, site: Path, served_site: str) -> dict[str, Any]:
+    """The audit of each page; reused from the last run while every input is the same."""
     reason = available()
     if reason:
         pytest.fail(reason)  # make test installs all of it: a missing tool is a failure, not a skip
+    cache = getattr(request.config, "cache", None)  # None under -p no:cacheprovider
+    digest = inputs_digest(site, ASSERTED, list(PAGES.values()))
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(served_site))
+    cached = cache.get(CACHE, None) if cache else None
+    if cached and cached["digest"] == digest:
+        return json.loads(json.dumps(cached["reports"]).replace(ORIGIN, origin))
     results = audit([served_site + url for url in PAGES.values()], ASSERTED)
-    return {name: results[served_site + url] for name, url in PAGES.items()}
+    found = {name: results[served_site + url] for name, url in PAGES.items()}
+    if cache:
+        cache.set(CACHE, {"digest": digest, "reports": json.loads(json.dumps(found).replace(origin, ORIGIN))})
+    return found
 
 
 @pytest.mark.parametrize("name", list(PAGES))

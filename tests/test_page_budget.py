@@ -26,6 +26,7 @@ from gazette.derive.paging import (
 from tests.project import ROOT, build, copy_project
 
 
+@pytest.mark.unit
 def test_paginate_keeps_every_item_once_in_order() -> None:
     pages = paginate(list(range(7)), 3, "d/x/", "d/x/tasks/{n}/")
     assert [p.items for p in pages] == [[0, 1, 2], [3, 4, 5], [6]]

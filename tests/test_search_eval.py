@@ -32,13 +32,7 @@ from benchmarks.queries import (
     normalize,
     wenhao_variants,
 )
-from gazette.derive.catalog import build_library
 from tests.project import ROOT
-
-
-@pytest.fixture(scope="module")
-def library():
-    return build_library(ROOT / "data")
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +60,7 @@ def tiny() -> Corpus:
     return c
 
 
+@pytest.mark.unit
 def test_ground_truth_is_substring_after_normalisation():
     c = tiny()
     # A word inside a longer word counts (收入 in 低收入); a PDF line-wrap space does not split it.
@@ -86,6 +81,7 @@ def test_ground_truth_is_substring_after_normalisation():
     assert c.judge("two", "经济 自行车").relevant == frozenset()
 
 
+@pytest.mark.unit
 def test_ground_truth_for_departments_and_wenhao():
     c = tiny()
     q = c.judge("department", "住建局")
@@ -101,6 +97,7 @@ def test_ground_truth_for_departments_and_wenhao():
     assert as_wenhao("经济普查") is None
 
 
+@pytest.mark.site
 def test_generator_is_deterministic_and_covers_every_kind(library, corpus):
     queries = generate_queries(library, seed=14, corpus=corpus)
     again = generate_queries(library, seed=14, corpus=corpus)
@@ -121,6 +118,7 @@ def test_generator_is_deterministic_and_covers_every_kind(library, corpus):
     assert {k for k in ASKING if kinds[k]} == set(ASKING)
 
 
+@pytest.mark.site
 def test_ground_truth_on_the_records(corpus):
     """The queries issue 14 was filed with, judged on the real records."""
     q = corpus.judge("inner", "收入")
@@ -131,6 +129,7 @@ def test_ground_truth_on_the_records(corpus):
     assert corpus.judge("body", "经济普查").first == {"2018/qzf-15/"}
 
 
+@pytest.mark.site
 def test_ground_truth_for_how_people_ask(corpus):
     """Issue 21's kinds judged by the same rules as the engine: punctuation and traditional
     characters fold away, expansions count, colloquial 文号 list every fitting document."""
@@ -150,6 +149,7 @@ def test_ground_truth_for_how_people_ask(corpus):
     assert any(u.startswith("departments/") for u in q.relevant)
 
 
+@pytest.mark.unit
 def test_scoring():
     q = Query("body", "x", frozenset({"a/", "b/"}), frozenset({"a/"}))
     s = score(q, Answer(["b/", "a/", "c/"], 3, 1.0))
@@ -166,6 +166,7 @@ def test_scoring():
     assert "department page first: 0/1" in text and "NOT met" in text
 
 
+@pytest.mark.browser
 def test_harness_runs_through_the_browser(site: Path, served_site: str, chromium, library, corpus):
     """A small `make eval-search`: a few queries of every kind through window.gazetteSearch."""
     queries = generate_queries(library, seed=3, counts={k: 3 for k in KINDS}, corpus=corpus)
@@ -185,6 +186,7 @@ def test_harness_runs_through_the_browser(site: Path, served_site: str, chromium
     assert any(r.answer.urls for r in report.rows if r.query.kind == "wenhao")
 
 
+@pytest.mark.unit
 def test_benchmark_comparison_builds_are_configured(tmp_path: Path):
     """The Pagefind and lunr builds skip the site's own index; lunr gets Material's Chinese setup."""
     import yaml

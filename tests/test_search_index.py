@@ -11,13 +11,10 @@ from __future__ import annotations
 import json
 import random
 from collections import defaultdict
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
-from gazette.derive.catalog import build_library
-from gazette.derive.views import Library
 from gazette.publish import search
 from gazette.publish.search import (
     build_search_index,
@@ -41,14 +38,10 @@ from gazette.publish.search_format import (
     shard_terms,
     t2s_table,
 )
-from tests.conftest import ROOT
+from tests.project import ROOT
+from tests.project import real_library as library
 
 pytestmark = pytest.mark.site  # builds the index of the real library (several seconds)
-
-
-@lru_cache(maxsize=1)
-def library() -> Library:
-    return build_library(ROOT / "data")
 
 
 @pytest.fixture(scope="module")

@@ -10,6 +10,8 @@ import pytest
 
 from tests.conftest import ROOT, build, copy_project, read
 
+pytestmark = pytest.mark.site
+
 
 def doc(site: Path, url: str) -> lxml.html.HtmlElement:
     return lxml.html.fromstring(read(site, url))

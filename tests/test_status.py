@@ -13,18 +13,11 @@ import yaml
 
 from gazette.derive.anchors import anchor_document
 from gazette.derive.status import status_facts
-from gazette.records.models import Document
 from tests.project import build, copy_project, read
+from tests.records import document
 
 
-def _doc(*texts: str) -> Document:
-    return Document.model_validate({
-        "number_printed": "衢政发〔2099〕1号", "title": "衢州市人民政府关于印发某办法的通知", "issuers": ["衢州市人民政府"],
-        "date": "2099-01-02", "issue": "2099-01",
-        "body": [{"label": f"第{'一二三四五六'[i]}条", "text": t} for i, t in enumerate(texts)],
-    })
-
-
+@pytest.mark.unit
 @pytest.mark.parametrize("texts, effective, date, period", [
     (["本办法自2017年5月10日起施行。"], "自2017年5月10日起施行", dt.date(2017, 5, 10), None),
     (["本规定自2017年5月1日之日起施行。"], "自2017年5月1日之日起施行", dt.date(2017, 5, 1), None),
@@ -37,7 +30,8 @@ def _doc(*texts: str) -> Document:
     (["原《某办法》(衢政发〔2015〕7号)自本办法施行之日起废止。"], None, None, None),
 ])
 def test_status_rule(texts: list[str], effective: str | None, date: dt.date | None, period: str | None) -> None:
-    status = status_facts(anchor_document(_doc(*texts)))
+    clauses = [{"label": f"第{'一二三四五六'[i]}条", "text": t} for i, t in enumerate(texts)]
+    status = status_facts(anchor_document(document(clauses, title="衢州市人民政府关于印发某办法的通知", date="2099-01-02")))
     assert (status.effective.phrase if status.effective else None) == effective
     assert (status.effective.date if status.effective else None) == date
     assert (status.period.phrase if status.period else None) == period
@@ -51,6 +45,7 @@ def card(site: Path, url: str) -> dict[str, lxml.html.HtmlElement]:
     return {div.cssselect("dt")[0].text_content(): div.cssselect("dd")[0] for div in tree.cssselect("dl.gz-card > div")}
 
 
+@pytest.mark.site
 def test_card_links_the_clause_that_says_so(site: Path) -> None:
     dd = card(site, "2017/qzbf-25/")["施行日期"]
     assert dd.cssselect("q")[0].text_content() == "自2017年5月1日之日起施行"
@@ -62,12 +57,14 @@ def test_card_links_the_clause_that_says_so(site: Path) -> None:
     assert "未载明" in card(site, "2017/qzbf-25/")["有效期"].text_content()
 
 
+@pytest.mark.site
 def test_unknown_is_said_plainly(site: Path) -> None:
     fields = card(site, "2018/qzbf-33/")
     assert "未载明" in fields["施行日期"].text_content()
     assert "未知" in fields["有效性"].text_content()
 
 
+@pytest.mark.site
 def test_open_data_carries_status(site: Path) -> None:
     docs = {d["id"]: d for d in json.loads((site / "data/documents.json").read_text(encoding="utf-8"))["documents"]}
     d = docs["2017/qzf-14"]

@@ -31,6 +31,7 @@ def _meta(html: str, selector: str) -> list[str]:
     return lxml.html.document_fromstring(html).xpath(selector)
 
 
+@pytest.mark.site
 def test_every_page_has_a_policy_with_its_own_inline_scripts(site: Path) -> None:
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 100
@@ -63,19 +64,24 @@ def _visit(chromium: Any, url: str, inject: bool = False) -> tuple[list[dict[str
             r.fulfill(response=response, body=body)
         page.route(url, route)
     page.goto(url, wait_until="networkidle")
-    page.wait_for_timeout(300)
+    if inject:  # the blocked script's violation event
+        page.wait_for_function("() => window.__cspViolations.length > 0")
+    else:  # one more task turn: every violation event queued while loading has been dispatched
+        page.evaluate("() => new Promise(resolve => setTimeout(resolve))")
     violations = page.evaluate("window.__cspViolations")
     injected = page.evaluate("window.__injected")
     context.close()
     return violations, console, injected
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("url", PAGES)
 def test_no_policy_violation_on_any_page_type(chromium: Any, served_site: str, url: str) -> None:
     violations, console, _ = _visit(chromium, served_site + url)
     assert violations == [] and console == [], (violations, console)
 
 
+@pytest.mark.browser
 def test_an_injected_inline_script_is_blocked(chromium: Any, served_site: str) -> None:
     violations, console, injected = _visit(chromium, served_site + "2018/qzbf-33/", inject=True)
     assert injected is None  # it never ran

@@ -10,24 +10,17 @@ term (Ctrl+F), whatever a word segmenter would do.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from urllib.parse import parse_qs, quote, urljoin, urlsplit
 
 import pytest
 
-from gazette.derive.catalog import Library, build_library
 from gazette.derive.text import document_strings
 from gazette.publish.search_format import SEP, normalize
-from tests.conftest import ROOT
+from tests.project import real_library as library
 
 pytestmark = pytest.mark.browser
 
 COUNT = re.compile(r"(部门页 1 个，)?共 \d+ 篇文件(，单位 \d+ 个)?")
-
-
-@lru_cache(maxsize=1)
-def library() -> Library:
-    return build_library(ROOT / "data")
 
 
 def containing(*terms: str) -> set[str]:

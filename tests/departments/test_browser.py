@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+pytestmark = pytest.mark.browser
+
 
 def test_filter_by_role_and_sort_by_deadline(chromium, served_site: str) -> None:
     requests: list[str] = []

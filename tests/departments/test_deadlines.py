@@ -8,6 +8,8 @@ import pytest
 
 from gazette.derive.deadlines import find_deadline, parse_deadline
 
+pytestmark = pytest.mark.unit
+
 
 @pytest.mark.parametrize(
     ("printed", "year", "expected"),

@@ -7,10 +7,13 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from icalendar import Calendar
 from lxml import html
 
 from tests.conftest import read
+
+pytestmark = pytest.mark.site
 
 
 def _csv_rows(path: Path) -> list[dict]:

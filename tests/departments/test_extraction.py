@@ -15,6 +15,7 @@ from gazette.derive.views import Library, Task
 from gazette.load.errors import RecordErrors
 from gazette.records.models import Department
 from gazette.vocab.roles import noun_role
+from tests.records import DOCUMENT, write_data
 
 pytestmark = pytest.mark.unit
 
@@ -45,51 +46,14 @@ DEPARTMENTS = """\
   aliases: [柯城区政府]
   kind: 县(市、区)政府
 """
-ISSUERS = """\
-- code: qzf
-  prefix: 衢政发
-  names: [衢州市人民政府]
-  kind: 市政府
-"""
-ISSUE = """\
-year: 2018
-number: 5
-total_number: 106
-printed_month: 2018年6月
-published: 2018-06-01
-contents:
-  - category: 市政府文件
-    entries:
-      - document: 2018/qzf-15
-        toc_text: 关于开展普查的通知
-        page: 1
-"""
-HEAD = """\
-number_printed: 衢政发〔2018〕15号
-title: 衢州市人民政府关于开展普查的通知
-issuers: [衢州市人民政府]
-date: 2018-05-03
-issue: 2018-05
-signature: null
-body:
-"""
 DOC_PATH = "documents/2018/qzf-15.yaml"
+HEAD = DOCUMENT[: DOCUMENT.index("body:\n") + len("body:\n")]  # the record set's document, up to its body
 
 
 def _library(tmp_path: Path, body: str) -> Library:
-    """Build the library of one document whose body is ``body`` (YAML list items)."""
-    data = tmp_path / "data"
-    files = {
-        "issuers.yaml": ISSUERS,
-        "departments.yaml": DEPARTMENTS,
-        "issues/2018-05.yaml": ISSUE,
-        DOC_PATH: HEAD + textwrap.indent(textwrap.dedent(body), "  "),
-    }
-    for name, text in files.items():
-        path = data / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return build_library(data)
+    """Build the library of one document whose body is ``body`` (YAML list items), with the departments above."""
+    body = HEAD + textwrap.indent(textwrap.dedent(body), "  ") + "signature: null\n"  # (no 落款 printed)
+    return build_library(write_data(tmp_path, {"departments.yaml": DEPARTMENTS, DOC_PATH: body}))
 
 
 def _units(task: Task) -> list[tuple[str, str, str]]:

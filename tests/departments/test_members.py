@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
-from typing import Any
+
+import pytest
 
 from gazette.derive.anchors import anchor_document
 from gazette.derive.departments import Registry
 from gazette.derive.members import roster_members, sentence_members
-from gazette.records.models import Document
+from tests.records import document
 
 NAMES = {"tjj": ["市统计局"], "xcb": ["市委宣传部"], "bb": ["市编办"], "czj": ["市财政局", "市财政局(地税局)"],
          "rcb": ["市委人才办"]}
@@ -20,15 +20,9 @@ def _registry() -> Registry:
     return Registry(NAMES)
 
 
-def _doc(body: list[dict[str, Any]], attachments: list[dict[str, Any]] | None = None) -> Document:
-    return Document.model_validate({
-        "number_printed": "衢政发〔2099〕1号", "title": "测试", "issuers": ["衢州市人民政府"],
-        "date": "2099-01-01", "issue": "2099-01", "body": body, "attachments": attachments or [],
-    })
-
-
+@pytest.mark.unit
 def test_sentence_lists_members_and_stops_at_the_sentence_end() -> None:
-    doc = _doc([{"text": "成立领导小组,成员单位包括市委宣传部、市编办、市财政局(地税局)、市不存在局等单位。市统计局负责。"}])
+    doc = document([{"text": "成立领导小组,成员单位包括市委宣传部、市编办、市财政局(地税局)、市不存在局等单位。市统计局负责。"}])
     node = anchor_document(doc).body[0]
     [found] = sentence_members(node, _registry())
     assert [u.code for u in found.units] == ["xcb", "bb", "czj"]  # an unknown name is left out, not guessed
@@ -36,13 +30,15 @@ def test_sentence_lists_members_and_stops_at_the_sentence_end() -> None:
     assert found.text.endswith("等单位。")
 
 
+@pytest.mark.unit
 def test_members_named_only_in_passing_are_not_a_list() -> None:
-    doc = _doc([{"text": "各成员单位要各司其职,市统计局牵头。"}])
+    doc = document([{"text": "各成员单位要各司其职,市统计局牵头。"}])
     assert sentence_members(anchor_document(doc).body[0], _registry()) == []
 
 
+@pytest.mark.unit
 def test_roster_lines_give_each_persons_unit() -> None:
-    doc = _doc([{"text": "附件:名单"}], [{"label": "附件", "title": "某领导小组成员名单", "body": [
+    doc = document([{"text": "附件:名单"}], attachments=[{"label": "附件", "title": "某领导小组成员名单", "body": [
         {"text": "组 长:常务副市长"}, {"text": "副组长:占 璠(市统计局)"}, {"text": "成 员:毕 茗(市委宣传部)"},
         {"text": "余卫军 市委人才办"}, {"text": "领导小组办公室设在市统计局,王苏仙兼任办公室主任。"},
     ]}])
@@ -53,15 +49,16 @@ def test_roster_lines_give_each_persons_unit() -> None:
     assert [u.code for u in found.units] == ["tjj", "xcb", "rcb"]
 
 
+@pytest.mark.unit
 def test_long_lists_stay_fast() -> None:
     names = "、".join(f"市第{i}局" for i in range(5000))
-    doc = _doc([{"text": f"成员单位包括{names}、市统计局等单位(详见附件)" + "，" * 5000}])
-    start = time.perf_counter()
+    doc = document([{"text": f"成员单位包括{names}、市统计局等单位(详见附件)" + "，" * 5000}])
+    # (Its speed is guarded in CPU time with every other extraction pattern: hardening/test_patterns.py.)
     [found] = sentence_members(anchor_document(doc).body[0], _registry())
     assert [u.code for u in found.units] == ["tjj"]
-    assert time.perf_counter() - start < 2
 
 
+@pytest.mark.site
 def test_member_role_on_department_pages_and_in_open_data(site: Path) -> None:
     tasks = json.loads((site / "departments" / "mzzjj" / "tasks.json").read_text(encoding="utf-8"))["tasks"]
     member = [t for t in tasks if t["document"] == "2018/qzf-15" and "成员单位包括" in t["text"]]

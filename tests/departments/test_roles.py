@@ -5,9 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from lxml import html
 
 from tests.conftest import read
+
+pytestmark = pytest.mark.site
 
 
 def _tasks(site: Path, code: str) -> dict[str, dict]:

@@ -11,6 +11,8 @@ import lxml.html
 import pytest
 from hardening_support import ROOT
 
+pytestmark = pytest.mark.browser
+
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = ("serious", "critical")
 

@@ -9,7 +9,6 @@ promises: a failing build publishes nothing, and record text reaches every outpu
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +21,7 @@ from hardening_support import (
     ISSUERS,
     ROOT,
     build,
-    copy_project,
+    small_project,
     write_data,
 )
 from hardening_support import (
@@ -141,6 +140,7 @@ BAD: dict[str, Bad] = {
 }
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("name", list(BAD))
 def test_bad_input_names_file_line_and_field(name: str, tmp_path: Path) -> None:
     case = BAD[name]
@@ -153,6 +153,7 @@ def test_bad_input_names_file_line_and_field(name: str, tmp_path: Path) -> None:
         assert str(error.path).startswith("data/"), error
 
 
+@pytest.mark.unit
 def test_python_tag_cannot_run_code(tmp_path: Path) -> None:
     marker = tmp_path / "pwned"
     bad = r(D, TITLE, f"title: !!python/object/apply:os.system ['touch {marker}']")
@@ -173,16 +174,19 @@ def render_all(data: Path) -> dict[str, str]:
     return pages
 
 
+@pytest.mark.unit
 def test_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     lib = build_library(write_data(tmp_path, {DOC: ("\ufeff" + D).encode("utf-8")}))
     assert lib.document("2018/qzf-15").record.number_printed == "衢政发〔2018〕15号"
 
 
+@pytest.mark.unit
 def test_crlf_line_endings_are_accepted(tmp_path: Path) -> None:
     lib = build_library(write_data(tmp_path, {DOC: D.replace("\n", "\r\n").encode("utf-8")}))
     assert lib.document("2018/qzf-15").record.title == "衢州市人民政府关于开展第四次经济普查的通知"
 
 
+@pytest.mark.unit
 def test_full_width_digits_in_wenhao_are_canonicalised(tmp_path: Path) -> None:
     data = write_data(tmp_path, {DOC: r(D, "衢政发〔2018〕15号", "衢政发〔２０１８〕１５ 号")})
     doc = build_library(data).document("2018/qzf-15")
@@ -192,12 +196,14 @@ def test_full_width_digits_in_wenhao_are_canonicalised(tmp_path: Path) -> None:
     assert "印作 衢政发〔２０１８〕１５ 号" in card.text_content()  # the printed form is kept, marked as printed
 
 
+@pytest.mark.unit
 def test_full_width_outline_labels(tmp_path: Path) -> None:
     data = write_data(tmp_path, {DOC: r(D, "label: (一)", "label: (一)")})
     ids = [node.id for node in build_library(data).document("2018/qzf-15").anchored.walk()]
     assert "sec_1__item_1" in ids
 
 
+@pytest.mark.unit
 def test_document_citing_itself_is_not_a_citation(tmp_path: Path) -> None:
     own = "根据《关于开展第四次经济普查的通知》(衢政发〔2018〕15号)精神。"
     data = write_data(tmp_path, {DOC: r(D, "text: 国务院决定于2018年开展第四次全国经济普查。", f"text: {own}")})
@@ -216,6 +222,7 @@ TASK_TABLE = """\
         - ['2', 数据上报, 市财政局, 尽快]"""
 
 
+@pytest.mark.unit
 def test_unparseable_deadline_keeps_the_printed_text(tmp_path: Path) -> None:
     table = "      columns: [项目, 数量]\n      rows:\n        - [法人单位, '1']\n        - [null, '2']"
     data = write_data(tmp_path, {DOC: r(D, table, TASK_TABLE)})
@@ -287,6 +294,7 @@ def _assert_inert(html: str, where: str) -> None:
     assert not tree.xpath("//@href[contains(., 'javascript:')]"), where
 
 
+@pytest.mark.unit
 def test_markup_in_every_text_field_is_shown_as_text(tmp_path: Path) -> None:
     files, values = injected_files()
     pages = render_all(write_data(tmp_path, files))
@@ -304,14 +312,6 @@ def test_markup_in_every_text_field_is_shown_as_text(tmp_path: Path) -> None:
 
 
 # --- full builds (few: each takes a second or two) ------------------------------------------
-
-
-def small_project(dest: Path, files: dict[str, str | bytes | None]) -> Path:
-    """A copy of the real project whose data/ is the small record set with ``files`` applied."""
-    project = copy_project(dest)
-    shutil.rmtree(project / "data")
-    write_data(project, files)
-    return project
 
 
 @pytest.mark.site

@@ -27,6 +27,7 @@ TABLE = """\
         - ['2', 数据上报, 市财政局, '-2018年6月底前']"""
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("start", FORMULA_START)
 def test_every_formula_start_is_neutralised(start: str) -> None:
     value = f"{start}SUM(A1:A9)"
@@ -35,6 +36,7 @@ def test_every_formula_start_is_neutralised(start: str) -> None:
     assert rows == [["a"], [f"'{value}"]]
 
 
+@pytest.mark.unit
 def test_ordinary_text_is_unchanged() -> None:
     for value in ("衢政发〔2018〕15号", "2018-05-03", "市统计局;市财政局", "'已引号", ""):
         assert neutralise(value) == value
@@ -59,6 +61,7 @@ def _cells(path: Path) -> list[str]:
     return [cell for row in csv.reader(io.StringIO(text)) for cell in row]
 
 
+@pytest.mark.site
 def test_no_csv_export_has_a_live_formula(built: Path) -> None:
     files = sorted(built.rglob("*.csv"))
     names = {p.relative_to(built).as_posix() for p in files}
@@ -73,6 +76,7 @@ def test_no_csv_export_has_a_live_formula(built: Path) -> None:
     assert seen == {TITLE, CELL, UNIT_NAME, DEADLINE_TEXT}, seen  # every injected value reached a CSV, neutralised
 
 
+@pytest.mark.site
 def test_json_keeps_the_values(built: Path) -> None:
     documents = json.loads((built / "data" / "documents.json").read_text(encoding="utf-8"))["documents"]
     assert documents[0]["title"] == TITLE

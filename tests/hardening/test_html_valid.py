@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from hardening_support import ROOT
 
+pytestmark = pytest.mark.site
+
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 # (message pattern, extract pattern, why it is not ours to fix)

@@ -12,6 +12,8 @@ from urllib.parse import unquote, urlsplit
 import lxml.html
 import pytest
 
+pytestmark = pytest.mark.site
+
 # tests/conftest.py builds with SITE_URL=https://example.test/zhengbao/; absolute paths carry that base
 BASE_PATH = "/zhengbao/"
 

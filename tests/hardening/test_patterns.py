@@ -13,7 +13,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -128,6 +127,7 @@ def _run_worker() -> tuple[list[str], str | None, int]:
     return slow, hung, count
 
 
+@pytest.mark.unit
 def test_every_extraction_pattern_answers_adversarial_input_within_a_second() -> None:
     slow, hung, count = _run_worker()
     assert hung is None, f"hung (killed): {hung}"
@@ -149,6 +149,7 @@ def _build_library_within(seconds: float, data: Path) -> str:
     return result.stdout
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("sentence", [HANG_30, LEAD_30, f"由{_units(1000)}牵头,{_units(1000)}等按职责分工负责。"])
 def test_long_unit_lists_are_read_within_seconds(tmp_path: Path, sentence: str) -> None:
     """The sentence the issue reproduced and a 1,000-unit list: tasks are extracted, fast."""
@@ -156,6 +157,7 @@ def test_long_unit_lists_are_read_within_seconds(tmp_path: Path, sentence: str) 
     assert int(_build_library_within(20, data)) >= 1
 
 
+@pytest.mark.unit
 def test_lead_list_still_assigns_roles(tmp_path: Path) -> None:
     """The rewrite keeps the meaning: X、Y牵头,Z按职责分工负责 → X, Y lead; Z responsible."""
     sentence = "由市统计局、市财政局牵头,市统计局等按职责分工负责。"
@@ -165,6 +167,7 @@ def test_lead_list_still_assigns_roles(tmp_path: Path) -> None:
     assert tasks and {(u.code, u.role) for u in tasks[0].units} == {("tjj", "lead"), ("czj", "lead")}
 
 
+@pytest.mark.site
 def test_build_with_a_30_unit_paragraph_completes(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     doc = project / "data" / "documents" / "2018" / "qzbf-33.yaml"
@@ -172,8 +175,6 @@ def test_build_with_a_30_unit_paragraph_completes(tmp_path: Path) -> None:
     marker = "body:\n"
     assert marker in text
     doc.write_text(text.replace(marker, f"body:\n- text: '{HANG_30}{LEAD_30}'\n", 1), encoding="utf-8")
-    started = time.perf_counter()
     result = build(project, tmp_path / "out")
     assert result.returncode == 0, result.stderr[-3000:]
     assert HANG_30 in (tmp_path / "out" / "2018" / "qzbf-33" / "index.html").read_text(encoding="utf-8")
-    assert time.perf_counter() - started < 600

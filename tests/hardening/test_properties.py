@@ -18,6 +18,8 @@ from gazette.importer.document import build_document
 from gazette.importer.report import Report
 from gazette.importer.split import Heads, Segment
 
+pytestmark = pytest.mark.unit
+
 settings.register_profile("gazette", max_examples=150, deadline=None)
 settings.load_profile("gazette")
 

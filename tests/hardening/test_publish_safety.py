@@ -12,21 +12,14 @@ import time
 from pathlib import Path
 
 import pytest
-from hardening_support import DEPARTMENTS, build, copy_project, write_data
+from hardening_support import DEPARTMENTS, build, copy_project, small_project
 from hardening_support import replace_once as r
 
 from gazette.publish.atomic import _exchange, _swap
 
+pytestmark = pytest.mark.site
+
 SITE_URL = "https://example.test/zhengbao/"
-
-
-def small_project(dest: Path, files: dict[str, str | bytes | None] | None = None) -> Path:
-    import shutil
-
-    project = copy_project(dest)
-    shutil.rmtree(project / "data")
-    write_data(project, files or {})
-    return project
 
 
 def atomic(project: Path, *args: str) -> subprocess.Popen[str]:
@@ -92,7 +85,11 @@ def _start_and_wait_for_temp(project: Path) -> subprocess.Popen[str]:
         assert proc.poll() is None, proc.communicate()
         time.sleep(0.05)
     assert _leftovers(project), "the build never created its temporary directory"
-    time.sleep(1.0)  # MkDocs is now running into it
+    work = project / _leftovers(project)[0]
+    while time.monotonic() < deadline and not any(work.iterdir()):  # MkDocs is now writing into it
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.05)
+    assert any(work.iterdir()), "MkDocs never wrote into the temporary directory"
     return proc
 
 

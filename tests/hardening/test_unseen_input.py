@@ -23,6 +23,8 @@ from gazette.publish import dry_run
 from gazette.render.collisions import check_pages
 from gazette.render.pages import plan_pages
 
+pytestmark = pytest.mark.unit
+
 DOC = "documents/2018/qzf-15.yaml"
 DOC_AT = "data/documents/2018/qzf-15.yaml"
 ISS_AT = "data/issues/2018-05.yaml"

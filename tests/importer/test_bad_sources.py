@@ -12,6 +12,8 @@ import pytest
 
 from .conftest import DATA
 
+pytestmark = pytest.mark.site
+
 SOURCE = DATA / "sources" / "quzhou-zhengbao-2018-05.txt"
 NAME = "quzhou-zhengbao-2019-01.txt"
 

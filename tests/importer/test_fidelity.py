@@ -7,6 +7,8 @@ from gazette.importer import fidelity
 
 from .conftest import DATA
 
+pytestmark = pytest.mark.site
+
 DOC_IDS = sorted(f"{p.parent.name}/{p.stem}" for p in (DATA / "documents").glob("*/*.yaml"))
 
 

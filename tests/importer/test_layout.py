@@ -16,7 +16,7 @@ from gazette.importer.split import Heads
 
 from .conftest import DATA
 
-pytestmark = pytest.mark.unit
+pytestmark = pytest.mark.site  # the importer on a whole issue text
 HEADS = Heads({"衢政发": "qzf", "衢政办发": "qzbf"}, {"衢政发": ["衢州市人民政府"], "衢政办发": ["衢州市人民政府办公室"]})
 
 

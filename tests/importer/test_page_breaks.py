@@ -8,6 +8,7 @@ import random
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -16,6 +17,8 @@ from gazette.importer.report import Report
 from gazette.load.errors import RecordError, RecordErrors
 
 from .conftest import DATA
+
+pytestmark = pytest.mark.site
 
 ISSUE = "2018-05"
 SOURCE = DATA / "sources" / f"quzhou-zhengbao-{ISSUE}.txt"

@@ -11,6 +11,8 @@ from gazette.records.models import Document, Issue
 
 from .conftest import DATA, ISSUES
 
+pytestmark = pytest.mark.site
+
 
 @pytest.mark.parametrize("issue", ISSUES)
 def test_regenerates_byte_for_byte(issue: str, tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ from gazette.importer.furniture import PAGE_NUMBER
 
 from .conftest import DATA, ROOT
 
-pytestmark = pytest.mark.unit
+pytestmark = pytest.mark.site  # the importer on a whole issue text
 FIXTURE = ROOT / "tests" / "fixtures" / "third-issue"
 SOURCE = FIXTURE / "quzhou-zhengbao-2022-09.txt"
 # A printed assignment: the parenthetical closing an item, "（牵头单位：X，配合单位：…）" or "（牵头单位：X）"

@@ -10,6 +10,8 @@ from gazette.importer.report import Report
 from gazette.importer.split import Heads, split_documents
 from gazette.importer.tables import build_table, merge_continuations, to_blocks
 
+pytestmark = pytest.mark.unit
+
 # --- 文号 heads -------------------------------------------------------------
 
 HEADS = Heads({"衢政发": "qzf", "衢政办发": "qzbf", "衢政干": "qzg", "衢市科": "qsk"})

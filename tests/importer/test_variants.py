@@ -20,7 +20,7 @@ from gazette.records.models import Part
 from . import variants
 from .conftest import DATA, ISSUES
 
-pytestmark = pytest.mark.unit
+pytestmark = pytest.mark.site  # the importer on a whole issue text
 HEADS = Heads.from_registry(DATA)
 SETTINGS = settings(max_examples=1, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

@@ -3,7 +3,10 @@ touch targets of at least 24 × 24 px on touch screens."""
 
 from __future__ import annotations
 
+import pytest
 
+
+@pytest.mark.browser
 def test_contents_reach_every_article_and_highlight_the_whole_part(desktop, served_site: str) -> None:
     page = desktop.new_page()
     page.goto(served_site + "2017/qzf-14/")
@@ -31,6 +34,7 @@ def test_contents_reach_every_article_and_highlight_the_whole_part(desktop, serv
     assert float(text_label.evaluate("l => getComputedStyle(l).marginRight").rstrip("px")) >= 6
 
 
+@pytest.mark.site
 def test_contents_list_attachments_and_chapters_of_other_documents(site) -> None:
     from tests.project import read
 
@@ -38,6 +42,7 @@ def test_contents_list_attachments_and_chapters_of_other_documents(site) -> None
     assert 'href="#annex_1__art_5"' in html  # 电动自行车登记规定 第五条
 
 
+@pytest.mark.browser
 def test_touch_targets_are_at_least_24px(phone, served_site: str) -> None:
     page = phone.new_page()
     page.goto(served_site + "2017/qzf-14/")
@@ -62,6 +67,7 @@ def test_touch_targets_are_at_least_24px(phone, served_site: str) -> None:
     assert 24 <= line * 1.5
 
 
+@pytest.mark.browser
 def test_desktop_mouse_keeps_the_small_controls(desktop, served_site: str) -> None:
     page = desktop.new_page()
     page.goto(served_site + "2017/qzf-14/")

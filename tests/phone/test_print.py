@@ -8,6 +8,8 @@ import re
 import pypdf
 import pytest
 
+pytestmark = pytest.mark.browser
+
 PRINTED = ["2018/qzbf-33/", "2017/qzf-14/", "2018/qzbf-41/", "2017/qzbf-19/"]
 
 

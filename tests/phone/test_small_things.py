@@ -7,10 +7,12 @@ import re
 from pathlib import Path
 
 import lxml.html
+import pytest
 
 from tests.project import ROOT, read
 
 
+@pytest.mark.site
 def test_404_page_is_chinese_with_ways_out(site: Path) -> None:
     page = lxml.html.fromstring((site / "404.html").read_text(encoding="utf-8"))
     article = page.cssselect("article")[0]
@@ -32,6 +34,7 @@ def _examples(text: str) -> list[tuple[str, str]]:
     return found
 
 
+@pytest.mark.site
 def test_every_example_url_and_anchor_on_the_hand_written_pages_exists(site: Path) -> None:
     checked = 0
     for md in sorted((ROOT / "docs").glob("*.md")):
@@ -55,6 +58,7 @@ def test_every_example_url_and_anchor_on_the_hand_written_pages_exists(site: Pat
     assert checked >= 15
 
 
+@pytest.mark.site
 def test_departments_index_separates_collective_names(site: Path) -> None:
     from gazette.derive.catalog import build_library
 
@@ -68,6 +72,7 @@ def test_departments_index_separates_collective_names(site: Path) -> None:
     assert not units & collective and "bb" in units
 
 
+@pytest.mark.browser
 def test_departments_filter(phone, served_site: str) -> None:
     page = phone.new_page()
     page.goto(served_site + "departments/")
@@ -80,6 +85,7 @@ def test_departments_filter(phone, served_site: str) -> None:
     assert page.locator(".gz-dept-list li:not([hidden])").count() == total
 
 
+@pytest.mark.browser
 def test_departments_index_without_javascript(chromium, served_site: str) -> None:
     context = chromium.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -91,6 +97,7 @@ def test_departments_index_without_javascript(chromium, served_site: str) -> Non
     context.close()
 
 
+@pytest.mark.site
 def test_calendar_subscription_link_and_how_to(site: Path) -> None:
     page = lxml.html.fromstring(read(site, "departments/bb/"))
     assert page.cssselect("a.gz-webcal[data-webcal]")

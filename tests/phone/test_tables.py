@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import lxml.html
+import pytest
 
 from gazette.derive.deadlines import parse_deadline
 
@@ -30,6 +31,7 @@ def _pages_with_tables(site: Path) -> list[str]:
     return ["deadlines/", "documents/", *units, "departments/bb/", *docs]
 
 
+@pytest.mark.browser
 def test_no_text_cell_narrower_than_five_characters_at_375(phone, served_site: str, site: Path) -> None:
     page = phone.new_page()
     pages = _pages_with_tables(site)
@@ -46,6 +48,7 @@ def test_no_text_cell_narrower_than_five_characters_at_375(phone, served_site: s
     assert not squeezed, "\n".join(squeezed[:20])
 
 
+@pytest.mark.browser
 def test_list_tables_are_cards_on_a_phone_and_tables_on_a_desktop(phone, desktop, served_site: str) -> None:
     lists = {
         "deadlines/": "table.gz-deadlines", "documents/": "table.gz-doc-table",
@@ -66,6 +69,7 @@ def test_list_tables_are_cards_on_a_phone_and_tables_on_a_desktop(phone, desktop
         assert page.locator(f"{selector} tbody tr").first.evaluate("r => getComputedStyle(r).display") == "table-row"
 
 
+@pytest.mark.browser
 def test_wide_printed_table_scrolls_with_its_first_column_in_view(phone, served_site: str) -> None:
     page = phone.new_page()
     page.goto(served_site + "2018/qzbf-41/#att_1__table_1")
@@ -84,6 +88,7 @@ def test_wide_printed_table_scrolls_with_its_first_column_in_view(phone, served_
     assert wrap.get_attribute("data-scrolled-end") is not None
 
 
+@pytest.mark.site
 def test_every_deadline_shows_its_date_with_the_year(site: Path) -> None:
     pages = [site / "deadlines/index.html", *site.glob("departments/*/index.html")]
     shown = 0
@@ -100,6 +105,7 @@ def test_every_deadline_shows_its_date_with_the_year(site: Path) -> None:
     assert re.search(r">5月10日前</time> <span class=\"gz-deadline-date\" title=\"[^\"]*文件年份[^\"]*\">\(2018年5月10日\)", deadlines)
 
 
+@pytest.mark.unit
 def test_the_year_of_a_deadline_is_decided_in_derive() -> None:
     inferred = parse_deadline("5月10日前", 2018)
     assert inferred.year_inferred and inferred.date_label == "2018年5月10日"
@@ -108,6 +114,7 @@ def test_the_year_of_a_deadline_is_decided_in_derive() -> None:
     assert parse_deadline("长期", 2018).date_label is None
 
 
+@pytest.mark.browser
 def test_deadlines_jump_to_month_and_filter_by_unit(phone, served_site: str, site: Path) -> None:
     html = lxml.html.fromstring((site / "deadlines/index.html").read_text(encoding="utf-8"))
     with_bb = len(html.xpath('//tr[contains(concat(" ", @data-units, " "), " bb ")]'))
@@ -133,6 +140,7 @@ def test_deadlines_jump_to_month_and_filter_by_unit(phone, served_site: str, sit
     assert page.locator(".gz-month tbody tr:not([hidden])").count() == with_bb
 
 
+@pytest.mark.browser
 def test_deadlines_page_is_complete_without_javascript(chromium, served_site: str) -> None:
     context = chromium.new_context(java_script_enabled=False, viewport={"width": 375, "height": 812})
     page = context.new_page()

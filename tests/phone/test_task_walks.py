@@ -5,7 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import urllib.request
 
+import pytest
 from icalendar import Calendar
+
+pytestmark = pytest.mark.browser
 
 
 def test_citizen_checks_the_e_bike_registration_rules_on_a_phone(phone, served_site: str) -> None:

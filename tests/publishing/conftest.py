@@ -1,22 +1,11 @@
-"""Shared helpers for the publishing tests: the records as the session build read them."""
+"""Shared helpers for the publishing tests (the records as the session build read them: the
+suite's ``library`` fixture)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from gazette.derive.catalog import build_library
-from gazette.derive.views import Library
-from tests.conftest import ROOT
-
-# tests/conftest.py builds with this SITE_URL
-SITE_URL = "https://example.test/zhengbao/"
-
-
-@pytest.fixture(scope="session")
-def library() -> Library:
-    return build_library(ROOT / "data")
+from tests.project import SITE_URL  # noqa: F401  (the session build's address, re-exported)
 
 
 def page_url(site: Path, index: Path) -> str:

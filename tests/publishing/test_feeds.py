@@ -15,6 +15,8 @@ from gazette.derive.views import Library
 from tests.conftest import read
 from tests.publishing.conftest import SITE_URL, page_url
 
+pytestmark = pytest.mark.site
+
 A = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 CST = dt.timezone(dt.timedelta(hours=8))

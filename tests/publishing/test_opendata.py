@@ -19,6 +19,8 @@ from gazette.vocab.roles import ROLES
 from tests.conftest import ROOT, read
 from tests.publishing.conftest import SITE_URL
 
+pytestmark = pytest.mark.site
+
 
 def load_json(site: Path, rel: str):
     return json.loads((site / rel).read_text(encoding="utf-8"))

@@ -26,12 +26,13 @@ import lxml.html
 import pytest
 
 from gazette.publish.siteurl import SiteLinks, public_site_url
-from tests.project import MKDOCS, ROOT, copy_project
+from tests.project import ROOT, build, copy_project
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]", "0.0.0.0")
 TEXT_FORMATS = (".html", ".json", ".csv", ".ics", ".xml", ".txt", ".js")
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("value, expected", [
     (None, None), ("", None), ("  ", None),
     ("http://127.0.0.1:8000/", None), ("http://127.1.2.3/x/", None), ("http://localhost:8000", None),
@@ -43,6 +44,7 @@ def test_public_site_url(value: str | None, expected: str | None) -> None:
     assert public_site_url(value) == expected
 
 
+@pytest.mark.unit
 def test_links_are_relative_to_the_file_without_an_address() -> None:
     links = SiteLinks(None)
     assert links.url("2018/qzbf-33/#art_3", "data/documents/2018/qzbf-33.json") == "../../../2018/qzbf-33/#art_3"
@@ -55,12 +57,7 @@ def test_links_are_relative_to_the_file_without_an_address() -> None:
 
 
 def _build(out: Path, site_url: str | None) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    if site_url is not None:
-        env["SITE_URL"] = site_url
-    result = subprocess.run([*MKDOCS, "build", "--strict", "--quiet", "-f", str(ROOT / "mkdocs.yml"), "-d", str(out)],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    result = build(ROOT, out, site_url=site_url)
     assert result.returncode == 0, result.stderr
 
 
@@ -138,6 +135,7 @@ def served_elsewhere(local_site: Path) -> Iterator[str]:
     server.shutdown()
 
 
+@pytest.mark.browser
 def test_copied_citation_uses_the_pages_own_address(chromium, served_elsewhere: str) -> None:
     context = chromium.new_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_elsewhere.rstrip("/"))
@@ -150,6 +148,7 @@ def test_copied_citation_uses_the_pages_own_address(chromium, served_elsewhere: 
     assert copied.splitlines()[1] == served_elsewhere + "2017/qzf-14/#annex_1__art_18"
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("value", [None, "", "http://127.0.0.1:8000/", "http://localhost/"])
 def test_publish_refuses_without_a_public_address(value: str | None, tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
@@ -167,6 +166,7 @@ def test_publish_refuses_without_a_public_address(value: str | None, tmp_path: P
     assert ok.returncode == 0 and "https://example.org/zhengbao/" in ok.stdout
 
 
+@pytest.mark.unit
 def test_make_publish_checks_the_address_first() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     recipe = makefile.split("\npublish:", 1)[1].split("\n\n", 1)[0]

@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from gazette.derive.anchors import row_id
 from gazette.derive.dates import day_label
 from gazette.derive.facets import FACETS
@@ -55,6 +57,7 @@ def _python() -> dict[str, Any]:
     }
 
 
+@pytest.mark.unit
 def test_python_gives_the_table() -> None:
     py = _python()
     assert [None if w is None else tuple(w[:3]) for w in py["wenhao"]] == [expected for _, expected in WENHAO_QUERIES]
@@ -63,6 +66,7 @@ def test_python_gives_the_table() -> None:
     assert py["days"] == [shown for _, shown in DAYS]
 
 
+@pytest.mark.browser
 def test_browser_agrees_with_python(chromium: Any, served_site: str) -> None:
     page = chromium.new_page()
     page.goto(served_site)
@@ -83,6 +87,7 @@ def test_browser_agrees_with_python(chromium: Any, served_site: str) -> None:
     assert js == py
 
 
+@pytest.mark.site
 def test_rules_json_is_written_from_the_definitions(site: Path) -> None:
     rules = json.loads((site / "assets" / "rules.json").read_text(encoding="utf-8"))
     assert [r["id"] for r in rules["roles"]] == list(ROLE_IDS)

@@ -14,6 +14,8 @@ from gazette.importer.report import Report
 from gazette.load.errors import RecordError, RecordErrors
 from tests.project import ROOT
 
+pytestmark = pytest.mark.site
+
 SOURCE = "quzhou-zhengbao-2018-05.txt"
 NEXT_TITLE = "关于印发《推进创新生态体系建设若干政策 意见的实施细则(试行)》的通知"
 NEW_DOC = """衢州市人民政府办公室关于开展政务公开测试工作的函

@@ -22,6 +22,8 @@ from gazette.derive.numbering import (
 )
 from tests.test_load import DOCUMENT, errors_of, make_data
 
+pytestmark = pytest.mark.unit
+
 SAME_LABELS = [
     ("第十八条", Label("art", 18)), ("第二章", Label("chp", 2)), ("第三节", Label("subchp", 3)),
     ("一、", Label("sec", 1)), ("十二、", Label("sec", 12)), ("一百零五、", Label("sec", 105)),

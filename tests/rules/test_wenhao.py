@@ -15,6 +15,8 @@ from gazette.derive.wenhao import CLOSE, GRAMMAR, OPEN, QUERY_PATTERN, Wenhao, j
 from tests.rules.examples import WENHAO_QUERIES
 from tests.test_load import DOCUMENT, make_data
 
+pytestmark = pytest.mark.unit
+
 PRINTED = [
     "衢政办发〔2018〕33号", "衢政办发﹝2018﹞33号", "衢政办发[2018]33号", "衢政办发［2018］33号",
     "衢政办发【2018】33号", "衢政办发(2018)33号", "衢政办发（2018）33号", "衢政办发〔２０１８〕３３号",
