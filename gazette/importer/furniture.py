@@ -35,6 +35,7 @@ from .split import Heads
 
 MIN_REPEATS = 3
 MAX_HEAD = 40  # characters of a running head or footer
+_SIGNATURE_REACH = 6  # lines from an issuing organ to its date: more organs, or furniture between
 _DASH = "\\-—–－~～·•・"
 PAGE_NUMBER = re.compile(
     rf"^(?:[{_DASH}]*\s*\d{{1,3}}\s*[{_DASH}]*"  # 12, — 12 —, ·12·, - 12 -
@@ -90,11 +91,12 @@ def _structural(lines: list[str], i: int, heads: Heads) -> bool:
     if heads.match(following):
         return True
     if ORGAN.match(text):
-        j = i
-        while ORGAN.match(following):
-            j = next(k for k in range(j + 1, len(lines)) if lines[k].strip())
-            following = _next_text(lines, j)
-        return bool(DATE.match(following))
+        # its 成文日期 follows, below more organs — or below a page break's furniture
+        for line in [ln.strip() for ln in lines[i + 1 :] if ln.strip()][:_SIGNATURE_REACH]:
+            if DATE.match(line):
+                return True
+            if not (ORGAN.match(line) or PAGE_NUMBER.match(line) or (len(line) <= MAX_HEAD and not _own_text(line))):
+                return False
     return False
 
 

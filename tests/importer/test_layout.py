@@ -110,3 +110,12 @@ def test_repeated_short_items_beginning_with_digits_are_no_running_heads() -> No
     for n in (1, 2, 3):
         lines += _doc(f"衢政发〔2018〕{n}号", ["1.支持对象", "2.补助标准", f"3.{n}57申报材料"])
     assert find_furniture(lines, 0, HEADS) == []
+
+
+def test_an_organ_above_its_date_across_a_page_break_is_no_running_head() -> None:
+    lines: list[str] = []
+    for n in (1, 2, 3):
+        lines += _doc(f"衢政发〔2018〕{n}号", ["正文。"], signer=f"衢州市人民政府\n\n— {n + 4} —\n\n衢州政报")
+    lines = "\n".join(lines).split("\n")
+    found = {f.text for f in find_furniture(lines, 0, HEADS)}
+    assert found == {"— 5 —", "— 6 —", "— 7 —", "衢州政报"}
