@@ -850,7 +850,8 @@
         const values = f.values.filter((v) => count[v] || selected[f.id].has(v));
         if (f.order === "count") values.sort((a, b) => (count[b] || 0) - (count[a] || 0));
         for (const value of values) {
-          const box1 = el("input", { type: "checkbox", name: f.label, value });
+          // Read as "年份：2018，7 篇文件", not "2018 7": the count gets its unit.
+          const box1 = el("input", { type: "checkbox", name: f.label, value, "aria-label": `${f.label}：${value}，${count[value] || 0} 篇文件` });
           box1.checked = selected[f.id].has(value);
           box1.addEventListener("change", () => {
             if (box1.checked) selected[f.id].add(value); else selected[f.id].delete(value);

@@ -278,6 +278,10 @@ def test_facets_filter_and_date_sort(search_page, served_site: str) -> None:
     assert params["期号"] == ["2017年第2期（总第98期）"] and params["年份"] == ["2017"]
     count = int(search_page.locator("fieldset[data-facet='期号'] label:has(input:checked) .gz-facet__count").inner_text())
     assert search_page.inner_text(".gz-search-status") == f"共 {count} 篇文件"
+    # A screen reader hears the facet, the value and what the number counts, not "2018 7".
+    shown = search_page.locator("fieldset[data-facet='年份'] label:has(input[value='2017']) .gz-facet__count").inner_text()
+    year = search_page.locator("fieldset[data-facet='年份'] input[value='2017']")
+    assert year.get_attribute("aria-label") == f"年份：2017，{shown} 篇文件"
 
 
 def test_facets_and_sort_on_query_results(search_page, served_site: str) -> None:
