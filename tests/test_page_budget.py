@@ -139,4 +139,6 @@ def test_lookup_is_served_from_its_json(big: Path) -> None:
 @pytest.mark.site
 def test_no_page_grows_with_the_library(big: Path) -> None:
     largest = max((p.stat().st_size, p) for p in big.rglob("*.html"))
-    assert largest[0] < 250 * 1024, largest
+    # The largest page is the largest document (衢政办发〔2018〕41号's 115-row table), the same in a
+    # library of any size; phone cards repeat each merged cell on every row it covers (issue 23).
+    assert largest[0] < 300 * 1024, largest

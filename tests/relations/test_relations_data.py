@@ -17,7 +17,7 @@ from gazette.derive.catalog import build_library
 from gazette.derive.text import document_strings, own_strings
 from gazette.derive.views import Library
 
-pytestmark = pytest.mark.unit
+pytestmark = pytest.mark.site  # reads the real library
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = dt.date(2026, 12, 1)
