@@ -17,6 +17,7 @@ Overlapping candidates are settled longest first; equal lengths, leftmost first.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -57,6 +58,9 @@ class UnitMatcher:
         self._prefix_by_head: dict[str, list[str]] = {}
         for prefix in self.prefixes:
             self._prefix_by_head.setdefault(prefix[:2], []).append(prefix)
+        # Where any name or place could start: found by one scan in C, not a Python step per character.
+        heads = sorted(set(self._by_head) | set(self._prefix_by_head))
+        self._starts = re.compile("(?=(?:" + "|".join(map(re.escape, heads)) + "))") if heads else None
 
     def code(self, name: str) -> str | None:
         """The code of exactly this name (normalised), or None."""
@@ -75,7 +79,7 @@ class UnitMatcher:
         norm = normalise_name(text)
         behind_place: set[int] = set()  # starts inside or right behind a county-level place name
         candidates: list[tuple[int, int, str]] = []
-        for at in range(len(norm) - 1):
+        for at in (m.start() for m in self._starts.finditer(norm)) if self._starts else ():
             place = self._longest_at(norm, at, self._prefix_by_head)
             if place:
                 behind_place.update(range(at + 1, at + len(place) + 1))
