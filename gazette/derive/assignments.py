@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from gazette.vocab.roles import (
+    CLAUSE_SEPARATORS,
     CLOSE_BRACKETS,
     COUNTED_VERBS,
     GROUP_SEPARATORS,
@@ -33,6 +34,7 @@ from gazette.vocab.roles import (
     OPEN_BRACKETS,
     ROLE_LABEL,
     ROLE_NOUNS,
+    SENTENCE_ENDS,
     VERBS,
     Role,
     noun_role,
@@ -48,8 +50,6 @@ _VERB_ROLES: dict[str, Role] = {f"v{i}": role for i, (_, role) in enumerate(VERB
 # Words before a prose unit list that are not part of it: "由市发改委牵头", "并请市财政局配合".
 _PROSE_LEAD_IN = re.compile(r"^(?:并|另|同时)?(?:由|请|责成)?")
 _PROSE_MAX = 200  # a prose unit list longer than this is a sentence, not a list
-_SENTENCE_END = "。;；"
-_CLAUSE_SEPARATORS = ",，"
 
 
 @dataclass(frozen=True)
@@ -214,7 +214,7 @@ def prose_groups(sentence: str, offset: int = 0) -> list[RoleGroup]:
     depths = depth_map(sentence)
     groups: list[RoleGroup] = []
     start = 0
-    bounds = [i for i, ch in enumerate(sentence) if ch in _CLAUSE_SEPARATORS and depths[i] == 0]
+    bounds = [i for i, ch in enumerate(sentence) if ch in CLAUSE_SEPARATORS and depths[i] == 0]
     for stop in [*bounds, len(sentence)]:
         group = _prose_clause(sentence[start:stop], start + offset, depths[start:stop])
         if group is not None:
@@ -231,7 +231,7 @@ def _prose_clause(clause: str, offset: int, depths: list[int]) -> RoleGroup | No
             continue  # inside brackets, or part of a role noun ("各牵头单位要…")
         # "市行政服务中心:负责…": a colon may end the names
         names = clause[skip:verb.start()].strip().rstrip(":：").rstrip()
-        if not names or len(names) > _PROSE_MAX or any(ch in _SENTENCE_END for ch in names):
+        if not names or len(names) > _PROSE_MAX or any(ch in SENTENCE_ENDS for ch in names):
             return None
         role = next(_VERB_ROLES[key] for key, value in verb.groupdict().items() if value is not None)
         return RoleGroup(role, verb.group(0), names, offset + skip)
@@ -243,7 +243,7 @@ def sentences(text: str) -> list[tuple[int, str]]:
     depths = depth_map(text)
     out, start = [], 0
     for i, ch in enumerate(text):
-        if ch in _SENTENCE_END and depths[i] == 0:
+        if ch in SENTENCE_ENDS and depths[i] == 0:
             out.append((start, text[start:i + 1]))
             start = i + 1
     if start < len(text):
@@ -272,7 +272,7 @@ def read(text: str) -> Reading:
     for start, sentence in sentences(text):
         if taken.meets(start, start + len(sentence)):
             continue  # a sentence holding a labelled line or parenthetical is read as that
-        groups = prose_groups(sentence.rstrip(_SENTENCE_END), start)
+        groups = prose_groups(sentence.rstrip(SENTENCE_ENDS), start)
         if groups:
             segments.append(Segment("prose", start, start + len(sentence), tuple(groups)))
     segments.sort(key=lambda s: s.start)

@@ -98,7 +98,10 @@ COUNTED_VERBS: tuple[str, ...] = ("牵头",)
 
 # Role groups are separated by these (or simply by the next role noun); names inside a group by
 # 、 and, in loose prints, by a comma too.
-GROUP_SEPARATORS = ";；,，。"
+# Between role groups: a sentence end closes one, a clause separator (comma) starts the next.
+SENTENCE_ENDS = "。;；"
+CLAUSE_SEPARATORS = ",，"
+GROUP_SEPARATORS = ";；" + CLAUSE_SEPARATORS + "。"  # the order rules.json has always shipped
 NAME_SEPARATORS = "、,，"
 # Words that join the last name of a list: "市财政局和市统计局", "及各县(市、区)".
 NAME_JOINERS: tuple[str, ...] = ("及", "和", "与", "以及")
