@@ -58,7 +58,7 @@ lint: setup
 ## download at once, mypy checks while npm installs); each is skipped when already done.
 test:
 	@$(MAKE) --no-print-directory -j3 setup browser checkers lint
-	$(BIN)/python -m pytest -q -n auto --dist loadgroup
+	$(BIN)/python -m pytest -q -n auto
 
 ## anchors: record newly published anchors in data/published/anchors.txt (never removes one,
 ## never rewrites a fingerprint; ACCEPT="url#anchor …" accepts anchors a correction moved, see docs/import.md)

@@ -20,10 +20,13 @@ none (or two), when a ``unit`` test asks for a fixture that builds the real
 library or launches the browser, or when a ``site`` test launches the browser;
 ``tests.project.build`` refuses to run inside a ``unit`` test.
 
-Under pytest-xdist (``make test``: ``-n auto --dist loadgroup``) the workers
-share one build of ``site`` (the first worker builds it under a file lock in
-the run's temp dir), and each module that builds or browses runs on one
-worker, so its module-scoped fixtures are built once.
+Under pytest-xdist (``make test``: ``-n auto``) the workers share one build of
+``site`` (the first worker builds it under a file lock in the run's temp dir),
+and each module runs on one worker (``--dist loadscope``, set in pyproject.toml),
+so its module-scoped fixtures (a Lighthouse audit, an edited copy's build) are
+made once. Modules are handed out in collection order (``--no-loadscope-reorder``),
+which puts browser modules first, then site modules, then unit modules: the
+long ones start early and the short ones fill the end of the run.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from tests import project
 from tests.project import ROOT, build, copy_project, read, real_library  # noqa: F401  (re-exported for the tests)
 
 KINDS = ("unit", "site", "browser")
+KINDS_FIRST = ("browser", "site", "unit")  # the order modules run in: the slow kinds start first
 # What a kind may not ask for (directly or through another fixture): the fixtures that
 # build or derive the real project, and the one that launches the browser.
 SITE_FIXTURES = frozenset({"site", "library"})
@@ -63,21 +67,24 @@ def kind_of(item: pytest.Item) -> str:
 @pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(session: pytest.Session, items: list[pytest.Item]) -> None:
     problems: dict[str, str] = {}  # one line per test function, not per parameter
+    rank: dict[str, int] = {}  # module → its slowest kind's place in KINDS_FIRST
     for item in items:
         try:
             kind = kind_of(item)
         except ValueError as error:
             problems.setdefault(item.nodeid.split("[")[0], str(error))
             continue
-        if kind != "unit":
-            # One worker per module: module fixtures that build or launch are made once.
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+        module = item.nodeid.split("::")[0]
+        rank[module] = min(rank.get(module, len(KINDS_FIRST)), KINDS_FIRST.index(kind))
     for test, why in problems.items():
         # A collection error, as for a module that fails to import: the run fails whatever -m
         # selects (and, without pytest-xdist, stops before the first test).
         report = pytest.CollectReport(test, "failed", f"{test} {why} (test kinds: tests/conftest.py)", [])
         session.config.hook.pytest_collectreport(report=report)
     items[:] = [item for item in items if item.nodeid.split("[")[0] not in problems]
+    # Slow kinds first, each module kept together (sorted() is stable): every worker sorts the
+    # same way, so they agree on the collection.
+    items.sort(key=lambda item: rank[item.nodeid.split("::")[0]])
 
 
 @pytest.hookimpl(wrapper=True)
