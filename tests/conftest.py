@@ -1,6 +1,7 @@
 """Shared fixtures and test kinds.
 
 Fixtures: ``site`` (the real site, built once per run into a temp dir),
+``default_build`` (a copy built with no SITE_URL beside an editor's files, once per run),
 ``library`` (the real records derived, once per process), ``served_site`` (the
 site's URL on 127.0.0.1 under the deployed base path) and ``chromium``
 (Debian's Chromium through Playwright, one per worker).
@@ -32,7 +33,8 @@ long ones start early and the short ones fill the end of the run.
 from __future__ import annotations
 
 import fcntl
-from collections.abc import Iterator
+import shutil
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -45,7 +47,7 @@ KINDS = ("unit", "site", "browser")
 KINDS_FIRST = ("browser", "site", "unit")  # the order modules run in: the slow kinds start first
 # What a kind may not ask for (directly or through another fixture): the fixtures that
 # build or derive the real project, and the one that launches the browser.
-SITE_FIXTURES = frozenset({"site", "library"})
+SITE_FIXTURES = frozenset({"site", "library", "default_build"})
 BROWSER_FIXTURES = frozenset({"chromium"})
 FORBIDDEN = {"unit": SITE_FIXTURES | BROWSER_FIXTURES, "site": BROWSER_FIXTURES, "browser": frozenset()}
 
@@ -103,24 +105,49 @@ def library() -> Library:
     return real_library()
 
 
-def _build_site(out: Path) -> Path:
+def _once_per_run(tmp_path_factory: pytest.TempPathFactory, worker_id: str, name: str,
+                  make: Callable[[Path], None]) -> Path:
+    """``make(directory)`` once per run: under pytest-xdist the first worker makes it under a file
+    lock in the run's temp dir, the others wait for it and share it. Returns the directory."""
+    if worker_id == "master":  # not under xdist
+        out = tmp_path_factory.mktemp(name)
+        make(out)
+        return out
+    shared = tmp_path_factory.getbasetemp().parent  # this run's temp dir, shared by its workers
+    out, done = shared / name, shared / f"{name}.built"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            shutil.rmtree(out, ignore_errors=True)  # what a worker that failed left
+            out.mkdir()
+            make(out)
+            done.touch()
+    return out
+
+
+def _build_site(out: Path) -> None:
     result = build(ROOT, out)
     assert result.returncode == 0, result.stderr
-    return out
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
-    if worker_id == "master":  # not under xdist
-        return _build_site(tmp_path_factory.mktemp("site"))
-    shared = tmp_path_factory.getbasetemp().parent  # this run's temp dir, shared by its workers
-    out, done = shared / "site", shared / "site.built"
-    with open(shared / "site.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        if not done.exists():
-            _build_site(out)
-            done.touch()
-    return out
+    """The real site, built once per run with the test SITE_URL (tests/project.py)."""
+    return _once_per_run(tmp_path_factory, worker_id, "site", _build_site)
+
+
+def _default_build(dest: Path) -> None:
+    _, result = project.default_build(dest)
+    (dest / "build.log").write_text(result.stderr, encoding="utf-8")
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="session")
+def default_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> tuple[Path, str]:
+    """The default build (no SITE_URL) of a copy beside an editor's files and one oversized
+    record (``tests.project.default_build``), once per run: (site directory, build log)."""
+    dest = _once_per_run(tmp_path_factory, worker_id, "default-build", _default_build)
+    return dest / "site", (dest / "build.log").read_text(encoding="utf-8")
 
 
 CHROMIUM = "/usr/bin/chromium"
@@ -134,23 +161,8 @@ CHROMIUM_ARGS = [
 def served_site(site: Path) -> Iterator[str]:
     """The session-built site over HTTP on loopback, under the same base path as
     SITE_URL (/zhengbao/), so relative links are tested as deployed. Yields its URL."""
-    import functools
-    import http.server
-    import threading
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def translate_path(self, path: str) -> str:
-            prefix = "/zhengbao"
-            return super().translate_path(path[len(prefix):] if path.startswith(prefix) else path)
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/zhengbao/"
-    server.shutdown()
+    with project.serve(site, "/zhengbao/") as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,15 +1,19 @@
-"""The project as tests and benchmarks use it: build it, copy it to break records in.
+"""The project as tests and benchmarks use it: build it, copy it to break records in, serve it.
 
 Plain functions (no pytest) so benchmarks/ can use the same build and copy.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from gazette.derive.catalog import build_library
@@ -25,8 +29,10 @@ SITE_URL = "https://example.test/zhengbao/"
 running_kind: str | None = None
 
 
-def build(project: Path, out: Path, *extra: str, site_url: str | None = SITE_URL) -> subprocess.CompletedProcess[str]:
-    """Run the standard strict build of ``project`` into ``out`` (``site_url=None``: with no SITE_URL)."""
+def build(project: Path, out: Path, *extra: str, site_url: str | None = SITE_URL,
+          quiet: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run the standard strict build of ``project`` into ``out`` (``site_url=None``: with no SITE_URL;
+    ``quiet=False``: MkDocs' notes and warnings in ``stderr``, as an editor sees them)."""
     if running_kind == "unit":
         raise RuntimeError("a unit test builds the project: mark it pytest.mark.site")
     # A fixed build date (statuses are computed for it) unless the caller sets one: same bytes every day.
@@ -34,7 +40,7 @@ def build(project: Path, out: Path, *extra: str, site_url: str | None = SITE_URL
     if site_url is not None:
         env["SITE_URL"] = site_url
     return subprocess.run(
-        [*MKDOCS, "build", "--strict", "--quiet", "-f", str(project / "mkdocs.yml"), "-d", str(out), *extra],
+        [*MKDOCS, "build", "--strict", *(["--quiet"] if quiet else []), "-f", str(project / "mkdocs.yml"), "-d", str(out), *extra],
         cwd=project, env=env, capture_output=True, text=True, timeout=900,
     )
 
@@ -66,3 +72,69 @@ def copy_project(dest: Path) -> Path:
 def read(site: Path, url: str) -> str:
     path = site / url / "index.html" if url.endswith("/") or url == "" else site / url
     return path.read_text(encoding="utf-8")
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A browser that closes a connection mid-file (a navigation away) is no server error.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
+@contextlib.contextmanager
+def serve(directory: Path, base: str = "/") -> Iterator[str]:
+    """``directory`` over HTTP on 127.0.0.1 under the path ``base`` (``/zhengbao/``: where SITE_URL
+    puts it, so relative links are tested as deployed). Yields the URL of ``base``."""
+    prefix = base.rstrip("/")
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def translate_path(self, path: str) -> str:
+            return super().translate_path(path[len(prefix):] if prefix and path.startswith(prefix) else path)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = _QuietServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}{base}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# The default build (``mkdocs build`` with no SITE_URL) of a copy beside what an editor's tools and
+# the OS leave in data/, with one record whose page passes 1 MB: tests/conftest.py builds it once
+# per run (``default_build``) for the tests of the default build and of links without an address.
+EDITOR_FILES = (
+    "documents/2018/.qzf-15.yaml.swp", "documents/2018/.qzf-15.yaml.swo", "documents/2018/qzf-15.yaml~",
+    "documents/2018/#qzf-15.yaml#", "documents/2018/.DS_Store", "documents/.DS_Store", "documents/2018/4913",
+    "issues/.2018-05.yaml.swp", "issues/2018-05.yaml~", "issues/Thumbs.db", "documents/2017/._qzf-14.yaml",
+)
+EMACS_LOCK = "documents/2018/.#qzf-15.yaml"
+BIG_RECORD = "documents/2018/qsk-28.yaml"
+BIG_ROWS = 4000
+
+
+def _enlarge(path: Path) -> None:
+    """Thousands of rows in the record's first table (its page then passes 1 MB)."""
+    text = path.read_text(encoding="utf-8")
+    head, sep, tail = text.partition("      rows:\n")
+    assert sep, "the record has a table"
+    rows = "".join(
+        f"      - - 第{i}行申报单位名称\n" + "".join(f"        - 数值{i}-{c}\n" for c in range(1, 8)) for i in range(BIG_ROWS)
+    )
+    path.write_text(head + sep + rows + tail, encoding="utf-8")
+
+
+def default_build(dest: Path) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """Copy the project into ``dest``, add the editor's files and the big record, build it with no
+    SITE_URL; returns the site directory and the build's result (its log in ``stderr``)."""
+    project = copy_project(dest / "project")
+    for name in EDITOR_FILES:
+        (project / "data" / name).write_bytes(b"b0VIM 9.0\x00\x00\xff\xfe binary swap data, not YAML: [\n")
+    (project / "data" / EMACS_LOCK).symlink_to("user@host.1234:1700000000")  # emacs lock link
+    _enlarge(project / "data" / BIG_RECORD)
+    return dest / "site", build(project, dest / "site", site_url=None, quiet=False)

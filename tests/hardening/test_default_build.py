@@ -12,12 +12,7 @@ table makes its page over 1 MB. It is built strictly with no SITE_URL (the defau
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import re
-import subprocess
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,50 +20,20 @@ import lxml.html
 import pytest
 
 from gazette.publish.linkcheck import check_site
-from tests.project import MKDOCS, copy_project
+from tests.project import BIG_RECORD, EDITOR_FILES, EMACS_LOCK, serve
 
 pytestmark = pytest.mark.browser
 
-EDITOR_FILES = (
-    "documents/2018/.qzf-15.yaml.swp", "documents/2018/.qzf-15.yaml.swo", "documents/2018/qzf-15.yaml~",
-    "documents/2018/#qzf-15.yaml#", "documents/2018/.DS_Store", "documents/.DS_Store", "documents/2018/4913",
-    "issues/.2018-05.yaml.swp", "issues/2018-05.yaml~", "issues/Thumbs.db", "documents/2017/._qzf-14.yaml",
-)
-BIG_RECORD = "documents/2018/qsk-28.yaml"
-BIG_ROWS = 4000
-
-
-def _enlarge(path: Path) -> None:
-    """Thousands of rows in the record's first table (its page then passes 1 MB)."""
-    text = path.read_text(encoding="utf-8")
-    head, sep, tail = text.partition("      rows:\n")
-    assert sep, "the record has a table"
-    rows = "".join(
-        f"      - - 第{i}行申报单位名称\n" + "".join(f"        - 数值{i}-{c}\n" for c in range(1, 8)) for i in range(BIG_ROWS)
-    )
-    path.write_text(head + sep + rows + tail, encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    tmp = tmp_path_factory.mktemp("default-build")
-    project = copy_project(tmp / "project")
-    for name in EDITOR_FILES:
-        target = project / "data" / name
-        target.write_bytes(b"b0VIM 9.0\x00\x00\xff\xfe binary swap data, not YAML: [\n")
-    (project / "data/documents/2018/.#qzf-15.yaml").symlink_to("user@host.1234:1700000000")  # emacs lock link
-    _enlarge(project / "data" / BIG_RECORD)
-    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    result = subprocess.run([*MKDOCS, "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(tmp / "site")],
-                            cwd=project, env=env, capture_output=True, text=True, timeout=900)
-    assert result.returncode == 0, result.stderr
-    return tmp / "site", result.stderr
+def built(default_build: tuple[Path, str]) -> tuple[Path, str]:
+    """The default build (tests/project.py), made once per run and shared with the tests of links
+    without a public address (tests/publishing/test_site_url.py)."""
+    return default_build
 
 
 def test_editor_files_are_ignored_with_a_note(built: tuple[Path, str]) -> None:
     _, log = built
-    for name in (*EDITOR_FILES, "documents/2018/.#qzf-15.yaml"):
+    for name in (*EDITOR_FILES, EMACS_LOCK):
         assert f"已忽略编辑器或系统文件 data/{name}" in log, name
 
 
@@ -107,16 +72,8 @@ def _page_of_every_type(site: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def served(built: tuple[Path, str]) -> Iterator[str]:
-    site, _ = built
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with serve(built[0]) as url:
+        yield url
 
 
 def test_no_page_requests_a_missing_file(built: tuple[Path, str], served: str, chromium) -> None:

@@ -10,13 +10,10 @@ build refuse to run without a public address.
 from __future__ import annotations
 
 import csv
-import functools
-import http.server
 import json
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -26,7 +23,7 @@ import lxml.html
 import pytest
 
 from gazette.publish.siteurl import SiteLinks, public_site_url
-from tests.project import ROOT, build, copy_project
+from tests.project import ROOT, build, copy_project, serve
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]", "0.0.0.0")
 TEXT_FORMATS = (".html", ".json", ".csv", ".ics", ".xml", ".txt", ".js")
@@ -63,6 +60,9 @@ def _build(out: Path, site_url: str | None) -> None:
 
 @pytest.fixture(scope="module", params=[None, "http://127.0.0.1:8000/"], ids=["unset", "loopback"])
 def local_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if request.param is None:  # the default build, made once per run (tests/conftest.py)
+        site: Path = request.getfixturevalue("default_build")[0]
+        return site
     out = tmp_path_factory.mktemp("site-no-address")
     _build(out, request.param)
     return out
@@ -125,14 +125,8 @@ def test_open_data_and_feed_use_relative_links(local_site: Path) -> None:
 @pytest.fixture(scope="module")
 def served_elsewhere(local_site: Path) -> Iterator[str]:
     """The no-address build served from an origin it knows nothing about."""
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(local_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with serve(local_site) as url:
+        yield url
 
 
 @pytest.mark.browser
