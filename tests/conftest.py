@@ -2,6 +2,7 @@
 
 Fixtures: ``site`` (the real site, built once per run into a temp dir),
 ``default_build`` (a copy built with no SITE_URL beside an editor's files, once per run),
+``edited_site`` (a copy with one record changed per module that needs it, once per run),
 ``library`` (the real records derived, once per process), ``served_site`` (the
 site's URL on 127.0.0.1 under the deployed base path) and ``chromium``
 (Debian's Chromium through Playwright, one per worker).
@@ -40,14 +41,14 @@ from pathlib import Path
 import pytest
 
 from gazette.derive.views import Library
-from tests import project
+from tests import edited, project
 from tests.project import ROOT, build, copy_project, read, real_library  # noqa: F401  (re-exported for the tests)
 
 KINDS = ("unit", "site", "browser")
 KINDS_FIRST = ("browser", "site", "unit")  # the order modules run in: the slow kinds start first
 # What a kind may not ask for (directly or through another fixture): the fixtures that
 # build or derive the real project, and the one that launches the browser.
-SITE_FIXTURES = frozenset({"site", "library", "default_build"})
+SITE_FIXTURES = frozenset({"site", "library", "default_build", "edited_site"})
 BROWSER_FIXTURES = frozenset({"chromium"})
 FORBIDDEN = {"unit": SITE_FIXTURES | BROWSER_FIXTURES, "site": BROWSER_FIXTURES, "browser": frozenset()}
 
@@ -155,6 +156,20 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--no-first-run",
 ]
+
+
+def _edited_site(dest: Path) -> None:
+    project = copy_project(dest / "project")
+    edited.edit(project / "data")
+    result = build(project, dest / "site")
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture(scope="session")
+def edited_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The real library with one record changed per test module that needs it (tests/edited.py),
+    built once per run; returns the site directory."""
+    return _once_per_run(tmp_path_factory, worker_id, "edited-site", _edited_site) / "site"
 
 
 @pytest.fixture(scope="session")

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-import yaml
 
 from gazette.derive.citations import find_citations
-from tests.conftest import build, copy_project, read
+from tests.conftest import read
 
 VARIANTS = {
     "根据衢政办发[2018]33 号文件": ("衢政办发[2018]33 号", "衢政办发〔2018〕33号"),
@@ -33,24 +32,10 @@ def test_plain_years_in_brackets_are_not_citations() -> None:
     assert find_citations("行动计划(2017-2020年)和〔2018〕年度") == []
 
 
-CITING = (
-    "本段为测试:按照衢政办发[2018]33 号、衢政办发〔2018〕33号、衢政发〔２０１８〕１５号、"
-    "衢政办\n发〔2018〕38号和国发〔2099〕1号执行。"
-)
-
-
 @pytest.fixture(scope="module")
-def cited_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("cite")
-    project = copy_project(tmp / "p")
-    path = project / "data" / "documents" / "2017" / "qzbf-20.yaml"
-    record = yaml.safe_load(path.read_text(encoding="utf-8"))
-    record["body"].append({"text": CITING})
-    path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    out = tmp / "site"
-    result = build(project, out)
-    assert result.returncode == 0, result.stderr
-    return out
+def cited_site(edited_site: Path) -> Path:
+    """2017/qzbf-20 with a paragraph citing in every printed variant (tests/edited.py)."""
+    return edited_site
 
 
 @pytest.mark.site

@@ -13,6 +13,7 @@ import yaml
 
 from gazette.derive.anchors import anchor_document
 from gazette.derive.status import status_facts
+from tests.edited import VALIDITY, VALIDITY_RECORD
 from tests.project import build, copy_project, read
 from tests.records import document
 
@@ -79,20 +80,18 @@ def test_open_data_carries_status(site: Path) -> None:
 
 
 @pytest.mark.site
-def test_validity_only_from_a_named_source(tmp_path: Path) -> None:
+def test_validity_only_from_a_named_source(tmp_path: Path, edited_site: Path) -> None:
     project = copy_project(tmp_path / "p")
-    path = project / "data/documents/2017/qzf-14.yaml"
+    path = project / "data" / VALIDITY_RECORD
     record = yaml.safe_load(path.read_text(encoding="utf-8"))
-    record["validity"] = {"status": "已废止", "date": "2018-05-04"}  # no source: refused
+    record["validity"] = {k: v for k, v in VALIDITY.items() if k != "source"}  # no source: refused
     path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
     failed = build(project, tmp_path / "bad")
     assert failed.returncode != 0 and "qzf-14.yaml" in failed.stderr and "source" in failed.stderr
-    record["validity"]["source"] = "衢政发〔2018〕15号"
-    path.write_text(yaml.safe_dump(record, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    result = build(project, tmp_path / "site")
-    assert result.returncode == 0, result.stderr
-    dd = card(tmp_path / "site", "2017/qzf-14/")["有效性"]
+    # with its source (the edited copy, tests/edited.py): shown and linked
+    site = edited_site
+    dd = card(site, "2017/qzf-14/")["有效性"]
     assert "已废止" in dd.text_content()
     assert [a.get("href") for a in dd.cssselect("a")] == ["../../2018/qzf-15/"]  # the source, linked
-    data = json.loads((tmp_path / "site/data/documents/2017/qzf-14.json").read_text(encoding="utf-8"))
+    data = json.loads((site / "data/documents/2017/qzf-14.json").read_text(encoding="utf-8"))
     assert (data["validity"], data["validity_source"]) == ("已废止", "衢政发〔2018〕15号")

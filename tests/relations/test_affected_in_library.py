@@ -10,25 +10,15 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from tests.project import build, copy_project, read
+from tests.edited import REPEAL
+from tests.project import read
 
 pytestmark = pytest.mark.site
 
-SENTENCE = "《衢州市人民政府办公室关于公布衢州市服务业重点企业名单(2016年)的通知》(衢政办发〔2017〕11号)同时废止。"
-
-
 @pytest.fixture(scope="module")
-def repealed_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    tmp = tmp_path_factory.mktemp("repeal")
-    project = copy_project(tmp / "p")
-    path = project / "data/documents/2018/qzbf-42.yaml"
-    text = path.read_text(encoding="utf-8")
-    old = "    text: 本意见自2018年6月1日起执行,试工期暂定1年。\n"
-    assert text.count(old) == 1
-    path.write_text(text.replace(old, old.rstrip("\n") + SENTENCE + "\n"), encoding="utf-8")
-    result = build(project, tmp / "site")
-    assert result.returncode == 0, result.stderr
-    return tmp / "site"
+def repealed_site(edited_site: Path) -> Path:
+    """2018/qzbf-42 with the sentence that repeals 2017/qzbf-11 (tests/edited.py)."""
+    return edited_site
 
 
 def _card(site: Path, url: str) -> dict[str, lxml.html.HtmlElement]:
@@ -44,7 +34,7 @@ def test_the_affected_document_says_it_is_repealed_and_by_what(repealed_site: Pa
     link = validity.cssselect("a")[0]
     assert link.text_content() == "衢政办发〔2018〕42号 第四部分第(七)项"
     assert link.get("href") == "../../2018/qzbf-42/#sec_4__item_7"
-    assert "宣布本文件同时废止" in validity.text_content() and SENTENCE in validity.text_content()
+    assert "宣布本文件同时废止" in validity.text_content() and REPEAL in validity.text_content()
     (incoming,) = card["文件关系"].cssselect("li[data-direction=in]")
     assert incoming.get("data-relation") == "repeals"
     events = [(li.get("data-event"), li.cssselect("time")[0].get("datetime") if li.cssselect("time") else None)
