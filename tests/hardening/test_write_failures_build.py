@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.project import copy_project
+from tests.records import small_project
 
 pytestmark = pytest.mark.site
 
@@ -43,7 +44,7 @@ def _mkdocs(project: Path, out: Path, *prefix: str, full_in: str = "") -> subpro
 
 @pytest.mark.parametrize("full_in", ["gazette-dry-run", "/site/"])
 def test_a_full_disk_ends_the_build_with_a_message(full_in: str, tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+    project = small_project(tmp_path / "project")  # the record set of tests/records.py: every export is written
     result = _mkdocs(project, tmp_path / "site", sys.executable, "-c", FULL_DISK, full_in=full_in)
     assert result.returncode != 0
     assert "构建未完成" in result.stderr and "磁盘已满" in result.stderr and "tasks.json" in result.stderr
