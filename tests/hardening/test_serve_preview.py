@@ -1,6 +1,7 @@
 """``make serve`` for an editor: live reload, and an invalid record's error at once (issue 20, item 10).
 
-``mkdocs serve`` runs on a free loopback port over a temporary copy of the project. In Chromium:
+``mkdocs serve`` runs on a free loopback port over a temporary copy of the project holding the
+small record set of tests/records.py (each rebuild then takes seconds, not a real build). In Chromium:
 the page's Content-Security-Policy lets the server's live-reload script run (it logs "Enabled
 live reload"); saving a changed record reloads the open page with the change; saving an invalid
 record reloads it onto a page with the error (file, line, field), and every other page answers
@@ -23,13 +24,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.project import copy_project
+from tests.records import DOC_PATH, small_project
 
 pytestmark = pytest.mark.browser
 
 BUILD_WAIT_S = 900  # bound for one full build of the real records on a busy machine
-RECORD = "data/documents/2018/qzf-15.yaml"
+RECORD = DOC_PATH
 TITLE = "title: 衢州市人民政府关于开展第四次经济普查的通知\n"
+DATE = "date: 2018-05-03\n"
+OTHER_PAGE = "issues/2018-05/"  # a page of another record
 
 
 def _free_port() -> int:
@@ -41,7 +44,7 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def serve(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
     tmp = tmp_path_factory.mktemp("serve")
-    project = copy_project(tmp / "project")
+    project = small_project(tmp / "project")
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
     env["NO_MKDOCS_2_WARNING"] = "1"
@@ -94,11 +97,11 @@ def test_live_reload_and_errors_in_the_browser(serve: tuple[Path, str], chromium
     page.wait_for_function("() => document.title.includes('（修订稿）')", timeout=BUILD_WAIT_S * 1000)
 
     # an invalid record: the open page reloads onto the error, other pages answer at once
-    _edit(project, "date: 2018-05-04\n", "date: 1525392000\n")
+    _edit(project, DATE, "date: 1525392000\n")
     page.wait_for_function("() => document.body.innerText.includes('记录有误')", timeout=BUILD_WAIT_S * 1000)
     text = page.inner_text("body")
     assert "data/documents/2018/qzf-15.yaml" in text and "date" in text and "YYYY-MM-DD" in text
-    with urllib.request.urlopen(url + "2018/qzbf-33/", timeout=30) as response:
+    with urllib.request.urlopen(url + OTHER_PAGE, timeout=30) as response:
         assert "记录有误" in response.read().decode("utf-8")
     try:
         urllib.request.urlopen(url + "no/such/page/", timeout=30)
@@ -106,7 +109,7 @@ def test_live_reload_and_errors_in_the_browser(serve: tuple[Path, str], chromium
         assert missing.code == 404 and "记录有误" in missing.read().decode("utf-8")
 
     # fixed: the site comes back in the same tab
-    _edit(project, "date: 1525392000\n", "date: 2018-05-04\n")
+    _edit(project, "date: 1525392000\n", DATE)
     page.wait_for_function("() => !document.body.innerText.includes('记录有误') && document.title.includes('（修订稿）')",
                            timeout=BUILD_WAIT_S * 1000)
     page.close()
