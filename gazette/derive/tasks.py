@@ -54,7 +54,7 @@ from gazette.load.errors import RecordError
 from gazette.load.yamlfile import YamlFile
 from gazette.records.models import Table
 from gazette.vocab.normalize import without_spaces
-from gazette.vocab.roles import ROLES, Role, noun_role
+from gazette.vocab.roles import ROLE_NOUNS, ROLES, Role, noun_role
 
 _NUMBERING = re.compile(r"^[\s\d.．、()（）一二三四五六七八九十]*$")
 _TEXT_HEADING = re.compile(r"任务|内容|要求|项目|事项|措施|工作|名称|课题")
@@ -102,7 +102,7 @@ class _Extractor:
             return
         default_shift: Role = "responsible"
         deadline_cols = {i for i, col in enumerate(table.columns) if _DEADLINE_HEADING.search(col)}
-        header_like = {without_spaces(c) for c in table.columns} | {"牵头单位", "责任单位", "配合单位"}
+        header_like = {without_spaces(c) for c in table.columns} | set(ROLE_NOUNS)
         caption = table.caption or (f"{node.cite} 表{node.number}" if node.cite else f"表{node.number}")
         rows: list[Task] = []
         above: list[str] = [""] * len(table.columns)
