@@ -102,6 +102,9 @@ BRACKETS: dict[str, str] = {"〔": "(", "〕": ")"}
 PRINTED_CATEGORIES = "LMN"
 
 _INVISIBLE_RE = re.compile(INVISIBLE)
+# Any character refused_characters has to look at: one scan in C finds them, so the loop runs
+# over the few there are, not over every character of every record.
+_CANDIDATE_RE = re.compile(_class(INVISIBLE_RANGES + LOOKALIKE_RANGES))
 _DROP_RE = re.compile(DROP)
 _BRACKETS = str.maketrans(BRACKETS)
 
@@ -153,7 +156,8 @@ def _name(ch: str) -> str:
 
 def refused_characters(text: str) -> Iterator[Refused]:
     """Every invisible or look-alike character in ``text``, with a message naming its code point."""
-    for index, ch in enumerate(text):
+    for found in _CANDIDATE_RE.finditer(text):
+        index, ch = found.start(), found.group()
         cp = ord(ch)
         if _INVISIBLE_RE.match(ch):
             name = _name(ch)
