@@ -24,7 +24,7 @@ library or launches the browser, or when a ``site`` test launches the browser;
 
 Under pytest-xdist (``make test``: ``-n auto``) the workers share one build of
 ``site`` (the first worker builds it under a file lock in the run's temp dir),
-and each module runs on one worker (``--dist loadscope``, set in pyproject.toml),
+and each module runs on one worker (``--dist loadscope``, the default set below),
 so its module-scoped fixtures (a Lighthouse audit, an edited copy's build) are
 made once. Modules are handed out in collection order (``--no-loadscope-reorder``),
 which puts browser modules first, then site modules, then unit modules: the
@@ -65,6 +65,15 @@ def kind_of(item: pytest.Item) -> str:
         raise ValueError(f"is marked {kind} but uses {', '.join(used)}: mark it "
                          f"{'browser' if set(used) & BROWSER_FIXTURES else 'site'}")
     return kind
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """Under ``-n``: one module per worker, modules in collection order, unless ``--dist`` says
+    otherwise. Set here rather than in addopts, so pytest still runs without pytest-xdist."""
+    if getattr(config.option, "dist", None) == "no":  # pytest-xdist's default: nothing asked
+        config.option.dist = "loadscope"
+        config.option.loadscopereorder = False
 
 
 @pytest.hookimpl(tryfirst=True)
