@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 
 import pytest
 
+from gazette.publish.atomic import main as atomic_main
 from gazette.publish.siteurl import SiteUrlError, parse_site_url, public_site_url, publishable_site_url
 from tests.project import MKDOCS, ROOT
 
@@ -104,24 +104,29 @@ def test_well_formed_public_addresses(value: str, url: str) -> None:
     assert public_site_url(value) == url
 
 
-def _atomic(command: str, site_url: str, *extra: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "SITE_URL": site_url}
-    return subprocess.run([sys.executable, "-m", "gazette.publish.atomic", command, *extra], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+def _site_url_command(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], site_url: str,
+                      *extra: str) -> tuple[int, str]:
+    """``python -m gazette.publish.atomic site-url`` run in this process (its exit code, its stderr):
+    a Python process each would cost a second of start-up. The command line itself is run by
+    tests/publishing/test_site_url.py::test_publish_refuses_without_a_public_address."""
+    monkeypatch.setenv("SITE_URL", site_url)
+    code = atomic_main(["site-url", *extra])
+    return code, capsys.readouterr().err
 
 
 @pytest.mark.parametrize("value", ["https://ci:s3cr3t@example.gov.cn/", "http://127.1/", "http://2130706433/",
                                    "http://[::1]/", "https://10.0.0.8/", "https://example.gov.cn/?x=1"])
-def test_publish_command_refuses_in_chinese(value: str) -> None:
-    result = _atomic("site-url", value)
-    assert result.returncode == 2
-    assert "SITE_URL 不能用于发布" in result.stderr and "Traceback" not in result.stderr
+def test_publish_command_refuses_in_chinese(value: str, monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    code, err = _site_url_command(monkeypatch, capsys, value)
+    assert code == 2
+    assert "SITE_URL 不能用于发布" in err and "Traceback" not in err
 
 
-def test_publish_command_http_flag() -> None:
-    assert _atomic("site-url", "http://example.gov.cn/zb/").returncode == 2
-    ok = _atomic("site-url", "http://example.gov.cn/zb/", "--allow-http")
-    assert ok.returncode == 0, ok.stderr
+def test_publish_command_http_flag(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _site_url_command(monkeypatch, capsys, "http://example.gov.cn/zb/")[0] == 2
+    code, err = _site_url_command(monkeypatch, capsys, "http://example.gov.cn/zb/", "--allow-http")
+    assert code == 0, err
 
 
 @pytest.mark.parametrize("value", ["https://ci:s3cr3t@example.gov.cn/", "https://example.gov.cn/zb/#frag"])
