@@ -20,7 +20,8 @@ from gazette import fsio
 from gazette.fsio import WriteError, write_all_atomic, write_atomic
 from tests.project import ROOT
 
-pytestmark = pytest.mark.unit
+# Kinds per test: the importer on a published issue and the anchors manifest over the real
+# records read the real data whole, which makes them site tests (tests/conftest.py).
 
 
 def _disk_full_for(monkeypatch: pytest.MonkeyPatch, fails: Callable[[str], bool]) -> list[str]:
@@ -44,6 +45,7 @@ def _snapshot(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
+@pytest.mark.unit
 def test_a_failed_write_leaves_the_file_as_it_was(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "record.yaml"
     target.write_text("title: 原文\n", encoding="utf-8")
@@ -56,6 +58,7 @@ def test_a_failed_write_leaves_the_file_as_it_was(tmp_path: Path, monkeypatch: p
     assert [p.name for p in tmp_path.iterdir()] == ["record.yaml"]  # no temporary file left
 
 
+@pytest.mark.unit
 def test_a_write_replaces_in_one_step_and_keeps_the_mode(tmp_path: Path) -> None:
     target = tmp_path / "a" / "b.json"
     write_atomic(target, "{}\n")
@@ -66,6 +69,7 @@ def test_a_write_replaces_in_one_step_and_keeps_the_mode(tmp_path: Path) -> None
     assert sorted(p.name for p in target.parent.iterdir()) == ["b.json"]
 
 
+@pytest.mark.unit
 def test_several_files_are_all_written_or_none(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     files = {tmp_path / f"{n}.yaml": f"n: {n}\n" for n in range(1, 5)}
     for path in list(files)[:3]:
@@ -77,6 +81,7 @@ def test_several_files_are_all_written_or_none(tmp_path: Path, monkeypatch: pyte
     assert _snapshot(tmp_path) == before  # 1.yaml and 2.yaml were staged, never put in place
 
 
+@pytest.mark.site
 def test_importer_on_a_full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     from gazette.importer.cli import main
 
@@ -92,6 +97,7 @@ def test_importer_on_a_full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert _snapshot(out) == before  # every earlier record as it was, no temporary file
 
 
+@pytest.mark.site
 def test_anchors_manifest_on_a_full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     from gazette.publish.anchors import main

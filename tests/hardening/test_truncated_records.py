@@ -19,7 +19,8 @@ from gazette.load.errors import RecordError, RecordErrors
 from gazette.load.library import _DEPARTMENTS, _DOCUMENT, _ISSUE, _ISSUERS, load_file
 from tests.project import ROOT
 
-pytestmark = pytest.mark.unit
+# Kinds per test: the issue cut derives the whole real library, which makes it a site test
+# (tests/conftest.py); the others read one record at a time.
 
 DATA = ROOT / "data"
 RECORDS = [*sorted(DATA.glob("documents/*/*.yaml")), *sorted(DATA.glob("issues/*.yaml")),
@@ -49,6 +50,7 @@ def _refused(path: Path, root: Path) -> list[RecordError]:
     return document_complete(source) if _adapter(path) is _DOCUMENT else []
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("record", RECORDS, ids=lambda p: p.relative_to(DATA).as_posix())
 def test_every_block_boundary_cut_is_refused(record: Path, tmp_path: Path) -> None:
     whole = record.read_bytes()
@@ -64,6 +66,7 @@ def test_every_block_boundary_cut_is_refused(record: Path, tmp_path: Path) -> No
         assert all(e.path.name == record.name for e in errors)
 
 
+@pytest.mark.unit
 def test_the_last_line_must_end() -> None:
     error = _refused_text("year: 2018\nnumber: 5")
     assert error.line == 2 and "截断" in error.message
@@ -80,6 +83,7 @@ def _refused_text(text: str) -> RecordError:
         return error
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("record", sorted(DATA.glob("documents/*/*.yaml")), ids=lambda p: p.stem)
 def test_a_document_cut_on_a_line_before_its_signature_is_refused(record: Path, tmp_path: Path) -> None:
     lines = record.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -94,6 +98,7 @@ def test_a_document_cut_on_a_line_before_its_signature_is_refused(record: Path, 
             assert [(e.field, "截断" in e.message) for e in errors] == [("signature", True)]
 
 
+@pytest.mark.unit
 def test_a_document_printed_without_a_signature_says_so(tmp_path: Path) -> None:
     source = (DATA / "documents/2018/qzg-6.yaml").read_text(encoding="utf-8")
     head, _, tail = source.partition("signature:\n")
@@ -106,6 +111,7 @@ def test_a_document_printed_without_a_signature_says_so(tmp_path: Path) -> None:
     assert _refused(target, tmp_path / "data") == []
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("issue", sorted(DATA.glob("issues/*.yaml")), ids=lambda p: p.stem)
 def test_an_issue_cut_inside_its_contents_is_refused(issue: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
