@@ -25,7 +25,7 @@ _FILLER = re.compile(r"^(?:做好各自领域工作|共同推进|参与)$")
 # Collective tails after the named units: "等领导小组成员单位", "等及领导小组相关成员单位".
 _COLLECTIVE_TAIL = re.compile(r"(?:等)?(?:及)?(?:领导小组)?(?:相关)?(?:成员)?单位$")
 _UNIT_END = re.compile(
-    r"(局|委|办|室|部|中心|政府|管委会|集聚区|区|县|市|院|学院|社|集团|公司|队|行|会|团|所|处|组|单位|部门|总台|专班|银行|电厂)$"
+    r"(局|委|办|室|部|中心|政府|管委会|集聚区|区|县|市|院|学院|社|集团|公司|队|行|会|团|所|处|组|单位|部门|总台|专班|银行|电厂|联|协)$"
 )
 _OPEN, _CLOSE = OPEN_BRACKETS, CLOSE_BRACKETS
 _LIST_STOPS = NAME_SEPARATORS + ";；"

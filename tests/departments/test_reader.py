@@ -10,6 +10,7 @@ import pytest
 
 from gazette.derive.assignments import bracket_spans, read
 from gazette.derive.departments import UnitRef, merge_roles
+from gazette.derive.tasks import UnknownUnitError
 from gazette.load.errors import RecordErrors
 from gazette.vocab.roles import ROLE_LABELS, ROLE_NOUNS, ROLES, STRENGTH, noun_role
 from tests.departments.test_extraction import DEPARTMENTS, _library, _units
@@ -115,6 +116,16 @@ def test_an_unknown_unit_is_an_error_in_chinese_with_a_proposed_entry(tmp_path: 
     (error,) = info.value.errors
     assert "市旅游委" in error.message and "data/departments.yaml" in error.message
     assert "name: 市旅游委" in error.message and "kind: 市级部门" in error.message and "[unknown-unit]" in error.message
+
+
+@pytest.mark.parametrize("name", ["市工商联", "市科协", "市侨联"])
+def test_federations_and_associations_are_unit_names_too(tmp_path: Path, name: str) -> None:
+    """工商联, 侨联, 科协 end in neither 局 nor 会: still a body the registry must know."""
+    with pytest.raises(RecordErrors) as info:
+        _library(tmp_path, _part(f"做好宣传(牵头单位:市统计局,配合单位:{name})。"))
+    (error,) = info.value.errors
+    assert f"name: {name}" in error.message and "[unknown-unit]" in error.message
+    assert isinstance(error, UnknownUnitError) and error.name == name
 
 
 def test_nothing_is_lost_silently(tmp_path: Path) -> None:
