@@ -81,12 +81,23 @@ def test_every_term_posting_matches_the_text(index: Path) -> None:
     meta = _meta(index)
     truth = expected()
     seen = set()
+    own: list[str] = []
     for shard in sorted((index / meta["build"] / "p").glob("*.bin")):
-        for term, data in shard_terms(decode_file(shard.read_bytes())).items():
-            assert fnv1a(term) % meta["shards"] == int(shard.stem), term
+        n = int(shard.stem)
+
+        def own_file(i: int, n: int = n) -> bytes:
+            own.append(meta["paths"]["term"].format(n=n, i=i))
+            return _read(index, own[-1])
+
+        for term, data in shard_terms(decode_file(shard.read_bytes()), own_file).items():
+            assert fnv1a(term) % meta["shards"] == n, term
             assert entries(term, data) == truth[term], term
             seen.add(term)
     assert seen == set(truth)
+    # Long lists live in files of their own, each named by exactly one shard header.
+    files = {str(p.relative_to(index / meta["build"])) for p in (index / meta["build"] / "p").glob("*/*.bin")}
+    assert own and sorted(own) == sorted(files)
+    assert all(len(_read(index, f)) > search.OWN_FILE for f in files)
 
 
 def test_normalisation_drops_layout_whitespace_punctuation_and_folds_width_case_and_script() -> None:

@@ -66,10 +66,13 @@
     url: url.href,
     get ready() {
       if (!loading) {
-        loading = fetch(url).then(function (response) {
+        var attempt = fetch(url).then(function (response) {
           if (!response.ok) throw new Error("rules.json: HTTP " + response.status);
           return response.json();
         }).then(make);
+        loading = attempt;
+        // A failure is not kept: the next use (a reader's retry) fetches again.
+        attempt.catch(function () { if (loading === attempt) loading = null; });
       }
       return loading;
     },

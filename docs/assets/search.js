@@ -20,7 +20,7 @@
 (() => {
   "use strict";
 
-  const FORMAT = 2; // the index format this script reads (FORMAT in gazette/publish/search_format.py)
+  const FORMAT = 3; // the index format this script reads (FORMAT in gazette/publish/search_format.py)
   const MAGIC = [0x47, 0x5a, 0x53, FORMAT]; // "GZS" + FORMAT: first bytes of every index file
   const SITE_ROOT = new URL("../", document.currentScript.src);
   const INDEX = new URL("search/", SITE_ROOT);
@@ -212,7 +212,8 @@
       return n;
     }
   }
-  // Shard header: term → [start, end] of its postings.
+  // Shard header: term → [start, end] of its postings in the shard, or the number of the
+  // term's own file (a long list lives apart, fetched only by a query of that term).
   function shard(meta, term) {
     const n = fnv(term) % meta.shards;
     return cached(index.shards, n, () => load(meta, "shard", { n }).then((bytes) => {
@@ -229,22 +230,37 @@
       } catch (e) { throw new IndexFault("damaged", `shard ${n}`, e.message); }
       const terms = new Map();
       let at = r.pos;
-      for (const [t, size] of heads) { terms.set(t, [at, at + size]); at += size; }
+      heads.forEach(([t, field], i) => {
+        const size = Math.floor(field / 2);
+        if (field % 2) { terms.set(t, { n, i, size }); return; }
+        terms.set(t, [at, at + size]);
+        at += size;
+      });
       if (at !== bytes.length) throw new IndexFault("damaged", `shard ${n}`, "length does not match its header");
       return { bytes, terms };
     }));
   }
+  // The bytes of a term's postings: [bytes, start, end], or null when no document holds it.
+  async function postingBytes(meta, term) {
+    const { bytes, terms } = await shard(meta, term);
+    const span = terms.get(term);
+    if (!span) return null;
+    if (Array.isArray(span)) return [bytes, span[0], span[1]];
+    const own = await load(meta, "term", { n: span.n, i: span.i });
+    if (own.length !== span.size) throw new IndexFault("damaged", `term ${span.n}/${span.i}`, "length does not match its shard");
+    return [own, 0, own.length];
+  }
 
   // term → Map(doc → Map(partKey → positions[] (bigrams) | count (one character)))
   function postings(meta, term) {
-    return cached(index.postings, term, () => shard(meta, term).then(({ bytes, terms }) => {
+    return cached(index.postings, term, () => postingBytes(meta, term).then((found) => {
       const out = new Map();
-      const span = terms.get(term);
-      if (!span) return out;
-      const r = new Reader(bytes, span[0], span[1]);
+      if (!found) return out;
+      const [bytes, start, end] = found;
+      const r = new Reader(bytes, start, end);
       const bigram = Array.from(term).length > 1;
       let doc = 0;
-      while (r.pos < span[1]) {
+      while (r.pos < end) {
         doc += r.next();
         const key = r.next();
         const n = r.next();

@@ -42,6 +42,7 @@ from decimal import Decimal, InvalidOperation
 from gazette.derive.anchors import Node, anchor_document, row_id
 from gazette.derive.numbering import CN_NUM, chinese_to_int, parse_label
 from gazette.records.models import CheckKind, Document, Table
+from gazette.vocab.normalize import without_spaces
 from gazette.vocab.roles import ROLE_NOUNS
 
 __all__ = ["CHECK_LABELS", "Violation", "find_inconsistencies"]
@@ -159,7 +160,7 @@ def _figure(cell: str | None) -> Decimal | None:
 def _total_kind(row: list[str | None]) -> str | None:
     for cell in row:
         if cell and _TOTAL.match(cell.strip()):
-            return re.sub(r"\s+", "", cell)
+            return without_spaces(cell)
     return None
 
 

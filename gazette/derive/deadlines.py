@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from gazette.derive.dates import day_label
 from gazette.derive.numbering import chinese_to_int
-from gazette.vocab.normalize import fold
+from gazette.vocab.normalize import fold, without_spaces
 
 
 @dataclass(frozen=True)
@@ -80,7 +80,7 @@ def parse_deadline(text: str, year: int) -> Deadline:
 
 
 def _parse(printed: str, year: int) -> Deadline:
-    compact = re.sub(r"\s+", "", printed)
+    compact = without_spaces(printed)
     for pattern in _PATTERNS:
         match = pattern.search(compact)
         if not match:
@@ -113,5 +113,5 @@ def _parse(printed: str, year: int) -> Deadline:
 
 def find_deadline(text: str, year: int) -> Deadline | None:
     """The first "…前" deadline phrase inside running text, if any."""
-    match = DEADLINE_RE.search(re.sub(r"\s+", "", text))
+    match = DEADLINE_RE.search(without_spaces(text))
     return parse_deadline(match.group(0), year) if match else None

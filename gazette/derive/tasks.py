@@ -53,7 +53,8 @@ from gazette.derive.views import (
 from gazette.load.errors import RecordError
 from gazette.load.yamlfile import YamlFile
 from gazette.records.models import Table
-from gazette.vocab.roles import ROLES, Role, noun_role
+from gazette.vocab.normalize import without_spaces
+from gazette.vocab.roles import ROLE_NOUNS, ROLES, Role, noun_role
 
 _NUMBERING = re.compile(r"^[\s\d.．、()（）一二三四五六七八九十]*$")
 _TEXT_HEADING = re.compile(r"任务|内容|要求|项目|事项|措施|工作|名称|课题")
@@ -86,7 +87,8 @@ class _Extractor:
             return self.registry.parse(text, role, context=text)
         except UnresolvedName as exc:
             if looks_like_unit_name(exc.name):
-                self.errors.append(self.source.error(loc, _unknown_unit(exc.name, text)))
+                error = self.source.error(loc, _unknown_unit(exc.name, text))
+                self.errors.append(UnknownUnitError(error, exc.name, text))
             return None
 
     def _not_read(self, node: Node, loc: Loc, word: str, text: str, reason: str) -> None:
@@ -100,7 +102,7 @@ class _Extractor:
             return
         default_shift: Role = "responsible"
         deadline_cols = {i for i, col in enumerate(table.columns) if _DEADLINE_HEADING.search(col)}
-        header_like = {re.sub(r"\s+", "", c) for c in table.columns} | {"牵头单位", "责任单位", "配合单位"}
+        header_like = {without_spaces(c) for c in table.columns} | set(ROLE_NOUNS)
         caption = table.caption or (f"{node.cite} 表{node.number}" if node.cite else f"表{node.number}")
         rows: list[Task] = []
         above: list[str] = [""] * len(table.columns)
@@ -109,7 +111,7 @@ class _Extractor:
             effective = [above[c] if v is None else v for c, v in enumerate(row)]
             above = effective
             own = [(c, v) for c, v in enumerate(row) if v is not None and v.strip()]
-            if not own or all(re.sub(r"\s+", "", v) in header_like for _, v in own):
+            if not own or all(without_spaces(v) in header_like for _, v in own):
                 continue
             loc = node.loc + ("table", "rows", r - 1)
             units: list[UnitRef] = []
@@ -180,7 +182,7 @@ class _Extractor:
             tail = " ".join(tokens[start:])
             if self.registry.looks_like_units(tail) and self._resolves(tail):
                 return tail, " ".join(tokens[:start])
-        if role_column and len(re.sub(r"\s+", "", value)) <= 12:
+        if role_column and len(without_spaces(value)) <= 12:
             return value, ""  # a short role cell is a name: it must resolve
         return "", value
 
@@ -279,6 +281,16 @@ class _Extractor:
         self.tasks.append(
             Task(self._task_id(node.id), self.doc, node.id, node.cite or node.id, text, named, deadline, persons=persons)
         )
+
+
+class UnknownUnitError(RecordError):
+    """A name list names a unit the registry lacks; ``name`` and ``context`` (the printed list)
+    travel as values so the importer can propose a registry entry without reading the message."""
+
+    def __init__(self, error: RecordError, name: str, context: str):
+        super().__init__(error.path, error.line, error.field, error.message)
+        self.name = name
+        self.context = context
 
 
 def _unknown_unit(name: str, context: str) -> str:

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from gazette.records.models import Attachment, Document, Erratum, Part, Signature
+from gazette.vocab.normalize import without_spaces
 
 from . import repairs
 from .corrections import DocumentCorrections
@@ -35,7 +36,7 @@ def attachment_titles(blocks: list[Block]) -> set[str]:
             in_list = False
             continue
         t = LIST_ITEM.sub("", t)
-        titles.add(re.sub(r"\s+", "", t))
+        titles.add(without_spaces(t))
     return titles
 
 
@@ -147,7 +148,7 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
                 groups.append({"label": pending_label, "title": None, "blocks": []})
             continue
         if b.kind == "para":
-            nospace = re.sub(r"\s+", "", b.text)
+            nospace = without_spaces(b.text)
             starts_new = (
                 not groups
                 or (groups[-1]["title"] is None and not groups[-1]["blocks"])

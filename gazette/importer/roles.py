@@ -20,20 +20,20 @@ from pypinyin import Style, lazy_pinyin
 
 from gazette.derive.anchors import AnchorError, anchor_document
 from gazette.derive.departments import Registry, guess_kind, looks_like_unit_name
-from gazette.derive.tasks import extract_tasks
+from gazette.derive.tasks import UnknownUnitError, extract_tasks
 from gazette.derive.views import DocRef
 from gazette.derive.wenhao import parse_wenhao
 from gazette.load.errors import RecordError, RecordErrors
 from gazette.load.library import load_file
 from gazette.load.yamlfile import YamlFile
 from gazette.records.models import Department, Document, Issuer
+from gazette.vocab.normalize import without_spaces
 
 from .errors import SourceError
 from .report import Report
 from .split import Segment
 
 _DEPARTMENTS = TypeAdapter(list[Department])
-_UNKNOWN = re.compile(r"\[unknown-unit\] 单位名称“(?P<name>[^”]+)”")
 _CITY = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}?市(?=[\u4e00-\u9fff]{2})|市)")  # the city part is not in a code
 
 
@@ -61,9 +61,9 @@ def proposed_code(name: str, taken: set[str]) -> str:
 
 def _line_of(seg: Segment, text: str) -> int | None:
     """0-based issue line where ``text`` (a part's text) begins in the segment."""
-    probe = re.sub(r"\s+", "", text)[:10]
+    probe = without_spaces(text)[:10]
     for k, line in enumerate(seg.lines):
-        if probe and probe in re.sub(r"\s+", "", line):
+        if probe and probe in without_spaces(line):
             return seg.title_line + k
     return None
 
@@ -105,14 +105,12 @@ class RoleAudit:
         for word in audit.unread:
             report.add("roles", f"{report.at(_line_of(seg, word.text))}：[{doc_id}] “{word.word}”未生成任务（{word.part}）：{word.reason}；原文“{word.text[:40]}”")
         for error in errors:
-            match = _UNKNOWN.search(error.message)
-            if match is None:
+            if isinstance(error, UnknownUnitError):
+                self._unknown(doc_id, error.name, error.context, seg, report)
+            else:
                 report.add("roles", f"[{doc_id}] {error.message}")
-                continue
-            self._unknown(doc_id, match["name"], error.message, seg, report)
 
-    def _unknown(self, doc_id: str, name: str, message: str, seg: Segment, report: Report) -> None:
-        context = message.split("（原文：“", 1)[-1].split("”）", 1)[0]
+    def _unknown(self, doc_id: str, name: str, context: str, seg: Segment, report: Report) -> None:
         at = report.at(_line_of(seg, context))
         if not looks_like_unit_name(name):
             report.add("units", f"{at}：[{doc_id}] [not-a-unit] 读取职责分工时没有读懂“{name}”：它不像单位名称；原文“{context[:60]}”")

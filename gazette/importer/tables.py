@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from gazette.records.models import Erratum, Table, TableHeaderCell
+from gazette.vocab.normalize import without_spaces
 
 from .report import Report
 
@@ -92,7 +93,7 @@ def raw_rows(block: Block) -> list[list[str]]:
 
 
 def header_key(row: list[str]) -> tuple[str, ...]:
-    return tuple(re.sub(r"\s+", "", c) for c in row if c.strip())
+    return tuple(without_spaces(c) for c in row if c.strip())
 
 
 def trim(row: list[str]) -> list[str]:

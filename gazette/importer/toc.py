@@ -8,6 +8,7 @@ from typing import Any
 
 from gazette.derive.wenhao import digits, number_pattern, prefixes_pattern
 from gazette.records.models import BoardRole, ImprintLine, TocEntry, TocSection
+from gazette.vocab.normalize import without_spaces
 
 from .errors import SourceError
 from .report import Report
@@ -62,7 +63,7 @@ def parse_front(
         raise _missing("总第N期")
     k = _index(front, "浙内部资料准印证")
     permit = front[k] + (front[k + 1] if k + 1 < len(front) else "")
-    toc_start = next((i for i, x in enumerate(front) if re.sub(r"\s", "", x) == "目录"), None)
+    toc_start = next((i for i, x in enumerate(front) if without_spaces(x) == "目录"), None)
     if toc_start is None:
         raise _missing("目录")
     board_start = _index(front, "编辑委员会")

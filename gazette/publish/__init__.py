@@ -21,6 +21,7 @@ from gazette.publish.feeds import write_feed
 from gazette.publish.lookup import write_lookup
 from gazette.publish.opendata import write_open_data
 from gazette.publish.rules import write_rules
+from gazette.publish.scripts import minify_scripts
 from gazette.publish.search import write_search_index
 from gazette.publish.sitemap import write_sitemap
 from gazette.publish.sizes import warn_sizes
@@ -29,6 +30,7 @@ from gazette.publish.tasks_export import write_task_exports
 STEPS: tuple[Step, ...] = (
     # The rules the browser's scripts read (assets/rules.json) come first: every page uses them.
     write_rules,
+    minify_scripts,
     write_lookup,
     write_task_exports,
     # Open data, the Atom feed, and the sitemap with record dates (replaces MkDocs' own).
@@ -43,8 +45,8 @@ STEPS: tuple[Step, ...] = (
 )
 
 
-# Steps that index the HTML MkDocs wrote, not the records: the dry run cannot run them.
-READS_PAGES: frozenset[Step] = frozenset({write_search_index, write_csp, warn_sizes})
+# Steps that read what MkDocs wrote (pages, copied scripts), not the records: the dry run cannot run them.
+READS_PAGES: frozenset[Step] = frozenset({minify_scripts, write_search_index, write_csp, warn_sizes})
 
 
 class PublishError(Exception):

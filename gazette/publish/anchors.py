@@ -227,7 +227,7 @@ def main(argv: list[str]) -> int:
         library = build_library(args.data)
         total, added = update_manifest(args.site, args.manifest, library, args.accept)
     except (RecordError, RecordErrors) as exc:
-        print(f"Invalid records in {args.data}:\n{exc}", file=sys.stderr)
+        print(f"{args.data} 中的记录有误：\n{exc}", file=sys.stderr)
         return 1
     except WriteError as exc:
         print(f"锚点清单未更新：{exc}", file=sys.stderr)

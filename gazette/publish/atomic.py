@@ -62,13 +62,13 @@ def validate(project: Path) -> int:
         print(f"SITE_URL 有误：{exc}", file=sys.stderr)
         return 2
     except (RecordError, RecordErrors) as exc:
-        print(f"Invalid records in {project / 'data'}:\n{exc}", file=sys.stderr)
+        print(f"{project / 'data'} 中的记录有误：\n{exc}", file=sys.stderr)
         return 1
     except PublishError as exc:
-        print(f"Records load but cannot be published: {exc}", file=sys.stderr)
+        print(f"记录可以读取，但无法发布：{exc}", file=sys.stderr)
         return 1
-    print(f"records valid: {len(library.issues)} issues, {len(library.documents)} documents, "
-          f"{len(library.departments)} departments, {len(library.tasks)} tasks")
+    print(f"记录有效：{len(library.issues)} 期，{len(library.documents)} 份文件，"
+          f"{len(library.departments)} 个单位，{len(library.tasks)} 项任务")
     return 0
 
 
@@ -152,7 +152,7 @@ def _remove_leftovers(parent: Path) -> None:
     for path in parent.iterdir():
         if path.name.startswith(TEMP_PREFIXES) and path.is_dir() and not path.is_symlink():
             shutil.rmtree(path, ignore_errors=True)
-            print(f"removed {path.name}, left by an interrupted run", file=sys.stderr)
+            print(f"已删除上次中断的发布留下的临时目录 {path.name}", file=sys.stderr)
 
 
 def build(project: Path, site: Path, allow_http: bool = False) -> int:
@@ -167,7 +167,7 @@ def build(project: Path, site: Path, allow_http: bool = False) -> int:
             _remove_leftovers(site.parent)
             return _build(project, site)
         except _Stopped as stop:
-            print(f"stopped by {stop}; {site} left unchanged", file=sys.stderr)
+            print(f"发布被信号 {stop} 中止；{site} 保持原样", file=sys.stderr)
             return 128 + stop.signum
         finally:
             for signum, handler in previous.items():
@@ -185,18 +185,17 @@ def _build(project: Path, site: Path) -> int:
             cwd=project, env=env, check=False, preexec_fn=_die_with_parent if sys.platform == "linux" else None,
         )
         if result.returncode != 0:
-            print(f"build failed (exit {result.returncode}); {site} left unchanged", file=sys.stderr)
+            print(f"构建失败（退出码 {result.returncode}）；{site} 保持原样", file=sys.stderr)
             return 1
         report = check_site(work, _site_url(work))
         for line in report.broken + report.third_party:
             print(line, file=sys.stderr)
-        print(f"link check: {report.pages} pages, {report.links} internal links, "
-              f"{len(report.broken)} broken, {len(report.third_party)} third-party loads")
+        print(report.summary())
         if not report.ok:
-            print(f"link check failed; {site} left unchanged", file=sys.stderr)
+            print(f"链接检查未通过；{site} 保持原样", file=sys.stderr)
             return 1
         _swap(work, site)
-        print(f"published {site}")
+        print(f"已发布 {site}")
         return 0
     finally:
         if work.exists():

@@ -37,6 +37,10 @@ class Report:
     def ok(self) -> bool:
         return not self.broken and not self.third_party
 
+    def summary(self) -> str:
+        return (f"链接检查：{self.pages} 个页面，{self.links} 个站内链接，{len(self.broken)} 个失效，"
+                f"{len(self.third_party)} 处加载第三方资源")
+
 
 def _external(url: str) -> bool:
     parts = urlsplit(url)
@@ -106,8 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     report = check_site(args.site, args.site_url)
     for line in report.broken + report.third_party:
         print(line, file=sys.stderr)
-    print(f"link check: {report.pages} pages, {report.links} internal links, "
-          f"{len(report.broken)} broken, {len(report.third_party)} third-party loads")
+    print(report.summary())
     return 0 if report.ok else 1
 
 

@@ -55,4 +55,4 @@ def rules_payload(ctx: PublishContext) -> dict[str, Any]:
 def write_rules(ctx: PublishContext) -> None:
     out = ctx.site_dir / PATH
     out.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(out, json.dumps(rules_payload(ctx), ensure_ascii=False, indent=1) + "\n")
+    write_atomic(out, json.dumps(rules_payload(ctx), ensure_ascii=False, separators=(",", ":")) + "\n")

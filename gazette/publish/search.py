@@ -68,6 +68,9 @@ OUTPUT_SUBDIR = "search"
 
 BATCH_CHARS = 250_000  # characters indexed per numpy batch (bounds memory)
 SHARD_TARGET = 24_000  # raw bytes per postings shard before gzip
+# A term whose postings pass this gets a file of its own (named in its shard's header), so a
+# query fetches the long lists of its own terms only, not those of terms hashed beside them.
+OWN_FILE = SHARD_TARGET // 8
 MAX_SHARDS = 4096
 
 # What people say instead of a 文号 (33号文, 衢政办33号): part of the one 文号 grammar.
@@ -284,13 +287,17 @@ class _Builder:
             names = grouped[s]
             head, body = bytearray(), bytearray()
             varint(head, len(names))
-            for term in sorted(names):
+            for i, term in enumerate(sorted(names)):
                 raw = term.encode("utf-8")
                 data = terms[term]
                 varint(head, len(raw))
                 head += raw
-                varint(head, len(data))
-                body += data
+                own = len(data) > OWN_FILE
+                varint(head, len(data) * 2 + own)
+                if own:
+                    w.write(PATHS["term"].format(n=s, i=i), data)
+                else:
+                    body += data
             w.write(PATHS["shard"].format(n=s), bytes(head + body))
 
     def _part_index(self, n: int, anchor: str) -> int:

@@ -32,8 +32,8 @@ from functools import lru_cache
 
 from gazette.vocab.normalize import DROP, DROP_JS, fold
 
-FORMAT = 2  # bump when a reader of an older format would misread the files
-MAGIC = b"GZS\x02"  # "GZS" + FORMAT: first bytes of every decoded index file
+FORMAT = 3  # bump when a reader of an older format would misread the files
+MAGIC = b"GZS\x03"  # "GZS" + FORMAT: first bytes of every decoded index file
 SEP = "\x00"  # between the strings of one part; never indexed, never in a query
 
 # Part keys in the postings: part index * 2 + 1 when the part is a heading.
@@ -52,6 +52,7 @@ T2S = "t2s.bin"  # under the build directory, like every file but meta.bin
 # File paths under search/{build}/, as templates the browser fills in.
 PATHS = {
     "shard": "p/{n}.bin",  # postings shard n
+    "term": "p/{n}/{i}.bin",  # postings of term i of shard n, when too long to share the shard
     "doc": "d/{n}.bin",  # card and parts of document n
     "wenhao": "w/{year}.bin",  # 文号 of a year → its document and who cites it
     "seq": "s/{seq}.bin",  # every 文号 with this sequence number (33号文 …)
@@ -222,17 +223,25 @@ def decode_t2s(body: bytes) -> dict[str, str]:
     return table
 
 
-def shard_terms(body: bytes) -> dict[str, bytes]:
-    """A postings shard: varint term count, (term length, term, postings length) each, then postings."""
+def shard_terms(body: bytes, own_file: Callable[[int], bytes]) -> dict[str, bytes]:
+    """A postings shard: varint term count, (term length, term, postings field) each, then the
+    shared postings. The postings field is length * 2, or length * 2 + 1 when term i's postings
+    are in a file of their own (``PATHS["term"]``, read with ``own_file(i)``): a long list
+    would otherwise be fetched by every query of a term that shares its shard."""
     count, pos = read_varint(body, 0)
-    heads: list[tuple[str, int]] = []
+    heads: list[tuple[str, int, bool]] = []
     for _ in range(count):
         length, pos = read_varint(body, pos)
         term = body[pos : pos + length].decode("utf-8")
-        size, pos = read_varint(body, pos + length)
-        heads.append((term, size))
+        field, pos = read_varint(body, pos + length)
+        heads.append((term, field >> 1, bool(field & 1)))
     out: dict[str, bytes] = {}
-    for term, size in heads:
+    for i, (term, size, own) in enumerate(heads):
+        if own:
+            out[term] = own_file(i)
+            if len(out[term]) != size:
+                raise IndexFormatError(f"term file {i} does not match its shard header")
+            continue
         out[term] = body[pos : pos + size]
         pos += size
     if pos != len(body):

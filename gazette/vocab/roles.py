@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from gazette.vocab.normalize import without_spaces
+
 Role = Literal["lead", "responsible", "cooperate", "supervise", "member"]
 
 # Display order: columns, filters, counts and export fields list roles in this order.
@@ -71,7 +73,7 @@ def noun_role(word: str) -> Role | None:
 
     A heading names a role when it ends like a role noun and holds a role stem anywhere
     before that end ("市级牵头单位", "主要责任单位")."""
-    h = re.sub(r"\s+", "", word)
+    h = without_spaces(word)
     if h == MEMBER_NOUN:
         return "member"
     if not h.endswith(NOUN_ENDS):

@@ -125,3 +125,17 @@ def test_a_long_wenhao_prefix_does_not_break_prefixless_queries(page, site: Path
         assert _wait(page, served_site, query) == "done", query
         assert page.locator("ol.gz-results > li a[href$='2018/qzbf-33/']").count() == 1
     assert page.errors == []
+
+
+def test_a_failed_rules_file_is_fetched_again_on_retry(page, served_site: str) -> None:
+    """rules.json (the rules every script reads) failing once does not fail every later search."""
+    pattern = "**/assets/rules.json*"
+    page.route(pattern, lambda route: route.fulfill(status=503, body=b"busy"))
+    assert _wait(page, served_site, "经济普查") == "error"
+    status = page.inner_text(".gz-search-status")
+    assert "没有找到" not in status and "正在检索" not in status
+    page.unroute(pattern)
+    page.click(".gz-search-retry")
+    page.wait_for_selector("[data-gz-search=page][data-state=done]", state="attached", timeout=20000)
+    assert page.locator("ol.gz-results > li a[href$='2018/qzf-15/']").count() == 1
+    assert page.errors == []

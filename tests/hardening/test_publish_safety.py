@@ -105,7 +105,7 @@ def test_a_stopped_publish_leaves_site_and_nothing_else(tmp_path: Path, signum: 
     proc.send_signal(signum)
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 128 + signum, out + err
-    assert f"stopped by {signal.Signals(signum).name}" in err and "Traceback" not in err
+    assert f"发布被信号 {signal.Signals(signum).name} 中止" in err and "Traceback" not in err
     assert (site / "index.html").read_text(encoding="utf-8") == "the last good build"
     assert _leftovers(project) == []
 
@@ -123,6 +123,6 @@ def test_a_killed_publish_leaves_site_and_the_next_run_cleans_up(tmp_path: Path)
     proc = atomic(project, "build", "--site", "site")
     out, err = proc.communicate(timeout=600)
     assert proc.returncode == 0, out + err
-    assert "left by an interrupted run" in err
+    assert "中断的发布留下的临时目录" in err
     assert _leftovers(project) == []
     assert "the last good build" not in (site / "index.html").read_text(encoding="utf-8")

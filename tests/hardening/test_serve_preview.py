@@ -95,7 +95,7 @@ def test_live_reload_and_errors_in_the_browser(serve: tuple[Path, str], chromium
 
     # an invalid record: the open page reloads onto the error, other pages answer at once
     _edit(project, "date: 2018-05-04\n", "date: 1525392000\n")
-    page.wait_for_function("() => document.body.innerText.includes('记录有误')", timeout=BUILD_WAIT_S * 1000)
+    page.wait_for_function("() => !!document.body && document.body.innerText.includes('记录有误')", timeout=BUILD_WAIT_S * 1000)
     text = page.inner_text("body")
     assert "data/documents/2018/qzf-15.yaml" in text and "date" in text and "YYYY-MM-DD" in text
     with urllib.request.urlopen(url + "2018/qzbf-33/", timeout=30) as response:
@@ -107,6 +107,6 @@ def test_live_reload_and_errors_in_the_browser(serve: tuple[Path, str], chromium
 
     # fixed: the site comes back in the same tab
     _edit(project, "date: 1525392000\n", "date: 2018-05-04\n")
-    page.wait_for_function("() => !document.body.innerText.includes('记录有误') && document.title.includes('（修订稿）')",
+    page.wait_for_function("() => !!document.body && !document.body.innerText.includes('记录有误') && document.title.includes('（修订稿）')",
                            timeout=BUILD_WAIT_S * 1000)
     page.close()

@@ -43,7 +43,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("publish-project"))
     result = publish(project)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "0 broken, 0 third-party loads" in result.stdout
+    assert "0 个失效，0 处加载第三方资源" in result.stdout
     return project
 
 
@@ -75,7 +75,7 @@ def test_failed_publish_leaves_site_untouched(published: Path) -> None:
     finally:
         record.write_text(original, encoding="utf-8")
     assert result.returncode != 0
-    assert "left unchanged" in result.stderr
+    assert "保持原样" in result.stderr
     assert record.name in result.stdout + result.stderr, "the error names the broken file"
     assert digests(published / "site") == before
     assert not [p for p in published.iterdir() if p.name.startswith(".site-")], "no temp dirs left"
