@@ -30,6 +30,7 @@ import functools
 import gzip
 import http.server
 import io
+import os
 import posixpath
 import re
 import statistics
@@ -139,22 +140,22 @@ def reading_pages(site: Path, sizes: list[tuple[int, int, str]]) -> dict[str, st
             "search": "search/?q=" + urllib.parse.quote(QUERIES[0])}
 
 
-def lighthouse(base: str, pages: dict[str, str], runs: int) -> dict[str, dict[str, float | None]]:
-    """{page: median of each metric over ``runs`` Lighthouse runs (seconds, CLS and score unitless)}."""
-    samples: dict[str, list[dict[str, Any]]] = {name: [] for name in pages}
-    for _ in range(runs):
-        results = audit([base + url for url in pages.values()], categories=("performance",))
-        for name, url in pages.items():
-            r = results[base + url]
-            samples[name].append({"perf": r["performance"], **(r.get("metrics") or {})})
+def lighthouse_run(base: str, pages: dict[str, str]) -> dict[str, dict[str, Any]]:
+    """{page: {"perf": score, "fcp"/"lcp"/"tbt": ms, "cls": …}} of one Lighthouse run over the pages."""
+    results = audit([base + url for url in pages.values()], categories=("performance",))
+    return {name: {"perf": results[base + url]["performance"], **(results[base + url].get("metrics") or {})}
+            for name, url in pages.items()}
 
+
+def medians(runs: list[dict[str, dict[str, Any]]]) -> dict[str, dict[str, float | None]]:
+    """{page: median of each metric over the runs (seconds; CLS and score unitless)}."""
     def median(values: list[float | None]) -> float | None:
         known = [v for v in values if v is not None]
         return statistics.median(known) if known else None
 
     out: dict[str, dict[str, float | None]] = {}
-    for name, runs_ in samples.items():
-        m = {key: median([s.get(key) for s in runs_]) for key in ("perf", "fcp", "lcp", "tbt", "cls")}
+    for name in runs[0]:
+        m = {key: median([run[name].get(key) for run in runs]) for key in ("perf", "fcp", "lcp", "tbt", "cls")}
         for key in ("fcp", "lcp", "tbt"):
             ms = m[key]
             m[key] = None if ms is None else ms / 1000
@@ -276,19 +277,28 @@ def main(argv: list[str] | None = None) -> int:
         metrics: dict[str, dict[str, dict[str, float | None]]] = {}
         walks: dict[str, dict[str, float | None]] = {}
         pages: dict[str, dict[str, str]] = {}
+        sites: dict[str, Path] = {}
         for label, rev in variants:
-            site, _ = build_variant(label, rev, args.years, args.per_issue, Path(tmp), args.reuse)
-            sizes = print_sizes(label, site, args.top)
-            pages[label] = reading_pages(site, sizes)
-            with serve(site) as base:
-                if not args.no_lighthouse:
-                    metrics[label] = lighthouse(base, pages[label], args.runs)
-                    print(f"{label}: Lighthouse (median of {args.runs}) " + "; ".join(
-                        f"{name} {m['perf']} LCP {sec(m['lcp'])} TBT {sec(m['tbt'])} CLS {sec(m['cls'], 3)}"
-                        for name, m in metrics[label].items()), flush=True)
-                if not args.no_walk:
-                    walks[label] = walk(base, pages[label], args.walk_cpu)
-                    print(f"{label}: walk " + "; ".join(f"{k} {sec(v)}" for k, v in walks[label].items()), flush=True)
+            sites[label], _ = build_variant(label, rev, args.years, args.per_issue, Path(tmp), args.reuse)
+            pages[label] = reading_pages(sites[label], print_sizes(label, sites[label], args.top))
+        # Before and after measured in turns, so that the shared machine's load weighs on both alike.
+        bases = {label: stack.enter_context(serve(site)) for label, site in sites.items()}
+        print(f"load average before measuring: {' '.join(f'{v:.1f}' for v in os.getloadavg())}", flush=True)
+        if not args.no_lighthouse:
+            runs: dict[str, list[dict[str, dict[str, Any]]]] = {label: [] for label in sites}
+            for _ in range(args.runs):
+                for label in sites:
+                    runs[label].append(lighthouse_run(bases[label], pages[label]))
+            for label in sites:
+                metrics[label] = medians(runs[label])
+                print(f"{label}: Lighthouse (median of {args.runs}) " + "; ".join(
+                    f"{name} {m['perf']} LCP {sec(m['lcp'])} TBT {sec(m['tbt'])} CLS {sec(m['cls'], 3)}"
+                    for name, m in metrics[label].items()), flush=True)
+        if not args.no_walk:
+            for label in sites:
+                walks[label] = walk(bases[label], pages[label], args.walk_cpu)
+                print(f"{label}: walk " + "; ".join(f"{k} {sec(v)}" for k, v in walks[label].items()), flush=True)
+        print(f"load average after measuring: {' '.join(f'{v:.1f}' for v in os.getloadavg())}")
 
         if metrics:
             print(f"\nLighthouse 12 mobile, simulated throttling, served with gzip; median of {args.runs} run(s)."
