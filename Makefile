@@ -82,10 +82,13 @@ bench-search: setup browser
 	$(BIN)/pip install --disable-pip-version-check -q -r benchmarks/requirements.txt
 	$(BIN)/python benchmarks/search.py $(BENCH_ARGS)
 
-## bench-reading: page weight (largest page, gzip) and Lighthouse scores on a generated
-## 5,040-document library (prints numbers; minutes)
+## bench-reading: page weight (largest page, gzip), Lighthouse mobile (score, FCP, LCP, TBT, CLS) per
+## page type and the throttled walk (first content, first search result) on a generated 5,040-document
+## library, before (READING_BEFORE: the library before issue 23's reader work) and after (this tree).
+## Prints numbers; an hour or more. BENCH_ARGS="--years 2 --per-issue 5 --runs 1" for a quick run.
+READING_BEFORE ?= 1a752d2
 bench-reading: setup browser checkers
-	$(BIN)/python benchmarks/reading.py
+	$(BIN)/python benchmarks/reading.py --before $(READING_BEFORE) $(BENCH_ARGS)
 
 ## eval-search: search quality on generated queries (recall, precision, top-1; prints numbers)
 eval-search: setup browser

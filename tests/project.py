@@ -30,9 +30,10 @@ running_kind: str | None = None
 
 
 def build(project: Path, out: Path, *extra: str, site_url: str | None = SITE_URL,
-          quiet: bool = True) -> subprocess.CompletedProcess[str]:
+          quiet: bool = True, timeout: int = 900) -> subprocess.CompletedProcess[str]:
     """Run the standard strict build of ``project`` into ``out`` (``site_url=None``: with no SITE_URL;
-    ``quiet=False``: MkDocs' notes and warnings in ``stderr``, as an editor sees them)."""
+    ``quiet=False``: MkDocs' notes and warnings in ``stderr``, as an editor sees them).
+    ``timeout`` in seconds: a generated library of thousands of documents (benchmarks) takes longer."""
     if running_kind == "unit":
         raise RuntimeError("a unit test builds the project: mark it pytest.mark.site")
     # A fixed build date (statuses are computed for it) unless the caller sets one: same bytes every day.
@@ -41,7 +42,7 @@ def build(project: Path, out: Path, *extra: str, site_url: str | None = SITE_URL
         env["SITE_URL"] = site_url
     return subprocess.run(
         [*MKDOCS, "build", "--strict", *(["--quiet"] if quiet else []), "-f", str(project / "mkdocs.yml"), "-d", str(out), *extra],
-        cwd=project, env=env, capture_output=True, text=True, timeout=900,
+        cwd=project, env=env, capture_output=True, text=True, timeout=timeout,
     )
 
 

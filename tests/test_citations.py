@@ -99,7 +99,7 @@ def test_copy_citation_markup(site: Path) -> None:
     page = lxml.html.fromstring(read(site, "2017/qzf-14/"))
     button = page.cssselect("#annex_1__art_18 > p button.gz-copy")[0]
     assert button.get("data-citation") == "《衢州市防汛防台管理工作暂行办法》（衢政发〔2017〕14号）第十八条"
-    assert button.get("hidden") is not None  # revealed by script; plain ¶ link without it
+    assert button.get("hidden") is None  # shown by CSS where scripts run (no reveal, no shift); plain ¶ link without
     assert page.cssselect("#annex_1__art_18 > p a.gz-permalink")[0].get("href") == "#annex_1__art_18"
 
 

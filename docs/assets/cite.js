@@ -46,20 +46,22 @@
     };
   }
 
+  // One listener for every 复制引用 on the page (a long document has a hundred), not one each:
+  // nothing is done per clause while the page loads. The buttons show from the first paint
+  // (gazette.css, once the head script has run), so revealing them moves nothing.
   function setupCopy(announce) {
-    document.querySelectorAll("button.gz-copy").forEach(function (button) {
-      button.hidden = false;
-      button.addEventListener("click", function () {
-        var text = button.dataset.citation + "\n" + pageUrl() + "#" + button.dataset.anchor;
-        copyText(text).then(function () {
-          button.textContent = "已复制";
-          button.dataset.copied = "true";
-          announce("已复制引用：" + button.dataset.citation);
-          setTimeout(function () { button.textContent = "复制引用"; }, 2000);
-        }, function () {
-          button.textContent = "复制失败";
-          announce("复制失败，请选中文字手动复制");
-        });
+    document.addEventListener("click", function (event) {
+      var button = event.target.closest ? event.target.closest("button.gz-copy") : null;
+      if (!button) return;
+      var text = button.dataset.citation + "\n" + pageUrl() + "#" + button.dataset.anchor;
+      copyText(text).then(function () {
+        button.textContent = "已复制";
+        button.dataset.copied = "true";
+        announce("已复制引用：" + button.dataset.citation);
+        setTimeout(function () { button.textContent = "复制引用"; }, 2000);
+      }, function () {
+        button.textContent = "复制失败";
+        announce("复制失败，请选中文字手动复制");
       });
     });
   }
@@ -78,12 +80,20 @@
     hint.textContent = "各条的链接与复制引用：用方向键逐个移动";
     document.body.appendChild(hint);
 
-    function shown(el) { return !el.hidden && el.getClientRects().length > 0; }
+    // Whether a control is on screen (复制引用 folds away on phones) is asked only when a key moves
+    // focus, and from styles alone where the browser can: clauses out of view are not laid out
+    // while the page loads (gazette.css), and asking for their boxes would lay them all out.
+    function shown(el) {
+      return !el.hidden && (el.checkVisibility ? el.checkVisibility() : el.getClientRects().length > 0);
+    }
     function current(el) {
       all.forEach(function (c) { c.setAttribute("tabindex", c === el ? "0" : "-1"); });
     }
+    // The tab stop starts at the clause the address names, else at the first clause. It is a ¶:
+    // a ¶ shows on every screen (only 复制引用 folds away on phones), so Tab always reaches it.
     var start = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
-    var first = (start && all.filter(function (c) { return start.contains(c) && shown(c); })[0]) || all.filter(shown)[0] || all[0];
+    var links = all.filter(function (c) { return c.tagName === "A"; });
+    var first = (start && links.filter(function (c) { return start.contains(c); })[0]) || links[0] || all[0];
     current(first);
     all.forEach(function (c) { c.setAttribute("aria-describedby", "gz-cite-keys"); });
 

@@ -1,6 +1,7 @@
 // 字号 大/中/小: the reader's choice is remembered (localStorage) and set on <html> before the
 // first paint (this script is loaded in <head>), so a page never jumps when it loads.
-// The attribute is always set ("" for 中) so CSS shows the control only when scripts run.
+// The attribute is always set ("" for 中), so CSS shows what needs scripts (this control, 复制引用)
+// only when scripts run, from the first paint.
 (function () {
   "use strict";
   var KEY = "gz-text-size";
@@ -26,7 +27,7 @@
       b.addEventListener("click", function () {
         try { localStorage.setItem(KEY, b.dataset.size); } catch (e) { /* private mode: this page only */ }
         apply(b.dataset.size);
-        window.dispatchEvent(new Event("resize"));  // wide-table cues re-measure
+        window.dispatchEvent(new Event("resize"));  // what is sized from the window re-measures
       });
     });
   }
