@@ -100,6 +100,9 @@
     if (!index.ready) {
       const mine = index;
       mine.ready = (async () => {
+        // rules.json does not depend on meta.bin: both downloads run at once (a round trip less on a slow phone).
+        const rules = window.gazetteRules.ready;
+        rules.catch(() => {});
         const open = async (reload) => {
           const meta = await loadMeta(reload);
           return [meta, await load(meta, "t2s")];
@@ -111,7 +114,7 @@
           mine.files.clear();
           [meta, t2s] = await open(true);
         }
-        prepare(meta, await window.gazetteRules.ready, t2s);
+        prepare(meta, await rules, t2s);
         return meta;
       })();
       mine.ready.catch(() => { if (index === mine) mine.ready = null; });
