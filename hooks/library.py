@@ -42,6 +42,7 @@ from gazette.fsio import WriteError
 from gazette.load.errors import RecordError, RecordErrors
 from gazette.publish import PublishContext, PublishError, dry_run, publish
 from gazette.publish.preview import show_build_error
+from gazette.publish.search import FIRST_FETCHES
 from gazette.publish.siteurl import SiteUrlError, public_site_url
 from gazette.render.collisions import check_pages
 from gazette.render.pages import PageSpec, TocItem, plan_pages, render_extras
@@ -102,6 +103,8 @@ class LibraryPlugin(BasePlugin[NoOptions]):
         return files
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.meta.get("search_page"):
+            page.meta["preload"] = list(FIRST_FETCHES)
         spec = self.derived.pages.get(page.file.src_uri)
         if spec is None:
             return markdown

@@ -50,6 +50,7 @@ from gazette.derive.wenhao import GRAMMAR, Wenhao, js_pattern
 from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 from gazette.publish.postings import Postings
+from gazette.publish.rules import PATH as RULES_PATH
 from gazette.publish.search_format import (
     META,
     PATHS,
@@ -65,6 +66,9 @@ from gazette.publish.search_format import (
 from gazette.publish.search_vocab import MAX_ALTERNATIVES, Expansion, document_abbreviations, load_search_words
 
 OUTPUT_SUBDIR = "search"
+# What the search page fetches before anything else: its head names them, so they download with
+# the stylesheets rather than after every script (docs/search.md sets ``search_page``).
+FIRST_FETCHES = (f"{OUTPUT_SUBDIR}/{META}", RULES_PATH)
 
 BATCH_CHARS = 250_000  # characters indexed per numpy batch (bounds memory)
 SHARD_TARGET = 24_000  # raw bytes per postings shard before gzip

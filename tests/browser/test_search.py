@@ -218,7 +218,7 @@ def test_page_shows_parts_linked_to_their_anchor_with_the_phrase_marked(search_p
     assert first.query_selector_all(".gz-result__excerpt *:not(mark)") == []
     href = link.get_attribute("href")
     search_page.goto(urljoin(served_site, href))
-    text = search_page.locator(f"[id='{href.split('#', 1)[1]}']").inner_text()
+    text = search_page.locator(f"[id='{href.split('#', 1)[1]}']").text_content() or ""  # see the test above
     assert "宣布汛期提前" in text
 
 
@@ -258,7 +258,9 @@ def test_page_break_word_found_joined_and_deep_linked(search_page, served_site: 
     if "#" in part:
         search_page.goto(urljoin(served_site, part))
         anchor = part.split("#", 1)[1]
-        text = search_page.locator(f"[id='{anchor}']").inner_text()
+        # textContent: a clause out of view is skipped by content-visibility until the scroll
+        # to the anchor lands, and innerText reads it as empty until then.
+        text = search_page.locator(f"[id='{anchor}']").text_content() or ""
         assert word in text.replace("\n", "").replace(" ", "")
 
 
@@ -335,3 +337,21 @@ def test_facets_render_only_when_opened(chromium, served_site: str) -> None:
     legends = [legend.inner_text() for legend in page.query_selector_all(".gz-facet legend")]
     assert {"年份", "期号", "发文机关", "文件类型", "涉及部门"} <= set(legends)
     context.close()
+
+
+def test_first_downloads_start_from_the_head_and_each_is_fetched_once(chromium, served_site: str) -> None:
+    """The head names the scripts and the search page's first index files (preload): the
+    browser fetches each once, as the page's own requests use them."""
+    context = chromium.new_context(locale="zh-CN")
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda r: requested.append(urlsplit(r.url).path))
+    page.goto(f"{served_site}search/?q={quote('经济普查')}")
+    page.wait_for_selector("ol.gz-results[data-state=done]", state="attached", timeout=15000)
+    preloaded = [urlsplit(urljoin(page.url, href)).path
+                 for href in page.eval_on_selector_all("head link[rel=preload]", "ls => ls.map(l => l.getAttribute('href'))")]
+    context.close()
+    assert any(p.endswith("/search/meta.bin") for p in preloaded) and any(p.endswith("/assets/rules.json") for p in preloaded)
+    assert any(p.endswith("/assets/search.js") for p in preloaded)
+    for path in preloaded:
+        assert requested.count(path) == 1, (path, requested)
