@@ -51,7 +51,10 @@ def _validate(source: YamlFile, adapter: TypeAdapter[Any]) -> Any:
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
             # pydantic puts model-validator errors on the model itself; keep the field path short
-            error = RecordError(source.path, source.line_of(loc), format_loc(loc) or None, err["msg"])
+            # Our validators' own (Chinese) words, without pydantic's English "Value error, " prefix.
+            ctx = err.get("ctx") or {}
+            message = str(ctx["error"]) if err["type"] == "value_error" and "error" in ctx else err["msg"]
+            error = RecordError(source.path, source.line_of(loc), format_loc(loc) or None, message)
             if error.field not in shown:  # a refused character is reported once, by character_errors
                 errors.append(error)
         raise RecordErrors(errors) from None

@@ -72,7 +72,7 @@ def dry_run(library: Library, templates: Path, site_url: str | None) -> None:
             except WriteError as exc:  # the machine, not the records: a full disk, a read-only folder
                 raise PublishError(f"构建未完成：{exc}") from exc
             except Exception as exc:  # any failure here is reported, not a traceback
-                raise PublishError(f"export step {step.__name__} fails on these records: {type(exc).__name__}: {exc}") from exc
+                raise PublishError(f"导出步骤 {step.__name__} 在这些记录上失败：{type(exc).__name__}: {exc}") from exc
 
 
 __all__ = ["READS_PAGES", "STEPS", "PublishContext", "PublishError", "Step", "dry_run", "publish"]

@@ -39,7 +39,7 @@ def _printable(value: str) -> str:
 def _one_line(value: str) -> str:
     m = _LINE_BREAK.search(_printable(value))
     if m:
-        raise ValueError(f"line break at character {m.start() + 1}; this field is one line")
+        raise ValueError(f"第 {m.start() + 1} 个字处有换行；此字段只能写一行")
     return value
 
 
@@ -135,9 +135,9 @@ class Department(Record):
     @model_validator(mode="after")
     def _covers_only_for_collectives(self) -> Department:
         if self.covers and not self.collective:
-            raise ValueError("covers is only for a collective name (collective: true)")
+            raise ValueError("covers 只用于集合名称（collective: true）")
         if self.person and (self.collective or self.aliases):
-            raise ValueError("a person (person: true) is neither a collective nor has aliases")
+            raise ValueError("个人（person: true）不能是集合名称，也不能有 aliases")
         return self
 
 
@@ -171,7 +171,7 @@ class TocEntry(Record):
     @model_validator(mode="after")
     def _page_only_when_listed(self) -> TocEntry:
         if self.page is not None and self.toc_text is None:
-            raise ValueError("page given for a document the printed TOC does not list")
+            raise ValueError("印刷目录未列出的文件不能写 page（页码）")
         return self
 
 
@@ -231,7 +231,7 @@ class Table(Record):
                 )
         for col in range(len(self.columns)):
             if self.rows[0][col] is None:
-                raise ValueError(f"row 1 column {col + 1} continues a cell above the table")
+                raise ValueError(f"第 1 行第 {col + 1} 列续接表格上方的单元格（表格第一行不能有合并单元格的空位）")
         return self
 
 
@@ -256,9 +256,9 @@ class Part(Record):
     @model_validator(mode="after")
     def _not_empty(self) -> Part:
         if self.table is not None and (self.label or self.text or self.paragraphs):
-            raise ValueError("a table part holds only `table` (and optional `id`)")
+            raise ValueError("表格部分只能有 table（和可选的 id）")
         if self.table is None and not (self.label or self.text or self.children):
-            raise ValueError("empty part: give label, text, children or table")
+            raise ValueError("空的部分：请写 label、text、children 或 table")
         return self
 
 

@@ -41,7 +41,7 @@ def test_atomic_validate_refuses_what_the_build_would_fail_on(tmp_path: Path) ->
     proc = atomic(project, "validate")
     out, err = proc.communicate(timeout=300)
     assert proc.returncode == 1, out + err
-    assert "data/departments.yaml:2: field '[0].name' Value error, line break at character 4; this field is one line" in err
+    assert "data/departments.yaml:2: field '[0].name' 第 4 个字处有换行；此字段只能写一行" in err
 
 
 def test_an_export_failure_stops_the_build_before_the_output_is_touched(tmp_path: Path) -> None:
@@ -55,7 +55,7 @@ def test_an_export_failure_stops_the_build_before_the_output_is_touched(tmp_path
     (out / "previous.html").write_text("the last good build", encoding="utf-8")
     result = build(project, out)
     assert result.returncode != 0
-    assert "export step _broken fails on these records: OverflowError: date value out of range" in result.stderr
+    assert "导出步骤 _broken 在这些记录上失败：OverflowError: date value out of range" in result.stderr
     assert "Traceback" not in result.stderr
     assert [p.name for p in out.iterdir()] == ["previous.html"]
 

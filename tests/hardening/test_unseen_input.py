@@ -84,7 +84,7 @@ CASES: dict[str, Case] = {
     # item 8: control characters, bidi overrides, line breaks in one-line fields
     "newline_in_department_name": Case(
         {DEPTS: r(DEPARTMENTS, "name: 衢州市统计局", 'name: "衢州市\\n统计局"')},
-        (f"{DEPTS_AT}:2: field '[0].name'", "line break at character 4; this field is one line"),
+        (f"{DEPTS_AT}:2: field '[0].name'", "第 4 个字处有换行；此字段只能写一行"),
     ),
     "bidi_override_in_title": Case(
         {DOC: r(D, "title: 衢州市人民政府关于开展第四次经济普查的通知", 'title: "衢州市人民政府关于\\u202e知通的查普济经\\u202c"')},
