@@ -8,6 +8,8 @@ drives it. Here the format itself is checked, without a browser.
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 import random
 from collections import defaultdict
@@ -81,23 +83,23 @@ def test_every_term_posting_matches_the_text(index: Path) -> None:
     meta = _meta(index)
     truth = expected()
     seen = set()
-    own: list[str] = []
-    for shard in sorted((index / meta["build"] / "p").glob("*.bin")):
+    shards = sorted((index / meta["build"] / "p").glob("*.bin"), key=lambda p: int(p.stem))
+    assert [int(p.stem) for p in shards] == list(range(meta["shards"]))  # every one, empty or not
+    for shard in shards:
         n = int(shard.stem)
-
-        def own_file(i: int, n: int = n) -> bytes:
-            own.append(meta["paths"]["term"].format(n=n, i=i))
-            return _read(index, own[-1])
-
-        for term, data in shard_terms(decode_file(shard.read_bytes()), own_file).items():
+        for term, data in shard_terms(decode_file(shard.read_bytes())).items():
             assert fnv1a(term) % meta["shards"] == n, term
             assert entries(term, data) == truth[term], term
             seen.add(term)
-    assert seen == set(truth)
-    # Long lists live in files of their own, each named by exactly one shard header.
-    files = {str(p.relative_to(index / meta["build"])) for p in (index / meta["build"] / "p").glob("*/*.bin")}
-    assert own and sorted(own) == sorted(files)
-    assert all(len(_read(index, f)) > search.OWN_FILE for f in files)
+    # Long lists are files of their own, listed in meta.bin, k-th at paths.term; in no shard.
+    assert meta["own"] == sorted(meta["own"]) and not seen & set(meta["own"])
+    for k, term in enumerate(meta["own"]):
+        data = _read(index, meta["paths"]["term"].format(k=k))
+        assert len(data) > search.OWN_FILE and entries(term, data) == truth[term], term
+        seen.add(term)
+    assert meta["own"] and seen == set(truth)
+    files = {p.name for p in (index / meta["build"] / "o").glob("*.bin")}
+    assert files == {f"{k}.bin" for k in range(len(meta["own"]))}
 
 
 def test_normalisation_drops_layout_whitespace_punctuation_and_folds_width_case_and_script() -> None:
@@ -113,12 +115,12 @@ def test_normalisation_drops_layout_whitespace_punctuation_and_folds_width_case_
     assert query_terms("x" * 500) == ["x" * 64]
 
 
-def test_t2s_table_travels_compactly_and_decodes_to_the_same_table(index: Path) -> None:
+def test_t2s_table_travels_compactly_in_meta_and_decodes_to_the_same_table(index: Path) -> None:
     table = t2s_table()
     assert len(table) > 2000 and table["經"] == "经" and "经" not in table
-    body = _read(index, "t2s.bin")
+    body = base64.b64decode(_meta(index)["t2s"])
     assert decode_t2s(body) == table
-    assert len((index / _meta(index)["build"] / "t2s.bin").read_bytes()) < 12_000
+    assert len(gzip.compress(body)) < 12_000
 
 
 def test_every_file_carries_the_magic_and_lives_under_its_build(index: Path) -> None:

@@ -20,7 +20,7 @@
 (() => {
   "use strict";
 
-  const FORMAT = 3; // the index format this script reads (FORMAT in gazette/publish/search_format.py)
+  const FORMAT = 4; // the index format this script reads (FORMAT in gazette/publish/search_format.py)
   const MAGIC = [0x47, 0x5a, 0x53, FORMAT]; // "GZS" + FORMAT: first bytes of every index file
   const SITE_ROOT = new URL("../", document.currentScript.src);
   const INDEX = new URL("search/", SITE_ROOT);
@@ -96,25 +96,22 @@
     if (meta.format !== FORMAT) throw new IndexFault("version", "meta.bin", `format ${meta.format}`);
     return meta;
   }
-  function init() {
+  // The index of the current build; ``fresh``: a meta.bin just read past the cache.
+  function init(fresh) {
     if (!index.ready) {
       const mine = index;
       mine.ready = (async () => {
         // rules.json does not depend on meta.bin: both downloads run at once (a round trip less on a slow phone).
         const rules = window.gazetteRules.ready;
         rules.catch(() => {});
-        const open = async (reload) => {
-          const meta = await loadMeta(reload);
-          return [meta, await load(meta, "t2s")];
-        };
-        let meta, t2s;
-        try { [meta, t2s] = await open(false); } catch (e) {
+        let meta = fresh;
+        if (!meta) try { meta = await loadMeta(false); } catch (e) {
           if (!(e instanceof IndexFault) || e.kind === "network") throw e;
-          // A cached meta.bin of another deployment: its build is gone, or its format is not ours.
+          // A cached meta.bin of another deployment: its format is not ours.
           mine.files.clear();
-          [meta, t2s] = await open(true);
+          meta = await loadMeta(true);
         }
-        prepare(meta, await rules, t2s);
+        prepare(meta, await rules);
         return meta;
       })();
       mine.ready.catch(() => { if (index === mine) mine.ready = null; });
@@ -124,10 +121,13 @@
 
   /* ---- normalisation (the rules of normalize() in search_format.py, read from meta) -- */
 
-  function prepare(meta, rules, t2sBytes) {
+  function prepare(meta, rules) {
     meta.dropRe = new RegExp(meta.drop, "u");
     meta.punctRe = new RegExp(meta.punct, "u");
-    meta.t2s = decodeT2s(t2sBytes);
+    meta.ownIndex = new Map(meta.own.map((term, k) => [term, k]));
+    try { meta.t2s = decodeT2s(Uint8Array.from(atob(meta.t2s), (c) => c.charCodeAt(0))); } catch (e) {
+      throw new IndexFault("damaged", "meta.bin", `t2s: ${e.message}`);
+    }
     meta.charCache = new Map();
     meta.rules = rules;
     formatDate = rules.formatDate;
@@ -215,14 +215,15 @@
       return n;
     }
   }
-  // Shard header: term → [start, end] of its postings in the shard, or the number of the
-  // term's own file (a long list lives apart, fetched only by a query of that term).
+  // Shard header: term → [start, end] of its postings in the shard.
   function shard(meta, term) {
     const n = fnv(term) % meta.shards;
     return cached(index.shards, n, () => load(meta, "shard", { n }).then((bytes) => {
       const r = new Reader(bytes);
-      const heads = [];
+      const terms = new Map();
+      let at = 0;
       try {
+        const heads = [];
         for (let count = r.next(); count > 0; count--) {
           const len = r.next();
           if (r.pos + len > bytes.length) throw new Error("term past the end");
@@ -230,28 +231,24 @@
           r.pos += len;
           heads.push([t, r.next()]);
         }
+        at = r.pos;
+        for (const [t, size] of heads) { terms.set(t, [at, at + size]); at += size; }
       } catch (e) { throw new IndexFault("damaged", `shard ${n}`, e.message); }
-      const terms = new Map();
-      let at = r.pos;
-      heads.forEach(([t, field], i) => {
-        const size = Math.floor(field / 2);
-        if (field % 2) { terms.set(t, { n, i, size }); return; }
-        terms.set(t, [at, at + size]);
-        at += size;
-      });
       if (at !== bytes.length) throw new IndexFault("damaged", `shard ${n}`, "length does not match its header");
       return { bytes, terms };
     }));
   }
   // The bytes of a term's postings: [bytes, start, end], or null when no document holds it.
+  // A long list is a file of its own, listed in meta.bin: fetched at once, without its shard.
   async function postingBytes(meta, term) {
+    const k = meta.ownIndex.get(term);
+    if (k !== undefined) {
+      const own = await load(meta, "term", { k });
+      return [own, 0, own.length];
+    }
     const { bytes, terms } = await shard(meta, term);
     const span = terms.get(term);
-    if (!span) return null;
-    if (Array.isArray(span)) return [bytes, span[0], span[1]];
-    const own = await load(meta, "term", { n: span.n, i: span.i });
-    if (own.length !== span.size) throw new IndexFault("damaged", `term ${span.n}/${span.i}`, "length does not match its shard");
-    return [own, 0, own.length];
+    return span ? [bytes, span[0], span[1]] : null;
   }
 
   // term → Map(doc → Map(partKey → positions[] (bigrams) | count (one character)))
@@ -570,6 +567,7 @@
       try { meta = await loadMeta(true); } catch (e2) { throw e; }
       if (old && meta.build === old.build) throw e; // the same build: the file itself is damaged
       index = freshIndex();
+      init(meta);
       return attempt(query, options);
     }
   }
@@ -989,6 +987,10 @@
     const page = document.querySelector("[data-gz-search=page]");
     if (page) initPage(page);
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  // This script comes at the end of the body, before the theme's bundle (overrides/main.html):
+  // the forms and the results list are parsed already, so a search in the address starts now
+  // instead of after the theme's script has downloaded and run (seconds on a slow phone).
+  const here = document.currentScript;
+  if (document.readyState !== "loading" || (here && document.body && document.body.contains(here))) start();
+  else document.addEventListener("DOMContentLoaded", start);
 })();
