@@ -105,3 +105,22 @@ def test_a_long_list_waits_entry_by_entry_yet_every_entry_reaches_the_reader(pho
     assert link.inner_text().strip() and link.get_attribute("href").startswith("../../")
     # the entry's bullet is drawn inside its own box (a skipped box clips what lies outside it)
     assert last.evaluate("li => getComputedStyle(li).listStylePosition") == "inside"
+
+
+
+def test_the_closed_menu_waits_yet_opens_and_keeps_its_tab_stops(phone, served_site: str) -> None:
+    """On a narrow screen the navigation menu is off screen until opened: not rendered while the
+    page loads, rendered when the menu button opens it; its links are tab stops as before."""
+    page = phone.new_page()
+    page.goto(served_site + DOC, wait_until="load")
+    links = "[...document.querySelectorAll('.md-sidebar--primary a[href]')]"
+    rendered = f"() => {links}.filter(a => a.checkVisibility({{contentVisibilityAuto: true}})).length"
+    assert page.evaluate(f"{links}.length") > 5
+    assert page.evaluate(rendered) == 0
+    # the keyboard still reaches the menu's links (focus brings a skipped link to the screen's reach)
+    page.locator("#gz-search-input").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    page.locator(".md-header label[for='__drawer']").click()
+    page.wait_for_function(f"() => ({rendered})() > 5")
+    page.get_by_role("link", name="首页", exact=True).first.wait_for(state="visible")
