@@ -20,7 +20,7 @@
 (() => {
   "use strict";
 
-  const FORMAT = 4; // the index format this script reads (FORMAT in gazette/publish/search_format.py)
+  const FORMAT = 5; // the index format this script reads (FORMAT in gazette/publish/search_format.py)
   const MAGIC = [0x47, 0x5a, 0x53, FORMAT]; // "GZS" + FORMAT: first bytes of every index file
   const SITE_ROOT = new URL("../", document.currentScript.src);
   const INDEX = new URL("search/", SITE_ROOT);
@@ -643,7 +643,6 @@
   }
 
   async function docResult(meta, n, info, found) {
-    const card = await loadJson(meta, "doc", { n });
     const allNeedles = found.alternatives.flat();
     const wanted = new Map(); // part index → needles
     for (const [part, needle] of info.marks) {
@@ -656,8 +655,15 @@
         || (info.counts.get(b[0]) || 0) - (info.counts.get(a[0]) || 0) || a[0] - b[0]);
     for (const [key] of ranked) if (!wanted.has(partOf(meta, key))) wanted.set(partOf(meta, key), allNeedles);
     // The title is shown anyway: an excerpt of it only when nothing else holds the query (nearest).
-    const parts = [...wanted].filter(([i]) => card.parts[i] && (i > meta.number_part || (i === meta.title_part && wanted.size === 1))).slice(0, MAX_PARTS).sort((a, b) => a[0] - b[0]).map(([i, needles]) => {
-      const [anchor, cite, strings] = card.parts[i];
+    const chosen = [...wanted].filter(([i]) => i > meta.number_part || (i === meta.title_part && wanted.size === 1)).slice(0, MAX_PARTS).sort((a, b) => a[0] - b[0]);
+    // The card files holding those parts (every one carries the card): one or two short files.
+    const run = (i) => Math.floor(i / meta.card_parts);
+    const runs = chosen.length ? [...new Set(chosen.map(([i]) => run(i)))] : [0];
+    const files = await Promise.all(runs.map((c) => loadJson(meta, "doc", { n, c })));
+    const card = files[0];
+    const partAt = (i) => files[runs.indexOf(run(i))].parts[i % meta.card_parts];
+    const parts = chosen.filter(([i]) => partAt(i)).map(([i, needles]) => {
+      const [anchor, cite, strings] = partAt(i);
       const ex = excerpt(meta, strings, needles);
       return { anchor, cite, excerpt: ex.text, marks: ex.marks, match: ex.marks[0] || [0, 0] };
     });
