@@ -361,14 +361,14 @@
 
   async function run(meta, raw, expandOn) {
     const terms = queryTerms(meta, raw);
-    const docs = new Map(); // doc → {tier, score, hits: Map(key → Set(term)), counts: Map(key → n), marks}
+    const docs = new Map(); // doc → {tier, score, matches (where the terms occur), marks}
     const depts = [];
     // notices: what documents here declare about a number the library lacks: [kind, words, clause URL]
     const out = { terms, docs, depts, mode: "exact", expansions: [], alternatives: [], wenhao: null, notices: [] };
     if (!terms.length) return out;
     const hit = (n, tier, score) => {
       let d = docs.get(n);
-      if (!d) { d = { tier, score: 0, hits: new Map(), counts: new Map(), marks: [] }; docs.set(n, d); }
+      if (!d) { d = { tier, score: 0, matches: null, marks: [] }; docs.set(n, d); }
       d.tier = Math.min(d.tier, tier);
       d.score += score;
       return d;
@@ -416,26 +416,20 @@
     for (const n of first.keys()) {
       if (!matches.every((m) => m.has(n))) continue;
       let score = 0, inTitle = true, exact = false;
-      const hits = new Map(), counts = new Map();
       matches.forEach((m, i) => {
         const parts = m.get(n);
         inTitle = inTitle && parts.has(meta.titleKey);
-        for (const [key, count] of parts) {
-          if (!hits.has(key)) hits.set(key, new Set());
-          hits.get(key).add(i);
-          counts.set(key, (counts.get(key) || 0) + count);
-          if (key !== meta.titleKey) score += count * (isHeading(meta, key) ? HEADING : 1);
-        }
+        for (const [key, count] of parts) if (key !== meta.titleKey) score += count * (isHeading(meta, key) ? HEADING : 1);
         if (terms.length === 1 && parts.has(meta.titleKey) && meta.titles[n] === terms[i].length) exact = true;
         if (terms.length === 1 && parts.has(meta.numberKey) && meta.numbers[n] === terms[i].length) exact = true;
       });
-      const d = hit(n, exact ? 0 : inTitle ? 1 : 2, score);
-      d.hits = hits;
-      d.counts = counts;
+      // Which parts hold which term is worked out for the results shown only (partHits): a broad
+      // query matches thousands of documents.
+      hit(n, exact ? 0 : inTitle ? 1 : 2, score).matches = matches;
     }
     for (const [n, part, printed] of named || []) {
       const d = hit(n, 2, docs.has(n) ? 0 : 1);
-      if (!d.hits.size) d.marks.push([part, Array.from(printed)]);
+      if (!d.matches) d.marks.push([part, Array.from(printed)]);
     }
     if (!docs.size) await nearest(meta, alternatives, hit, out);
     return out;
@@ -536,7 +530,7 @@
       facets[f.id] = counts;
     }
     const docs = pool.filter((n) => facetMatch(meta, n, active, null));
-    const info = (n) => found.docs.get(n) || { tier: 2, score: 0, hits: new Map(), counts: new Map(), marks: [] };
+    const info = (n) => found.docs.get(n) || { tier: 2, score: 0, matches: null, marks: [] };
     if (sort === "date:asc") docs.sort((a, b) => b - a);
     else if (sort === "date:desc") docs.sort((a, b) => a - b);
     else docs.sort((a, b) => info(a).tier - info(b).tier || info(b).score - info(a).score || a - b);
@@ -642,7 +636,21 @@
     return { text, marks };
   }
 
+  // Parts of document n holding query terms: key → Set(term index), and key → occurrences.
+  function partHits(info, n) {
+    const hits = new Map(), counts = new Map();
+    (info.matches || []).forEach((m, i) => {
+      for (const [key, count] of m.get(n)) {
+        if (!hits.has(key)) hits.set(key, new Set());
+        hits.get(key).add(i);
+        counts.set(key, (counts.get(key) || 0) + count);
+      }
+    });
+    return { hits, counts };
+  }
+
   async function docResult(meta, n, info, found) {
+    const { hits, counts } = partHits(info, n);
     const allNeedles = found.alternatives.flat();
     const wanted = new Map(); // part index → needles
     for (const [part, needle] of info.marks) {
@@ -650,9 +658,9 @@
       wanted.set(part, [...(wanted.get(part) || []), ...needles]);
     }
     // Parts holding the most query words first, then headings, then more occurrences.
-    const ranked = [...info.hits].filter(([key]) => partOf(meta, key) > meta.number_part)
+    const ranked = [...hits].filter(([key]) => partOf(meta, key) > meta.number_part)
       .sort((a, b) => b[1].size - a[1].size || Number(isHeading(meta, b[0])) - Number(isHeading(meta, a[0]))
-        || (info.counts.get(b[0]) || 0) - (info.counts.get(a[0]) || 0) || a[0] - b[0]);
+        || (counts.get(b[0]) || 0) - (counts.get(a[0]) || 0) || a[0] - b[0]);
     for (const [key] of ranked) if (!wanted.has(partOf(meta, key))) wanted.set(partOf(meta, key), allNeedles);
     // The title is shown anyway: an excerpt of it only when nothing else holds the query (nearest).
     const chosen = [...wanted].filter(([i]) => i > meta.number_part || (i === meta.title_part && wanted.size === 1)).slice(0, MAX_PARTS).sort((a, b) => a[0] - b[0]);
