@@ -65,7 +65,7 @@
 
   // Everything read from one build; replaced as a whole when the deployment changes.
   let index = null;
-  function freshIndex() { return { ready: null, files: new Map(), shards: new Map(), postings: new Map(), runs: new Map() }; }
+  function freshIndex() { return { ready: null, files: new Map(), shards: new Map(), postings: new Map(), counts: new Map(), runs: new Map() }; }
   index = freshIndex();
 
   // A promise cached until it fails: a failure is never cached.
@@ -77,6 +77,9 @@
     }
     return map.get(key);
   }
+  // A new task: a search's steps (decoding each list, ranking, excerpts) run as separate tasks,
+  // so a slow phone paints and takes a tap in between instead of freezing for the whole search.
+  const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
   function fill(template, values) { return template.replace(/\{(\w+)\}/g, (_, k) => String(values[k])); }
   // A file of the current build: paths are templates from meta.paths.
   // Every file asked for exists in the build (meta.have lists the 文号 years and numbers),
@@ -142,13 +145,23 @@
     meta.numberKey = partKey(meta, meta.number_part, true);
     for (const e of meta.expansions) e.norm = normString(meta, e.adds);
   }
+  // Traditional → simplified (encode_t2s of search_format.py): the code points in two typed arrays,
+  // looked up by bisection; no string or map entry per character (thousands, on every page load).
   function decodeT2s(bytes) {
     const r = new Reader(bytes);
-    const keys = [];
-    for (let count = r.next(), prev = 0; count > 0; count--) { prev += r.next(); keys.push(prev); }
-    const table = new Map();
-    for (const k of keys) { const z = r.next(); table.set(String.fromCodePoint(k), String.fromCodePoint(k + (z & 1 ? -((z + 1) / 2) : z / 2))); }
-    return table;
+    const count = r.next();
+    const from = new Uint32Array(count), to = new Uint32Array(count);
+    for (let i = 0, prev = 0; i < count; i++) { prev += r.next(); from[i] = prev; }
+    for (let i = 0; i < count; i++) { const z = r.next(); to[i] = from[i] + (z & 1 ? -((z + 1) / 2) : z / 2); }
+    return (ch) => {
+      const cp = ch.codePointAt(0);
+      for (let lo = 0, hi = count - 1; lo <= hi;) {
+        const mid = (lo + hi) >> 1;
+        if (from[mid] === cp) return String.fromCodePoint(to[mid]);
+        if (from[mid] < cp) lo = mid + 1; else hi = mid - 1;
+      }
+      return ch;
+    };
   }
   const partKey = (meta, part, heading) => part * 2 ** meta.part_shift + (heading ? meta.heading_bit : 0);
   const partOf = (meta, key) => Math.floor(key / 2 ** meta.part_shift);
@@ -161,7 +174,7 @@
     if (n === undefined) {
       n = [];
       for (let c of meta.rules.fold(ch).toLowerCase()) {
-        c = meta.t2s.get(c) || c;
+        c = meta.t2s(c);
         if (!meta.dropRe.test(c) && !meta.punctRe.test(c)) n.push(c);
       }
       meta.charCache.set(ch, n);
@@ -251,26 +264,32 @@
     return span ? [bytes, span[0], span[1]] : null;
   }
 
-  // term → Map(doc → Map(partKey → positions[] (bigrams) | count (one character)))
-  function postings(meta, term) {
-    return cached(index.postings, term, () => postingBytes(meta, term).then((found) => {
+  // term → Map(doc → Map(partKey → positions[] (bigrams) | count (one character))); with
+  // ``counted``, a bigram's counts only: a two-character query needs no positions, and a broad
+  // one would allocate an array per part of thousands of documents.
+  function postings(meta, term, counted = false) {
+    const bigram = Array.from(term).length > 1;
+    const positions = bigram && !counted;
+    return cached(positions ? index.postings : index.counts, term, () => postingBytes(meta, term).then(async (found) => {
+      await breathe();
       const out = new Map();
       if (!found) return out;
       const [bytes, start, end] = found;
       const r = new Reader(bytes, start, end);
-      const bigram = Array.from(term).length > 1;
-      let doc = 0;
+      let doc = 0, parts = null;
       while (r.pos < end) {
-        doc += r.next();
+        const delta = r.next();
+        if (delta || !parts) { doc += delta; parts = new Map(); out.set(doc, parts); }
         const key = r.next();
         const n = r.next();
         let value = n;
-        if (bigram) {
+        if (positions) {
           value = new Array(n);
           for (let k = 0, p = 0; k < n; k++) { p += r.next(); value[k] = p; }
+        } else if (bigram) {
+          for (let k = 0; k < n; k++) r.next();
         }
-        if (!out.has(doc)) out.set(doc, new Map());
-        out.get(doc).set(key, value);
+        parts.set(key, value);
       }
       return out;
     }));
@@ -278,7 +297,7 @@
 
   // Where a term occurs: Map(doc → Map(partKey → count)), exact runs only.
   async function matchTerm(meta, term) {
-    if (term.length === 1) return postings(meta, term[0]);
+    if (term.length <= 2) return postings(meta, term.join(""), true);
     const offsets = [];
     for (let o = 0; o + 2 <= term.length; o += 2) offsets.push(o);
     if (offsets[offsets.length - 1] !== term.length - 2) offsets.push(term.length - 2);
@@ -540,6 +559,7 @@
     const units = depts.filter((d) => d.tier !== 0);
     const ordered = [...lead.map((d) => ({ dept: d })), ...docs.map((doc) => ({ doc }))];
     const page = ordered.slice(offset, offset + limit);
+    await breathe();
     const results = await Promise.all(page.map((item) => (item.dept ? deptResult(item.dept) : docResult(meta, item.doc, info(item.doc), found))));
     return {
       total: ordered.length, documents: docs.length, facets, results,
