@@ -47,8 +47,9 @@ NUMBER_PART = 1  # part 1 is its 文号 as printed
 MAX_QUERY = 64
 
 # Parts per card file: a result quotes up to three parts, so it fetches one or two short files
-# (a long document's text runs to 20 KB gzip; a result used to fetch all of it).
-CARD_PARTS = 8
+# (a long document's text runs to 20 KB gzip; a result used to fetch all of it). Most documents
+# have fewer parts than this: one file, one request (a phone opens few connections at a time).
+CARD_PARTS = 16
 
 META = "meta.bin"
 
