@@ -159,8 +159,28 @@ def test_meta_lists_every_document_newest_first_with_facets(index: Path) -> None
     years = next(f for f in meta["facets"] if f["id"] == "year")
     assert [years["values"][i] for (i,) in years["docs"]] == [str(d.year) for d in dates]
     assert "label" not in years  # labels travel once, in rules.json
-    card = json.loads(_read(index, "d/0.bin"))
+    card = json.loads(_read(index, meta["paths"]["doc"].format(n=0, c=0)))
     assert card["url"] == docs[0].url and card["parts"][0][2] == [docs[0].record.title]
+
+
+def test_cards_carry_every_part_in_runs_each_with_the_card(index: Path) -> None:
+    """A result fetches the runs of parts it quotes: each run file carries the card, and the
+    runs of a document hold its parts in order, CARD_PARTS to a file, nothing else."""
+    meta = _meta(index)
+    size = meta["card_parts"]
+    assert size == search.CARD_PARTS
+    written = {str(p.relative_to(index / meta["build"])) for p in (index / meta["build"] / "d").rglob("*.bin")}
+    expected_files = set()
+    for n, doc in enumerate(ordered_documents(library())):
+        parts = document_parts(doc)
+        runs = range((len(parts) + size - 1) // size)
+        files = [json.loads(_read(index, meta["paths"]["doc"].format(n=n, c=c))) for c in runs]
+        expected_files |= {meta["paths"]["doc"].format(n=n, c=c) for c in runs}
+        assert all(f["url"] == doc.url and f["title"] == doc.record.title and f["wenhao"] == doc.number for f in files)
+        assert all(len(f["parts"]) == size for f in files[:-1]) and 0 < len(files[-1]["parts"]) <= size
+        assert [p[0] for f in files for p in f["parts"]] == [p.anchor for p in parts]
+        assert [p[2] for f in files for p in f["parts"]] == [list(p.strings) for p in parts]
+    assert written == expected_files
 
 
 def test_wenhao_table_holds_documents_and_their_citations(index: Path) -> None:

@@ -23,7 +23,9 @@ definition, ``gazette/publish/search_format.py``, which also writes it into
                           the terms whose postings are files of their own (``own``).
 ``{build}/p/{n}.bin``     postings shard ``n`` (FNV-1a of the term modulo ``shards``).
 ``{build}/o/{k}.bin``     postings of the k-th term of meta's ``own`` list (too long to share a shard).
-``{build}/d/{n}.bin``     JSON card and parts (anchor, citation label, strings) of document n.
+``{build}/d/{n}/{c}.bin`` JSON card of document n (URL, title, 文号, date, issuer) with its parts
+                          c * CARD_PARTS … (anchor, citation label, strings): a result fetches the
+                          runs holding the parts it quotes, not the whole text of a long document.
 ``{build}/w/{year}.bin``  JSON 文号 (canonical) → [document or -1, [[citing doc, part, start, end]], prefix, seq
                           (, [[kind, statement, clause URL]]: for a number the library lacks that a
                           document here repeals, replaces or amends, derive/relations.py)].
@@ -56,6 +58,7 @@ from gazette.publish.context import PublishContext
 from gazette.publish.postings import Postings
 from gazette.publish.rules import PATH as RULES_PATH
 from gazette.publish.search_format import (
+    CARD_PARTS,
     META,
     PATHS,
     SEP,
@@ -268,13 +271,15 @@ class _Builder:
             if pending > BATCH_CHARS:
                 postings.add(texts, docs, keys)
                 texts, docs, keys, pending = [], [], [], 0
-            w.write(PATHS["doc"].format(n=n), _json(self.card(doc, parts)))
+            for c in range(0, max(len(parts), 1), CARD_PARTS):
+                w.write(PATHS["doc"].format(n=n, c=c // CARD_PARTS), _json(self.card(doc, parts[c : c + CARD_PARTS])))
         postings.add(texts, docs, keys)
         self.write_shards(w, postings)
         self.write_wenhao(w)
         self.write_departments(w)
 
     def card(self, doc: DocView, parts: list[SearchPart]) -> dict[str, object]:
+        """What a result shows of the document, with a run of its parts (CARD_PARTS of them)."""
         r = doc.record
         return {
             "url": doc.url, "title": r.title, "wenhao": doc.number, "date": r.date.isoformat(),

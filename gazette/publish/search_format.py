@@ -32,8 +32,8 @@ from functools import lru_cache
 
 from gazette.vocab.normalize import DROP, DROP_JS, fold
 
-FORMAT = 4  # bump when a reader of an older format would misread the files
-MAGIC = b"GZS\x04"  # "GZS" + FORMAT: first bytes of every decoded index file
+FORMAT = 5  # bump when a reader of an older format would misread the files
+MAGIC = b"GZS\x05"  # "GZS" + FORMAT: first bytes of every decoded index file
 SEP = "\x00"  # between the strings of one part; never indexed, never in a query
 
 # Part keys in the postings: part index * 2 + 1 when the part is a heading.
@@ -46,13 +46,18 @@ NUMBER_PART = 1  # part 1 is its 文号 as printed
 # page would otherwise fetch every shard.
 MAX_QUERY = 64
 
+# Parts per card file: a result quotes up to three parts, so it fetches one or two short files
+# (a long document's text runs to 20 KB gzip; a result used to fetch all of it). Most documents
+# have fewer parts than this: one file, one request (a phone opens few connections at a time).
+CARD_PARTS = 16
+
 META = "meta.bin"
 
 # File paths under search/{build}/, as templates the browser fills in.
 PATHS = {
     "shard": "p/{n}.bin",  # postings shard n
     "term": "o/{k}.bin",  # postings of term k of meta's "own" list: too long to share a shard
-    "doc": "d/{n}.bin",  # card and parts of document n
+    "doc": "d/{n}/{c}.bin",  # card of document n and its parts c * CARD_PARTS …
     "wenhao": "w/{year}.bin",  # 文号 of a year → its document and who cites it
     "seq": "s/{seq}.bin",  # every 文号 with this sequence number (33号文 …)
     "unit": "u/{code}.bin",  # documents naming a department
@@ -272,5 +277,5 @@ def format_section() -> dict[str, object]:
     return {
         "format": FORMAT, "sep": SEP, "drop": DROP_JS, "punct": PUNCT, "nfkc": True, "lower": True,
         "heading_bit": HEADING_BIT, "part_shift": PART_SHIFT, "title_part": TITLE_PART,
-        "number_part": NUMBER_PART, "max_query": MAX_QUERY, "paths": PATHS,
+        "number_part": NUMBER_PART, "max_query": MAX_QUERY, "paths": PATHS, "card_parts": CARD_PARTS,
     }
