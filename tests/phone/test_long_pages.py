@@ -87,3 +87,40 @@ def test_clause_controls_are_set_up_without_reading_layout(phone, served_site: s
     assert page.locator(".gz-document :is(.gz-permalink, .gz-copy)[tabindex='0']").count() == 1
     assert page.locator(".gz-textsize button[aria-pressed='true']").count() == 1
     assert page.evaluate("window.__layoutReads") == []
+
+
+def test_a_long_list_waits_entry_by_entry_yet_every_entry_reaches_the_reader(phone, served_site: str) -> None:
+    """A department's list of documents starts on the page but runs far below it: each entry out of
+    view waits (the list is not styled and laid out whole), and comes when scrolled to, with its link."""
+    page = phone.new_page()
+    page.goto(served_site + "departments/zfb/", wait_until="load")
+    shown = "li => li.querySelector('a').checkVisibility({contentVisibilityAuto: true})"
+    entries = page.locator("#documents ~ .gz-dept-docs > li")
+    assert entries.count() > 1
+    last = entries.last
+    assert not last.evaluate(shown)
+    last.scroll_into_view_if_needed()
+    page.wait_for_function(f"() => ({shown})([...document.querySelectorAll('#documents ~ .gz-dept-docs > li')].pop())")
+    link = last.locator("a")
+    assert link.inner_text().strip() and link.get_attribute("href").startswith("../../")
+    # the entry's bullet is drawn inside its own box (a skipped box clips what lies outside it)
+    assert last.evaluate("li => getComputedStyle(li).listStylePosition") == "inside"
+
+
+
+def test_the_closed_menu_waits_yet_opens_and_keeps_its_tab_stops(phone, served_site: str) -> None:
+    """On a narrow screen the navigation menu is off screen until opened: not rendered while the
+    page loads, rendered when the menu button opens it; its links are tab stops as before."""
+    page = phone.new_page()
+    page.goto(served_site + DOC, wait_until="load")
+    links = "[...document.querySelectorAll('.md-sidebar--primary a[href]')]"
+    rendered = f"() => {links}.filter(a => a.checkVisibility({{contentVisibilityAuto: true}})).length"
+    assert page.evaluate(f"{links}.length") > 5
+    assert page.evaluate(rendered) == 0
+    # the keyboard still reaches the menu's links (focus brings a skipped link to the screen's reach)
+    page.locator("#gz-search-input").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    page.locator(".md-header label[for='__drawer']").click()
+    page.wait_for_function(f"() => ({rendered})() > 5")
+    page.get_by_role("link", name="首页", exact=True).first.wait_for(state="visible")

@@ -184,6 +184,31 @@ def test_dark_scheme_follows_the_system_and_the_toggle(open_page, served_site: s
     assert page.locator("label[for^='__palette_']:visible").first.get_attribute("title").startswith("切换到")
 
 
+SCHEME_NOW = ("() => [document.body.dataset.mdColorScheme, getComputedStyle(document.documentElement).colorScheme,"
+              " [...document.querySelectorAll('label[for^=__palette_]')].filter(l => !l.hidden).length]")
+
+
+def test_the_scheme_follows_the_system_until_the_reader_chooses(open_page, served_site: str) -> None:
+    page = open_page(375, "dark")
+    page.goto(served_site + DOC, wait_until="load")
+    # dark: the page, its own scrollbar and canvas; one toggle shown
+    assert page.evaluate(SCHEME_NOW) == ["slate", "dark", 1]
+    page.emulate_media(color_scheme="light")  # the system switches while the page is open
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'default'")
+    assert page.evaluate(SCHEME_NOW)[1:] == ["normal", 1]
+    # the reader chooses dark with the keyboard (Enter on the focused toggle) …
+    page.focus("input[name=__palette]:checked")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    page.emulate_media(color_scheme="light")
+    page.goto(served_site + "departments/", wait_until="load")
+    # … and the choice holds on the next page, whatever the system says
+    assert page.evaluate(SCHEME_NOW) == ["slate", "dark", 1]
+    # the browser's own bar takes the header's colour once the page is drawn
+    page.wait_for_function("() => (document.querySelector('meta[name=theme-color]') || {}).content"
+                           " === getComputedStyle(document.querySelector('.md-header')).backgroundColor")
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_contrast_of_text_and_controls(open_page, served_site: str, scheme: str) -> None:
     page = open_page(1280, scheme)
