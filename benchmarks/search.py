@@ -241,13 +241,16 @@ def build_all(project: Path, tmp: Path, only_site: bool = False) -> dict[str, En
 
 
 def print_t2s(site: Path) -> None:
-    """The OpenCC traditional → simplified table the browser downloads (gazette/publish/search_format.py)."""
-    from gazette.publish.search_format import T2S, decode_file, decode_t2s
+    """The OpenCC traditional → simplified table the browser gets in meta.bin (gazette/publish/search_format.py)."""
+    import base64
+    import gzip
 
-    meta = json.loads(decode_file((site / "search" / "meta.bin").read_bytes()))
-    data = (site / "search" / meta["build"] / T2S).read_bytes()
-    pairs = len(decode_t2s(decode_file(data)))
-    print(f"OpenCC t2s table: {pairs:,} characters, {len(data) / 1e3:.1f} KB as served (gzip, varint deltas)", flush=True)
+    from gazette.publish.search_format import META, decode_file, decode_t2s
+
+    data = base64.b64decode(json.loads(decode_file((site / "search" / META).read_bytes()))["t2s"])
+    pairs = len(decode_t2s(data))
+    print(f"OpenCC t2s table: {pairs:,} characters, {len(gzip.compress(data)) / 1e3:.1f} KB gzip (varint deltas, in meta.bin)",
+          flush=True)
 
 
 def ratio(a: float | None, b: float | None) -> str:

@@ -8,6 +8,8 @@ drives it. Here the format itself is checked, without a browser.
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 import random
 from collections import defaultdict
@@ -81,23 +83,23 @@ def test_every_term_posting_matches_the_text(index: Path) -> None:
     meta = _meta(index)
     truth = expected()
     seen = set()
-    own: list[str] = []
-    for shard in sorted((index / meta["build"] / "p").glob("*.bin")):
+    shards = sorted((index / meta["build"] / "p").glob("*.bin"), key=lambda p: int(p.stem))
+    assert [int(p.stem) for p in shards] == list(range(meta["shards"]))  # every one, empty or not
+    for shard in shards:
         n = int(shard.stem)
-
-        def own_file(i: int, n: int = n) -> bytes:
-            own.append(meta["paths"]["term"].format(n=n, i=i))
-            return _read(index, own[-1])
-
-        for term, data in shard_terms(decode_file(shard.read_bytes()), own_file).items():
+        for term, data in shard_terms(decode_file(shard.read_bytes())).items():
             assert fnv1a(term) % meta["shards"] == n, term
             assert entries(term, data) == truth[term], term
             seen.add(term)
-    assert seen == set(truth)
-    # Long lists live in files of their own, each named by exactly one shard header.
-    files = {str(p.relative_to(index / meta["build"])) for p in (index / meta["build"] / "p").glob("*/*.bin")}
-    assert own and sorted(own) == sorted(files)
-    assert all(len(_read(index, f)) > search.OWN_FILE for f in files)
+    # Long lists are files of their own, listed in meta.bin, k-th at paths.term; in no shard.
+    assert meta["own"] == sorted(meta["own"]) and not seen & set(meta["own"])
+    for k, term in enumerate(meta["own"]):
+        data = _read(index, meta["paths"]["term"].format(k=k))
+        assert len(data) > search.OWN_FILE and entries(term, data) == truth[term], term
+        seen.add(term)
+    assert meta["own"] and seen == set(truth)
+    files = {p.name for p in (index / meta["build"] / "o").glob("*.bin")}
+    assert files == {f"{k}.bin" for k in range(len(meta["own"]))}
 
 
 def test_normalisation_drops_layout_whitespace_punctuation_and_folds_width_case_and_script() -> None:
@@ -113,12 +115,12 @@ def test_normalisation_drops_layout_whitespace_punctuation_and_folds_width_case_
     assert query_terms("x" * 500) == ["x" * 64]
 
 
-def test_t2s_table_travels_compactly_and_decodes_to_the_same_table(index: Path) -> None:
+def test_t2s_table_travels_compactly_in_meta_and_decodes_to_the_same_table(index: Path) -> None:
     table = t2s_table()
     assert len(table) > 2000 and table["經"] == "经" and "经" not in table
-    body = _read(index, "t2s.bin")
+    body = base64.b64decode(_meta(index)["t2s"])
     assert decode_t2s(body) == table
-    assert len((index / _meta(index)["build"] / "t2s.bin").read_bytes()) < 12_000
+    assert len(gzip.compress(body)) < 12_000
 
 
 def test_every_file_carries_the_magic_and_lives_under_its_build(index: Path) -> None:
@@ -157,8 +159,28 @@ def test_meta_lists_every_document_newest_first_with_facets(index: Path) -> None
     years = next(f for f in meta["facets"] if f["id"] == "year")
     assert [years["values"][i] for (i,) in years["docs"]] == [str(d.year) for d in dates]
     assert "label" not in years  # labels travel once, in rules.json
-    card = json.loads(_read(index, "d/0.bin"))
+    card = json.loads(_read(index, meta["paths"]["doc"].format(n=0, c=0)))
     assert card["url"] == docs[0].url and card["parts"][0][2] == [docs[0].record.title]
+
+
+def test_cards_carry_every_part_in_runs_each_with_the_card(index: Path) -> None:
+    """A result fetches the runs of parts it quotes: each run file carries the card, and the
+    runs of a document hold its parts in order, CARD_PARTS to a file, nothing else."""
+    meta = _meta(index)
+    size = meta["card_parts"]
+    assert size == search.CARD_PARTS
+    written = {str(p.relative_to(index / meta["build"])) for p in (index / meta["build"] / "d").rglob("*.bin")}
+    expected_files = set()
+    for n, doc in enumerate(ordered_documents(library())):
+        parts = document_parts(doc)
+        runs = range((len(parts) + size - 1) // size)
+        files = [json.loads(_read(index, meta["paths"]["doc"].format(n=n, c=c))) for c in runs]
+        expected_files |= {meta["paths"]["doc"].format(n=n, c=c) for c in runs}
+        assert all(f["url"] == doc.url and f["title"] == doc.record.title and f["wenhao"] == doc.number for f in files)
+        assert all(len(f["parts"]) == size for f in files[:-1]) and 0 < len(files[-1]["parts"]) <= size
+        assert [p[0] for f in files for p in f["parts"]] == [p.anchor for p in parts]
+        assert [p[2] for f in files for p in f["parts"]] == [list(p.strings) for p in parts]
+    assert written == expected_files
 
 
 def test_wenhao_table_holds_documents_and_their_citations(index: Path) -> None:

@@ -20,7 +20,7 @@
 (() => {
   "use strict";
 
-  const FORMAT = 3; // the index format this script reads (FORMAT in gazette/publish/search_format.py)
+  const FORMAT = 5; // the index format this script reads (FORMAT in gazette/publish/search_format.py)
   const MAGIC = [0x47, 0x5a, 0x53, FORMAT]; // "GZS" + FORMAT: first bytes of every index file
   const SITE_ROOT = new URL("../", document.currentScript.src);
   const INDEX = new URL("search/", SITE_ROOT);
@@ -65,7 +65,7 @@
 
   // Everything read from one build; replaced as a whole when the deployment changes.
   let index = null;
-  function freshIndex() { return { ready: null, files: new Map(), shards: new Map(), postings: new Map(), runs: new Map() }; }
+  function freshIndex() { return { ready: null, files: new Map(), shards: new Map(), postings: new Map(), counts: new Map(), runs: new Map() }; }
   index = freshIndex();
 
   // A promise cached until it fails: a failure is never cached.
@@ -77,6 +77,9 @@
     }
     return map.get(key);
   }
+  // A new task: a search's steps (decoding each list, ranking, excerpts) run as separate tasks,
+  // so a slow phone paints and takes a tap in between instead of freezing for the whole search.
+  const breathe = () => new Promise((resolve) => setTimeout(resolve, 0));
   function fill(template, values) { return template.replace(/\{(\w+)\}/g, (_, k) => String(values[k])); }
   // A file of the current build: paths are templates from meta.paths.
   // Every file asked for exists in the build (meta.have lists the 文号 years and numbers),
@@ -96,25 +99,22 @@
     if (meta.format !== FORMAT) throw new IndexFault("version", "meta.bin", `format ${meta.format}`);
     return meta;
   }
-  function init() {
+  // The index of the current build; ``fresh``: a meta.bin just read past the cache.
+  function init(fresh) {
     if (!index.ready) {
       const mine = index;
       mine.ready = (async () => {
         // rules.json does not depend on meta.bin: both downloads run at once (a round trip less on a slow phone).
         const rules = window.gazetteRules.ready;
         rules.catch(() => {});
-        const open = async (reload) => {
-          const meta = await loadMeta(reload);
-          return [meta, await load(meta, "t2s")];
-        };
-        let meta, t2s;
-        try { [meta, t2s] = await open(false); } catch (e) {
+        let meta = fresh;
+        if (!meta) try { meta = await loadMeta(false); } catch (e) {
           if (!(e instanceof IndexFault) || e.kind === "network") throw e;
-          // A cached meta.bin of another deployment: its build is gone, or its format is not ours.
+          // A cached meta.bin of another deployment: its format is not ours.
           mine.files.clear();
-          [meta, t2s] = await open(true);
+          meta = await loadMeta(true);
         }
-        prepare(meta, await rules, t2s);
+        prepare(meta, await rules);
         return meta;
       })();
       mine.ready.catch(() => { if (index === mine) mine.ready = null; });
@@ -124,10 +124,13 @@
 
   /* ---- normalisation (the rules of normalize() in search_format.py, read from meta) -- */
 
-  function prepare(meta, rules, t2sBytes) {
+  function prepare(meta, rules) {
     meta.dropRe = new RegExp(meta.drop, "u");
     meta.punctRe = new RegExp(meta.punct, "u");
-    meta.t2s = decodeT2s(t2sBytes);
+    meta.ownIndex = new Map(meta.own.map((term, k) => [term, k]));
+    try { meta.t2s = decodeT2s(Uint8Array.from(atob(meta.t2s), (c) => c.charCodeAt(0))); } catch (e) {
+      throw new IndexFault("damaged", "meta.bin", `t2s: ${e.message}`);
+    }
     meta.charCache = new Map();
     meta.rules = rules;
     formatDate = rules.formatDate;
@@ -142,13 +145,23 @@
     meta.numberKey = partKey(meta, meta.number_part, true);
     for (const e of meta.expansions) e.norm = normString(meta, e.adds);
   }
+  // Traditional → simplified (encode_t2s of search_format.py): the code points in two typed arrays,
+  // looked up by bisection; no string or map entry per character (thousands, on every page load).
   function decodeT2s(bytes) {
     const r = new Reader(bytes);
-    const keys = [];
-    for (let count = r.next(), prev = 0; count > 0; count--) { prev += r.next(); keys.push(prev); }
-    const table = new Map();
-    for (const k of keys) { const z = r.next(); table.set(String.fromCodePoint(k), String.fromCodePoint(k + (z & 1 ? -((z + 1) / 2) : z / 2))); }
-    return table;
+    const count = r.next();
+    const from = new Uint32Array(count), to = new Uint32Array(count);
+    for (let i = 0, prev = 0; i < count; i++) { prev += r.next(); from[i] = prev; }
+    for (let i = 0; i < count; i++) { const z = r.next(); to[i] = from[i] + (z & 1 ? -((z + 1) / 2) : z / 2); }
+    return (ch) => {
+      const cp = ch.codePointAt(0);
+      for (let lo = 0, hi = count - 1; lo <= hi;) {
+        const mid = (lo + hi) >> 1;
+        if (from[mid] === cp) return String.fromCodePoint(to[mid]);
+        if (from[mid] < cp) lo = mid + 1; else hi = mid - 1;
+      }
+      return ch;
+    };
   }
   const partKey = (meta, part, heading) => part * 2 ** meta.part_shift + (heading ? meta.heading_bit : 0);
   const partOf = (meta, key) => Math.floor(key / 2 ** meta.part_shift);
@@ -161,7 +174,7 @@
     if (n === undefined) {
       n = [];
       for (let c of meta.rules.fold(ch).toLowerCase()) {
-        c = meta.t2s.get(c) || c;
+        c = meta.t2s(c);
         if (!meta.dropRe.test(c) && !meta.punctRe.test(c)) n.push(c);
       }
       meta.charCache.set(ch, n);
@@ -215,14 +228,15 @@
       return n;
     }
   }
-  // Shard header: term → [start, end] of its postings in the shard, or the number of the
-  // term's own file (a long list lives apart, fetched only by a query of that term).
+  // Shard header: term → [start, end] of its postings in the shard.
   function shard(meta, term) {
     const n = fnv(term) % meta.shards;
     return cached(index.shards, n, () => load(meta, "shard", { n }).then((bytes) => {
       const r = new Reader(bytes);
-      const heads = [];
+      const terms = new Map();
+      let at = 0;
       try {
+        const heads = [];
         for (let count = r.next(); count > 0; count--) {
           const len = r.next();
           if (r.pos + len > bytes.length) throw new Error("term past the end");
@@ -230,50 +244,52 @@
           r.pos += len;
           heads.push([t, r.next()]);
         }
+        at = r.pos;
+        for (const [t, size] of heads) { terms.set(t, [at, at + size]); at += size; }
       } catch (e) { throw new IndexFault("damaged", `shard ${n}`, e.message); }
-      const terms = new Map();
-      let at = r.pos;
-      heads.forEach(([t, field], i) => {
-        const size = Math.floor(field / 2);
-        if (field % 2) { terms.set(t, { n, i, size }); return; }
-        terms.set(t, [at, at + size]);
-        at += size;
-      });
       if (at !== bytes.length) throw new IndexFault("damaged", `shard ${n}`, "length does not match its header");
       return { bytes, terms };
     }));
   }
   // The bytes of a term's postings: [bytes, start, end], or null when no document holds it.
+  // A long list is a file of its own, listed in meta.bin: fetched at once, without its shard.
   async function postingBytes(meta, term) {
+    const k = meta.ownIndex.get(term);
+    if (k !== undefined) {
+      const own = await load(meta, "term", { k });
+      return [own, 0, own.length];
+    }
     const { bytes, terms } = await shard(meta, term);
     const span = terms.get(term);
-    if (!span) return null;
-    if (Array.isArray(span)) return [bytes, span[0], span[1]];
-    const own = await load(meta, "term", { n: span.n, i: span.i });
-    if (own.length !== span.size) throw new IndexFault("damaged", `term ${span.n}/${span.i}`, "length does not match its shard");
-    return [own, 0, own.length];
+    return span ? [bytes, span[0], span[1]] : null;
   }
 
-  // term → Map(doc → Map(partKey → positions[] (bigrams) | count (one character)))
-  function postings(meta, term) {
-    return cached(index.postings, term, () => postingBytes(meta, term).then((found) => {
+  // term → Map(doc → Map(partKey → positions[] (bigrams) | count (one character))); with
+  // ``counted``, a bigram's counts only: a two-character query needs no positions, and a broad
+  // one would allocate an array per part of thousands of documents.
+  function postings(meta, term, counted = false) {
+    const bigram = Array.from(term).length > 1;
+    const positions = bigram && !counted;
+    return cached(positions ? index.postings : index.counts, term, () => postingBytes(meta, term).then(async (found) => {
+      await breathe();
       const out = new Map();
       if (!found) return out;
       const [bytes, start, end] = found;
       const r = new Reader(bytes, start, end);
-      const bigram = Array.from(term).length > 1;
-      let doc = 0;
+      let doc = 0, parts = null;
       while (r.pos < end) {
-        doc += r.next();
+        const delta = r.next();
+        if (delta || !parts) { doc += delta; parts = new Map(); out.set(doc, parts); }
         const key = r.next();
         const n = r.next();
         let value = n;
-        if (bigram) {
+        if (positions) {
           value = new Array(n);
           for (let k = 0, p = 0; k < n; k++) { p += r.next(); value[k] = p; }
+        } else if (bigram) {
+          for (let k = 0; k < n; k++) r.next();
         }
-        if (!out.has(doc)) out.set(doc, new Map());
-        out.get(doc).set(key, value);
+        parts.set(key, value);
       }
       return out;
     }));
@@ -281,7 +297,7 @@
 
   // Where a term occurs: Map(doc → Map(partKey → count)), exact runs only.
   async function matchTerm(meta, term) {
-    if (term.length === 1) return postings(meta, term[0]);
+    if (term.length <= 2) return postings(meta, term.join(""), true);
     const offsets = [];
     for (let o = 0; o + 2 <= term.length; o += 2) offsets.push(o);
     if (offsets[offsets.length - 1] !== term.length - 2) offsets.push(term.length - 2);
@@ -364,14 +380,14 @@
 
   async function run(meta, raw, expandOn) {
     const terms = queryTerms(meta, raw);
-    const docs = new Map(); // doc → {tier, score, hits: Map(key → Set(term)), counts: Map(key → n), marks}
+    const docs = new Map(); // doc → {tier, score, matches (where the terms occur), marks}
     const depts = [];
     // notices: what documents here declare about a number the library lacks: [kind, words, clause URL]
     const out = { terms, docs, depts, mode: "exact", expansions: [], alternatives: [], wenhao: null, notices: [] };
     if (!terms.length) return out;
     const hit = (n, tier, score) => {
       let d = docs.get(n);
-      if (!d) { d = { tier, score: 0, hits: new Map(), counts: new Map(), marks: [] }; docs.set(n, d); }
+      if (!d) { d = { tier, score: 0, matches: null, marks: [] }; docs.set(n, d); }
       d.tier = Math.min(d.tier, tier);
       d.score += score;
       return d;
@@ -419,26 +435,20 @@
     for (const n of first.keys()) {
       if (!matches.every((m) => m.has(n))) continue;
       let score = 0, inTitle = true, exact = false;
-      const hits = new Map(), counts = new Map();
       matches.forEach((m, i) => {
         const parts = m.get(n);
         inTitle = inTitle && parts.has(meta.titleKey);
-        for (const [key, count] of parts) {
-          if (!hits.has(key)) hits.set(key, new Set());
-          hits.get(key).add(i);
-          counts.set(key, (counts.get(key) || 0) + count);
-          if (key !== meta.titleKey) score += count * (isHeading(meta, key) ? HEADING : 1);
-        }
+        for (const [key, count] of parts) if (key !== meta.titleKey) score += count * (isHeading(meta, key) ? HEADING : 1);
         if (terms.length === 1 && parts.has(meta.titleKey) && meta.titles[n] === terms[i].length) exact = true;
         if (terms.length === 1 && parts.has(meta.numberKey) && meta.numbers[n] === terms[i].length) exact = true;
       });
-      const d = hit(n, exact ? 0 : inTitle ? 1 : 2, score);
-      d.hits = hits;
-      d.counts = counts;
+      // Which parts hold which term is worked out for the results shown only (partHits): a broad
+      // query matches thousands of documents.
+      hit(n, exact ? 0 : inTitle ? 1 : 2, score).matches = matches;
     }
     for (const [n, part, printed] of named || []) {
       const d = hit(n, 2, docs.has(n) ? 0 : 1);
-      if (!d.hits.size) d.marks.push([part, Array.from(printed)]);
+      if (!d.matches) d.marks.push([part, Array.from(printed)]);
     }
     if (!docs.size) await nearest(meta, alternatives, hit, out);
     return out;
@@ -539,7 +549,7 @@
       facets[f.id] = counts;
     }
     const docs = pool.filter((n) => facetMatch(meta, n, active, null));
-    const info = (n) => found.docs.get(n) || { tier: 2, score: 0, hits: new Map(), counts: new Map(), marks: [] };
+    const info = (n) => found.docs.get(n) || { tier: 2, score: 0, matches: null, marks: [] };
     if (sort === "date:asc") docs.sort((a, b) => b - a);
     else if (sort === "date:desc") docs.sort((a, b) => a - b);
     else docs.sort((a, b) => info(a).tier - info(b).tier || info(b).score - info(a).score || a - b);
@@ -549,6 +559,7 @@
     const units = depts.filter((d) => d.tier !== 0);
     const ordered = [...lead.map((d) => ({ dept: d })), ...docs.map((doc) => ({ doc }))];
     const page = ordered.slice(offset, offset + limit);
+    await breathe();
     const results = await Promise.all(page.map((item) => (item.dept ? deptResult(item.dept) : docResult(meta, item.doc, info(item.doc), found))));
     return {
       total: ordered.length, documents: docs.length, facets, results,
@@ -570,6 +581,7 @@
       try { meta = await loadMeta(true); } catch (e2) { throw e; }
       if (old && meta.build === old.build) throw e; // the same build: the file itself is damaged
       index = freshIndex();
+      init(meta);
       return attempt(query, options);
     }
   }
@@ -644,8 +656,21 @@
     return { text, marks };
   }
 
+  // Parts of document n holding query terms: key → Set(term index), and key → occurrences.
+  function partHits(info, n) {
+    const hits = new Map(), counts = new Map();
+    (info.matches || []).forEach((m, i) => {
+      for (const [key, count] of m.get(n)) {
+        if (!hits.has(key)) hits.set(key, new Set());
+        hits.get(key).add(i);
+        counts.set(key, (counts.get(key) || 0) + count);
+      }
+    });
+    return { hits, counts };
+  }
+
   async function docResult(meta, n, info, found) {
-    const card = await loadJson(meta, "doc", { n });
+    const { hits, counts } = partHits(info, n);
     const allNeedles = found.alternatives.flat();
     const wanted = new Map(); // part index → needles
     for (const [part, needle] of info.marks) {
@@ -653,13 +678,20 @@
       wanted.set(part, [...(wanted.get(part) || []), ...needles]);
     }
     // Parts holding the most query words first, then headings, then more occurrences.
-    const ranked = [...info.hits].filter(([key]) => partOf(meta, key) > meta.number_part)
+    const ranked = [...hits].filter(([key]) => partOf(meta, key) > meta.number_part)
       .sort((a, b) => b[1].size - a[1].size || Number(isHeading(meta, b[0])) - Number(isHeading(meta, a[0]))
-        || (info.counts.get(b[0]) || 0) - (info.counts.get(a[0]) || 0) || a[0] - b[0]);
+        || (counts.get(b[0]) || 0) - (counts.get(a[0]) || 0) || a[0] - b[0]);
     for (const [key] of ranked) if (!wanted.has(partOf(meta, key))) wanted.set(partOf(meta, key), allNeedles);
     // The title is shown anyway: an excerpt of it only when nothing else holds the query (nearest).
-    const parts = [...wanted].filter(([i]) => card.parts[i] && (i > meta.number_part || (i === meta.title_part && wanted.size === 1))).slice(0, MAX_PARTS).sort((a, b) => a[0] - b[0]).map(([i, needles]) => {
-      const [anchor, cite, strings] = card.parts[i];
+    const chosen = [...wanted].filter(([i]) => i > meta.number_part || (i === meta.title_part && wanted.size === 1)).slice(0, MAX_PARTS).sort((a, b) => a[0] - b[0]);
+    // The card files holding those parts (every one carries the card): one or two short files.
+    const run = (i) => Math.floor(i / meta.card_parts);
+    const runs = chosen.length ? [...new Set(chosen.map(([i]) => run(i)))] : [0];
+    const files = await Promise.all(runs.map((c) => loadJson(meta, "doc", { n, c })));
+    const card = files[0];
+    const partAt = (i) => files[runs.indexOf(run(i))].parts[i % meta.card_parts];
+    const parts = chosen.filter(([i]) => partAt(i)).map(([i, needles]) => {
+      const [anchor, cite, strings] = partAt(i);
       const ex = excerpt(meta, strings, needles);
       return { anchor, cite, excerpt: ex.text, marks: ex.marks, match: ex.marks[0] || [0, 0] };
     });
@@ -989,6 +1021,10 @@
     const page = document.querySelector("[data-gz-search=page]");
     if (page) initPage(page);
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  // This script comes at the end of the body, before the theme's bundle (overrides/main.html):
+  // the forms and the results list are parsed already, so a search in the address starts now
+  // instead of after the theme's script has downloaded and run (seconds on a slow phone).
+  const here = document.currentScript;
+  if (document.readyState !== "loading" || (here && document.body && document.body.contains(here))) start();
+  else document.addEventListener("DOMContentLoaded", start);
 })();

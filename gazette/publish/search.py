@@ -17,15 +17,20 @@ definition, ``gazette/publish/search_format.py``, which also writes it into
 ``meta.bin``              JSON: the format section, the build id, facets (value
                           tables + one column per facet), per-document title and
                           文号 length, departments (names, aliases, URL), query
-                          expansions (search_vocab.py), the colloquial 文号 grammar.
+                          expansions (search_vocab.py), the colloquial 文号 grammar,
+                          the traditional → simplified table of the normalisation
+                          (base64 of ``encode_t2s``: every query needs it with meta.bin),
+                          the terms whose postings are files of their own (``own``).
 ``{build}/p/{n}.bin``     postings shard ``n`` (FNV-1a of the term modulo ``shards``).
-``{build}/d/{n}.bin``     JSON card and parts (anchor, citation label, strings) of document n.
+``{build}/o/{k}.bin``     postings of the k-th term of meta's ``own`` list (too long to share a shard).
+``{build}/d/{n}/{c}.bin`` JSON card of document n (URL, title, 文号, date, issuer) with its parts
+                          c * CARD_PARTS … (anchor, citation label, strings): a result fetches the
+                          runs holding the parts it quotes, not the whole text of a long document.
 ``{build}/w/{year}.bin``  JSON 文号 (canonical) → [document or -1, [[citing doc, part, start, end]], prefix, seq
                           (, [[kind, statement, clause URL]]: for a number the library lacks that a
                           document here repeals, replaces or amends, derive/relations.py)].
 ``{build}/s/{seq}.bin``   JSON every 文号 with that sequence number: [[canonical, prefix, year, document or -1]].
 ``{build}/u/{code}.bin``  JSON documents naming department ``code`` → [[doc, part, printed]].
-``{build}/t2s.bin``       traditional → simplified table of the normalisation.
 
 Documents are numbered newest first (date, then library order), so ascending
 document number is the "newer first" tie-break and the date sort.
@@ -33,6 +38,7 @@ document number is the "newer first" tie-break and the date sort.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import re
@@ -52,6 +58,7 @@ from gazette.publish.context import PublishContext
 from gazette.publish.postings import Postings
 from gazette.publish.rules import PATH as RULES_PATH
 from gazette.publish.search_format import (
+    CARD_PARTS,
     META,
     PATHS,
     SEP,
@@ -72,8 +79,9 @@ FIRST_FETCHES = (f"{OUTPUT_SUBDIR}/{META}", RULES_PATH)
 
 BATCH_CHARS = 250_000  # characters indexed per numpy batch (bounds memory)
 SHARD_TARGET = 24_000  # raw bytes per postings shard before gzip
-# A term whose postings pass this gets a file of its own (named in its shard's header), so a
-# query fetches the long lists of its own terms only, not those of terms hashed beside them.
+# A term whose postings pass this gets a file of its own (listed in meta.bin), so a query fetches
+# the long lists of its own terms only, not those of terms hashed beside them, and fetches them at
+# once (not after a shard that names them: a round trip on a slow phone).
 OWN_FILE = SHARD_TARGET // 8
 MAX_SHARDS = 4096
 
@@ -238,6 +246,7 @@ class _Builder:
         self.parts: list[list[SearchPart]] = []
         self.texts: list[list[str]] = []  # normalised, per document and part
         self.shards = 1
+        self.own: list[str] = []  # terms whose postings are a file of their own, k-th at PATHS["term"]
         self.abbreviations: list[Expansion] = []
         self.years: list[int] = []
         self.seqs: list[int] = []
@@ -262,14 +271,15 @@ class _Builder:
             if pending > BATCH_CHARS:
                 postings.add(texts, docs, keys)
                 texts, docs, keys, pending = [], [], [], 0
-            w.write(PATHS["doc"].format(n=n), _json(self.card(doc, parts)))
+            for c in range(0, max(len(parts), 1), CARD_PARTS):
+                w.write(PATHS["doc"].format(n=n, c=c // CARD_PARTS), _json(self.card(doc, parts[c : c + CARD_PARTS])))
         postings.add(texts, docs, keys)
         self.write_shards(w, postings)
         self.write_wenhao(w)
         self.write_departments(w)
-        w.write(PATHS["t2s"], encode_t2s(t2s_table()))
 
     def card(self, doc: DocView, parts: list[SearchPart]) -> dict[str, object]:
+        """What a result shows of the document, with a run of its parts (CARD_PARTS of them)."""
         r = doc.record
         return {
             "url": doc.url, "title": r.title, "wenhao": doc.number, "date": r.date.isoformat(),
@@ -279,6 +289,9 @@ class _Builder:
 
     def write_shards(self, w: _Writer, postings: Postings) -> None:
         terms = dict(postings.terms())
+        self.own = sorted(term for term, data in terms.items() if len(data) > OWN_FILE)
+        for k, term in enumerate(self.own):
+            w.write(PATHS["term"].format(k=k), terms.pop(term))
         total = sum(len(data) for data in terms.values())
         shards = 1
         while shards < MAX_SHARDS and total / shards > SHARD_TARGET:
@@ -287,21 +300,17 @@ class _Builder:
         grouped: dict[int, list[str]] = defaultdict(list)
         for term in terms:
             grouped[fnv1a(term) % shards].append(term)
-        for s in sorted(grouped):
+        for s in range(shards):  # every shard, empty too: a query's term may hash to one
             names = grouped[s]
             head, body = bytearray(), bytearray()
             varint(head, len(names))
-            for i, term in enumerate(sorted(names)):
+            for term in sorted(names):
                 raw = term.encode("utf-8")
                 data = terms[term]
                 varint(head, len(raw))
                 head += raw
-                own = len(data) > OWN_FILE
-                varint(head, len(data) * 2 + own)
-                if own:
-                    w.write(PATHS["term"].format(n=s, i=i), data)
-                else:
-                    body += data
+                varint(head, len(data))
+                body += data
             w.write(PATHS["shard"].format(n=s), bytes(head + body))
 
     def _part_index(self, n: int, anchor: str) -> int:
@@ -413,6 +422,8 @@ class _Builder:
             "have": {"wenhao": self.years, "seq": self.seqs},
             "expansions": self.expansions(), "max_alternatives": MAX_ALTERNATIVES,
             "colloquial_wenhao": js_pattern(COLLOQUIAL_WENHAO),
+            "t2s": base64.b64encode(encode_t2s(t2s_table())).decode("ascii"),
+            "own": self.own,
         }
 
 

@@ -15,7 +15,7 @@ new deployments never mix.
 Normalisation (:func:`normalize`, one function, per character, so the browser
 gets it as a table): ``fold`` of ``gazette/vocab/normalize.py`` (NFKC), lower case, traditional → simplified (OpenCC's t2s
 conversion, one character at a time, computed at build time from the library
-and shipped as ``t2s.bin``); whitespace (``DROP``: PDF line wraps and page
+and shipped in ``meta.bin``, so a query waits for one file, not two in turn); whitespace (``DROP``: PDF line wraps and page
 breaks leave spaces inside words) and punctuation (``PUNCT``: quotation and
 title marks, brackets, 、，。…) disappear, so letters and digits alone decide a
 match. The strings of one part are joined by ``SEP``, which no query holds, so
@@ -32,8 +32,8 @@ from functools import lru_cache
 
 from gazette.vocab.normalize import DROP, DROP_JS, fold
 
-FORMAT = 3  # bump when a reader of an older format would misread the files
-MAGIC = b"GZS\x03"  # "GZS" + FORMAT: first bytes of every decoded index file
+FORMAT = 5  # bump when a reader of an older format would misread the files
+MAGIC = b"GZS\x05"  # "GZS" + FORMAT: first bytes of every decoded index file
 SEP = "\x00"  # between the strings of one part; never indexed, never in a query
 
 # Part keys in the postings: part index * 2 + 1 when the part is a heading.
@@ -46,18 +46,21 @@ NUMBER_PART = 1  # part 1 is its 文号 as printed
 # page would otherwise fetch every shard.
 MAX_QUERY = 64
 
+# Parts per card file: a result quotes up to three parts, so it fetches one or two short files
+# (a long document's text runs to 20 KB gzip; a result used to fetch all of it). Most documents
+# have fewer parts than this: one file, one request (a phone opens few connections at a time).
+CARD_PARTS = 16
+
 META = "meta.bin"
-T2S = "t2s.bin"  # under the build directory, like every file but meta.bin
 
 # File paths under search/{build}/, as templates the browser fills in.
 PATHS = {
     "shard": "p/{n}.bin",  # postings shard n
-    "term": "p/{n}/{i}.bin",  # postings of term i of shard n, when too long to share the shard
-    "doc": "d/{n}.bin",  # card and parts of document n
+    "term": "o/{k}.bin",  # postings of term k of meta's "own" list: too long to share a shard
+    "doc": "d/{n}/{c}.bin",  # card of document n and its parts c * CARD_PARTS …
     "wenhao": "w/{year}.bin",  # 文号 of a year → its document and who cites it
     "seq": "s/{seq}.bin",  # every 文号 with this sequence number (33号文 …)
     "unit": "u/{code}.bin",  # documents naming a department
-    "t2s": T2S,
 }
 
 
@@ -223,25 +226,20 @@ def decode_t2s(body: bytes) -> dict[str, str]:
     return table
 
 
-def shard_terms(body: bytes, own_file: Callable[[int], bytes]) -> dict[str, bytes]:
-    """A postings shard: varint term count, (term length, term, postings field) each, then the
-    shared postings. The postings field is length * 2, or length * 2 + 1 when term i's postings
-    are in a file of their own (``PATHS["term"]``, read with ``own_file(i)``): a long list
-    would otherwise be fetched by every query of a term that shares its shard."""
+def shard_terms(body: bytes) -> dict[str, bytes]:
+    """A postings shard: varint term count, (term length, term, postings length) each, then the
+    postings. A term whose list is long is in no shard: meta.bin lists it (``own``) and its
+    postings are a file of their own (``PATHS["term"]``), so a query neither fetches long lists
+    hashed beside its terms nor waits for a shard to learn where its own term's list is."""
     count, pos = read_varint(body, 0)
-    heads: list[tuple[str, int, bool]] = []
+    heads: list[tuple[str, int]] = []
     for _ in range(count):
         length, pos = read_varint(body, pos)
         term = body[pos : pos + length].decode("utf-8")
-        field, pos = read_varint(body, pos + length)
-        heads.append((term, field >> 1, bool(field & 1)))
+        size, pos = read_varint(body, pos + length)
+        heads.append((term, size))
     out: dict[str, bytes] = {}
-    for i, (term, size, own) in enumerate(heads):
-        if own:
-            out[term] = own_file(i)
-            if len(out[term]) != size:
-                raise IndexFormatError(f"term file {i} does not match its shard header")
-            continue
+    for term, size in heads:
         out[term] = body[pos : pos + size]
         pos += size
     if pos != len(body):
@@ -279,5 +277,5 @@ def format_section() -> dict[str, object]:
     return {
         "format": FORMAT, "sep": SEP, "drop": DROP_JS, "punct": PUNCT, "nfkc": True, "lower": True,
         "heading_bit": HEADING_BIT, "part_shift": PART_SHIFT, "title_part": TITLE_PART,
-        "number_part": NUMBER_PART, "max_query": MAX_QUERY, "paths": PATHS,
+        "number_part": NUMBER_PART, "max_query": MAX_QUERY, "paths": PATHS, "card_parts": CARD_PARTS,
     }

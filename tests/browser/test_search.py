@@ -340,8 +340,9 @@ def test_facets_render_only_when_opened(chromium, served_site: str) -> None:
 
 
 def test_first_downloads_start_from_the_head_and_each_is_fetched_once(chromium, served_site: str) -> None:
-    """The head names the scripts and the search page's first index files (preload): the
-    browser fetches each once, as the page's own requests use them."""
+    """The search page's head names its scripts and first index files (preload): the browser
+    fetches each once, as the page's own requests use them. Other pages preload nothing (their
+    scripts would take bandwidth from the stylesheets before the first paint)."""
     context = chromium.new_context(locale="zh-CN")
     page = context.new_page()
     requested: list[str] = []
@@ -355,3 +356,7 @@ def test_first_downloads_start_from_the_head_and_each_is_fetched_once(chromium, 
     assert any(p.endswith("/assets/search.js") for p in preloaded)
     for path in preloaded:
         assert requested.count(path) == 1, (path, requested)
+    other = chromium.new_context(locale="zh-CN").new_page()
+    other.goto(served_site + "2018/qzbf-33/")
+    assert other.locator("head link[rel=preload]").count() == 0
+    other.context.close()

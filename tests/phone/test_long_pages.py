@@ -59,7 +59,7 @@ def test_a_link_to_a_clause_far_down_opens_at_that_clause(phone, served_site: st
 # own clause and text-size scripts before the page has loaded, with the script that made them.
 LAYOUT_READS = """
 window.__layoutReads = [];
-const ours = /\\/assets\\/(cite|textsize)\\.js/;
+const ours = /\\/assets\\/cite\\.js|gazetteTextSize/;
 const watch = (proto, name) => {
   const d = Object.getOwnPropertyDescriptor(proto, name);
   const wrap = f => function () {
