@@ -10,10 +10,13 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: setup serve build lint test browser checkers check clean anchors publish bench-search bench-reading eval-search
 
+# requirements.txt pins every package, dependencies of dependencies included: pip installs exactly
+# those without resolving (--no-deps), and `pip check` fails the set-up when a pin is missing.
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --disable-pip-version-check -q -r requirements.txt
+	$(BIN)/pip install --disable-pip-version-check -q --no-deps -r requirements.txt
 	$(BIN)/pip install --disable-pip-version-check -q --no-deps -e .
+	$(BIN)/pip check --disable-pip-version-check
 	touch $(STAMP)
 
 setup: $(STAMP)

@@ -75,6 +75,19 @@ def read(site: Path, url: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def pages_with_tables(site: Path) -> list[str]:
+    """The pages of the built ``site`` that tests/phone/test_tables.py opens on a 375 px phone (and
+    checks for sideways scrolling): /deadlines/, /documents/, the five units with most tasks and
+    市编办, and every document with a table."""
+    docs = sorted(
+        str(p.parent.relative_to(site)) + "/" for p in site.glob("20*/*/index.html")
+        if "<table" in p.read_text(encoding="utf-8")
+    )
+    depts = sorted(site.glob("departments/*/index.html"), key=lambda p: -p.read_text(encoding="utf-8").count("<tr data-role"))
+    units = [f"departments/{p.parent.name}/" for p in depts[:5]]
+    return ["deadlines/", "documents/", *units, "departments/bb/", *docs]
+
+
 class _QuietServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
 

@@ -11,6 +11,7 @@ import lxml.html
 import pytest
 
 from gazette.derive.deadlines import parse_deadline
+from tests.project import pages_with_tables
 
 # Content width of a cell in characters of its own font: table cells, visible ones, with text.
 CELL_WIDTHS = """() => Array.from(document.querySelectorAll('article td, article th'))
@@ -20,21 +21,10 @@ CELL_WIDTHS = """() => Array.from(document.querySelectorAll('article td, article
             chars: (r.width - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight)) / parseFloat(cs.fontSize)}; })"""
 
 
-def _pages_with_tables(site: Path) -> list[str]:
-    """/deadlines/, /documents/, the five units with most tasks and 市编办, every document with a table."""
-    docs = sorted(
-        str(p.parent.relative_to(site)) + "/" for p in site.glob("20*/*/index.html")
-        if "<table" in p.read_text(encoding="utf-8")
-    )
-    depts = sorted(site.glob("departments/*/index.html"), key=lambda p: -p.read_text(encoding="utf-8").count("<tr data-role"))
-    units = [f"departments/{p.parent.name}/" for p in depts[:5]]
-    return ["deadlines/", "documents/", *units, "departments/bb/", *docs]
-
-
 @pytest.mark.browser
 def test_no_text_cell_narrower_than_five_characters_at_375(phone, served_site: str, site: Path) -> None:
     page = phone.new_page()
-    pages = _pages_with_tables(site)
+    pages = pages_with_tables(site)
     assert len(pages) > 12
     squeezed: list[str] = []
     for url in pages:
