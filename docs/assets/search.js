@@ -538,17 +538,24 @@
     if (found.terms.length) { pool = [...found.docs.keys()]; deptPool = found.depts; }
     else if (filtering) { pool = Array.from({ length: meta.docs }, (_, i) => i); deptPool = meta.depts.map((dept) => ({ dept, tier: 1 })); }
     else { pool = []; deptPool = []; }
-    // Counts of each facet over the results narrowed by the other facets only.
+    // Counts of each facet over the results narrowed by the other facets only (documents counted
+    // by value number: a broad query matches thousands).
     const facets = {};
     for (const f of meta.facets) {
+      const tally = new Array(f.values.length).fill(0);
+      for (const n of pool) {
+        if (filtering && !facetMatch(meta, n, active, f.id)) continue;
+        for (const v of f.docs[n]) tally[v]++;
+      }
       const counts = {};
-      for (const item of [...pool, ...deptPool.map((d) => d.dept)]) {
-        if (!facetMatch(meta, item, active, f.id)) continue;
-        for (const v of valuesOf(meta, item, f)) counts[v] = (counts[v] || 0) + 1;
+      f.values.forEach((value, v) => { if (tally[v]) counts[value] = tally[v]; });
+      for (const { dept } of deptPool) {
+        if (!facetMatch(meta, dept, active, f.id)) continue;
+        for (const v of valuesOf(meta, dept, f)) counts[v] = (counts[v] || 0) + 1;
       }
       facets[f.id] = counts;
     }
-    const docs = pool.filter((n) => facetMatch(meta, n, active, null));
+    const docs = filtering ? pool.filter((n) => facetMatch(meta, n, active, null)) : pool;
     const info = (n) => found.docs.get(n) || { tier: 2, score: 0, matches: null, marks: [] };
     if (sort === "date:asc") docs.sort((a, b) => b - a);
     else if (sort === "date:desc") docs.sort((a, b) => a - b);
