@@ -50,7 +50,7 @@ def test_nested_field_line(tmp_path: Path) -> None:
     bad = DOCUMENT.replace("label: (一)", "label: 甲乙")
     message = errors_of(make_data(tmp_path, **{"documents__2018__qzf-15.yaml": bad}))
     assert "qzf-15.yaml:13: field 'body[1].children[0].label'" in message
-    assert "unrecognised numbering label" in message
+    assert "无法识别的编号" in message
 
 
 def test_duplicate_wenhao_across_files(tmp_path: Path) -> None:
@@ -58,7 +58,7 @@ def test_duplicate_wenhao_across_files(tmp_path: Path) -> None:
     twin = DOCUMENT.replace("衢政发〔2018〕15号", "衢政发[2018]15 号")
     message = errors_of(make_data(tmp_path, **{"issues__2018-05.yaml": issue, "documents__2018__qzf-16.yaml": twin}))
     assert "qzf-16.yaml:1: field 'number_printed'" in message
-    assert "belongs in documents/2018/qzf-15.yaml" in message
+    assert "应放在 documents/2018/qzf-15.yaml" in message
 
 
 def test_duplicate_part_id(tmp_path: Path) -> None:

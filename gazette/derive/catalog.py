@@ -112,15 +112,15 @@ def _documents(raw: RawLibrary, issuers: dict[str, Issuer], errors: list[RecordE
             continue
         issuer = issuers.get(wenhao.prefix)
         if issuer is None:
-            errors.append(src.error(("number_printed",), f"文号 prefix {wenhao.prefix!r} is not in data/issuers.yaml"))
+            errors.append(src.error(("number_printed",), f"文号的机关代字“{wenhao.prefix}”不在 data/issuers.yaml 中"))
             continue
         expected = f"{wenhao.year}/{issuer.code}-{wenhao.seq}"
         if expected != doc_id:
-            errors.append(src.error(("number_printed",), f"{wenhao} belongs in documents/{expected}.yaml"))
+            errors.append(src.error(("number_printed",), f"{wenhao} 应放在 documents/{expected}.yaml"))
             continue
         if wenhao in by_number:
             first = by_number[wenhao].source.path
-            errors.append(src.error(("number_printed",), f"duplicate 文号 {wenhao}: also in {first}"))
+            errors.append(src.error(("number_printed",), f"文号 {wenhao} 重复：{first} 中也有"))
             continue
         try:
             anchored = anchor_document(doc)
@@ -129,7 +129,7 @@ def _documents(raw: RawLibrary, issuers: dict[str, Issuer], errors: list[RecordE
             continue
         for index, erratum in enumerate(doc.errata):
             if erratum.part and erratum.part not in anchored.by_id():
-                errors.append(src.error(("errata", index, "part"), f"no part with id {erratum.part!r}"))
+                errors.append(src.error(("errata", index, "part"), f"没有 id 为“{erratum.part}”的部分"))
         for problem in misplaced_doubts(doc):
             errors.append(src.error(("doubts",), problem))
         ref = DocRef(doc_id, doc, wenhao, issuer)
@@ -161,7 +161,7 @@ def _issues(
         issue: Issue = loaded.record
         src = loaded.source
         if f"{issue.year}-{issue.number:02d}" != issue_id:
-            errors.append(src.error(("number",), f"issue {issue.year}年第{issue.number}期 belongs in issues/{issue.year}-{issue.number:02d}.yaml"))
+            errors.append(src.error(("number",), f"{issue.year}年第{issue.number}期应放在 issues/{issue.year}-{issue.number:02d}.yaml"))
             continue
         ref = IssueRef(issue_id, issue)
         sections: list[tuple[str, tuple[str, ...]]] = []
@@ -171,13 +171,13 @@ def _issues(
                 loc = ("contents", s_index, "entries", e_index, "document")
                 doc = docs.get(entry.document)
                 if doc is None:
-                    errors.append(src.error(loc, f"no document {entry.document!r} (expected data/documents/{entry.document}.yaml)"))
+                    errors.append(src.error(loc, f"没有文件“{entry.document}”（应有 data/documents/{entry.document}.yaml）"))
                     continue
                 if entry.document in placed:
-                    errors.append(src.error(loc, f"{entry.document} is listed twice (also in {placed[entry.document].issue.id})"))
+                    errors.append(src.error(loc, f"{entry.document} 被列了两次（{placed[entry.document].issue.id} 中也有）"))
                     continue
                 if doc.ref.record.issue != issue_id:
-                    errors.append(src.error(loc, f"{entry.document} says it is in issue {doc.ref.record.issue}"))
+                    errors.append(src.error(loc, f"{entry.document} 的记录写的是 {doc.ref.record.issue} 期"))
                     continue
                 placed[entry.document] = _Placement(ref, section.category, entry.page, entry.toc_text is not None)
                 listed.append(entry.document)
@@ -189,9 +189,9 @@ def _issues(
         if doc_id in placed:
             continue
         if doc.ref.record.issue in known:
-            errors.append(doc.source.error(("issue",), f"issue {doc.ref.record.issue} does not list this document in its contents"))
+            errors.append(doc.source.error(("issue",), f"{doc.ref.record.issue} 期的目录没有列出这个文件"))
         else:
-            errors.append(doc.source.error(("issue",), f"no issue record data/issues/{doc.ref.record.issue}.yaml"))
+            errors.append(doc.source.error(("issue",), f"没有期记录 data/issues/{doc.ref.record.issue}.yaml"))
     return issues, placed
 
 
@@ -202,7 +202,7 @@ def _departments(raw: RawLibrary, errors: list[RecordError]) -> list[tuple[DeptR
     for index, loaded in enumerate(raw.departments):
         dept: Department = loaded.record
         if dept.code in codes:
-            errors.append(loaded.source.error((index, "code"), f"duplicate department code {dept.code!r}"))
+            errors.append(loaded.source.error((index, "code"), f"部门代码“{dept.code}”重复"))
             continue
         codes[dept.code] = loaded
         # Compared as lookups compare them: "市统计 局" is 市统计局.
@@ -212,7 +212,7 @@ def _departments(raw: RawLibrary, errors: list[RecordError]) -> list[tuple[DeptR
             if problem:
                 errors.append(loaded.source.error((index, *where), problem))
             elif key in names and names[key] != dept.code:
-                errors.append(loaded.source.error((index, *where), f"name {name!r} also belongs to {names[key]!r} (names are compared by their compare key: without spaces, full-width forms and bracket styles folded)"))
+                errors.append(loaded.source.error((index, *where), f"名称“{name}”也属于“{names[key]}”（名称比较时不计空格、全角半角和括号样式）"))
             names.setdefault(key, dept.code)
         refs.append((DeptRef(dept), loaded.source))
     return refs

@@ -45,7 +45,7 @@ NUMERAL = re.compile(f"{_Z}|{_D}|{_D}?十{_D}?|{_HUNDREDS}|{_D2}千(?:{_HUNDREDS
 def chinese_to_int(text: str) -> int:
     """一 → 1, 十一 → 11, 二十 → 20, 一百零五 → 105; ValueError for anything :data:`NUMERAL` refuses."""
     if not NUMERAL.fullmatch(text):
-        raise ValueError(f"not a Chinese numeral: {text!r}")
+        raise ValueError(f"不是中文数字：“{text}”")
     total, digit = 0, 0
     for ch in text:
         if ch in _UNITS:
@@ -117,7 +117,7 @@ def _number(kind: Kind, match: re.Match[str], chinese: bool, printed: str) -> in
     else:
         number = int(fold(match["n"]))
     if not 1 <= number <= MAX_NUMBER:
-        raise LabelError(f"numbering label {printed!r} has the number {number}; labels run from 1 to {MAX_NUMBER}")
+        raise LabelError(f"编号“{printed}”的序号是 {number}；序号只能是 1 到 {MAX_NUMBER}")
     return number
 
 
@@ -130,7 +130,7 @@ def parse_label(label: str) -> Label:
             number = _number(kind, match, chinese, label)
             if number is not None:
                 return Label(kind, number)
-    raise LabelError(f"unrecognised numbering label: {label!r}")
+    raise LabelError(f"无法识别的编号：“{label}”")
 
 
 _ATTACHMENT = re.compile(rf"附件\s*(?P<n>{DIGIT}{{1,3}})?")
@@ -143,7 +143,7 @@ def attachment_number(label: str) -> int | None:
         return None
     number = 1 if match["n"] is None else int(fold(match["n"]))
     if not 1 <= number <= MAX_NUMBER:
-        raise LabelError(f"attachment label {label!r} has the number {number}; labels run from 1 to {MAX_NUMBER}")
+        raise LabelError(f"附件编号“{label}”的序号是 {number}；序号只能是 1 到 {MAX_NUMBER}")
     return number
 
 

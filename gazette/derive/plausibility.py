@@ -31,13 +31,13 @@ def implausible_issue_dates(record: Issue, src: YamlFile) -> list[RecordError]:
     """The cover month as written, in the issue's year (or the next), and ``published`` in it."""
     m = _COVER.search(record.printed_month)
     if not m:
-        return [src.error(("printed_month",), f"cover month {record.printed_month!r} is not written as YYYY年M月")]
+        return [src.error(("printed_month",), f"封面月份“{record.printed_month}”不是 YYYY年M月 的写法")]
     year, month = int(m.group(1)), int(m.group(2))
     errors: list[RecordError] = []
     if not 1 <= month <= 12 or year not in (record.year, record.year + 1):
-        errors.append(src.error(("printed_month",), f"cover month {record.printed_month} is not in {record.year} or early {record.year + 1}"))
+        errors.append(src.error(("printed_month",), f"封面月份 {record.printed_month} 不在 {record.year} 年或 {record.year + 1} 年初"))
     elif (record.published.year, record.published.month) != (year, month):
-        errors.append(src.error(("published",), f"published {record.published} is not in the cover month {record.printed_month} (expected {year}-{month:02d}-01)"))
+        errors.append(src.error(("published",), f"出版日期 {record.published} 不在封面月份 {record.printed_month} 内（应为 {year}-{month:02d}-01）"))
     return errors
 
 
@@ -46,11 +46,11 @@ def implausible_document_dates(doc: DocRef, src: YamlFile, issue: IssueRef | Non
     record = doc.record
     errors: list[RecordError] = []
     if doc.wenhao.year != record.date.year:
-        errors.append(src.error(("date",), f"成文日期 {record.date} contradicts the 文号 year {doc.wenhao.year} ({doc.wenhao})"))
+        errors.append(src.error(("date",), f"成文日期 {record.date} 与文号年份 {doc.wenhao.year}（{doc.wenhao}）不符"))
     if issue is not None:
         cover = issue.record.published
         earliest, latest = _shift(cover, -YEARS_BEFORE), _shift(cover, YEARS_AFTER)
         if not earliest <= record.date <= latest:
-            errors.append(src.error(("date",), f"成文日期 {record.date} is implausible for a document printed in issue "
-                                               f"{issue.id} ({issue.record.printed_month}): expected {earliest} to {latest}"))
+            errors.append(src.error(("date",), f"成文日期 {record.date} 与刊登它的 {issue.id} 期（{issue.record.printed_month}）相距太远："
+                                               f"应在 {earliest} 至 {latest} 之间"))
     return errors

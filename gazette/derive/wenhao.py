@@ -158,7 +158,7 @@ def parse_wenhao(text: str) -> Wenhao:
     """Parse one printed 文号; raises ValueError when ``text`` is not one."""
     match = WENHAO_RE.fullmatch(text.strip())
     if not match:
-        raise ValueError(f"not a document number (文号): {text!r}")
+        raise ValueError(f"不是文号：“{text}”（应形如 衢政发〔2018〕15号）")
     return from_match(match)
 
 

@@ -106,7 +106,7 @@ def _repeated_issuers(issuers: list[Loaded]) -> list[RecordError]:
         for key in ("code", "prefix"):
             value = getattr(loaded.record, key)
             if (key, value) in seen:
-                errors.append(loaded.source.error((index, key), f"duplicate issuer {key} {value!r} (also entry {seen[key, value] + 1})"))
+                errors.append(loaded.source.error((index, key), f"发文机关的 {key}“{value}”重复（第 {seen[key, value] + 1} 项也是）"))
             else:
                 seen[key, value] = index
     return errors

@@ -226,8 +226,8 @@ class Table(Record):
         for i, row in enumerate(self.rows):
             if len(row) != len(self.columns):
                 raise ValueError(
-                    f"row {i + 1} has {len(row)} cells but the table has "
-                    f"{len(self.columns)} columns"
+                    f"第 {i + 1} 行有 {len(row)} 个单元格，但表格有 "
+                    f"{len(self.columns)} 列"
                 )
         for col in range(len(self.columns)):
             if self.rows[0][col] is None:

@@ -121,4 +121,4 @@ def test_an_issue_cut_inside_its_contents_is_refused(issue: Path, tmp_path: Path
     (data / "issues" / issue.name).write_text("".join(lines[:last_entry]), encoding="utf-8")
     with pytest.raises(RecordErrors) as raised:
         build_library(data)
-    assert any(e.path.name == issue.name or "does not list this document" in e.message for e in raised.value.errors)
+    assert any(e.path.name == issue.name or "期的目录没有列出这个文件" in e.message for e in raised.value.errors)

@@ -50,11 +50,11 @@ CASES: dict[str, Case] = {
     # item 5: names compared as lookups compare them; names that cannot identify one unit
     "alias_equal_to_another_unit_but_for_a_space": Case(
         {DEPTS: r(DEPARTMENTS, "aliases: [市财政局]", "aliases: [市财政局, 市统计 局]")},
-        (f"{DEPTS_AT}:6: field '[1].aliases[1]'", "'市统计 局' also belongs to 'tjj'"),
+        (f"{DEPTS_AT}:6: field '[1].aliases[1]'", "名称“市统计 局”也属于“tjj”"),
     ),
     "name_equal_to_another_units_alias_with_full_width_brackets": Case(
         {DEPTS: r(DEPARTMENTS, "aliases: [市统计局]", "aliases: [市统计局, 统计局(普查办)]") .replace("aliases: [市财政局]", "aliases: [市财政局, 统计局（普查办）]")},
-        (f"{DEPTS_AT}:6: field '[1].aliases[1]'", "also belongs to 'tjj'"),
+        (f"{DEPTS_AT}:6: field '[1].aliases[1]'", "也属于“tjj”"),
     ),
     "one_character_alias": Case(
         {DEPTS: r(DEPARTMENTS, "aliases: [市财政局]", "aliases: [市财政局, 局]")},
@@ -105,19 +105,19 @@ CASES: dict[str, Case] = {
     # item 10: plausibility
     "document_dated_0001_01_01": Case(
         {DOC: r(D, "date: 2018-05-03", "date: 0001-01-01")},
-        (f"{DOC_AT}:4: field 'date'", "成文日期 0001-01-01 is implausible for a document printed in issue 2018-05"),
+        (f"{DOC_AT}:4: field 'date'", "成文日期 0001-01-01 与刊登它的 2018-05 期"),
     ),
     "wenhao_year_contradicts_date": Case(
         {DOC: r(D, "date: 2018-05-03", "date: 2017-05-03")},
-        (f"{DOC_AT}:4: field 'date'", "成文日期 2017-05-03 contradicts the 文号 year 2018"),
+        (f"{DOC_AT}:4: field 'date'", "成文日期 2017-05-03 与文号年份 2018"),
     ),
     "issue_published_years_after_cover": Case(
         {"issues/2018-05.yaml": r(I, "published: 2018-06-01", "published: 2021-06-01")},
-        (f"{ISS_AT}:5: field 'published'", "published 2021-06-01 is not in the cover month 2018年6月"),
+        (f"{ISS_AT}:5: field 'published'", "出版日期 2021-06-01 不在封面月份 2018年6月 内"),
     ),
     "cover_month_in_another_year": Case(
         {"issues/2018-05.yaml": r(r(I, "printed_month: 2018年6月", "printed_month: 2028年6月"), "published: 2018-06-01", "published: 2028-06-01")},
-        (f"{ISS_AT}:4: field 'printed_month'", "cover month 2028年6月 is not in 2018"),
+        (f"{ISS_AT}:4: field 'printed_month'", "封面月份 2028年6月 不在 2018 年"),
     ),
     # item 11: records outside the layout
     "record_directly_under_documents": Case(

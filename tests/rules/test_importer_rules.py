@@ -98,7 +98,7 @@ def test_a_label_the_build_would_refuse_stops_the_import(tmp_path: Path, label: 
     with pytest.raises(RecordError) as info:
         import_issue(source, data, data, Report())
     assert str(info.value).startswith(f"{source}:{line_of(source, paragraph)}: ")
-    assert label in str(info.value) and "1 to 999" in str(info.value)
+    assert label in str(info.value) and "1 到 999" in str(info.value)
 
 
 def test_issuers_yaml_is_read_through_the_record_loader(tmp_path: Path) -> None:

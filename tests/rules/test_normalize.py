@@ -91,7 +91,7 @@ def test_names_are_compared_after_folding(tmp_path: Path, other: str) -> None:
     first = {"衢州市 统计局": "衢州市统计局", "衢州市统计局\u3000": "衢州市统计局", "ＸＸ统计局": "XX统计局", "(某)统计局": "〔某〕统计局"}[other]
     depts = DEPARTMENTS.replace("name: 衢州市统计局", f"name: {first}") + f'- code: tjj2\n  name: "{other}"\n'
     message = errors_of(make_data(tmp_path, **{"departments.yaml": depts}))
-    _error_line(message, "data/departments.yaml:11: field '[2].name'", "also belongs to 'tjj'")
+    _error_line(message, "data/departments.yaml:11: field '[2].name'", "也属于“tjj”")
 
 
 def test_a_wenhao_with_a_zero_width_space_is_refused_not_dropped(tmp_path: Path) -> None:

@@ -60,7 +60,7 @@ def test_a_record_with_such_a_label_fails_the_build_naming_file_and_line(tmp_pat
     message = errors_of(make_data(tmp_path, **{"documents__2018__qzf-15.yaml": doc}))
     line = next(i for i, text in enumerate(doc.splitlines(), 1) if text.startswith(f"  - label: {label}"))
     assert f"documents/2018/qzf-15.yaml:{line}:" in message
-    assert label in message and "1 to 999" in message
+    assert label in message and "1 到 999" in message
 
 
 @pytest.mark.parametrize("printed, number", [("附件", 1), ("附件2", 2), ("附件 3", 3), ("附件２", 2), ("附件12", 12)])
@@ -154,7 +154,7 @@ def test_malformed_numerals_are_refused(text: str) -> None:
 
 @pytest.mark.parametrize("printed", ["第十十条", "二百二百、", "(十十)", "第一百五章"])
 def test_a_malformed_numeral_is_no_label(printed: str) -> None:
-    with pytest.raises(LabelError, match="unrecognised"):
+    with pytest.raises(LabelError, match="无法识别的编号"):
         parse_label(printed)
 
 
