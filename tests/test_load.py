@@ -37,19 +37,19 @@ def test_schema_error_names_file_line_and_field(tmp_path: Path) -> None:
     bad = DOCUMENT.replace("date: 2018-05-03", "date: 2018-02-30")
     data = make_data(tmp_path, **{"documents__2018__qzf-15.yaml": bad})
     message = errors_of(data)
-    assert "data/documents/2018/qzf-15.yaml:4: field 'date'" in message
+    assert "data/documents/2018/qzf-15.yaml:4: 字段 'date'" in message
 
 
 def test_unknown_key_is_an_error(tmp_path: Path) -> None:
     bad = DOCUMENT.replace("issue: 2018-05", "issue: 2018-05\nissuee: typo")
     message = errors_of(make_data(tmp_path, **{"documents__2018__qzf-15.yaml": bad}))
-    assert "qzf-15.yaml:6: field 'issuee'" in message and "Extra inputs are not permitted" in message
+    assert "qzf-15.yaml:6: 字段 'issuee'" in message and "不认识的字段" in message
 
 
 def test_nested_field_line(tmp_path: Path) -> None:
     bad = DOCUMENT.replace("label: (一)", "label: 甲乙")
     message = errors_of(make_data(tmp_path, **{"documents__2018__qzf-15.yaml": bad}))
-    assert "qzf-15.yaml:13: field 'body[1].children[0].label'" in message
+    assert "qzf-15.yaml:13: 字段 'body[1].children[0].label'" in message
     assert "无法识别的编号" in message
 
 
@@ -57,20 +57,20 @@ def test_duplicate_wenhao_across_files(tmp_path: Path) -> None:
     issue = ISSUE + "      - document: 2018/qzf-16\n"
     twin = DOCUMENT.replace("衢政发〔2018〕15号", "衢政发[2018]15 号")
     message = errors_of(make_data(tmp_path, **{"issues__2018-05.yaml": issue, "documents__2018__qzf-16.yaml": twin}))
-    assert "qzf-16.yaml:1: field 'number_printed'" in message
+    assert "qzf-16.yaml:1: 字段 'number_printed'" in message
     assert "应放在 documents/2018/qzf-15.yaml" in message
 
 
 def test_duplicate_part_id(tmp_path: Path) -> None:
     bad = DOCUMENT.replace("  - table:\n", "  - label: 一、\n    text: 又一个\n  - table:\n")
     message = errors_of(make_data(tmp_path, **{"documents__2018__qzf-15.yaml": bad}))
-    assert "qzf-15.yaml:16: field 'body[2]'" in message and "'sec_1' repeats" in message
+    assert "qzf-15.yaml:16: 字段 'body[2]'" in message and "'sec_1' repeats" in message
 
 
 def test_unknown_document_in_toc(tmp_path: Path) -> None:
     issue = ISSUE + "      - document: 2018/qzf-99\n"
     message = errors_of(make_data(tmp_path, **{"issues__2018-05.yaml": issue}))
-    assert "issues/2018-05.yaml:19: field 'contents[0].entries[1].document'" in message
+    assert "issues/2018-05.yaml:19: 字段 'contents[0].entries[1].document'" in message
 
 
 def test_yaml_syntax_error_has_line(tmp_path: Path) -> None:
@@ -89,4 +89,4 @@ def test_python_tags_and_aliases_are_refused(tmp_path: Path) -> None:
 def test_all_errors_reported_together(tmp_path: Path) -> None:
     bad = DOCUMENT.replace("date: 2018-05-03", "date: soon").replace("issue: 2018-05", "issue: may")
     message = errors_of(make_data(tmp_path, **{"documents__2018__qzf-15.yaml": bad}))
-    assert "field 'date'" in message and "field 'issue'" in message
+    assert "字段 'date'" in message and "字段 'issue'" in message

@@ -150,7 +150,7 @@ def test_broken_record_fails_with_file_and_line(tmp_path: Path) -> None:
     (out / "previous.html").write_text("published before", encoding="utf-8")
     result = build(project, out)
     assert result.returncode != 0
-    assert f"data/documents/2018/qzg-8.yaml:{line_no}: field 'date'" in result.stderr
+    assert f"data/documents/2018/qzg-8.yaml:{line_no}: 字段 'date'" in result.stderr
     assert (out / "previous.html").read_text(encoding="utf-8") == "published before"
     assert not (out / "index.html").exists()
 

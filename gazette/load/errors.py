@@ -17,7 +17,7 @@ class RecordError(Exception):
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
-        field = f" field '{self.field}'" if self.field else ""
+        field = f" 字段 '{self.field}'" if self.field else ""
         return f"{where}:{field} {self.message}"
 
 

@@ -18,6 +18,7 @@ from gazette.load.characters import character_errors
 from gazette.load.complete import document_complete
 from gazette.load.errors import RecordError, RecordErrors
 from gazette.load.ignored import skip_editor_file
+from gazette.load.messages import chinese_message
 from gazette.load.yamlfile import YamlFile, format_loc, read_yaml
 from gazette.records.models import Department, Document, Issue, Issuer
 
@@ -51,10 +52,7 @@ def _validate(source: YamlFile, adapter: TypeAdapter[Any]) -> Any:
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
             # pydantic puts model-validator errors on the model itself; keep the field path short
-            # Our validators' own (Chinese) words, without pydantic's English "Value error, " prefix.
-            ctx = err.get("ctx") or {}
-            message = str(ctx["error"]) if err["type"] == "value_error" and "error" in ctx else err["msg"]
-            error = RecordError(source.path, source.line_of(loc), format_loc(loc) or None, message)
+            error = RecordError(source.path, source.line_of(loc), format_loc(loc) or None, chinese_message(err))
             if error.field not in shown:  # a refused character is reported once, by character_errors
                 errors.append(error)
         raise RecordErrors(errors) from None

@@ -41,7 +41,7 @@ def test_atomic_validate_refuses_what_the_build_would_fail_on(tmp_path: Path) ->
     proc = atomic(project, "validate")
     out, err = proc.communicate(timeout=300)
     assert proc.returncode == 1, out + err
-    assert "data/departments.yaml:2: field '[0].name' 第 4 个字处有换行；此字段只能写一行" in err
+    assert "data/departments.yaml:2: 字段 '[0].name' 第 4 个字处有换行；此字段只能写一行" in err
 
 
 def test_an_export_failure_stops_the_build_before_the_output_is_touched(tmp_path: Path) -> None:

@@ -50,74 +50,74 @@ CASES: dict[str, Case] = {
     # item 5: names compared as lookups compare them; names that cannot identify one unit
     "alias_equal_to_another_unit_but_for_a_space": Case(
         {DEPTS: r(DEPARTMENTS, "aliases: [市财政局]", "aliases: [市财政局, 市统计 局]")},
-        (f"{DEPTS_AT}:6: field '[1].aliases[1]'", "名称“市统计 局”也属于“tjj”"),
+        (f"{DEPTS_AT}:6: 字段 '[1].aliases[1]'", "名称“市统计 局”也属于“tjj”"),
     ),
     "name_equal_to_another_units_alias_with_full_width_brackets": Case(
         {DEPTS: r(DEPARTMENTS, "aliases: [市统计局]", "aliases: [市统计局, 统计局(普查办)]") .replace("aliases: [市财政局]", "aliases: [市财政局, 统计局（普查办）]")},
-        (f"{DEPTS_AT}:6: field '[1].aliases[1]'", "也属于“tjj”"),
+        (f"{DEPTS_AT}:6: 字段 '[1].aliases[1]'", "也属于“tjj”"),
     ),
     "one_character_alias": Case(
         {DEPTS: r(DEPARTMENTS, "aliases: [市财政局]", "aliases: [市财政局, 局]")},
-        (f"{DEPTS_AT}:6: field '[1].aliases[1]'", "'局' is too short to identify a unit"),
+        (f"{DEPTS_AT}:6: 字段 '[1].aliases[1]'", "'局' is too short to identify a unit"),
     ),
     "alias_that_is_only_a_kind_of_body": Case(
         {DEPTS: r(DEPARTMENTS, "aliases: [市统计局]", "aliases: [市统计局, 人民政府]")},
-        (f"{DEPTS_AT}:3: field '[0].aliases[1]'", "'人民政府' is only a kind of body"),
+        (f"{DEPTS_AT}:3: 字段 '[0].aliases[1]'", "'人民政府' is only a kind of body"),
     ),
     # item 6: reserved department codes and part ids
     "department_code_index": Case(
         {DEPTS: r(DEPARTMENTS, "- code: czj", "- code: index")},
-        (f"{DEPTS_AT}:4: field '[1].code'", "department code 'index' is reserved", "departments/index/ is already the page"),
+        (f"{DEPTS_AT}:4: 字段 '[1].code'", "department code 'index' is reserved", "departments/index/ is already the page"),
     ),
     "part_id_errata": Case(
         {DOC: r(D, "        text: 市统计局负责。", "        text: 市统计局负责。\n        id: errata")},
-        (f"{DOC_AT}:15: field 'body[1].children[0].id'", "part id 'errata' is reserved"),
+        (f"{DOC_AT}:15: 字段 'body[1].children[0].id'", "part id 'errata' is reserved"),
     ),
     "part_id_citations_on_a_page_without_citations": Case(
         {DOC: r(D, "        text: 市统计局负责。", "        text: 市统计局负责。\n        id: citations")},
-        (f"{DOC_AT}:15: field 'body[1].children[0].id'", "part id 'citations' is reserved"),
+        (f"{DOC_AT}:15: 字段 'body[1].children[0].id'", "part id 'citations' is reserved"),
     ),
     "part_id_summary": Case(
         {DOC: r(D, "  - text: 国务院决定于2018年开展第四次全国经济普查。", "  - text: 国务院决定于2018年开展第四次全国经济普查。\n    id: summary")},
-        (f"{DOC_AT}:10: field 'body[0].id'", "part id 'summary' is reserved"),
+        (f"{DOC_AT}:10: 字段 'body[0].id'", "part id 'summary' is reserved"),
     ),
     # item 8: control characters, bidi overrides, line breaks in one-line fields
     "newline_in_department_name": Case(
         {DEPTS: r(DEPARTMENTS, "name: 衢州市统计局", 'name: "衢州市\\n统计局"')},
-        (f"{DEPTS_AT}:2: field '[0].name'", "第 4 个字处有换行；此字段只能写一行"),
+        (f"{DEPTS_AT}:2: 字段 '[0].name'", "第 4 个字处有换行；此字段只能写一行"),
     ),
     "bidi_override_in_title": Case(
         {DOC: r(D, "title: 衢州市人民政府关于开展第四次经济普查的通知", 'title: "衢州市人民政府关于\\u202e知通的查普济经\\u202c"')},
-        (f"{DOC_AT}:2: field 'title'", "不可见字符 U+202E"),
+        (f"{DOC_AT}:2: 字段 'title'", "不可见字符 U+202E"),
     ),
     "bell_character_escaped_in_paragraph": Case(
         {DOC: r(D, "paragraphs: [市财政局保障经费。]", 'paragraphs: ["市财政局\\a保障经费。"]')},
-        (f"{DOC_AT}:15: field 'body[1].children[0].paragraphs[0]'", "不可见字符 U+0007"),
+        (f"{DOC_AT}:15: 字段 'body[1].children[0].paragraphs[0]'", "不可见字符 U+0007"),
     ),
     "isolate_in_table_cell": Case(
         {DOC: r(D, "- [法人单位, '1']", "- [\"法人\\u2066单位\", '1']")},
-        (f"{DOC_AT}:", "field 'body[2].table.rows[0][0]'", "U+2066"),
+        (f"{DOC_AT}:", "字段 'body[2].table.rows[0][0]'", "U+2066"),
     ),
     "escape_in_erratum_text": Case(
         {DOC: r(D, "published: 普查目的", 'published: "普查\\x1b[31m目的"')},
-        (f"{DOC_AT}:", "field 'errata[0].published'", "U+001B"),
+        (f"{DOC_AT}:", "字段 'errata[0].published'", "U+001B"),
     ),
     # item 10: plausibility
     "document_dated_0001_01_01": Case(
         {DOC: r(D, "date: 2018-05-03", "date: 0001-01-01")},
-        (f"{DOC_AT}:4: field 'date'", "成文日期 0001-01-01 与刊登它的 2018-05 期"),
+        (f"{DOC_AT}:4: 字段 'date'", "成文日期 0001-01-01 与刊登它的 2018-05 期"),
     ),
     "wenhao_year_contradicts_date": Case(
         {DOC: r(D, "date: 2018-05-03", "date: 2017-05-03")},
-        (f"{DOC_AT}:4: field 'date'", "成文日期 2017-05-03 与文号年份 2018"),
+        (f"{DOC_AT}:4: 字段 'date'", "成文日期 2017-05-03 与文号年份 2018"),
     ),
     "issue_published_years_after_cover": Case(
         {"issues/2018-05.yaml": r(I, "published: 2018-06-01", "published: 2021-06-01")},
-        (f"{ISS_AT}:5: field 'published'", "出版日期 2021-06-01 不在封面月份 2018年6月 内"),
+        (f"{ISS_AT}:5: 字段 'published'", "出版日期 2021-06-01 不在封面月份 2018年6月 内"),
     ),
     "cover_month_in_another_year": Case(
         {"issues/2018-05.yaml": r(r(I, "printed_month: 2018年6月", "printed_month: 2028年6月"), "published: 2018-06-01", "published: 2028-06-01")},
-        (f"{ISS_AT}:4: field 'printed_month'", "封面月份 2028年6月 不在 2018 年"),
+        (f"{ISS_AT}:4: 字段 'printed_month'", "封面月份 2028年6月 不在 2018 年"),
     ),
     # item 11: records outside the layout
     "record_directly_under_documents": Case(

@@ -33,4 +33,4 @@ def test_codes_a_document_id_could_not_hold_are_refused(code: str) -> None:
 
 def test_an_issuer_code_with_a_hyphen_names_file_line_and_field(tmp_path: Path) -> None:
     message = errors_of(make_data(tmp_path, **{"issuers.yaml": ISSUERS.replace("code: qzf", "code: qz-f")}))
-    assert "data/issuers.yaml:1: field '[0].code'" in message
+    assert "data/issuers.yaml:1: 字段 '[0].code'" in message

@@ -140,7 +140,7 @@ def test_a_text_that_is_no_gazette_issue_is_refused_clearly(tmp_path: Path) -> N
     with pytest.raises(RecordError) as info:  # its corrections name documents the text lacks
         import_issue(source, data, data, Report())
     line = corrections.read_text(encoding="utf-8").splitlines().index("2018/qzbf-33:") + 1
-    assert str(info.value).startswith(f"data/corrections/2018-05.yaml:{line}: field '2018/qzbf-33' [corrections-unknown-document] 更正文件为2018/qzbf-33写了更正")
+    assert str(info.value).startswith(f"data/corrections/2018-05.yaml:{line}: 字段 '2018/qzbf-33' [corrections-unknown-document] 更正文件为2018/qzbf-33写了更正")
     corrections.unlink()
     with pytest.raises(RecordError, match="封面和目录部分找不到封面的年月"):
         import_issue(source, data, data, Report())
@@ -154,5 +154,5 @@ def test_a_correction_that_no_longer_matches_names_its_line(tmp_path: Path) -> N
     line = next(i for i, x in enumerate(corrections, 1) if x.startswith("      original: \"| | 重点领域推进"))
     with pytest.raises(RecordError) as info:
         import_issue(source, data, data, Report())
-    assert str(info.value).startswith(f"data/corrections/2018-05.yaml:{line}: field '2018/qzbf-33.replace[0].original'")
+    assert str(info.value).startswith(f"data/corrections/2018-05.yaml:{line}: 字段 '2018/qzbf-33.replace[0].original'")
     assert "found 0 times" in str(info.value)

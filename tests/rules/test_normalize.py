@@ -83,7 +83,7 @@ def test_a_department_name_with_such_a_character_is_refused(tmp_path: Path, ch: 
     """衢州市统\u200b计局 must not pass as a second, different 衢州市统计局."""
     depts = DEPARTMENTS + f"- code: tjj2\n  name: 衢州市统{ch}计局\n"
     message = errors_of(make_data(tmp_path, **{"departments.yaml": depts}))
-    _error_line(message, "data/departments.yaml:11: field '[2].name'", f"U+{ord(ch):04X}")
+    _error_line(message, "data/departments.yaml:11: 字段 '[2].name'", f"U+{ord(ch):04X}")
 
 
 @pytest.mark.parametrize("other", ["衢州市 统计局", "衢州市统计局\u3000", "ＸＸ统计局", "(某)统计局"])
@@ -91,14 +91,14 @@ def test_names_are_compared_after_folding(tmp_path: Path, other: str) -> None:
     first = {"衢州市 统计局": "衢州市统计局", "衢州市统计局\u3000": "衢州市统计局", "ＸＸ统计局": "XX统计局", "(某)统计局": "〔某〕统计局"}[other]
     depts = DEPARTMENTS.replace("name: 衢州市统计局", f"name: {first}") + f'- code: tjj2\n  name: "{other}"\n'
     message = errors_of(make_data(tmp_path, **{"departments.yaml": depts}))
-    _error_line(message, "data/departments.yaml:11: field '[2].name'", "也属于“tjj”")
+    _error_line(message, "data/departments.yaml:11: 字段 '[2].name'", "也属于“tjj”")
 
 
 def test_a_wenhao_with_a_zero_width_space_is_refused_not_dropped(tmp_path: Path) -> None:
     doc = DOCUMENT.replace("市统计局负责。", '"市统计局按衢政发\\u200b〔2018〕15号负责。"')
     message = errors_of(make_data(tmp_path, **{"documents__2018__qzf-15.yaml": doc}))
     at = _line_of(doc, "衢政发\\u200b")
-    line = _error_line(message, f"documents/2018/qzf-15.yaml:{at}: field 'body[1].children[0].text'", "U+200B")
+    line = _error_line(message, f"documents/2018/qzf-15.yaml:{at}: 字段 'body[1].children[0].text'", "U+200B")
     assert line.count("U+200B") == 1  # reported once, not again by the field's own validator
 
 
@@ -110,14 +110,14 @@ def test_a_wenhao_with_a_zero_width_space_is_refused_not_dropped(tmp_path: Path)
 def test_every_field_of_a_document(tmp_path: Path, field: str, old: str, new: str) -> None:
     doc = DOCUMENT.replace(old, new)
     message = errors_of(make_data(tmp_path, **{"documents__2018__qzf-15.yaml": doc}))
-    _error_line(message, "documents/2018/qzf-15.yaml:", f"field '{field}'", "U+")
+    _error_line(message, "documents/2018/qzf-15.yaml:", f"字段 '{field}'", "U+")
 
 
 def test_a_field_without_a_text_type_is_checked_too(tmp_path: Path) -> None:
     """An erratum's part is a plain string: the loader checks every string, whatever its type."""
     doc = DOCUMENT.replace("    part: sec_1\n", '    part: "sec_1\\u200b"\n')
     message = errors_of(make_data(tmp_path, **{"documents__2018__qzf-15.yaml": doc}))
-    _error_line(message, f"documents/2018/qzf-15.yaml:{_line_of(doc, 'part: ')}: field 'errata[0].part'", "U+200B")
+    _error_line(message, f"documents/2018/qzf-15.yaml:{_line_of(doc, 'part: ')}: 字段 'errata[0].part'", "U+200B")
 
 
 def test_the_rule_is_documented_on_the_schema_page() -> None:
