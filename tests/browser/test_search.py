@@ -360,3 +360,31 @@ def test_first_downloads_start_from_the_head_and_each_is_fetched_once(chromium, 
     other.goto(served_site + "2018/qzbf-33/")
     assert other.locator("head link[rel=preload]").count() == 0
     other.context.close()
+
+
+def test_a_clause_deep_in_a_long_document_is_quoted_from_its_own_card_run(search_page, served_site: str) -> None:
+    """A result fetches only the run of parts it quotes (CARD_PARTS to a card file): a phrase printed
+    once, in a clause past the first runs of the longest document, is quoted from that clause."""
+    from gazette.publish.search import CARD_PARTS, document_parts, ordered_documents, part_text
+
+    docs = ordered_documents(library())
+    texts = [(doc, i, part, part_text(part)) for doc in docs for i, part in enumerate(document_parts(doc))]
+    longest = max(docs, key=lambda d: len(document_parts(d)))
+    everything = SEP.join(t for *_, t in texts)
+    phrase = part = None
+    for doc, i, p, text in texts:
+        if doc is not longest or i < 2 * CARD_PARTS:
+            continue
+        for start in range(0, max(len(text) - 10, 0)):
+            candidate = text[start : start + 10]
+            if SEP not in candidate and everything.count(candidate) == 1:
+                phrase, part = candidate, p
+                break
+        if phrase:
+            break
+    assert phrase and part is not None, "the longest document has a clause past its first two card runs"
+    out = _api(search_page, served_site, phrase)
+    [result] = [r for r in out["results"] if r.get("kind") == "document"]
+    assert result["url"].endswith(longest.url)
+    quoted = [p for p in result["parts"] if p["anchor"] == part.anchor]
+    assert quoted and normalize(quoted[0]["excerpt"]).find(phrase) >= 0, (phrase, result["parts"])
