@@ -10,13 +10,18 @@ export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: setup serve build lint test browser checkers check clean anchors publish bench-search bench-reading eval-search
 
-# requirements.txt pins every package, dependencies of dependencies included: pip installs exactly
-# those without resolving (--no-deps), and `pip check` fails the set-up when a pin is missing.
+# requirements.txt pins every package, dependencies of dependencies included: they are installed
+# exactly, without resolving (--no-deps), and `uv pip check` fails the set-up when a pin is missing.
+# uv (pinned, fetched by the machine's pip into the venv) installs them: it downloads and unpacks
+# side by side, where pip fetched one package after another (30 s of a fresh `make test`, now 5).
+UV_VERSION := 0.13.9
+UV := $(VENV)/.uv/bin/uv
 $(STAMP): requirements.txt pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --disable-pip-version-check -q --no-deps -r requirements.txt
-	$(BIN)/pip install --disable-pip-version-check -q --no-deps -e .
-	$(BIN)/pip check --disable-pip-version-check
+	$(PYTHON) -m venv --without-pip $(VENV)
+	$(PYTHON) -m pip install --disable-pip-version-check -q --target $(VENV)/.uv uv==$(UV_VERSION)
+	$(UV) pip install -q --python $(BIN)/python --no-deps --compile-bytecode -r requirements.txt
+	$(UV) pip install -q --python $(BIN)/python --no-deps -e .
+	$(UV) pip check -q --python $(BIN)/python
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -57,7 +62,7 @@ lint: setup
 	$(BIN)/mypy
 	$(BIN)/ruff check
 
-## test: set up, lint and run every test. The set-up steps run side by side (pip, npm and apt
+## test: set up, lint and run every test. The set-up steps run side by side (uv, npm and apt
 ## download at once, mypy checks while npm installs); each is skipped when already done.
 test:
 	@$(MAKE) --no-print-directory -j3 setup browser checkers lint
@@ -82,7 +87,7 @@ publish: setup
 ## 5,040-document library (prints numbers; many minutes). Comparison engines: benchmarks/requirements.txt.
 ## BENCH_ARGS="--years 2 --per-issue 5" for a quick run.
 bench-search: setup browser
-	$(BIN)/pip install --disable-pip-version-check -q -r benchmarks/requirements.txt
+	$(UV) pip install -q --python $(BIN)/python -r benchmarks/requirements.txt
 	$(BIN)/python benchmarks/search.py $(BENCH_ARGS)
 
 ## bench-reading: page weight (largest page, gzip), Lighthouse mobile (score, FCP, LCP, TBT, CLS) per

@@ -51,9 +51,8 @@ def test_every_page_has_a_policy_with_its_own_inline_scripts(site: Path) -> None
         assert order.index("Content-Security-Policy") < (order.index("script") if "script" in order else len(order)), path
 
 
-def _visit(chromium: Any, url: str, inject: bool = False) -> tuple[list[dict[str, str]], list[str], Any, list[str]]:
-    context = chromium.new_context(locale="zh-CN")
-    page = context.new_page()
+def _visit(contexts: Any, url: str, inject: bool = False) -> tuple[list[dict[str, str]], list[str], Any, list[str]]:
+    page = contexts().new_page()
     console: list[str] = []
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url))
@@ -72,14 +71,14 @@ def _visit(chromium: Any, url: str, inject: bool = False) -> tuple[list[dict[str
         page.evaluate("() => new Promise(resolve => setTimeout(resolve))")
     violations = page.evaluate("window.__cspViolations")
     injected = page.evaluate("window.__injected")
-    context.close()
+    page.close()
     return violations, console, injected, requested
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("url", PAGES)
-def test_no_policy_violation_on_any_page_type(chromium: Any, served_site: str, url: str) -> None:
-    violations, console, _, requested = _visit(chromium, served_site + url)
+def test_no_policy_violation_on_any_page_type(shared_context: Any, served_site: str, url: str) -> None:
+    violations, console, _, requested = _visit(shared_context, served_site + url)
     assert violations == [] and console == [], (violations, console)
     # Nothing the page does not need: the theme would fetch and parse the whole sitemap when a
     # feed link says rel="alternate" alone (overrides/main.html).
@@ -87,7 +86,7 @@ def test_no_policy_violation_on_any_page_type(chromium: Any, served_site: str, u
 
 
 @pytest.mark.browser
-def test_an_injected_inline_script_is_blocked(chromium: Any, served_site: str) -> None:
-    violations, console, injected, _ = _visit(chromium, served_site + "2018/qzbf-33/", inject=True)
+def test_an_injected_inline_script_is_blocked(shared_context: Any, served_site: str) -> None:
+    violations, console, injected, _ = _visit(shared_context, served_site + "2018/qzbf-33/", inject=True)
     assert injected is None  # it never ran
     assert any(v["directive"].startswith("script-src") for v in violations), violations

@@ -324,10 +324,9 @@ def test_no_third_party_requests(search_page) -> None:
     assert search_page.foreign_requests == []
 
 
-def test_facets_render_only_when_opened(chromium, served_site: str) -> None:
+def test_facets_render_only_when_opened(shared_context, served_site: str) -> None:
     """Results come first (on a phone, before a long list of checkboxes)."""
-    context = chromium.new_context(locale="zh-CN")
-    page = context.new_page()
+    page = shared_context().new_page()
     _search(page, served_site, "经济普查")
     assert page.query_selector_all(".gz-results .gz-result")
     assert not page.locator(".gz-facets-box").evaluate("d => d.open")
@@ -336,10 +335,9 @@ def test_facets_render_only_when_opened(chromium, served_site: str) -> None:
     page.wait_for_selector(".gz-facet legend")
     legends = [legend.inner_text() for legend in page.query_selector_all(".gz-facet legend")]
     assert {"年份", "期号", "发文机关", "文件类型", "涉及部门"} <= set(legends)
-    context.close()
 
 
-def test_first_downloads_start_from_the_head_and_each_is_fetched_once(chromium, served_site: str) -> None:
+def test_first_downloads_start_from_the_head_and_each_is_fetched_once(chromium, shared_context, served_site: str) -> None:
     """The search page's head names its scripts and first index files (preload): the browser
     fetches each once, as the page's own requests use them. Other pages preload nothing (their
     scripts would take bandwidth from the stylesheets before the first paint)."""
@@ -356,10 +354,9 @@ def test_first_downloads_start_from_the_head_and_each_is_fetched_once(chromium, 
     assert any(p.endswith("/assets/search.js") for p in preloaded)
     for path in preloaded:
         assert requested.count(path) == 1, (path, requested)
-    other = chromium.new_context(locale="zh-CN").new_page()
+    other = shared_context().new_page()
     other.goto(served_site + "2018/qzbf-33/")
     assert other.locator("head link[rel=preload]").count() == 0
-    other.context.close()
 
 
 def test_a_clause_deep_in_a_long_document_is_quoted_from_its_own_card_run(search_page, served_site: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import quote
 
@@ -25,13 +25,13 @@ FAULT = "检索索引文件缺失或已损坏"
 
 
 @pytest.fixture()
-def page(chromium) -> Iterator[object]:
-    context = chromium.new_context(locale="zh-CN")
-    page = context.new_page()
+def page(shared_context) -> object:
+    """A new tab in the worker's shared context: a file a test alters is routed for this tab only
+    (and a routed tab does not read the HTTP cache)."""
+    page = shared_context().new_page()
     page.errors = []  # type: ignore[attr-defined]
     page.on("pageerror", lambda e: page.errors.append(str(e)))
-    yield page
-    context.close()
+    return page
 
 
 def _meta(site: Path) -> dict:

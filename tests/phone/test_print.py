@@ -39,9 +39,8 @@ def _pieces(cell: str, pdf: str) -> int | None:
 
 
 @pytest.mark.parametrize("url", PRINTED)
-def test_printed_document_has_every_cell_no_controls_and_its_citation(chromium, served_site: str, url: str) -> None:
-    context = chromium.new_context(locale="zh-CN")
-    page = context.new_page()
+def test_printed_document_has_every_cell_no_controls_and_its_citation(shared_context, served_site: str, url: str) -> None:
+    page = shared_context().new_page()
     page.goto(served_site + url)
     # each cell's text without the on-screen controls (¶, 复制引用) it may hold, nor the copies of
     # merged cells its row carries for phone cards (paper prints a merged cell once, as printed)
@@ -70,4 +69,3 @@ def test_printed_document_has_every_cell_no_controls_and_its_citation(chromium, 
         return Array.from(document.querySelectorAll('article td, article th'))
           .filter(c => c.getBoundingClientRect().right > right + 1).map(c => c.textContent.slice(0, 10)); }""")
     assert not overflow
-    context.close()

@@ -47,28 +47,18 @@ CONTRAST_JS = """
 """
 
 
-def _open(chromium, width: int, scheme: str = "light", media: str = "screen"):
-    """A page in a new context at ``width`` px (a phone below 600: touch, mobile viewport); returns (context, page)."""
-    context = chromium.new_context(viewport={"width": width, "height": 800}, locale="zh-CN", color_scheme=scheme,
-                                   is_mobile=width < 600, has_touch=width < 600)
-    context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/]).*"), lambda route: route.abort())
-    page = context.new_page()
+def _open(contexts, width: int, scheme: str = "light", media: str = "screen"):
+    """A new tab at ``width`` px (a phone below 600: touch, mobile viewport) in the worker's
+    shared context for it (``contexts``: the ``shared_context`` fixture)."""
+    page = contexts(viewport={"width": width, "height": 800}, color_scheme=scheme,
+                    is_mobile=width < 600, has_touch=width < 600).new_page()
     page.emulate_media(media=media, color_scheme=scheme)
-    return context, page
+    return page
 
 
 @pytest.fixture
-def open_page(chromium) -> Iterator[object]:
-    contexts = []
-
-    def open_(width: int, scheme: str = "light", media: str = "screen"):
-        context, page = _open(chromium, width, scheme, media)
-        contexts.append(context)
-        return page
-
-    yield open_
-    for context in contexts:
-        context.close()
+def open_page(shared_context):
+    return lambda width, scheme="light", media="screen": _open(shared_context, width, scheme, media)
 
 
 def _sideways(page) -> int:
@@ -93,7 +83,7 @@ def _sideways(page) -> int:
 
 
 @pytest.fixture(scope="module")
-def sideways(chromium, served_site: str) -> Iterator[object]:
+def sideways(_contexts, served_site: str) -> Iterator[object]:
     """``sideways(width, scheme)``: {page: (px past the right edge as loaded, px at 200 % text or None)}
     over PAGES. Each page is loaded once per width and scheme and measured as loaded, then (light
     scheme) with its text at 200 % (the root font size doubled, as a browser's text-size setting
@@ -102,7 +92,7 @@ def sideways(chromium, served_site: str) -> Iterator[object]:
 
     def measure(width: int, scheme: str) -> dict[str, tuple[int, int | None]]:
         if (width, scheme) not in done:
-            context, page = _open(chromium, width, scheme)
+            page = _open(_contexts, width, scheme)
             found = {}
             for url in PAGES:
                 page.goto(served_site + url, wait_until="load")
@@ -114,7 +104,7 @@ def sideways(chromium, served_site: str) -> Iterator[object]:
                 page.wait_for_function("() => document.documentElement.style.fontSize !== ''"
                                        " && document.getAnimations().every(a => a.playState !== 'running')")
                 found[url] = (as_loaded, _sideways(page))
-            context.close()
+            page.close()
             done[width, scheme] = found
         return done[width, scheme]
 
@@ -429,9 +419,12 @@ SHIFTS = """window.__shifts = []; new PerformanceObserver(l => { for (const e of
 
 
 @pytest.mark.parametrize("width", (375, 1280))
-def test_pages_do_not_shift_as_they_complete(open_page, served_site: str, width: int) -> None:
-    page = open_page(width)
-    page.context.add_init_script(SHIFTS)
+def test_pages_do_not_shift_as_they_complete(chromium, served_site: str, width: int) -> None:
+    # a context of its own: a first visit, nothing cached, is when late content moves the page most
+    context = chromium.new_context(viewport={"width": width, "height": 800}, locale="zh-CN",
+                                   is_mobile=width < 600, has_touch=width < 600)
+    page = context.new_page()
+    page.add_init_script(SHIFTS)
     ready = {  # the state the page reaches once its scripts and data have arrived
         "search/?q=%E8%B4%A2%E6%94%BF": "document.querySelectorAll('.gz-search-page .gz-results > li').length > 0",
         "deadlines/": "!document.querySelector('form.gz-unit-filter').hidden",
@@ -447,4 +440,5 @@ def test_pages_do_not_shift_as_they_complete(open_page, served_site: str, width:
         total = page.evaluate("window.__shifts.reduce((a, b) => a + b, 0)")
         if total > 0.1:
             shifted[url] = round(total, 3)
+    context.close()
     assert not shifted, shifted
