@@ -28,7 +28,8 @@ and each module runs on one worker (``--dist loadscope``, the default set below)
 so its module-scoped fixtures (a Lighthouse audit, an edited copy's build) are
 made once. Modules are handed out in collection order (``--no-loadscope-reorder``),
 which puts browser modules first, then site modules, then unit modules: the
-long ones start early and the short ones fill the end of the run.
+long ones start early and the short ones fill the end of the run. Within a kind,
+modules that do not read ``site`` start first, while one worker builds it.
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
 def pytest_collection_modifyitems(session: pytest.Session, items: list[pytest.Item]) -> None:
     problems: dict[str, str] = {}  # one line per test function, not per parameter
     rank: dict[str, int] = {}  # module → its slowest kind's place in KINDS_FIRST
+    shares_site: dict[str, bool] = {}  # module → one of its tests reads the run's shared build
     for item in items:
         try:
             kind = kind_of(item)
@@ -96,6 +98,7 @@ def pytest_collection_modifyitems(session: pytest.Session, items: list[pytest.It
             continue
         module = item.nodeid.split("::")[0]
         rank[module] = min(rank.get(module, len(KINDS_FIRST)), KINDS_FIRST.index(kind))
+        shares_site[module] = shares_site.get(module, False) or "site" in getattr(item, "fixturenames", ())
     for test, why in problems.items():
         # A collection error, as for a module that fails to import: the run fails whatever -m
         # selects (and, without pytest-xdist, stops before the first test).
@@ -103,8 +106,10 @@ def pytest_collection_modifyitems(session: pytest.Session, items: list[pytest.It
         session.config.hook.pytest_collectreport(report=report)
     items[:] = [item for item in items if item.nodeid.split("[")[0] not in problems]
     # Slow kinds first, each module kept together (sorted() is stable): every worker sorts the
-    # same way, so they agree on the collection.
-    items.sort(key=lambda item: rank[item.nodeid.split("::")[0]])
+    # same way, so they agree on the collection. Within a kind, modules that do not read the shared
+    # build of the real site come first: while one worker builds it, the others have work that
+    # does not wait for it.
+    items.sort(key=lambda item: (rank[item.nodeid.split("::")[0]], shares_site[item.nodeid.split("::")[0]]))
 
 
 @pytest.hookimpl(wrapper=True)

@@ -15,6 +15,9 @@ import pytest
 pytestmark = pytest.mark.browser
 
 WIDTHS = (320, 375, 1280)
+# Text at 200 % (WCAG 1.4.4) where it is hardest, the smallest phone, and on a desktop; a 375 px
+# phone lies between the two (its text is swept at 100 %).
+ZOOMED = (320, 1280)
 SCHEMES = ("light", "dark")
 DOC = "2018/qzbf-33/"  # long, a task table with printed merged cells, an attachment
 PAGES = ("", DOC, "2017/qzf-14/", "issues/2018-05/", "departments/czj/", "departments/", "deadlines/",
@@ -97,7 +100,7 @@ def sideways(_contexts, served_site: str) -> Iterator[object]:
             for url in PAGES:
                 page.goto(served_site + url, wait_until="load")
                 as_loaded = _sideways(page)
-                if scheme != "light":
+                if scheme != "light" or width not in ZOOMED:
                     found[url] = (as_loaded, None)
                     continue
                 page.evaluate("() => { const r = document.documentElement; r.style.fontSize = 2 * parseFloat(getComputedStyle(r).fontSize) + 'px'; }")
@@ -122,9 +125,9 @@ def test_no_page_type_scrolls_sideways(sideways, width: int, scheme: str) -> Non
     assert not wide, wide
 
 
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("width", ZOOMED)
 def test_no_page_type_scrolls_sideways_at_200_percent_text(sideways, width: int) -> None:
-    """Text at 200 % on the smallest phone, a phone and a desktop."""
+    """Text at 200 % on the smallest phone and on a desktop."""
     wide = [f"/{url}: {px}px" for url, (_, px) in sideways(width, "light").items() if px > 0]
     assert not wide, wide
 
