@@ -11,6 +11,7 @@ import lxml.html
 import pytest
 
 from gazette.publish.csp import inline_script_hashes
+from tests.browsing import open_settled
 
 # One page of every type, and the search page with a query run (its engine loads then).
 PAGES = [
@@ -64,7 +65,7 @@ def _visit(contexts: Any, url: str, inject: bool = False) -> tuple[list[dict[str
             body = response.text().replace("</body>", "<script>window.__injected = 1</script></body>", 1)
             r.fulfill(response=response, body=body)
         page.route(url, route)
-    page.goto(url, wait_until="networkidle")
+    open_settled(page, url)
     if inject:  # the blocked script's violation event
         page.wait_for_function("() => window.__cspViolations.length > 0")
     else:  # one more task turn: every violation event queued while loading has been dispatched

@@ -20,6 +20,7 @@ import lxml.html
 import pytest
 
 from gazette.publish.linkcheck import check_site
+from tests.browsing import open_settled
 from tests.project import BIG_RECORD, EDITOR_FILES, EMACS_LOCK, serve
 
 pytestmark = pytest.mark.browser
@@ -84,9 +85,7 @@ def test_no_page_requests_a_missing_file(built: tuple[Path, str], served: str, c
     urls = _page_of_every_type(site)
     assert len(urls) >= 18
     for url in urls:
-        page.goto(served + url)
-        page.wait_for_load_state("networkidle")
-    page.goto(served + "404.html")  # the page a host serves for a missing address
-    page.wait_for_load_state("networkidle")
+        open_settled(page, served + url)
+    open_settled(page, served + "404.html")  # the page a host serves for a missing address
     page.close()
     assert failed == []

@@ -1,0 +1,38 @@
+"""Opening a page in the test browser until everything it asked for has arrived."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+
+def open_settled(page: Any, url: str, timeout: float = 15.0) -> Any:
+    """``page.goto(url)``, then wait until every request the page has made has finished (or
+    failed): its scripts' fetches as well as what the load event waits for. Unlike Playwright's
+    ``networkidle`` this does not also wait out half a second of quiet after the last one.
+    Returns the navigation's response."""
+    pending: set[Any] = set()
+
+    def started(request: Any) -> None:
+        pending.add(request)
+
+    def done(request: Any) -> None:
+        pending.discard(request)
+
+    page.on("request", started)
+    page.on("requestfinished", done)
+    page.on("requestfailed", done)
+    try:
+        response = page.goto(url, wait_until="load")
+        # a script that runs at load (or in the task after it) has issued its fetches by now
+        page.evaluate("() => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve)))")
+        deadline = time.monotonic() + timeout
+        while pending:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{url}: still loading after {timeout} s: {[r.url for r in pending]}")
+            page.wait_for_timeout(20)  # lets Playwright deliver the finished requests' events
+        return response
+    finally:
+        page.remove_listener("request", started)
+        page.remove_listener("requestfinished", done)
+        page.remove_listener("requestfailed", done)
