@@ -18,7 +18,7 @@ UV_VERSION := 0.13.9
 UV := $(VENV)/.uv/bin/uv
 $(STAMP): requirements.txt pyproject.toml
 	$(PYTHON) -m venv --without-pip $(VENV)
-	$(PYTHON) -m pip install --disable-pip-version-check -q --target $(VENV)/.uv uv==$(UV_VERSION)
+	$(PYTHON) -m pip install --disable-pip-version-check --root-user-action=ignore -q --target $(VENV)/.uv uv==$(UV_VERSION)
 	$(UV) pip install -q --python $(BIN)/python --no-deps --compile-bytecode -r requirements.txt
 	$(UV) pip install -q --python $(BIN)/python --no-deps -e .
 	$(UV) pip check -q --python $(BIN)/python

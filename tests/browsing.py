@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from playwright.sync_api import Error as PlaywrightError
+
 
 def open_settled(page: Any, url: str, timeout: float = 15.0) -> Any:
     """``page.goto(url)``, then wait until every request the page has made has finished (or
@@ -25,7 +27,10 @@ def open_settled(page: Any, url: str, timeout: float = 15.0) -> Any:
     try:
         response = page.goto(url, wait_until="load")
         # a script that runs at load (or in the task after it) has issued its fetches by now
-        page.evaluate("() => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve)))")
+        try:
+            page.evaluate("() => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve)))")
+        except PlaywrightError:  # the page sent the browser on (a page that redirects): wait for that one
+            page.wait_for_load_state("load")
         deadline = time.monotonic() + timeout
         while pending:
             if time.monotonic() > deadline:

@@ -103,6 +103,12 @@ def sideways(_contexts, served_site: str) -> Iterator[object]:
                 if scheme != "light" or width not in ZOOMED:
                     found[url] = (as_loaded, None)
                     continue
+                # what is measured is the layout at 200 %, not the transitions the change starts (the
+                # theme's run 0.4 s a page): they are turned off first (a constructed sheet, which
+                # the pages' style-src policy allows, as it allows the inline size change)
+                page.evaluate("() => { const s = new CSSStyleSheet(); s.replaceSync('*, *::before, *::after"
+                              " { transition: none !important; animation: none !important; }');"
+                              " document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; }")
                 page.evaluate("() => { const r = document.documentElement; r.style.fontSize = 2 * parseFloat(getComputedStyle(r).fontSize) + 'px'; }")
                 page.wait_for_function("() => document.documentElement.style.fontSize !== ''"
                                        " && document.getAnimations().every(a => a.playState !== 'running')")

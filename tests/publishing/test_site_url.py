@@ -155,8 +155,12 @@ def test_publish_refuses_without_a_public_address(value: str | None, tmp_path: P
         assert result.returncode == 2, result.stdout + result.stderr
         assert "SITE_URL 不能用于发布" in result.stderr
     assert not (project / "site").exists()
+
+
+@pytest.mark.site
+def test_publish_accepts_a_public_address() -> None:
     ok = subprocess.run([sys.executable, "-m", "gazette.publish.atomic", "site-url"],
-                        env={**env, "SITE_URL": "https://example.org/zhengbao"}, capture_output=True, text=True)
+                        env={**os.environ, "SITE_URL": "https://example.org/zhengbao"}, capture_output=True, text=True)
     assert ok.returncode == 0 and "https://example.org/zhengbao/" in ok.stdout
 
 
