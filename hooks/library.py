@@ -45,6 +45,7 @@ from gazette.publish.preview import show_build_error
 from gazette.publish.search import FIRST_FETCHES
 from gazette.publish.siteurl import SiteUrlError, public_site_url
 from gazette.render.collisions import check_pages
+from gazette.render.page_scripts import scripts_for
 from gazette.render.pages import PageSpec, TocItem, plan_pages, render_extras
 
 
@@ -131,8 +132,11 @@ class LibraryPlugin(BasePlugin[NoOptions]):
         if spec is not None:
             toc: TableOfContents = get_toc([_token(item) for item in spec.toc])
             page.toc = toc
-            return spec.html
-        return html + self.derived.extras.get(page.file.src_uri, "")
+            content = spec.html
+        else:
+            content = html + self.derived.extras.get(page.file.src_uri, "")
+        page.meta["gazette_scripts"] = scripts_for(content)
+        return content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_url = public_site_url(config.site_url)
