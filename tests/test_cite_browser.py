@@ -7,8 +7,8 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def test_copy_citation_copies_text_and_url(chromium, served_site: str) -> None:
-    context = chromium.new_context()
+def test_copy_citation_copies_text_and_url(shared_context, served_site: str) -> None:
+    context = shared_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.split("/zhengbao/")[0])
     page = context.new_page()
     page.goto(served_site + "2017/qzf-14/#annex_1__art_18")
@@ -21,11 +21,10 @@ def test_copy_citation_copies_text_and_url(chromium, served_site: str) -> None:
         "《衢州市防汛防台管理工作暂行办法》（衢政发〔2017〕14号）第十八条\n"
         "https://example.test/zhengbao/2017/qzf-14/#annex_1__art_18"
     )
-    context.close()
 
 
-def test_copy_button_is_keyboard_reachable(chromium, served_site: str) -> None:
-    page = chromium.new_page()
+def test_copy_button_is_keyboard_reachable(shared_context, served_site: str) -> None:
+    page = shared_context().new_page()
     page.goto(served_site + "2017/qzf-14/")
     permalink = page.locator("#annex_1__art_1 > p a.gz-permalink")
     permalink.focus()
@@ -33,20 +32,17 @@ def test_copy_button_is_keyboard_reachable(chromium, served_site: str) -> None:
     assert page.evaluate("document.activeElement.dataset.anchor") == "annex_1__art_1"
     page.keyboard.press("Enter")
     page.wait_for_function("() => document.activeElement.textContent !== '复制引用'")
-    page.close()
 
 
-def test_without_javascript_only_the_permalink_shows(chromium, served_site: str) -> None:
-    context = chromium.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_only_the_permalink_shows(shared_context, served_site: str) -> None:
+    page = shared_context(java_script_enabled=False).new_page()
     page.goto(served_site + "2017/qzf-14/")
     assert not page.locator("#annex_1__art_18 > p button.gz-copy").is_visible()
     assert page.locator("#annex_1__art_18 > p a.gz-permalink").is_visible()
-    context.close()
 
 
-def test_lookup_by_any_printed_form(chromium, served_site: str) -> None:
-    page = chromium.new_page()
+def test_lookup_by_any_printed_form(shared_context, served_site: str) -> None:
+    page = shared_context().new_page()
     for query, target in [
         ("衢政办发[2018]33号", "2018/qzbf-33/"),
         ("衢政办发〔2018〕33 号", "2018/qzbf-33/"),
@@ -62,13 +58,11 @@ def test_lookup_by_any_printed_form(chromium, served_site: str) -> None:
     page.goto(served_site + "lookup/?q=国发〔2099〕1号")
     page.wait_for_function("() => document.querySelector('.gz-lookup-status').textContent.length > 0")
     assert "本库未收录" in page.text_content(".gz-lookup-status")
-    page.close()
 
 
-def test_home_lookup_form_goes_to_the_document(chromium, served_site: str) -> None:
-    page = chromium.new_page()
+def test_home_lookup_form_goes_to_the_document(shared_context, served_site: str) -> None:
+    page = shared_context().new_page()
     page.goto(served_site)
     page.fill("#gz-home-q", "衢政办发[2018]33号")
     page.press("#gz-home-q", "Enter")
     page.wait_for_url(served_site + "2018/qzbf-33/")
-    page.close()

@@ -7,9 +7,9 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def test_filter_by_role_and_sort_by_deadline(chromium, served_site: str) -> None:
+def test_filter_by_role_and_sort_by_deadline(shared_context, served_site: str) -> None:
     requests: list[str] = []
-    page = chromium.new_page()
+    page = shared_context().new_page()
     page.on("request", lambda r: requests.append(r.url))
     page.goto(served_site + "departments/zljdj/")
     rows = page.locator("#gz-dept-tasks tbody tr")
@@ -27,14 +27,11 @@ def test_filter_by_role_and_sort_by_deadline(chromium, served_site: str) -> None
     dated = [d for d in dates if d]
     assert dated == sorted(dated) and dates[: len(dated)] == dated  # undated rows last
     assert all(u.startswith(served_site.split("/zhengbao/")[0]) for u in requests)
-    page.close()
 
 
-def test_table_is_complete_without_javascript(chromium, served_site: str) -> None:
-    context = chromium.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_table_is_complete_without_javascript(shared_context, served_site: str) -> None:
+    page = shared_context(java_script_enabled=False).new_page()
     page.goto(served_site + "departments/zljdj/")
     assert page.locator("#gz-dept-tasks tbody tr").count() > 20
     controls = page.locator(".gz-task-controls")
     assert controls.count() >= 1 and all(not controls.nth(i).is_visible() for i in range(controls.count()))
-    context.close()

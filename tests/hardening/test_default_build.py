@@ -77,9 +77,9 @@ def served(built: tuple[Path, str]) -> Iterator[str]:
         yield url
 
 
-def test_no_page_requests_a_missing_file(built: tuple[Path, str], served: str, chromium) -> None:
+def test_no_page_requests_a_missing_file(built: tuple[Path, str], served: str, shared_context) -> None:
     site, _ = built
-    page = chromium.new_page()
+    page = shared_context().new_page()
     failed: list[str] = []
     page.on("response", lambda r: r.status >= 400 and failed.append(f"{r.status} {r.url} (from {page.url})"))
     urls = _page_of_every_type(site)
@@ -87,5 +87,4 @@ def test_no_page_requests_a_missing_file(built: tuple[Path, str], served: str, c
     for url in urls:
         open_settled(page, served + url)
     open_settled(page, served + "404.html")  # the page a host serves for a missing address
-    page.close()
     assert failed == []

@@ -86,15 +86,13 @@ def test_departments_filter(phone, served_site: str) -> None:
 
 
 @pytest.mark.browser
-def test_departments_index_without_javascript(chromium, served_site: str) -> None:
-    context = chromium.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_departments_index_without_javascript(shared_context, served_site: str) -> None:
+    page = shared_context(java_script_enabled=False).new_page()
     page.goto(served_site + "departments/")
     assert not page.locator(".gz-dept-filter").is_visible()
     assert page.locator(".gz-dept-list li:visible").count() == page.locator(".gz-dept-list li").count()
     page.goto(served_site + "departments/bb/")
     assert page.locator("a.gz-webcal").get_attribute("href") == "tasks.ics"  # a plain download
-    context.close()
 
 
 @pytest.mark.site

@@ -134,11 +134,9 @@ def test_deadlines_jump_to_month_and_filter_by_unit(phone, served_site: str, sit
 
 
 @pytest.mark.browser
-def test_deadlines_page_is_complete_without_javascript(chromium, served_site: str) -> None:
-    context = chromium.new_context(java_script_enabled=False, viewport={"width": 375, "height": 812})
-    page = context.new_page()
+def test_deadlines_page_is_complete_without_javascript(shared_context, served_site: str) -> None:
+    page = shared_context(java_script_enabled=False, viewport={"width": 375, "height": 812}).new_page()
     page.goto(served_site + "deadlines/?unit=bb")
     assert not page.locator(".gz-unit-filter").is_visible()
     assert page.locator(".gz-month tbody tr:visible").count() == page.locator(".gz-month tbody tr").count()
     assert page.locator(".gz-month-jump a").first.is_visible()
-    context.close()

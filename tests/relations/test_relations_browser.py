@@ -7,8 +7,8 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def test_lookup_says_who_repealed_it_with_the_link(chromium, served_site: str) -> None:
-    page = chromium.new_page()
+def test_lookup_says_who_repealed_it_with_the_link(shared_context, served_site: str) -> None:
+    page = shared_context().new_page()
     page.goto(served_site + "lookup/?q=衢政办发[2015]7号")
     page.wait_for_selector(".gz-lookup-status .gz-lookup-relation a")
     status = page.text_content(".gz-lookup-status")
@@ -21,11 +21,10 @@ def test_lookup_says_who_repealed_it_with_the_link(chromium, served_site: str) -
     page.goto(served_site + "lookup/?q=衢政办发〔2015〕8号")
     page.wait_for_function("() => document.querySelector('.gz-lookup-status').textContent.length > 0")
     assert page.text_content(".gz-lookup-status") == "本库未收录 衢政办发〔2015〕8号"
-    page.close()
 
 
-def test_search_for_the_number_says_who_repealed_it(chromium, served_site: str) -> None:
-    page = chromium.new_page()
+def test_search_for_the_number_says_who_repealed_it(shared_context, served_site: str) -> None:
+    page = shared_context().new_page()
     page.goto(served_site + "search/?q=" + "衢政办发〔2015〕7号")
     page.wait_for_selector("ol.gz-results[data-state=done]", state="attached")
     items = page.query_selector_all("ol.gz-results > li")
@@ -41,4 +40,3 @@ def test_search_for_the_number_says_who_repealed_it(chromium, served_site: str) 
     page.goto(served_site + "search/?q=" + "衢政发〔2011〕89号")
     page.wait_for_selector("ol.gz-results[data-state=done]", state="attached")
     assert not page.query_selector_all("ol.gz-results > li[data-kind=declared]")
-    page.close()

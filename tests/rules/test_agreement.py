@@ -67,8 +67,8 @@ def test_python_gives_the_table() -> None:
 
 
 @pytest.mark.browser
-def test_browser_agrees_with_python(chromium: Any, served_site: str) -> None:
-    page = chromium.new_page()
+def test_browser_agrees_with_python(shared_context: Any, served_site: str) -> None:
+    page = shared_context().new_page()
     page.goto(served_site)
     js = page.evaluate(JS, {
         "queries": [q for q, _ in WENHAO_QUERIES],
@@ -77,7 +77,6 @@ def test_browser_agrees_with_python(chromium: Any, served_site: str) -> None:
         "texts": NORMALISE,
         "days": [day for day, _ in DAYS],
     })
-    page.close()
     py = _python()
     for (query, _), from_js, from_py in zip(WENHAO_QUERIES, js["wenhao"], py["wenhao"]):
         assert from_js == from_py, query
