@@ -200,10 +200,9 @@ def test_a_long_query_is_cut_and_says_so(search_page, served_site: str) -> None:
     assert "正在检索" not in search_page.inner_text(".gz-search-status")
 
 
-def test_every_url_the_page_writes_opens_without_errors(chromium, served_site: str) -> None:
+def test_every_url_the_page_writes_opens_without_errors(shared_context, served_site: str) -> None:
     """Facets, sort and the expansion undo travel in the URL: each written URL opens again."""
-    context = chromium.new_context(locale="zh-CN")
-    page = context.new_page()
+    page = shared_context().new_page()
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     written: list[str] = [f"{served_site}search/?q={quote('经济')}&{quote('类型')}={quote('文件')}"]
@@ -231,7 +230,6 @@ def test_every_url_the_page_writes_opens_without_errors(chromium, served_site: s
         page.wait_for_selector("ol.gz-results[data-state=done]", state="attached", timeout=15000)
         assert page.get_attribute("[data-gz-search=page]", "data-state") == "done", url
     assert errors == []
-    context.close()
 
 
 SAMPLES = [
