@@ -4,8 +4,11 @@ Fixtures: ``site`` (the real site, built once per run into a temp dir),
 ``default_build`` (a copy built with no SITE_URL beside an editor's files, once per run),
 ``edited_site`` (a copy with one record changed per module that needs it, once per run),
 ``library`` (the real records derived, once per process), ``served_site`` (the
-site's URL on 127.0.0.1 under the deployed base path) and ``chromium``
-(Debian's Chromium through Playwright, one per worker).
+site's URL on 127.0.0.1 under the deployed base path), ``chromium``
+(Debian's Chromium through Playwright, one per worker) and ``shared_context``
+(the worker's browser context for a set of options, shared by its tests: a test
+opens its own tabs, closed after it; ``tests/browsing.py`` opens a page until
+every request it made has finished).
 
 Every test declares one kind, a pytest marker (``-m unit`` runs only those),
 usually for its whole module: ``pytestmark = pytest.mark.unit``.
