@@ -16,9 +16,12 @@ export PYTHONDONTWRITEBYTECODE := 1
 # side by side, where pip fetched one package after another (30 s of a fresh `make test`, now 5).
 UV_VERSION := 0.13.9
 UV := $(VENV)/.uv/bin/uv
-$(STAMP): requirements.txt pyproject.toml
-	$(PYTHON) -m venv --without-pip $(VENV)
+$(UV):
 	$(PYTHON) -m pip install --disable-pip-version-check --root-user-action=ignore -q --target $(VENV)/.uv uv==$(UV_VERSION)
+
+# uv is order-only: a venv set up before uv was used (by pip) gets it without reinstalling the rest.
+$(STAMP): requirements.txt pyproject.toml | $(UV)
+	$(PYTHON) -m venv --without-pip $(VENV)
 	$(UV) pip install -q --python $(BIN)/python --no-deps --compile-bytecode -r requirements.txt
 	$(UV) pip install -q --python $(BIN)/python --no-deps -e .
 	$(UV) pip check -q --python $(BIN)/python
