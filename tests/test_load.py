@@ -83,7 +83,7 @@ def test_python_tags_and_aliases_are_refused(tmp_path: Path) -> None:
     tagged = DOCUMENT.replace("title: 衢州市人民政府关于开展第四次经济普查的通知", "title: !!python/object/apply:os.system [echo hi]")
     assert "YAML" in errors_of(make_data(tmp_path, **{"documents__2018__qzf-15.yaml": tagged}))
     aliased = DOCUMENT.replace("issuers: [衢州市人民政府]", "issuers: &a [衢州市人民政府]", 1).replace("addressees: 各县(市、区)人民政府,市政府各部门", "addressees: *a")
-    assert "aliases" in errors_of(make_data(tmp_path, **{"documents__2018__qzf-15.yaml": aliased}))
+    assert "别名" in errors_of(make_data(tmp_path, **{"documents__2018__qzf-15.yaml": aliased}))
 
 
 def test_all_errors_reported_together(tmp_path: Path) -> None:

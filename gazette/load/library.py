@@ -155,7 +155,7 @@ def load_raw(root: Path) -> RawLibrary:
     ):
         path = root / name
         if not path.exists():
-            errors.append(RecordError(_display(path, root), None, None, "required registry file is missing"))
+            errors.append(RecordError(_display(path, root), None, None, "缺少必需的登记文件"))
             continue
         loaded = load(path, adapter)
         if loaded:

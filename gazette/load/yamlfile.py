@@ -136,18 +136,18 @@ def read_bytes(path: Path, shown: Path, inside: Path | None = None) -> bytes:
     before the read, which is bounded in any case."""
     real = path.resolve()
     if inside is not None and path.is_symlink() and not real.is_relative_to(inside.resolve()):
-        raise RecordError(shown, None, None, f"symbolic link to {real}, outside the project")
+        raise RecordError(shown, None, None, f"是指向项目之外（{real}）的符号链接：记录必须是项目里的文件")
     try:
         fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as exc:
-        raise RecordError(shown, None, None, f"cannot be read: {exc.strerror}") from None
+        raise RecordError(shown, None, None, f"无法读取：{exc.strerror}") from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            kind = "directory" if stat.S_ISDIR(info.st_mode) else "FIFO" if stat.S_ISFIFO(info.st_mode) else "device or special file"
-            raise RecordError(shown, None, None, f"not a regular file ({kind}); records are plain files")
+            kind = "目录" if stat.S_ISDIR(info.st_mode) else "命名管道 FIFO" if stat.S_ISFIFO(info.st_mode) else "设备或特殊文件"
+            raise RecordError(shown, None, None, f"不是普通文件（{kind}）：记录必须是普通文件")
         if info.st_size > MAX_BYTES:
-            raise RecordError(shown, None, None, f"file is {info.st_size:,} bytes; records are limited to {MAX_BYTES:,}")
+            raise RecordError(shown, None, None, f"文件有 {info.st_size:,} 字节：一份记录最多 {MAX_BYTES:,} 字节")
         chunks: list[bytes] = []
         left = MAX_BYTES + 1  # bounded even if the file grows while it is read
         while left > 0:
@@ -160,7 +160,7 @@ def read_bytes(path: Path, shown: Path, inside: Path | None = None) -> bytes:
         os.close(fd)
     raw = b"".join(chunks)
     if len(raw) > MAX_BYTES:
-        raise RecordError(shown, None, None, f"file is over {MAX_BYTES:,} bytes; records are limited to {MAX_BYTES:,}")
+        raise RecordError(shown, None, None, f"文件超过 {MAX_BYTES:,} 字节：一份记录最多 {MAX_BYTES:,} 字节")
     return raw
 
 
@@ -172,7 +172,7 @@ def read_yaml(path: Path, display: Path | None = None, inside: Path | None = Non
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise RecordError(shown, line, None, f"not UTF-8 (byte 0x{raw[exc.start]:02x})") from None
+        raise RecordError(shown, line, None, f"不是 UTF-8 编码（字节 0x{raw[exc.start]:02x}）：请另存为 UTF-8") from None
     if text.strip() and not text.endswith(("\n", "\r")):
         raise RecordError(shown, text.count("\n") + 1, None, "文件末尾没有换行：记录可能在写入中途被截断（如磁盘已满、"
                           "编辑器或导入程序被中止）；若文件完整，请在末尾加一个换行")
@@ -181,22 +181,22 @@ def read_yaml(path: Path, display: Path | None = None, inside: Path | None = Non
         loader = _Loader(text)
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
-        raise RecordError(shown, line, None, f"YAML: control character U+{exc.character:04X} is not allowed in records") from None
+        raise RecordError(shown, line, None, f"YAML：记录中不能有控制字符 U+{exc.character:04X}") from None
     try:
         node = loader.get_single_node()
         if node is None:
-            raise RecordError(shown, 1, None, "file is empty")
+            raise RecordError(shown, 1, None, "文件是空的")
         lines: dict[Loc, int] = {}
         _walk(node, (), lines, set(), shown, loader.tagged)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise RecordError(shown, mark.line + 1 if mark else None, None, f"YAML: {exc.problem or exc.context}") from None
+        raise RecordError(shown, mark.line + 1 if mark else None, None, f"YAML 语法错误：{exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
-        raise RecordError(shown, None, None, f"YAML: {exc}") from None
+        raise RecordError(shown, None, None, f"YAML 语法错误：{exc}") from None
     except RecursionError:
         # PyYAML composes recursively: a few hundred nested [ or { exhaust the stack
-        raise RecordError(shown, None, None, "YAML: nesting is too deep for a record") from None
+        raise RecordError(shown, None, None, "YAML：嵌套层数太多，不是一份记录的结构") from None
     finally:
         loader.dispose()
     return YamlFile(shown, data, lines)
@@ -204,7 +204,7 @@ def read_yaml(path: Path, display: Path | None = None, inside: Path | None = Non
 
 def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int], path: Path, tagged: dict[int, str]) -> None:
     if id(node) in seen:
-        raise RecordError(path, node.start_mark.line + 1, None, "YAML aliases (*name) are not allowed in records")
+        raise RecordError(path, node.start_mark.line + 1, None, "记录中不能用 YAML 别名（*name）")
     seen.add(id(node))
     line = lines[loc] = node.start_mark.line + 1
     if id(node) in tagged:
@@ -220,9 +220,9 @@ def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int], path
         for key_node, value_node in node.value:
             key = key_node.value
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge" or id(key_node) in tagged:
-                raise RecordError(path, key_node.start_mark.line + 1, None, "only plain keys are allowed")
+                raise RecordError(path, key_node.start_mark.line + 1, None, "键只能是普通文字（不能用 <<、标签或复合键）")
             if key in keys:
-                raise RecordError(path, key_node.start_mark.line + 1, key, "duplicate key")
+                raise RecordError(path, key_node.start_mark.line + 1, key, "键重复：同一层里已有这个键")
             keys.add(key)
             _walk(value_node, loc + (key,), lines, seen, path, tagged)
             lines[loc + (key,)] = key_node.start_mark.line + 1

@@ -64,24 +64,24 @@ class Bad:
 
 BAD: dict[str, Bad] = {
     # --- YAML syntax and encoding ---------------------------------------------------------
-    "yaml_syntax_error": Bad({DOC: r(D, "title: 衢州", "title: [衢州")}, (f"{DOC_AT}:3:", "YAML: expected ',' or ']'")),
+    "yaml_syntax_error": Bad({DOC: r(D, "title: 衢州", "title: [衢州")}, (f"{DOC_AT}:3:", "YAML 语法错误：expected ',' or ']'")),
     "tab_indentation": Bad({DOC: r(D, "  - label: 一、\n", "\t- label: 一、\n")}, (f"{DOC_AT}:10:", "found character '\\t'")),
     "two_yaml_documents_in_one_file": Bad({DOC: D + "---\ntitle: 又一份\n"}, (f"{DOC_AT}:39:", "another document")),
-    "duplicate_key": Bad({DOC: r(D, "issue: 2018-05\n", "issue: 2018-05\ntitle: 重复\n")}, (f"{DOC_AT}:6: 字段 'title'", "duplicate key")),
-    "merge_key": Bad({DOC: r(D, "signature:\n  issuers", "signature:\n  <<: {date_text: x}\n  issuers")}, (f"{DOC_AT}:24:", "only plain keys")),
-    "alias_bomb": Bad({DOC: _alias_bomb()}, (f"{DOC_AT}:1:", "aliases (*name) are not allowed")),
+    "duplicate_key": Bad({DOC: r(D, "issue: 2018-05\n", "issue: 2018-05\ntitle: 重复\n")}, (f"{DOC_AT}:6: 字段 'title'", "键重复")),
+    "merge_key": Bad({DOC: r(D, "signature:\n  issuers", "signature:\n  <<: {date_text: x}\n  issuers")}, (f"{DOC_AT}:24:", "键只能是普通文字")),
+    "alias_bomb": Bad({DOC: _alias_bomb()}, (f"{DOC_AT}:1:", "不能用 YAML 别名（*name）")),
     "python_object_tag": Bad({DOC: r(D, TITLE, "title: !!python/object:collections.OrderedDict {}")}, (f"{DOC_AT}:2: 字段 'title'", "YAML 标签", "python/object")),
     "python_name_tag": Bad({DOC: r(D, TITLE, "title: !!python/name:os.system")}, (f"{DOC_AT}:2: 字段 'title'", "YAML 标签", "python/name")),
     "custom_tag": Bad({DOC: r(D, "public_mark: 此件公开发布", "public_mark: !secret 此件公开发布")}, (f"{DOC_AT}:7: 字段 'public_mark'", "YAML 标签 !secret")),
-    "nul_character": Bad({DOC: r(D, "text: 普查目的", 'text: "普查\x00目的"')}, (f"{DOC_AT}:11:", "control character U+0000")),
-    "deep_nesting": Bad({DOC: r(D, "public_mark: 此件公开发布", "public_mark: " + "[" * 5000 + "]" * 5000)}, (f"{DOC_AT}:", "nesting is too deep")),
-    "empty_file": Bad({DOC: ""}, (f"{DOC_AT}:1:", "file is empty")),
-    "comment_only_file": Bad({DOC: "# 待补\n"}, (f"{DOC_AT}:1:", "file is empty")),
+    "nul_character": Bad({DOC: r(D, "text: 普查目的", 'text: "普查\x00目的"')}, (f"{DOC_AT}:11:", "控制字符 U+0000")),
+    "deep_nesting": Bad({DOC: r(D, "public_mark: 此件公开发布", "public_mark: " + "[" * 5000 + "]" * 5000)}, (f"{DOC_AT}:", "嵌套层数太多")),
+    "empty_file": Bad({DOC: ""}, (f"{DOC_AT}:1:", "文件是空的")),
+    "comment_only_file": Bad({DOC: "# 待补\n"}, (f"{DOC_AT}:1:", "文件是空的")),
     "top_level_list": Bad({DOC: "- " + D.replace("\n", "\n  ")}, (f"{DOC_AT}:1:", "应为键值映射")),
-    "record_of_10_mb": Bad({DOC: D + "postscript:\n" + ("  - " + "长" * 1000 + "\n") * 3500}, (f"{DOC_AT}:", "records are limited to 2,000,000")),
-    "non_utf8_gbk_file": Bad({DOC: D.encode("gbk")}, (f"{DOC_AT}:1:", "not UTF-8")),
+    "record_of_10_mb": Bad({DOC: D + "postscript:\n" + ("  - " + "长" * 1000 + "\n") * 3500}, (f"{DOC_AT}:", "一份记录最多 2,000,000 字节")),
+    "non_utf8_gbk_file": Bad({DOC: D.encode("gbk")}, (f"{DOC_AT}:1:", "不是 UTF-8 编码")),
     "stray_non_yaml_file": Bad({"documents/2018/notes.txt": "备注"}, ("data/documents/2018/notes.txt:", "unexpected file")),
-    "missing_registry": Bad({"issuers.yaml": None}, ("data/issuers.yaml:", "required registry file is missing")),
+    "missing_registry": Bad({"issuers.yaml": None}, ("data/issuers.yaml:", "缺少必需的登记文件")),
     # --- wrong types, missing and unknown fields ---------------------------------------------
     "date_as_list": Bad({DOC: r(D, "date: 2018-05-03", "date: [2018, 5, 3]")}, (f"{DOC_AT}:4: 字段 'date'", "YYYY-MM-DD")),
     "issuers_as_string": Bad({DOC: r(D, "\nissuers: [衢州市人民政府]", "\nissuers: 衢州市人民政府")}, (f"{DOC_AT}:3: 字段 'issuers'", "应为列表")),
@@ -332,7 +332,7 @@ def test_failing_build_into_fresh_dir_creates_nothing(tmp_path: Path) -> None:
     project = small_project(tmp_path / "p", {DOC: _alias_bomb()})
     out = tmp_path / "out"
     result = build(project, out)
-    assert result.returncode != 0 and "aliases (*name) are not allowed" in result.stderr
+    assert result.returncode != 0 and "不能用 YAML 别名（*name）" in result.stderr
     assert not out.exists() or not any(out.iterdir())
 
 

@@ -184,7 +184,7 @@ def test_a_symlink_to_dev_zero_is_refused_unread(tmp_path: Path) -> None:
     (data / "documents" / "2018" / "qzf-16.yaml").symlink_to("/dev/zero")
     result = _load_in_child(data)
     assert result.returncode == 1, result.stderr[-2000:]
-    assert "data/documents/2018/qzf-16.yaml: symbolic link to /dev/zero, outside the project" in result.stdout
+    assert "data/documents/2018/qzf-16.yaml: 是指向项目之外（/dev/zero）的符号链接" in result.stdout
 
 
 def test_a_symlink_out_of_the_project_is_refused(tmp_path: Path) -> None:
@@ -194,7 +194,7 @@ def test_a_symlink_out_of_the_project_is_refused(tmp_path: Path) -> None:
     (data / DEPTS).unlink()
     (data / DEPTS).symlink_to(outside)
     result = _load_in_child(data)
-    assert result.returncode == 1 and "data/departments.yaml: symbolic link to" in result.stdout and "outside the project" in result.stdout
+    assert result.returncode == 1 and "data/departments.yaml: 是指向项目之外（" in result.stdout and "的符号链接" in result.stdout
 
 
 def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
@@ -202,11 +202,11 @@ def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
     os.mkfifo(data / "issues" / "2018-06.yaml")
     result = _load_in_child(data)
     assert result.returncode == 1, result.stderr[-2000:]
-    assert "data/issues/2018-06.yaml: not a regular file (FIFO); records are plain files" in result.stdout
+    assert "data/issues/2018-06.yaml: 不是普通文件（命名管道 FIFO）：记录必须是普通文件" in result.stdout
 
 
 def test_a_folder_named_like_a_record_is_refused(tmp_path: Path) -> None:
     data = write_data(tmp_path, {})
     (data / "issues" / "2018-06.yaml").mkdir()
-    with pytest.raises(RecordErrors, match=r"data/issues/2018-06.yaml: not a regular file \(directory\)"):
+    with pytest.raises(RecordErrors, match=r"data/issues/2018-06.yaml: 不是普通文件（目录）"):
         build_library(data)

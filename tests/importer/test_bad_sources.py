@@ -68,4 +68,4 @@ def test_a_missing_file_and_a_fifo(tmp_path: Path) -> None:
     assert result.returncode == 1 and f"{NAME}: [no-file] 文件不存在" in result.stderr and "Traceback" not in result.stderr
     os.mkfifo(tmp_path / NAME)
     result = _run(tmp_path / NAME, tmp_path)
-    assert result.returncode == 1 and "not a regular file (FIFO)" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 1 and "不是普通文件（命名管道 FIFO）" in result.stderr and "Traceback" not in result.stderr
