@@ -15,11 +15,12 @@ export PYTHONDONTWRITEBYTECODE := 1
 # uv (pinned, fetched by the machine's pip into the venv) installs them: it downloads and unpacks
 # side by side, where pip fetched one package after another (30 s of a fresh `make test`, now 5).
 UV_VERSION := 0.13.9
-UV := $(VENV)/.uv/bin/uv
+UV := $(VENV)/.uv-$(UV_VERSION)/bin/uv
 $(UV):
-	$(PYTHON) -m pip install --disable-pip-version-check --root-user-action=ignore -q --target $(VENV)/.uv uv==$(UV_VERSION)
+	$(PYTHON) -m pip install --disable-pip-version-check --root-user-action=ignore -q --target $(VENV)/.uv-$(UV_VERSION) uv==$(UV_VERSION)
 
-# uv is order-only: a venv set up before uv was used (by pip) gets it without reinstalling the rest.
+# uv is order-only (its folder names its version): a venv set up before this version of uv gets it
+# without reinstalling the rest.
 $(STAMP): requirements.txt pyproject.toml | $(UV)
 	$(PYTHON) -m venv --without-pip $(VENV)
 	$(UV) pip install -q --python $(BIN)/python --no-deps --compile-bytecode -r requirements.txt
