@@ -40,7 +40,7 @@ from gazette.derive.catalog import build_library
 from gazette.derive.views import Library
 from gazette.fsio import WriteError
 from gazette.load.errors import RecordError, RecordErrors
-from gazette.publish import PublishContext, PublishError, dry_run, publish
+from gazette.publish import PublishContext, PublishError, Staged, dry_run, publish
 from gazette.publish.preview import show_build_error
 from gazette.publish.search import FIRST_FETCHES
 from gazette.publish.siteurl import SiteUrlError, public_site_url
@@ -71,6 +71,7 @@ class LibraryPlugin(BasePlugin[NoOptions]):
         self.root = root
         self.preview = preview  # built by `mkdocs serve`
         self._derived: Derived | None = None
+        self._staged: Staged | None = None  # the dry run's export files, copied in on_post_build
 
     @property
     def templates(self) -> Path:
@@ -92,10 +93,19 @@ class LibraryPlugin(BasePlugin[NoOptions]):
         pages = {p.src_uri: p for p in planned}
         self._derived = Derived(library, pages, render_extras(library, self.templates))
         # Every export is tried now, while the output directory is untouched (MkDocs cleans it next).
+        self._discard_staged()
         try:
-            dry_run(library, self.templates, public_site_url(config.site_url))
+            self._staged = dry_run(library, self.templates, public_site_url(config.site_url), keep=True)
         except PublishError as exc:
             raise PluginError(str(exc)) from None
+
+    def _discard_staged(self) -> None:
+        if self._staged is not None:
+            self._staged.close()
+            self._staged = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._discard_staged()
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         for spec in self.derived.pages.values():
@@ -142,9 +152,11 @@ class LibraryPlugin(BasePlugin[NoOptions]):
         site_url = public_site_url(config.site_url)
         ctx = PublishContext(self.derived.library, Path(config.site_dir), site_url, self.templates, self.preview)
         try:
-            publish(ctx)
+            publish(ctx, self._staged)
         except WriteError as exc:  # a full disk: say so, without a traceback
             raise PluginError(f"构建未完成：{exc}") from None
+        finally:
+            self._discard_staged()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from gazette.derive.views import Library
-from gazette.fsio import WriteError
+from gazette.fsio import WriteError, write_atomic
 from gazette.publish.context import PublishContext, Step
 from gazette.publish.csp import write_csp
 from gazette.publish.feeds import write_feed
@@ -47,32 +47,72 @@ STEPS: tuple[Step, ...] = (
 
 # Steps that read what MkDocs wrote (pages, copied scripts), not the records: the dry run cannot run them.
 READS_PAGES: frozenset[Step] = frozenset({minify_scripts, write_search_index, write_csp, warn_sizes})
+# Steps whose files depend on the records alone: what the dry run wrote is what the build writes,
+# so the build copies those files (``Staged``) instead of making them twice. The sitemap lists
+# the built pages and is made again.
+RECORDS_ONLY: frozenset[Step] = frozenset(set(STEPS) - READS_PAGES - {write_sitemap})
 
 
 class PublishError(Exception):
     """An export step failed on the records (names the step)."""
 
 
-def publish(ctx: PublishContext) -> None:
+class Staged:
+    """The files the dry run wrote for the ``RECORDS_ONLY`` steps, kept until the build copies
+    them into the site (``publish(ctx, staged)``) or they are discarded (``close``)."""
+
+    def __init__(self) -> None:
+        self._tmp = tempfile.TemporaryDirectory(prefix="gazette-dry-run-")
+        self.root = Path(self._tmp.name)
+
+    def copy_into(self, site_dir: Path) -> None:
+        for path in sorted(self.root.rglob("*")):
+            if path.is_file():
+                write_atomic(site_dir / path.relative_to(self.root), path.read_bytes())
+
+    def close(self) -> None:
+        self._tmp.cleanup()
+
+
+def publish(ctx: PublishContext, staged: Staged | None = None) -> None:
+    """Every step into ``ctx.site_dir``; the ``RECORDS_ONLY`` steps' files come from ``staged``
+    (the dry run of the same records, templates and address) where given."""
+    copied = False
     for step in STEPS:
+        if staged is not None and step in RECORDS_ONLY:
+            if not copied:  # in the place of the first of them: all their files at once
+                staged.copy_into(ctx.site_dir)
+                copied = True
+            continue
         step(ctx)
 
 
-def dry_run(library: Library, templates: Path, site_url: str | None) -> None:
-    """Run every step into a throw-away directory and raise PublishError if one fails.
+def dry_run(library: Library, templates: Path, site_url: str | None, keep: bool = False) -> Staged | None:
+    """Run every step that reads only the records into a throw-away directory and raise
+    PublishError if one fails; with ``keep``, return the files written (``Staged``), else None.
 
     The hook calls this in on_pre_build (and ``atomic validate`` calls it), so whatever an
     export cannot write fails the build before MkDocs has cleaned the output directory."""
-    with tempfile.TemporaryDirectory(prefix="gazette-dry-run-") as tmp:
-        for step in STEPS:
-            if step in READS_PAGES:
-                continue
-            try:
-                step(PublishContext(library, Path(tmp), site_url, templates))
-            except WriteError as exc:  # the machine, not the records: a full disk, a read-only folder
-                raise PublishError(f"构建未完成：{exc}") from exc
-            except Exception as exc:  # any failure here is reported, not a traceback
-                raise PublishError(f"导出步骤 {step.__name__} 在这些记录上失败：{type(exc).__name__}: {exc}") from exc
+    staged = Staged()
+    try:
+        with tempfile.TemporaryDirectory(prefix="gazette-dry-run-") as other:
+            for step in STEPS:
+                if step in READS_PAGES:
+                    continue
+                target = staged.root if step in RECORDS_ONLY else Path(other)
+                try:
+                    step(PublishContext(library, target, site_url, templates))
+                except WriteError as exc:  # the machine, not the records: a full disk, a read-only folder
+                    raise PublishError(f"构建未完成：{exc}") from exc
+                except Exception as exc:  # any failure here is reported, not a traceback
+                    raise PublishError(f"导出步骤 {step.__name__} 在这些记录上失败：{type(exc).__name__}: {exc}") from exc
+    except BaseException:
+        staged.close()
+        raise
+    if keep:
+        return staged
+    staged.close()
+    return None
 
 
-__all__ = ["READS_PAGES", "STEPS", "PublishContext", "PublishError", "Step", "dry_run", "publish"]
+__all__ = ["READS_PAGES", "RECORDS_ONLY", "STEPS", "PublishContext", "PublishError", "Staged", "Step", "dry_run", "publish"]
