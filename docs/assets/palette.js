@@ -9,7 +9,7 @@
   "use strict";
 
   var form = document.querySelector("form[data-gz-palette]");
-  if (!form || typeof __md_get !== "function") return;
+  if (!form || typeof __md_get !== "function" || typeof __gz_system_palette !== "function") return;
   var inputs = Array.prototype.slice.call(form.querySelectorAll("input"));
   var body = document.body;
   var KEYS = ["media", "scheme", "primary", "accent"];
@@ -27,12 +27,10 @@
     return value && value.color && inputs[value.index] ? value.index : -1;
   }
 
+  // The palette the system asks for: the head's script defines it (overrides/partials/javascripts/
+  // palette.html), which applied it before the first paint when nothing is stored.
   function system() {
-    for (var i = 0; i < inputs.length; i++) {
-      var media = inputs[i].getAttribute("data-md-color-media");
-      if (media && window.matchMedia(media).matches) return i;
-    }
-    return 0;
+    return __gz_system_palette(inputs);
   }
 
   // The header's color for the browser's own bar, read once the page has been drawn (reading

@@ -235,6 +235,33 @@ def test_the_scheme_follows_the_system_until_the_reader_chooses(open_page, serve
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_system_scheme_is_set_before_the_first_paint(chromium, served_site: str, scheme: str) -> None:
+    """With no stored choice the page is drawn in the system's scheme from the start: the head's
+    script sets it, not palette.js at the end of the page (held back here until the page is
+    drawn), so nothing is switched, or animated, after the first paint."""
+    context = chromium.new_context(**_screen(375), color_scheme=scheme, locale="zh-CN")
+    try:
+        page = context.new_page()
+        held: list = []
+        page.route("**/assets/palette.js", lambda route: held.append(route))
+        with page.expect_request("**/assets/palette.js"):
+            page.goto(served_site + DOC, wait_until="commit")
+        page.wait_for_function("() => performance.getEntriesByName('first-contentful-paint').length > 0")
+        expected = {"light": "default", "dark": "slate"}[scheme]
+        assert page.evaluate("document.body.dataset.mdColorScheme") == expected
+        page.wait_for_function("() => true")  # the route's handler has had its turn
+        assert len(held) == 1
+        held[0].continue_()
+        page.wait_for_load_state("load")
+        assert page.evaluate("document.body.dataset.mdColorScheme") == expected
+        # no colour was switched (the header's shadow may still fade in as the theme starts)
+        colours = "document.getAnimations().filter(a => /color|fill/.test(a.transitionProperty || '')).length"
+        assert page.evaluate(colours) == 0
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
 def test_contrast_of_text_and_controls(open_page, served_site: str, scheme: str) -> None:
     page = open_page(1280, scheme)
     page.goto(served_site + "departments/czj/", wait_until="load")
