@@ -26,6 +26,9 @@
   const INDEX = new URL("search/", SITE_ROOT);
   const HEADER_LIMIT = 6;
   const PAGE_SIZE = 10;
+  // Results fetched before the rest of a page: what a phone's first screen shows. Their files
+  // download alone, so on a slow link they appear before the others have arrived.
+  const FIRST_SCREEN = 3;
   const MAX_PARTS = 3;
   const MAX_NEAR_GRAMS = 48; // bigrams looked up when nothing matches exactly (bounds downloads)
 
@@ -956,13 +959,13 @@
         notes.append(el("p", { class: "gz-search-expanded" }, "只检索了原词，没有加上简称和日常说法对应的正式说法。", redo));
       }
     }
-    async function page(mine) {
-      const out = await search(input.value, { filters: filters(), sort: sortSelect.value || null, limit: PAGE_SIZE, offset: shown, expand: expandOn });
+    // The next ``limit`` results after those shown; the caller shows 更多 once the page is complete.
+    async function page(mine, limit) {
+      const out = await search(input.value, { filters: filters(), sort: sortSelect.value || null, limit, offset: shown, expand: expandOn });
       if (mine !== seq) return null;
       const nodes = [...(shown === 0 ? out.notices.map(renderNotice) : []), ...out.results.map(renderResult)];
       if (shown === 0) list.replaceChildren(...nodes); else list.append(...nodes);
       shown += out.results.length;
-      more.hidden = shown >= out.total;
       return out;
     }
     function fail(e, mine) {
@@ -984,8 +987,9 @@
       delete root.dataset.state;
       status.textContent = "正在检索…";
       shown = 0;
+      more.hidden = true;
       let out;
-      try { out = await page(mine); } catch (e) { fail(e, mine); return; }
+      try { out = await page(mine, FIRST_SCREEN); } catch (e) { fail(e, mine); return; }
       if (!out) return;
       total = out.total;
       counts = out.facets;
@@ -995,6 +999,10 @@
       renderNotes(out);
       renderUnits(out);
       if (facetsDetails.open) renderFacets();
+      if (shown < Math.min(PAGE_SIZE, total)) {  // the rest of the first page
+        try { if (!(await page(mine, PAGE_SIZE - shown))) return; } catch (e) { fail(e, mine); return; }
+      }
+      more.hidden = shown >= total;
       list.dataset.state = "done";
       root.dataset.state = "done";
     }
@@ -1016,7 +1024,10 @@
     more.addEventListener("click", async () => {
       list.removeAttribute("data-state");
       const mine = seq;
-      try { await page(mine); } catch (e) { fail(e, mine); return; }
+      let out;
+      try { out = await page(mine, PAGE_SIZE); } catch (e) { fail(e, mine); return; }
+      if (!out) return;
+      more.hidden = shown >= out.total;
       list.dataset.state = "done";
     });
     facetsDetails.addEventListener("toggle", () => { if (facetsDetails.open && meta) renderFacets(); });

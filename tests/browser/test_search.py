@@ -306,6 +306,27 @@ def test_more_results(search_page, served_site: str) -> None:
     assert search_page.locator("ol.gz-results > li").count() == min(20, len(containing("的")))
 
 
+def test_the_first_screen_of_results_is_fetched_first(shared_context, served_site: str) -> None:
+    """On a slow link the first results appear before the others download: the card files of the
+    first three results are fetched alone, the rest of the page once those three are shown."""
+    page = shared_context().new_page()
+    page.add_init_script("""
+      window.__cards = [];  // [document number, results on the page when its card was fetched]
+      const fetchNow = window.fetch;
+      window.fetch = function (input, init) {
+        const m = String((input && input.url) || input).match(/\\/search\\/[0-9a-f]+\\/d\\/(\\d+)\\//);
+        if (m) window.__cards.push([Number(m[1]), document.querySelectorAll('ol.gz-results > li.gz-result').length]);
+        return fetchNow.apply(this, arguments);
+      };""")
+    hrefs = _search(page, served_site, "的")
+    assert len(hrefs) == 10 and page.is_visible(".gz-more")
+    shown_then: dict[int, int] = {}
+    for n, shown in page.evaluate("window.__cards"):
+        shown_then.setdefault(n, shown)
+    assert len(shown_then) == 10
+    assert sorted(shown_then.values()) == [0] * 3 + [3] * 7, shown_then
+
+
 def test_header_box_shows_results_as_you_type(search_page, served_site: str) -> None:
     search_page.goto(served_site)
     search_page.fill("#gz-search-input", "电动自行")
