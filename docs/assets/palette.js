@@ -9,28 +9,25 @@
   "use strict";
 
   var form = document.querySelector("form[data-gz-palette]");
-  if (!form || typeof __md_get !== "function" || typeof __gz_system_palette !== "function") return;
+  if (!form || typeof __md_get !== "function" || typeof __gz_palette !== "object") return;
   var inputs = Array.prototype.slice.call(form.querySelectorAll("input"));
   var body = document.body;
-  var KEYS = ["media", "scheme", "primary", "accent"];
   var STYLED = ["scheme", "primary", "accent"];  // what the theme's CSS reads (not media)
 
+  // An input's colours, the stored choice and the palette the system asks for are defined once,
+  // by the header's inline script (overrides/partials/javascripts/palette.html), which applied the
+  // system's palette before the first paint when nothing is stored.
   function palette(index) {
-    var color = {};
-    KEYS.forEach(function (key) { color[key] = inputs[index].getAttribute("data-md-color-" + key); });
-    return { index: index, color: color };
+    return { index: index, color: __gz_palette.colour(inputs[index]) };
   }
 
   function stored() {
-    var value = null;
-    try { value = __md_get("__palette"); } catch (e) { /* storage off: follow the system */ }
+    var value = __gz_palette.stored();
     return value && value.color && inputs[value.index] ? value.index : -1;
   }
 
-  // The palette the system asks for: the head's script defines it (overrides/partials/javascripts/
-  // palette.html), which applied it before the first paint when nothing is stored.
   function system() {
-    return __gz_system_palette(inputs);
+    return __gz_palette.system(inputs);
   }
 
   // The header's color for the browser's own bar, read once the page has been drawn (reading
@@ -58,7 +55,7 @@
     var changed = STYLED.some(function (key) { return body.getAttribute("data-md-color-" + key) !== next[key]; });
     if (changed) {
       body.setAttribute("data-md-color-switching", "");
-      KEYS.forEach(function (key) { body.setAttribute("data-md-color-" + key, next[key]); });
+      Object.keys(next).forEach(function (key) { body.setAttribute("data-md-color-" + key, next[key]); });
       setTimeout(function () { body.removeAttribute("data-md-color-switching"); });
     }
     inputs[index].checked = true;

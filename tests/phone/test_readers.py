@@ -8,7 +8,7 @@ Real Chromium over the session's served site, at 320, 375 and 1280 px, light and
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -234,29 +234,36 @@ def test_the_scheme_follows_the_system_until_the_reader_chooses(open_page, serve
                            " === getComputedStyle(document.querySelector('.md-header')).backgroundColor")
 
 
+def _holder(held: list) -> Callable[[object], None]:
+    """A route handler that keeps each request waiting in ``held`` (continued by the test)."""
+    return lambda route: held.append(route)
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_the_system_scheme_is_set_before_the_first_paint(chromium, served_site: str, scheme: str) -> None:
     """With no stored choice the page is drawn in the system's scheme from the start: the head's
     script sets it, not palette.js at the end of the page (held back here until the page is
     drawn), so nothing is switched, or animated, after the first paint."""
     context = chromium.new_context(**_screen(375), color_scheme=scheme, locale="zh-CN")
+    expected = {"light": "default", "dark": "slate"}[scheme]
     try:
-        page = context.new_page()
-        held: list = []
-        page.route("**/assets/palette.js", lambda route: held.append(route))
-        with page.expect_request("**/assets/palette.js"):
-            page.goto(served_site + DOC, wait_until="commit")
-        page.wait_for_function("() => performance.getEntriesByName('first-contentful-paint').length > 0")
-        expected = {"light": "default", "dark": "slate"}[scheme]
-        assert page.evaluate("document.body.dataset.mdColorScheme") == expected
-        page.wait_for_function("() => true")  # the route's handler has had its turn
-        assert len(held) == 1
-        held[0].continue_()
-        page.wait_for_load_state("load")
-        assert page.evaluate("document.body.dataset.mdColorScheme") == expected
-        # no colour was switched (the header's shadow may still fade in as the theme starts)
-        colours = "document.getAnimations().filter(a => /color|fill/.test(a.transitionProperty || '')).length"
-        assert page.evaluate(colours) == 0
+        for url in (DOC, "search/?q=管理"):  # a document; the search page, where axe caught the animation
+            page = context.new_page()
+            held: list = []
+            page.route("**/assets/palette.js", _holder(held))
+            with page.expect_request("**/assets/palette.js"):
+                page.goto(served_site + url, wait_until="commit")
+            page.wait_for_function("() => performance.getEntriesByName('first-contentful-paint').length > 0")
+            assert page.evaluate("document.body.dataset.mdColorScheme") == expected, url
+            page.wait_for_function("() => true")  # the route's handler has had its turn
+            assert len(held) == 1
+            held[0].continue_()
+            page.wait_for_load_state("load")
+            assert page.evaluate("document.body.dataset.mdColorScheme") == expected, url
+            # no colour was switched (the header's shadow may still fade in as the theme starts)
+            colours = "document.getAnimations().filter(a => /color|fill/.test(a.transitionProperty || '')).length"
+            assert page.evaluate(colours) == 0, url
+            page.close()
     finally:
         context.close()
 
