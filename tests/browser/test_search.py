@@ -9,13 +9,14 @@ term (Ctrl+F), whatever a word segmenter would do.
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import parse_qs, quote, urljoin, urlsplit
 
 import pytest
 
 from gazette.derive.text import document_strings
-from gazette.publish.search_format import SEP, normalize
+from gazette.publish.search_format import PATHS, SEP, normalize
 from tests.project import real_library as library
 
 pytestmark = pytest.mark.browser
@@ -310,14 +311,16 @@ def test_the_first_screen_of_results_is_fetched_first(shared_context, served_sit
     """On a slow link the first results appear before the others download: the card files of the
     first three results are fetched alone, the rest of the page once those three are shown."""
     page = shared_context().new_page()
+    # a card file's address as the index names it (search_format.PATHS), under the build's folder
+    card = "/search/[0-9a-f]+/" + re.escape(PATHS["doc"]).replace(re.escape("{n}"), r"(\d+)").replace(re.escape("{c}"), r"\d+")
     page.add_init_script("""
       window.__cards = [];  // [document number, results on the page when its card was fetched]
-      const fetchNow = window.fetch;
+      const card = new RegExp(CARD), fetchNow = window.fetch;
       window.fetch = function (input, init) {
-        const m = String((input && input.url) || input).match(/\\/search\\/[0-9a-f]+\\/d\\/(\\d+)\\//);
+        const m = String((input && input.url) || input).match(card);
         if (m) window.__cards.push([Number(m[1]), document.querySelectorAll('ol.gz-results > li.gz-result').length]);
         return fetchNow.apply(this, arguments);
-      };""")
+      };""".replace("CARD", json.dumps(card)))
     hrefs = _search(page, served_site, "的")
     assert len(hrefs) == 10 and page.is_visible(".gz-more")
     shown_then: dict[int, int] = {}
