@@ -163,8 +163,13 @@ def medians(runs: list[dict[str, dict[str, Any]]]) -> dict[str, dict[str, float 
     return out
 
 
+# The first result counts once it is painted: the frame after it entered the page (a result added
+# while the stylesheets are still on their way is drawn only when they have arrived).
 FIRST_RESULT_JS = """new MutationObserver((_, seen) => {
-  if (document.querySelector('.gz-search-page .gz-results > li')) { window.__firstResult = performance.now(); seen.disconnect(); }
+  if (document.querySelector('.gz-search-page .gz-results > li')) {
+    seen.disconnect();
+    requestAnimationFrame(() => { window.__firstResult = performance.now(); });
+  }
 }).observe(document, {childList: true, subtree: true});
 window.__lcp = null;
 new PerformanceObserver(list => { for (const e of list.getEntries()) window.__lcp = e.startTime; })
