@@ -115,12 +115,24 @@ def test_normalisation_drops_layout_whitespace_punctuation_and_folds_width_case_
     assert query_terms("x" * 500) == ["x" * 64]
 
 
-def test_t2s_table_travels_compactly_in_meta_and_decodes_to_the_same_table(index: Path) -> None:
+def test_meta_carries_the_traditional_characters_and_a_file_their_simplified_ones(index: Path) -> None:
+    """A plain query waits for meta.bin only: the simplified characters (most of the table) are a
+    file of the build, which the browser fetches for a string holding a traditional character."""
     table = t2s_table()
     assert len(table) > 2000 and table["經"] == "经" and "经" not in table
-    body = base64.b64decode(_meta(index)["t2s"])
-    assert decode_t2s(body) == table
-    assert len(gzip.compress(body)) < 12_000
+    meta = _meta(index)
+    keys = base64.b64decode(meta["t2s"])
+    values = _read(index, meta["paths"]["t2s"])
+    assert decode_t2s(keys, values) == table
+    assert len(gzip.compress(keys)) < 2_500 < 6_000 < len(gzip.compress(values))
+    with pytest.raises(IndexFormatError):
+        decode_t2s(keys, values + b"\x00")  # a character more than meta lists
+    # What the browser normalises besides queries and quoted text travels normalised.
+    lib = library()
+    for dept in meta["departments"]:
+        record = lib.department(dept["code"]).record
+        assert dept["keys"] == [normalize(n) for n in (record.name, *record.aliases)]
+    assert meta["expansions"] and all(e["norm"] == normalize(e["adds"]) for e in meta["expansions"])
 
 
 def test_every_file_carries_the_magic_and_lives_under_its_build(index: Path) -> None:

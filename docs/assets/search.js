@@ -20,7 +20,7 @@
 (() => {
   "use strict";
 
-  const FORMAT = 5; // the index format this script reads (FORMAT in gazette/publish/search_format.py)
+  const FORMAT = 6; // the index format this script reads (FORMAT in gazette/publish/search_format.py)
   const MAGIC = [0x47, 0x5a, 0x53, FORMAT]; // "GZS" + FORMAT: first bytes of every index file
   const SITE_ROOT = new URL("../", document.currentScript.src);
   const INDEX = new URL("search/", SITE_ROOT);
@@ -68,7 +68,7 @@
 
   // Everything read from one build; replaced as a whole when the deployment changes.
   let index = null;
-  function freshIndex() { return { ready: null, files: new Map(), shards: new Map(), postings: new Map(), counts: new Map(), runs: new Map() }; }
+  function freshIndex() { return { ready: null, files: new Map(), tables: new Map(), shards: new Map(), postings: new Map(), counts: new Map(), runs: new Map() }; }
   index = freshIndex();
 
   // A promise cached until it fails: a failure is never cached.
@@ -131,40 +131,68 @@
     meta.dropRe = new RegExp(meta.drop, "u");
     meta.punctRe = new RegExp(meta.punct, "u");
     meta.ownIndex = new Map(meta.own.map((term, k) => [term, k]));
-    try { meta.t2s = decodeT2s(Uint8Array.from(atob(meta.t2s), (c) => c.charCodeAt(0))); } catch (e) {
+    try { meta.t2sKeys = decodeT2sKeys(Uint8Array.from(atob(meta.t2s), (c) => c.charCodeAt(0))); } catch (e) {
       throw new IndexFault("damaged", "meta.bin", `t2s: ${e.message}`);
     }
+    meta.t2sValues = null; // until a string to normalise holds a traditional character (withT2s)
     meta.charCache = new Map();
+    meta.keyCache = new Map();
     meta.rules = rules;
     formatDate = rules.formatDate;
     const labels = Object.fromEntries(rules.facets.map((f) => [f.id, f.label]));
     for (const f of meta.facets) f.label = labels[f.id];
     meta.facetById = Object.fromEntries(meta.facets.map((f) => [f.id, f]));
-    meta.depts = meta.departments.map((d) => ({ ...d, keys: [d.name, ...d.aliases].map((n) => normString(meta, n)) }));
+    meta.depts = meta.departments; // their names' normalised forms (keys) come with them
     meta.deptByCode = new Map(meta.depts.map((d) => [d.code, d]));
     meta.unitNames = new Map(rules.rules.unit_names.names);
     meta.colloquial = new RegExp(meta.colloquial_wenhao, "u");
     meta.titleKey = partKey(meta, meta.title_part, true);
     meta.numberKey = partKey(meta, meta.number_part, true);
-    for (const e of meta.expansions) e.norm = normString(meta, e.adds);
   }
-  // Traditional → simplified (encode_t2s of search_format.py): the code points in two typed arrays,
-  // looked up by bisection; no string or map entry per character (thousands, on every page load).
-  function decodeT2s(bytes) {
+  // Traditional → simplified (encode_t2s of search_format.py): meta.bin holds the traditional code
+  // points, the simplified ones are a file of their own (paths.t2s), fetched the first time a string
+  // to normalise holds a traditional character, so a plain query never waits for the table. Typed
+  // arrays looked up by bisection: no string or map entry per character (thousands of them).
+  function decodeT2sKeys(bytes) {
     const r = new Reader(bytes);
-    const count = r.next();
-    const from = new Uint32Array(count), to = new Uint32Array(count);
-    for (let i = 0, prev = 0; i < count; i++) { prev += r.next(); from[i] = prev; }
-    for (let i = 0; i < count; i++) { const z = r.next(); to[i] = from[i] + (z & 1 ? -((z + 1) / 2) : z / 2); }
-    return (ch) => {
-      const cp = ch.codePointAt(0);
-      for (let lo = 0, hi = count - 1; lo <= hi;) {
-        const mid = (lo + hi) >> 1;
-        if (from[mid] === cp) return String.fromCodePoint(to[mid]);
-        if (from[mid] < cp) lo = mid + 1; else hi = mid - 1;
-      }
-      return ch;
-    };
+    const from = new Uint32Array(r.next());
+    for (let i = 0, prev = 0; i < from.length; i++) { prev += r.next(); from[i] = prev; }
+    if (r.pos !== bytes.length) throw new Error("keys past their count");
+    return from;
+  }
+  function decodeT2sValues(meta, bytes) {
+    const from = meta.t2sKeys, to = new Uint32Array(from.length);
+    try {
+      const r = new Reader(bytes);
+      if (r.next() !== from.length) throw new Error("not as many characters as meta.bin's keys");
+      for (let i = 0; i < from.length; i++) { const z = r.next(); to[i] = from[i] + (z & 1 ? -((z + 1) / 2) : z / 2); }
+      if (r.pos !== bytes.length) throw new Error("characters past their count");
+    } catch (e) { throw new IndexFault("damaged", meta.paths.t2s, e.message); }
+    return to;
+  }
+  function t2sIndex(meta, c) {
+    const cp = c.codePointAt(0), from = meta.t2sKeys;
+    for (let lo = 0, hi = from.length - 1; lo <= hi;) {
+      const mid = (lo + hi) >> 1;
+      if (from[mid] === cp) return mid;
+      if (from[mid] < cp) lo = mid + 1; else hi = mid - 1;
+    }
+    return -1;
+  }
+  // Whether normalising ``ch`` needs the simplified characters.
+  function needsT2s(meta, ch) {
+    let needs = meta.keyCache.get(ch);
+    if (needs === undefined) {
+      needs = Array.from(meta.rules.fold(ch).toLowerCase()).some((c) => t2sIndex(meta, c) >= 0);
+      meta.keyCache.set(ch, needs);
+    }
+    return needs;
+  }
+  // Every string about to be normalised passes here first: the table arrives before it is needed.
+  async function withT2s(meta, strings) {
+    if (meta.t2sValues || !strings.some((s) => Array.from(s).some((ch) => needsT2s(meta, ch)))) return;
+    const bytes = await load(meta, "t2s");
+    if (!meta.t2sValues) meta.t2sValues = decodeT2sValues(meta, bytes);
   }
   const partKey = (meta, part, heading) => part * 2 ** meta.part_shift + (heading ? meta.heading_bit : 0);
   const partOf = (meta, key) => Math.floor(key / 2 ** meta.part_shift);
@@ -177,7 +205,11 @@
     if (n === undefined) {
       n = [];
       for (let c of meta.rules.fold(ch).toLowerCase()) {
-        c = meta.t2s(c);
+        const k = t2sIndex(meta, c);
+        if (k >= 0) {
+          if (!meta.t2sValues) throw new Error("search.js: normalised a traditional character before withT2s");
+          c = String.fromCodePoint(meta.t2sValues[k]);
+        }
         if (!meta.dropRe.test(c) && !meta.punctRe.test(c)) n.push(c);
       }
       meta.charCache.set(ch, n);
@@ -382,6 +414,7 @@
   const HEADING = 3;
 
   async function run(meta, raw, expandOn) {
+    await withT2s(meta, [raw]);
     const terms = queryTerms(meta, raw);
     const docs = new Map(); // doc → {tier, score, matches (where the terms occur), marks}
     const depts = [];
@@ -700,7 +733,9 @@
     const files = await Promise.all(runs.map((c) => loadJson(meta, "doc", { n, c })));
     const card = files[0];
     const partAt = (i) => files[runs.indexOf(run(i))].parts[i % meta.card_parts];
-    const parts = chosen.filter(([i]) => partAt(i)).map(([i, needles]) => {
+    const quoted = chosen.filter(([i]) => partAt(i));
+    await withT2s(meta, quoted.flatMap(([i]) => partAt(i)[2]));
+    const parts = quoted.map(([i, needles]) => {
       const [anchor, cite, strings] = partAt(i);
       const ex = excerpt(meta, strings, needles);
       return { anchor, cite, excerpt: ex.text, marks: ex.marks, match: ex.marks[0] || [0, 0] };
@@ -714,8 +749,8 @@
   window.gazetteSearch = {
     search: (query, options) => search(query, options || {}),
     // The normalisation and query terms as this page applies them (tests compare them with Python's).
-    normalize: (text) => init().then((meta) => normString(meta, text)),
-    terms: (query) => init().then((meta) => queryTerms(meta, query).map((t) => t.join(""))),
+    normalize: (text) => init().then(async (meta) => { await withT2s(meta, [text]); return normString(meta, text); }),
+    terms: (query) => init().then(async (meta) => { await withT2s(meta, [query]); return queryTerms(meta, query).map((t) => t.join("")); }),
   };
 
   /* ---- rendering ------------------------------------------------------------ */

@@ -16,11 +16,14 @@ definition, ``gazette/publish/search_format.py``, which also writes it into
 
 ``meta.bin``              JSON: the format section, the build id, facets (value
                           tables + one column per facet), per-document title and
-                          文号 length, departments (names, aliases, URL), query
-                          expansions (search_vocab.py), the colloquial 文号 grammar,
-                          the traditional → simplified table of the normalisation
-                          (base64 of ``encode_t2s``: every query needs it with meta.bin),
+                          文号 length, departments (names, aliases and their normalised
+                          forms, URL), query expansions (search_vocab.py, with the
+                          normalised words they add), the colloquial 文号 grammar,
+                          the traditional characters of the normalisation (base64 of
+                          the keys of ``encode_t2s``: which strings need the table),
                           the terms whose postings are files of their own (``own``).
+``{build}/t2s.bin``       the simplified characters of meta's ``t2s`` (values of ``encode_t2s``):
+                          fetched only when a query or a quoted text holds a traditional one.
 ``{build}/p/{n}.bin``     postings shard ``n`` (FNV-1a of the term modulo ``shards``).
 ``{build}/o/{k}.bin``     postings of the k-th term of meta's ``own`` list (too long to share a shard).
 ``{build}/d/{n}/{c}.bin`` JSON card of document n (URL, title, 文号, date, issuer) with its parts
@@ -250,6 +253,7 @@ class _Builder:
         self.abbreviations: list[Expansion] = []
         self.years: list[int] = []
         self.seqs: list[int] = []
+        self.t2s_keys = b""
 
     def build(self, w: _Writer) -> None:
         postings = Postings(SEP)
@@ -274,6 +278,8 @@ class _Builder:
             for c in range(0, max(len(parts), 1), CARD_PARTS):
                 w.write(PATHS["doc"].format(n=n, c=c // CARD_PARTS), _json(self.card(doc, parts[c : c + CARD_PARTS])))
         postings.add(texts, docs, keys)
+        self.t2s_keys, t2s_values = encode_t2s(t2s_table())
+        w.write(PATHS["t2s"], t2s_values)
         self.write_shards(w, postings)
         self.write_wenhao(w)
         self.write_departments(w)
@@ -387,8 +393,9 @@ class _Builder:
             w.write(PATHS["unit"].format(code=dept.record.code), _json([found[n] for n in sorted(found)]))
 
     def expansions(self) -> list[dict[str, str]]:
-        """Abbreviations the documents define, then the everyday-words table; one row per pair."""
-        return [{"word": e.word, "adds": e.adds, "kind": e.kind, "source": e.source}
+        """Abbreviations the documents define, then the everyday-words table; one row per pair.
+        The words added travel normalised too: the browser would need the whole t2s table for them."""
+        return [{"word": e.word, "adds": e.adds, "norm": normalize(e.adds), "kind": e.kind, "source": e.source}
                 for e in unique_expansions([*self.abbreviations, *load_search_words(self.library.root)])]
 
     def meta(self, build: str) -> dict[str, object]:
@@ -415,6 +422,7 @@ class _Builder:
             "facets": facets,
             "departments": [
                 {"code": d.record.code, "name": d.record.name, "aliases": list(d.record.aliases),
+                 "keys": [normalize(n) for n in (d.record.name, *d.record.aliases)],
                  "url": d.url, "kind": d.record.kind, "facets": DEPARTMENT_FACETS}
                 for d in library.departments
             ],
@@ -422,7 +430,7 @@ class _Builder:
             "have": {"wenhao": self.years, "seq": self.seqs},
             "expansions": self.expansions(), "max_alternatives": MAX_ALTERNATIVES,
             "colloquial_wenhao": js_pattern(COLLOQUIAL_WENHAO),
-            "t2s": base64.b64encode(encode_t2s(t2s_table())).decode("ascii"),
+            "t2s": base64.b64encode(self.t2s_keys).decode("ascii"),
             "own": self.own,
         }
 

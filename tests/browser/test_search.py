@@ -330,6 +330,54 @@ def test_the_first_screen_of_results_is_fetched_first(shared_context, served_sit
     assert sorted(shown_then.values()) == [0] * 3 + [3] * 7, shown_then
 
 
+def _index_file(name: str) -> re.Pattern[str]:
+    """The address of an index file as the index names it (search_format.PATHS), under the build's folder."""
+    return re.compile("/search/[0-9a-f]+/" + re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(PATHS[name])) + "$")
+
+
+def _record_fetches(page) -> None:
+    """Every fetch of the page as [path, results shown when it was asked for] in ``window.__fetched``."""
+    page.add_init_script("""
+      window.__fetched = [];
+      const fetchNow = window.fetch;
+      window.fetch = function (input, init) {
+        const url = new URL(String((input && input.url) || input), location.href);
+        window.__fetched.push([url.pathname, document.querySelectorAll('ol.gz-results > li.gz-result').length]);
+        return fetchNow.apply(this, arguments);
+      };""")
+
+
+def _fetched(page, name: str) -> list[int]:
+    """How many results were shown when each file of kind ``name`` was asked for."""
+    pattern = _index_file(name)
+    return [shown for path, shown in page.evaluate("window.__fetched") if pattern.search(path)]
+
+
+def test_a_plain_query_does_not_fetch_the_t2s_table(shared_context, served_site: str) -> None:
+    """What a plain query needs before its first results: meta.bin, its postings, the first cards."""
+    page = shared_context().new_page()
+    _record_fetches(page)
+    assert _search(page, served_site, "管理")
+    assert _fetched(page, "doc")[:1] == [0]  # the recorder sees the index's own requests
+    assert _fetched(page, "t2s") == []
+
+
+def test_a_traditional_query_fetches_the_t2s_table_and_finds_what_its_simplified_form_finds(
+        shared_context, served_site: str) -> None:
+    traditional, simplified = "發展規劃", "发展规划"
+    assert normalize(traditional) == simplified and containing(simplified)
+    found = {}
+    for query in (simplified, traditional):
+        page = shared_context().new_page()
+        _record_fetches(page)
+        found[query] = _search(page, served_site, query), page.inner_text(".gz-search-status")
+        assert len(_fetched(page, "t2s")) == (query == traditional), query
+        page.close()
+    assert found[traditional] == found[simplified]
+    out = _api(shared_context().new_page(), served_site, traditional)
+    assert {r["url"] for r in out["results"] if r["kind"] == "document"} == containing(simplified)
+
+
 def test_header_box_shows_results_as_you_type(search_page, served_site: str) -> None:
     search_page.goto(served_site)
     search_page.fill("#gz-search-input", "电动自行")

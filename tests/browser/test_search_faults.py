@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 import pytest
 
-from gazette.publish.search_format import FORMAT, decode_file, encode_file
+from gazette.publish.search_format import FORMAT, PATHS, decode_file, encode_file
 
 pytestmark = pytest.mark.browser
 
@@ -75,6 +75,30 @@ def test_damaged_index_file_gives_a_message_and_a_retry(page, site: Path, served
     assert FAULT in status and "没有找到" not in status and "正在检索" not in status
     assert page.locator("ol.gz-results > li").count() == 0
     # The failure is not cached: once the file is whole again, 重试 searches.
+    page.unroute(pattern)
+    page.click(".gz-search-retry")
+    page.wait_for_selector("[data-gz-search=page][data-state=done]", state="attached", timeout=20000)
+    assert page.locator("ol.gz-results > li a[href$='2018/qzf-15/']").count() == 1
+    assert page.errors == []
+
+
+# Files fetched only when a search needs them, with a query (and address) that does.
+ON_DEMAND = {"t2s": "經濟普查"}
+
+
+@pytest.mark.parametrize("kind", ["missing", "gzip of other bytes"])
+@pytest.mark.parametrize("which", sorted(ON_DEMAND))
+def test_a_damaged_file_fetched_on_demand_is_a_fault_too(page, site: Path, served_site: str, kind: str, which: str) -> None:
+    pattern = f"**/search/{_meta(site)['build']}/{PATHS[which]}"
+
+    def damage(route) -> None:
+        status, body = DAMAGE[kind](_real(site, route.request.url.split("/search/", 1)[1]))
+        route.fulfill(status=status, body=body)
+
+    page.route(pattern, damage)
+    assert _wait(page, served_site, ON_DEMAND[which]) == "error"
+    status = page.inner_text(".gz-search-status")
+    assert FAULT in status and "没有找到" not in status and "正在检索" not in status
     page.unroute(pattern)
     page.click(".gz-search-retry")
     page.wait_for_selector("[data-gz-search=page][data-state=done]", state="attached", timeout=20000)
