@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from gazette.derive.facets import FACETS
 from gazette.publish import search
 from gazette.publish.search import (
     build_search_index,
@@ -168,7 +169,10 @@ def test_meta_lists_every_document_newest_first_with_facets(index: Path) -> None
     assert meta["docs"] == len(docs) == len(meta["titles"])
     dates = [d.record.date for d in docs]
     assert dates == sorted(dates, reverse=True)
-    years = next(f for f in meta["facets"] if f["id"] == "year")
+    assert "facets" not in meta  # a file of their own: a plain query does not need them
+    facets = json.loads(_read(index, meta["paths"]["facets"]))
+    assert [f["id"] for f in facets] == [f.id for f in FACETS]
+    years = next(f for f in facets if f["id"] == "year")
     assert [years["values"][i] for (i,) in years["docs"]] == [str(d.year) for d in dates]
     assert "label" not in years  # labels travel once, in rules.json
     card = json.loads(_read(index, meta["paths"]["doc"].format(n=0, c=0)))

@@ -139,9 +139,6 @@
     meta.keyCache = new Map();
     meta.rules = rules;
     formatDate = rules.formatDate;
-    const labels = Object.fromEntries(rules.facets.map((f) => [f.id, f.label]));
-    for (const f of meta.facets) f.label = labels[f.id];
-    meta.facetById = Object.fromEntries(meta.facets.map((f) => [f.id, f]));
     meta.depts = meta.departments; // their names' normalised forms (keys) come with them
     meta.deptByCode = new Map(meta.depts.map((d) => [d.code, d]));
     meta.unitNames = new Map(rules.rules.unit_names.names);
@@ -193,6 +190,20 @@
     if (meta.t2sValues || !strings.some((s) => Array.from(s).some((ch) => needsT2s(meta, ch)))) return;
     const bytes = await load(meta, "t2s");
     if (!meta.t2sValues) meta.t2sValues = decodeT2sValues(meta, bytes);
+  }
+
+  // The facets (paths.facets: values and each document's, 4 KB gzip at 5,040 documents) are read
+  // for filters, for counts and when the panel opens: a plain query's first results never wait
+  // for them. Their ids and labels are rules.json's (meta.rules.facets), known before.
+  function facetTable(meta) {
+    return cached(index.tables, "facets", () => loadJson(meta, "facets").then((list) => {
+      const labels = new Map(meta.rules.facets.map((f) => [f.id, f.label]));
+      const whole = Array.isArray(list) && list.length === labels.size && list.every((f) => labels.has(f.id)
+        && Array.isArray(f.values) && Array.isArray(f.docs) && f.docs.length === meta.docs);
+      if (!whole) throw new IndexFault("damaged", meta.paths.facets, "not the facets of this build");
+      for (const f of list) f.label = labels.get(f.id);
+      return { list, byId: Object.fromEntries(list.map((f) => [f.id, f])) };
+    }));
   }
   const partKey = (meta, part, heading) => part * 2 ** meta.part_shift + (heading ? meta.heading_bit : 0);
   const partOf = (meta, key) => Math.floor(key / 2 ** meta.part_shift);
@@ -552,51 +563,57 @@
   }
 
   // Facet values of a document (by number) or a department page (an object).
-  const valuesOf = (meta, item, f) => (typeof item === "number" ? f.docs[item].map((v) => f.values[v]) : item.facets[f.id] || []);
-  function facetMatch(meta, item, filters, skip) {
+  const valuesOf = (item, f) => (typeof item === "number" ? f.docs[item].map((v) => f.values[v]) : item.facets[f.id] || []);
+  function facetMatch(table, item, filters, skip) {
     for (const [id, values] of Object.entries(filters)) {
       if (id === skip) continue;
-      const f = meta.facetById[id];
-      if (f && !valuesOf(meta, item, f).some((v) => values.includes(v))) return false;
+      const f = table.byId[id];
+      if (f && !valuesOf(item, f).some((v) => values.includes(v))) return false;
     }
     return true;
   }
 
+  // options.facets: also count each facet's values over the results (``facets`` of the answer,
+  // else null); the facet table is fetched for that and for filters only.
   async function attempt(query, options) {
     const meta = await init();
-    const { filters = {}, sort = null, limit = 10, offset = 0, expand: expandOn = true } = options;
-    const key = `${expandOn ? 1 : 0}${query || ""}`;
-    const found = await cached(index.runs, key, () => run(meta, query || "", expandOn));
-    if (index.runs.size > 20) index.runs.delete(index.runs.keys().next().value);
-    const active = Object.fromEntries(Object.entries(filters || {}).filter(([id, v]) => v && v.length && meta.facetById[id]));
+    const { filters = {}, sort = null, limit = 10, offset = 0, expand: expandOn = true, facets: counting = false } = options;
+    const ids = new Set(meta.rules.facets.map((f) => f.id));
+    const active = Object.fromEntries(Object.entries(filters || {}).filter(([id, v]) => v && v.length && ids.has(id)));
     const filtering = Object.keys(active).length > 0;
+    const key = `${expandOn ? 1 : 0}${query || ""}`;
+    const [found, table] = await Promise.all([
+      cached(index.runs, key, () => run(meta, query || "", expandOn)),
+      filtering || counting ? facetTable(meta) : null,
+    ]);
+    if (index.runs.size > 20) index.runs.delete(index.runs.keys().next().value);
     let pool, deptPool;
     if (found.terms.length) { pool = [...found.docs.keys()]; deptPool = found.depts; }
     else if (filtering) { pool = Array.from({ length: meta.docs }, (_, i) => i); deptPool = meta.depts.map((dept) => ({ dept, tier: 1 })); }
     else { pool = []; deptPool = []; }
     // Counts of each facet over the results narrowed by the other facets only (documents counted
     // by value number: a broad query matches thousands).
-    const facets = {};
-    for (const f of meta.facets) {
+    const facets = counting ? {} : null;
+    for (const f of counting ? table.list : []) {
       const tally = new Array(f.values.length).fill(0);
       for (const n of pool) {
-        if (filtering && !facetMatch(meta, n, active, f.id)) continue;
+        if (filtering && !facetMatch(table, n, active, f.id)) continue;
         for (const v of f.docs[n]) tally[v]++;
       }
       const counts = {};
       f.values.forEach((value, v) => { if (tally[v]) counts[value] = tally[v]; });
       for (const { dept } of deptPool) {
-        if (!facetMatch(meta, dept, active, f.id)) continue;
-        for (const v of valuesOf(meta, dept, f)) counts[v] = (counts[v] || 0) + 1;
+        if (filtering && !facetMatch(table, dept, active, f.id)) continue;
+        for (const v of valuesOf(dept, f)) counts[v] = (counts[v] || 0) + 1;
       }
       facets[f.id] = counts;
     }
-    const docs = filtering ? pool.filter((n) => facetMatch(meta, n, active, null)) : pool;
+    const docs = filtering ? pool.filter((n) => facetMatch(table, n, active, null)) : pool;
     const info = (n) => found.docs.get(n) || { tier: 2, score: 0, matches: null, marks: [] };
     if (sort === "date:asc") docs.sort((a, b) => b - a);
     else if (sort === "date:desc") docs.sort((a, b) => a - b);
     else docs.sort((a, b) => info(a).tier - info(b).tier || info(b).score - info(a).score || a - b);
-    const depts = deptPool.filter((d) => facetMatch(meta, d.dept, active, null)).sort((a, b) => a.tier - b.tier);
+    const depts = deptPool.filter((d) => !filtering || facetMatch(table, d.dept, active, null)).sort((a, b) => a.tier - b.tier);
     // Documents first; a department named exactly leads them; other units apart, counted apart.
     const lead = depts.filter((d) => d.tier === 0);
     const units = depts.filter((d) => d.tier !== 0);
@@ -612,11 +629,11 @@
     };
   }
 
-  // One search; when a file of the build is gone (a newer deployment replaced it),
-  // meta.bin is read again, bypassing the cache, and the search runs once more.
-  async function search(query, options = {}) {
+  // Work on the index (a search, the facet table); when a file of the build is gone (a newer
+  // deployment replaced it), meta.bin is read again, bypassing the cache, and the work runs once more.
+  async function recovering(work) {
     try {
-      return await attempt(query, options);
+      return await work();
     } catch (e) {
       if (!(e instanceof IndexFault) || !["missing", "version", "damaged"].includes(e.kind)) throw e;
       const old = index.ready ? await index.ready.catch(() => null) : null;
@@ -625,9 +642,11 @@
       if (old && meta.build === old.build) throw e; // the same build: the file itself is damaged
       index = freshIndex();
       init(meta);
-      return attempt(query, options);
+      return work();
     }
   }
+  function search(query, options = {}) { return recovering(() => attempt(query, options)); }
+  function currentFacets() { return recovering(async () => facetTable(await init())); }
 
   function deptResult({ dept, tier }) {
     return { url: dept.url, kind: "department", title: dept.name, aliases: dept.aliases, dept_kind: dept.kind, score: tier === 0 ? 3e6 : 2e6, parts: [] };
@@ -924,23 +943,25 @@
     let meta = null;
     const selected = {};
     let expandOn = params.get("扩展") !== "否";
-    let seq = 0, shown = 0, total = 0, counts = {}, focusAfter = null;
+    // counts: of each facet's values over the results shown, once the open panel asked for them;
+    // firstScreen: a search's first results are on their way (it shows the panel after them)
+    let seq = 0, shown = 0, total = 0, counts = null, focusAfter = null, firstScreen = false;
 
-    const filters = () => Object.fromEntries(meta.facets.map((f) => [f.id, [...selected[f.id]]]));
+    const filters = () => Object.fromEntries(meta.rules.facets.map((f) => [f.id, [...selected[f.id]]]));
     function urlFor(options = {}) {
       const url = new URL(location.href);
       url.search = "";
       const q = options.q === undefined ? input.value.trim() : options.q;
       if (q) url.searchParams.set("q", q);
       if (sortSelect.value) url.searchParams.set("sort", sortSelect.value);
-      for (const f of meta.facets) for (const v of selected[f.id]) url.searchParams.append(f.label, v);
+      for (const f of meta.rules.facets) for (const v of selected[f.id]) url.searchParams.append(f.label, v);
       if (!(options.expand === undefined ? expandOn : options.expand)) url.searchParams.set("扩展", "否");
       return url;
     }
     function syncUrl() { history.replaceState(null, "", urlFor()); }
-    function renderFacets() {
+    function renderFacets(table) {
       facetsBox.replaceChildren();
-      for (const f of meta.facets) {
+      for (const f of table.list) {
         const count = counts[f.id] || {};
         const box = el("fieldset", { class: "gz-facet", "data-facet": f.label }, el("legend", {}, f.label));
         const values = f.values.filter((v) => count[v] || selected[f.id].has(v));
@@ -994,9 +1015,24 @@
         notes.append(el("p", { class: "gz-search-expanded" }, "只检索了原词，没有加上简称和日常说法对应的正式说法。", redo));
       }
     }
+    // The facet panel, open: its counts are asked for with the results while it is open, else
+    // when it opens. False when the index failed (the page says so).
+    async function showFacets(mine) {
+      let table;
+      try {
+        if (!counts) {
+          const out = await search(input.value, { filters: filters(), limit: 0, expand: expandOn, facets: true });
+          if (mine !== seq) return true;
+          counts = out.facets;
+        }
+        table = await currentFacets();
+      } catch (e) { fail(e, mine); return false; }
+      if (mine === seq && facetsDetails.open) renderFacets(table);
+      return true;
+    }
     // The next ``limit`` results after those shown; the caller shows 更多 once the page is complete.
-    async function page(mine, limit) {
-      const out = await search(input.value, { filters: filters(), sort: sortSelect.value || null, limit, offset: shown, expand: expandOn });
+    async function page(mine, limit, withFacets = false) {
+      const out = await search(input.value, { filters: filters(), sort: sortSelect.value || null, limit, offset: shown, expand: expandOn, facets: withFacets });
       if (mine !== seq) return null;
       const nodes = [...(shown === 0 ? out.notices.map(renderNotice) : []), ...out.results.map(renderResult)];
       if (shown === 0) list.replaceChildren(...nodes); else list.append(...nodes);
@@ -1022,34 +1058,43 @@
       delete root.dataset.state;
       status.textContent = "正在检索…";
       shown = 0;
+      counts = null;
       more.hidden = true;
+      firstScreen = true;
       let out;
-      try { out = await page(mine, FIRST_SCREEN); } catch (e) { fail(e, mine); return; }
+      try { out = await page(mine, FIRST_SCREEN, facetsDetails.open); } catch (e) { fail(e, mine); return; }
       if (!out) return;
+      firstScreen = false;
       total = out.total;
-      counts = out.facets;
+      if (out.facets) counts = out.facets;
       const asked = input.value.trim() || Object.values(selected).some((s) => s.size);
       status.textContent = total || out.units.total ? countText(out)
         : asked ? "没有找到包含检索词的文件或部门。" : "输入关键词、文号或部门名称开始检索。";
       renderNotes(out);
       renderUnits(out);
-      if (facetsDetails.open) renderFacets();
+      if (facetsDetails.open && !(await showFacets(mine))) return;
       if (shown < Math.min(PAGE_SIZE, total)) {  // the rest of the first page
         try { if (!(await page(mine, PAGE_SIZE - shown))) return; } catch (e) { fail(e, mine); return; }
       }
       more.hidden = shown >= total;
       list.dataset.state = "done";
       root.dataset.state = "done";
+      // The panel then opens without a wait on a slow link; a failure shows once it is opened.
+      init().then(facetTable).catch(() => {});
     }
     async function start() {
       const mine = ++seq;
       status.textContent = "正在检索…";
       try { meta = await init(); } catch (e) { fail(e, mine); return; }
-      for (const f of meta.facets) {
-        // Facet choices travel in the URL under their labels (年份=2017); unknown values are dropped.
-        if (!selected[f.id]) selected[f.id] = new Set(params.getAll(f.label).filter((v) => f.values.includes(v)));
+      // Facet choices travel in the URL under their labels (年份=2017); unknown values are dropped.
+      for (const f of meta.rules.facets) if (!selected[f.id]) selected[f.id] = new Set(params.getAll(f.label));
+      if (meta.rules.facets.some((f) => selected[f.id].size)) {
+        let table;
+        try { table = await currentFacets(); } catch (e) { fail(e, mine); return; }
+        if (mine !== seq) return;
+        for (const f of table.list) for (const v of selected[f.id]) if (!f.values.includes(v)) selected[f.id].delete(v);
+        facetsDetails.open = true;
       }
-      if (meta.facets.some((f) => selected[f.id].size)) facetsDetails.open = true;
       go();
     }
     let timer = null;
@@ -1065,7 +1110,7 @@
       more.hidden = shown >= out.total;
       list.dataset.state = "done";
     });
-    facetsDetails.addEventListener("toggle", () => { if (facetsDetails.open && meta) renderFacets(); });
+    facetsDetails.addEventListener("toggle", () => { if (facetsDetails.open && meta && !firstScreen) showFacets(seq); });
     start();
   }
 

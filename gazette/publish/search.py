@@ -14,14 +14,16 @@ The format (file layout, part keys, ``SEP``, normalisation, version) has one
 definition, ``gazette/publish/search_format.py``, which also writes it into
 ``meta.bin`` for the browser. Files under ``site/search/``:
 
-``meta.bin``              JSON: the format section, the build id, facets (value
-                          tables + one column per facet), per-document title and
+``meta.bin``              JSON: the format section, the build id, per-document title and
                           文号 length, departments (names, aliases and their normalised
                           forms, URL), query expansions (search_vocab.py, with the
                           normalised words they add), the colloquial 文号 grammar,
                           the traditional characters of the normalisation (base64 of
                           the keys of ``encode_t2s``: which strings need the table),
                           the terms whose postings are files of their own (``own``).
+``{build}/f.bin``         JSON facets: value tables + one column per facet (each document's values):
+                          fetched for filters, for counts and when the facet panel opens, never
+                          before the first results of a plain query.
 ``{build}/t2s.bin``       the simplified characters of meta's ``t2s`` (values of ``encode_t2s``):
                           fetched only when a query or a quoted text holds a traditional one.
 ``{build}/p/{n}.bin``     postings shard ``n`` (FNV-1a of the term modulo ``shards``).
@@ -283,6 +285,7 @@ class _Builder:
         self.write_shards(w, postings)
         self.write_wenhao(w)
         self.write_departments(w)
+        w.write(PATHS["facets"], _json(self.facets()))
 
     def card(self, doc: DocView, parts: list[SearchPart]) -> dict[str, object]:
         """What a result shows of the document, with a run of its parts (CARD_PARTS of them)."""
@@ -398,7 +401,8 @@ class _Builder:
         return [{"word": e.word, "adds": e.adds, "norm": normalize(e.adds), "kind": e.kind, "source": e.source}
                 for e in unique_expansions([*self.abbreviations, *load_search_words(self.library.root)])]
 
-    def meta(self, build: str) -> dict[str, object]:
+    def facets(self) -> list[dict[str, object]]:
+        """Per facet (gazette/derive/facets.py): its values, how they are listed, each document's."""
         library = self.library
         facets: list[dict[str, object]] = []
         per_doc_all = [_facet_values(doc, library) for doc in self.docs]
@@ -415,11 +419,14 @@ class _Builder:
                 column.append(sorted(values[v] for v in vals))
             # Labels travel once, in rules.json; here the values, their order and each document's.
             facets.append({"id": facet_id, "values": list(values), "docs": column, "order": order})
+        return facets
+
+    def meta(self, build: str) -> dict[str, object]:
+        library = self.library
         return {
             **format_section(), "build": build, "shards": self.shards, "docs": len(self.docs),
             "titles": [len(normalize(doc.record.title)) for doc in self.docs],
             "numbers": [len(normalize(doc.record.number_printed)) for doc in self.docs],
-            "facets": facets,
             "departments": [
                 {"code": d.record.code, "name": d.record.name, "aliases": list(d.record.aliases),
                  "keys": [normalize(n) for n in (d.record.name, *d.record.aliases)],

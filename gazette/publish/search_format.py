@@ -64,6 +64,7 @@ PATHS = {
     "seq": "s/{seq}.bin",  # every 文号 with this sequence number (33号文 …)
     "unit": "u/{code}.bin",  # documents naming a department
     "t2s": "t2s.bin",  # the simplified characters of meta's "t2s" (encode_t2s)
+    "facets": "f.bin",  # facet values and each document's: only filters and counts need them
 }
 
 
