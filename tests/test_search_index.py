@@ -103,6 +103,25 @@ def test_every_term_posting_matches_the_text(index: Path) -> None:
     assert files == {f"{k}.bin" for k in range(len(meta["own"]))}
 
 
+def test_own_bigrams_have_a_counts_file_as_well(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A query term of two characters reads (document, part, count) only: each own bigram's list
+    is also written without positions (paths.counts), which the production decoder reads back."""
+    monkeypatch.setattr(search, "OWN_FILE", 200)  # the real library's bigram lists are all short
+    build_search_index(library(), tmp_path)
+    index = tmp_path / "search"
+    meta = _meta(index)
+    truth = expected()
+    bigrams = {k: term for k, term in enumerate(meta["own"]) if len(term) > 1}
+    assert len(bigrams) > 20 and len(meta["own"]) > len(bigrams)
+    for k, term in bigrams.items():
+        positions = _read(index, meta["paths"]["term"].format(k=k))
+        counts = _read(index, meta["paths"]["counts"].format(k=k))
+        assert entries(term, counts, counted=True) == {at: len(p) for at, p in truth[term].items()}, term
+        assert entries(term, positions) == truth[term] and len(counts) < len(positions), term
+    written = {p.name for p in (index / meta["build"] / "c").glob("*.bin")}
+    assert written == {f"{k}.bin" for k in bigrams}  # a single character's list is counts already
+
+
 def test_normalisation_drops_layout_whitespace_punctuation_and_folds_width_case_and_script() -> None:
     assert normalize("ＧＤＰ Pm2.5\u3000市质监 局\n") == "gdppm25市质监局"
     # Punctuation neither blocks nor creates a match: the printed marks are gone.

@@ -297,17 +297,18 @@
       return { bytes, terms };
     }));
   }
-  // The bytes of a term's postings: [bytes, start, end], or null when no document holds it.
-  // A long list is a file of its own, listed in meta.bin: fetched at once, without its shard.
-  async function postingBytes(meta, term) {
+  // The bytes of a term's postings: [bytes, start, end, whether a bigram's entries hold positions],
+  // or null when no document holds it. A long list is a file of its own, listed in meta.bin:
+  // fetched at once, without its shard; a bigram's counts alone (``counted``) are a file of their own too.
+  async function postingBytes(meta, term, counted) {
     const k = meta.ownIndex.get(term);
     if (k !== undefined) {
-      const own = await load(meta, "term", { k });
-      return [own, 0, own.length];
+      const own = await load(meta, counted ? "counts" : "term", { k });
+      return [own, 0, own.length, !counted];
     }
     const { bytes, terms } = await shard(meta, term);
     const span = terms.get(term);
-    return span ? [bytes, span[0], span[1]] : null;
+    return span ? [bytes, span[0], span[1], true] : null;
   }
 
   // term → Map(doc → Map(partKey → positions[] (bigrams) | count (one character))); with
@@ -316,11 +317,11 @@
   function postings(meta, term, counted = false) {
     const bigram = Array.from(term).length > 1;
     const positions = bigram && !counted;
-    return cached(positions ? index.postings : index.counts, term, () => postingBytes(meta, term).then(async (found) => {
+    return cached(positions ? index.postings : index.counts, term, () => postingBytes(meta, term, bigram && counted).then(async (found) => {
       await breathe();
       const out = new Map();
       if (!found) return out;
-      const [bytes, start, end] = found;
+      const [bytes, start, end, held] = found;
       const r = new Reader(bytes, start, end);
       let doc = 0, parts = null;
       while (r.pos < end) {
@@ -332,7 +333,7 @@
         if (positions) {
           value = new Array(n);
           for (let k = 0, p = 0; k < n; k++) { p += r.next(); value[k] = p; }
-        } else if (bigram) {
+        } else if (bigram && held) {
           for (let k = 0; k < n; k++) r.next();
         }
         parts.set(key, value);

@@ -28,6 +28,9 @@ definition, ``gazette/publish/search_format.py``, which also writes it into
                           fetched only when a query or a quoted text holds a traditional one.
 ``{build}/p/{n}.bin``     postings shard ``n`` (FNV-1a of the term modulo ``shards``).
 ``{build}/o/{k}.bin``     postings of the k-th term of meta's ``own`` list (too long to share a shard).
+``{build}/c/{k}.bin``     the same postings without positions (document delta, part key, count), when
+                          that term is a bigram: a query term of two characters needs the counts only
+                          (管理 at 5,040 documents: 8 KB gzip, not 27).
 ``{build}/d/{n}/{c}.bin`` JSON card of document n (URL, title, 文号, date, issuer) with its parts
                           c * CARD_PARTS … (anchor, citation label, strings): a result fetches the
                           runs holding the parts it quotes, not the whole text of a long document.
@@ -60,7 +63,7 @@ from gazette.derive.views import DocView, Library
 from gazette.derive.wenhao import GRAMMAR, Wenhao, js_pattern
 from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
-from gazette.publish.postings import Postings
+from gazette.publish.postings import Postings, without_positions
 from gazette.publish.rules import PATH as RULES_PATH
 from gazette.publish.search_format import (
     CARD_PARTS,
@@ -300,7 +303,10 @@ class _Builder:
         terms = dict(postings.terms())
         self.own = sorted(term for term, data in terms.items() if len(data) > OWN_FILE)
         for k, term in enumerate(self.own):
-            w.write(PATHS["term"].format(k=k), terms.pop(term))
+            data = terms.pop(term)
+            w.write(PATHS["term"].format(k=k), data)
+            if len(term) > 1:  # a single character's list holds counts only already
+                w.write(PATHS["counts"].format(k=k), without_positions(data))
         total = sum(len(data) for data in terms.values())
         shards = 1
         while shards < MAX_SHARDS and total / shards > SHARD_TARGET:

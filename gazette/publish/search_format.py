@@ -59,6 +59,9 @@ META = "meta.bin"
 PATHS = {
     "shard": "p/{n}.bin",  # postings shard n
     "term": "o/{k}.bin",  # postings of term k of meta's "own" list: too long to share a shard
+    # The same list in the counts form (entries(counted=True)), when term k is a bigram (one
+    # character's list holds no positions anyway): all a query term of two characters reads.
+    "counts": "c/{k}.bin",
     "doc": "d/{n}/{c}.bin",  # card of document n and its parts c * CARD_PARTS …
     "wenhao": "w/{year}.bin",  # 文号 of a year → its document and who cites it
     "seq": "s/{seq}.bin",  # every 文号 with this sequence number (33号文 …)
@@ -259,13 +262,14 @@ def shard_terms(body: bytes) -> dict[str, bytes]:
     return out
 
 
-def entries(term: str, data: bytes) -> dict[tuple[int, int], list[int] | int]:
-    """One term's postings: (document, part key) → positions (bigrams) or count (one character).
+def entries(term: str, data: bytes, counted: bool = False) -> dict[tuple[int, int], list[int] | int]:
+    """One term's postings: (document, part key) → positions (bigrams) or count (one character;
+    ``counted``: a bigram's list in the counts form, ``PATHS["counts"]``).
 
-    Per entry: document delta, part key, count, then (bigrams) the positions as deltas."""
+    Per entry: document delta, part key, count, then (bigrams, unless counted) the positions as deltas."""
     out: dict[tuple[int, int], list[int] | int] = {}
     pos = doc = 0
-    bigram = len(term) > 1
+    bigram = len(term) > 1 and not counted
     while pos < len(data):
         delta, pos = read_varint(data, pos)
         key, pos = read_varint(data, pos)

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, quote, urljoin, urlsplit
 import pytest
 
 from gazette.derive.text import document_strings
-from gazette.publish.search_format import PATHS, SEP, normalize
+from gazette.publish.search_format import PATHS, SEP, decode_file, normalize
 from tests.project import real_library as library
 
 pytestmark = pytest.mark.browser
@@ -379,6 +379,45 @@ def test_a_traditional_query_fetches_the_t2s_table_and_finds_what_its_simplified
     assert found[traditional] == found[simplified]
     out = _api(shared_context().new_page(), served_site, traditional)
     assert {r["url"] for r in out["results"] if r["kind"] == "document"} == containing(simplified)
+
+
+def test_a_two_character_query_reads_the_counts_of_an_own_list(
+        shared_context, served_site: str, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A term of two characters needs no positions: of a long list it fetches the counts file;
+    a longer term fetches the positions. The site's index is swapped on the way to the browser for
+    one whose short lists are files of their own (the real library has no long bigram list)."""
+    from gazette.publish import search
+
+    monkeypatch.setattr(search, "OWN_FILE", 200)
+    search.build_search_index(library(), tmp_path)
+    meta = json.loads(decode_file((tmp_path / "search" / "meta.bin").read_bytes()))
+    k = meta["own"].index(normalize("经济"))
+    counts, positions = meta["paths"]["counts"].format(k=k), meta["paths"]["term"].format(k=k)
+
+    def swapped(page, missing: str = "") -> None:
+        def answer(route) -> None:
+            rel = urlsplit(route.request.url).path.split("/search/", 1)[1]
+            if rel == f"{meta['build']}/{missing}":
+                route.fulfill(status=404, body=b"")
+            else:
+                route.fulfill(status=200, body=(tmp_path / "search" / rel).read_bytes())
+        page.route(re.compile(r"/search/(meta\.bin|[0-9a-f]{16}/[^?]*)(\?.*)?$"), answer)
+
+    page = shared_context().new_page()
+    swapped(page)
+    _record_fetches(page)
+    for query in ("经济", "经济普查"):
+        out = _api(page, served_site, query)
+        assert {r["url"] for r in out["results"] if r["kind"] == "document"} == containing(query), query
+    asked = [path.split(f"/search/{meta['build']}/", 1)[-1] for path, _ in page.evaluate("window.__fetched")]
+    assert asked.count(counts) == 1 and asked.count(positions) == 1  # 经济, then 经济普查
+    assert asked.index(counts) < asked.index(positions)
+    # A missing counts file is an index fault like any other.
+    page = shared_context().new_page()
+    swapped(page, missing=counts)
+    page.goto(f"{served_site}search/?q={quote('经济')}")
+    page.wait_for_selector("[data-gz-search=page][data-state=error]", state="attached", timeout=20000)
+    assert "检索索引文件缺失或已损坏" in page.inner_text(".gz-search-status")
 
 
 def test_header_box_shows_results_as_you_type(search_page, served_site: str) -> None:
