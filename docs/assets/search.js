@@ -1094,7 +1094,7 @@
         try { table = await currentFacets(); } catch (e) { fail(e, mine); return; }
         if (mine !== seq) return;
         for (const f of table.list) for (const v of selected[f.id]) if (!f.values.includes(v)) selected[f.id].delete(v);
-        facetsDetails.open = true;
+        if (meta.rules.facets.some((f) => selected[f.id].size)) facetsDetails.open = true;
       }
       go();
     }

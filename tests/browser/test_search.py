@@ -289,6 +289,12 @@ def test_facets_filter_and_date_sort(search_page, served_site: str) -> None:
     assert year.get_attribute("aria-label") == f"年份：2017，{shown} 篇文件"
 
 
+def test_a_filter_value_the_index_lacks_is_dropped_from_the_address(search_page, served_site: str) -> None:
+    plain = _search(search_page, served_site, "经济普查")
+    assert _search(search_page, served_site, "经济普查", f"&{quote('年份')}=1900") == plain
+    assert "1900" not in search_page.url and not search_page.locator(".gz-facets-box").evaluate("d => d.open")
+
+
 def test_facets_and_sort_on_query_results(search_page, served_site: str) -> None:
     assert _api(search_page, served_site, "安全")["facets"] is None  # counted when asked for only
     out = _api(search_page, served_site, "安全", facets=True)
