@@ -241,16 +241,19 @@ def build_all(project: Path, tmp: Path, only_site: bool = False) -> dict[str, En
 
 
 def print_t2s(site: Path) -> None:
-    """The OpenCC traditional → simplified table the browser gets in meta.bin (gazette/publish/search_format.py)."""
+    """The OpenCC traditional → simplified table: its traditional characters in meta.bin, their
+    simplified ones in a file the browser fetches only when needed (gazette/publish/search_format.py)."""
     import base64
     import gzip
 
-    from gazette.publish.search_format import META, decode_file, decode_t2s
+    from gazette.publish.search_format import META, PATHS, decode_file, decode_t2s
 
-    data = base64.b64decode(json.loads(decode_file((site / "search" / META).read_bytes()))["t2s"])
-    pairs = len(decode_t2s(data))
-    print(f"OpenCC t2s table: {pairs:,} characters, {len(gzip.compress(data)) / 1e3:.1f} KB gzip (varint deltas, in meta.bin)",
-          flush=True)
+    meta = json.loads(decode_file((site / "search" / META).read_bytes()))
+    keys = base64.b64decode(meta["t2s"])
+    values = decode_file((site / "search" / meta["build"] / PATHS["t2s"]).read_bytes())
+    pairs = len(decode_t2s(keys, values))
+    print(f"OpenCC t2s table: {pairs:,} characters (varint deltas): {len(gzip.compress(keys)) / 1e3:.1f} KB gzip "
+          f"in meta.bin, {len(gzip.compress(values)) / 1e3:.1f} KB gzip in {PATHS['t2s']} (fetched when needed)", flush=True)
 
 
 def ratio(a: float | None, b: float | None) -> str:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from gazette.derive.facets import FACETS
 from gazette.publish import search
 from gazette.publish.search import (
     build_search_index,
@@ -102,6 +103,25 @@ def test_every_term_posting_matches_the_text(index: Path) -> None:
     assert files == {f"{k}.bin" for k in range(len(meta["own"]))}
 
 
+def test_own_bigrams_have_a_counts_file_as_well(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A query term of two characters reads (document, part, count) only: each own bigram's list
+    is also written without positions (paths.counts), which the production decoder reads back."""
+    monkeypatch.setattr(search, "OWN_FILE", 200)  # the real library's bigram lists are all short
+    build_search_index(library(), tmp_path)
+    index = tmp_path / "search"
+    meta = _meta(index)
+    truth = expected()
+    bigrams = {k: term for k, term in enumerate(meta["own"]) if len(term) > 1}
+    assert len(bigrams) > 20 and len(meta["own"]) > len(bigrams)
+    for k, term in bigrams.items():
+        positions = _read(index, meta["paths"]["term"].format(k=k))
+        counts = _read(index, meta["paths"]["counts"].format(k=k))
+        assert entries(term, counts, counted=True) == {at: len(p) for at, p in truth[term].items()}, term
+        assert entries(term, positions) == truth[term] and len(counts) < len(positions), term
+    written = {p.name for p in (index / meta["build"] / "c").glob("*.bin")}
+    assert written == {f"{k}.bin" for k in bigrams}  # a single character's list is counts already
+
+
 def test_normalisation_drops_layout_whitespace_punctuation_and_folds_width_case_and_script() -> None:
     assert normalize("ＧＤＰ Pm2.5\u3000市质监 局\n") == "gdppm25市质监局"
     # Punctuation neither blocks nor creates a match: the printed marks are gone.
@@ -115,12 +135,24 @@ def test_normalisation_drops_layout_whitespace_punctuation_and_folds_width_case_
     assert query_terms("x" * 500) == ["x" * 64]
 
 
-def test_t2s_table_travels_compactly_in_meta_and_decodes_to_the_same_table(index: Path) -> None:
+def test_meta_carries_the_traditional_characters_and_a_file_their_simplified_ones(index: Path) -> None:
+    """A plain query waits for meta.bin only: the simplified characters (most of the table) are a
+    file of the build, which the browser fetches for a string holding a traditional character."""
     table = t2s_table()
     assert len(table) > 2000 and table["經"] == "经" and "经" not in table
-    body = base64.b64decode(_meta(index)["t2s"])
-    assert decode_t2s(body) == table
-    assert len(gzip.compress(body)) < 12_000
+    meta = _meta(index)
+    keys = base64.b64decode(meta["t2s"])
+    values = _read(index, meta["paths"]["t2s"])
+    assert decode_t2s(keys, values) == table
+    assert len(gzip.compress(keys)) < 2_500 < 6_000 < len(gzip.compress(values))
+    with pytest.raises(IndexFormatError):
+        decode_t2s(keys, values + b"\x00")  # a character more than meta lists
+    # What the browser normalises besides queries and quoted text travels normalised.
+    lib = library()
+    for dept in meta["departments"]:
+        record = lib.department(dept["code"]).record
+        assert dept["keys"] == [normalize(n) for n in (record.name, *record.aliases)]
+    assert meta["expansions"] and all(e["norm"] == normalize(e["adds"]) for e in meta["expansions"])
 
 
 def test_every_file_carries_the_magic_and_lives_under_its_build(index: Path) -> None:
@@ -156,7 +188,10 @@ def test_meta_lists_every_document_newest_first_with_facets(index: Path) -> None
     assert meta["docs"] == len(docs) == len(meta["titles"])
     dates = [d.record.date for d in docs]
     assert dates == sorted(dates, reverse=True)
-    years = next(f for f in meta["facets"] if f["id"] == "year")
+    assert "facets" not in meta  # a file of their own: a plain query does not need them
+    facets = json.loads(_read(index, meta["paths"]["facets"]))
+    assert [f["id"] for f in facets] == [f.id for f in FACETS]
+    years = next(f for f in facets if f["id"] == "year")
     assert [years["values"][i] for (i,) in years["docs"]] == [str(d.year) for d in dates]
     assert "label" not in years  # labels travel once, in rules.json
     card = json.loads(_read(index, meta["paths"]["doc"].format(n=0, c=0)))

@@ -20,7 +20,7 @@
 (() => {
   "use strict";
 
-  const FORMAT = 5; // the index format this script reads (FORMAT in gazette/publish/search_format.py)
+  const FORMAT = 6; // the index format this script reads (FORMAT in gazette/publish/search_format.py)
   const MAGIC = [0x47, 0x5a, 0x53, FORMAT]; // "GZS" + FORMAT: first bytes of every index file
   const SITE_ROOT = new URL("../", document.currentScript.src);
   const INDEX = new URL("search/", SITE_ROOT);
@@ -68,7 +68,7 @@
 
   // Everything read from one build; replaced as a whole when the deployment changes.
   let index = null;
-  function freshIndex() { return { ready: null, files: new Map(), shards: new Map(), postings: new Map(), counts: new Map(), runs: new Map() }; }
+  function freshIndex() { return { ready: null, files: new Map(), tables: new Map(), shards: new Map(), postings: new Map(), counts: new Map(), runs: new Map() }; }
   index = freshIndex();
 
   // A promise cached until it fails: a failure is never cached.
@@ -131,40 +131,79 @@
     meta.dropRe = new RegExp(meta.drop, "u");
     meta.punctRe = new RegExp(meta.punct, "u");
     meta.ownIndex = new Map(meta.own.map((term, k) => [term, k]));
-    try { meta.t2s = decodeT2s(Uint8Array.from(atob(meta.t2s), (c) => c.charCodeAt(0))); } catch (e) {
+    try { meta.t2sKeys = decodeT2sKeys(Uint8Array.from(atob(meta.t2s), (c) => c.charCodeAt(0))); } catch (e) {
       throw new IndexFault("damaged", "meta.bin", `t2s: ${e.message}`);
     }
+    meta.t2sValues = null; // until a string to normalise holds a traditional character (withT2s)
     meta.charCache = new Map();
+    meta.keyCache = new Map();
     meta.rules = rules;
     formatDate = rules.formatDate;
-    const labels = Object.fromEntries(rules.facets.map((f) => [f.id, f.label]));
-    for (const f of meta.facets) f.label = labels[f.id];
-    meta.facetById = Object.fromEntries(meta.facets.map((f) => [f.id, f]));
-    meta.depts = meta.departments.map((d) => ({ ...d, keys: [d.name, ...d.aliases].map((n) => normString(meta, n)) }));
+    meta.depts = meta.departments; // their names' normalised forms (keys) come with them
     meta.deptByCode = new Map(meta.depts.map((d) => [d.code, d]));
     meta.unitNames = new Map(rules.rules.unit_names.names);
     meta.colloquial = new RegExp(meta.colloquial_wenhao, "u");
     meta.titleKey = partKey(meta, meta.title_part, true);
     meta.numberKey = partKey(meta, meta.number_part, true);
-    for (const e of meta.expansions) e.norm = normString(meta, e.adds);
   }
-  // Traditional → simplified (encode_t2s of search_format.py): the code points in two typed arrays,
-  // looked up by bisection; no string or map entry per character (thousands, on every page load).
-  function decodeT2s(bytes) {
+  // Traditional → simplified (encode_t2s of search_format.py): meta.bin holds the traditional code
+  // points, the simplified ones are a file of their own (paths.t2s), fetched the first time a string
+  // to normalise holds a traditional character, so a plain query never waits for the table. Typed
+  // arrays looked up by bisection: no string or map entry per character (thousands of them).
+  function decodeT2sKeys(bytes) {
     const r = new Reader(bytes);
-    const count = r.next();
-    const from = new Uint32Array(count), to = new Uint32Array(count);
-    for (let i = 0, prev = 0; i < count; i++) { prev += r.next(); from[i] = prev; }
-    for (let i = 0; i < count; i++) { const z = r.next(); to[i] = from[i] + (z & 1 ? -((z + 1) / 2) : z / 2); }
-    return (ch) => {
-      const cp = ch.codePointAt(0);
-      for (let lo = 0, hi = count - 1; lo <= hi;) {
-        const mid = (lo + hi) >> 1;
-        if (from[mid] === cp) return String.fromCodePoint(to[mid]);
-        if (from[mid] < cp) lo = mid + 1; else hi = mid - 1;
-      }
-      return ch;
-    };
+    const from = new Uint32Array(r.next());
+    for (let i = 0, prev = 0; i < from.length; i++) { prev += r.next(); from[i] = prev; }
+    if (r.pos !== bytes.length) throw new Error("keys past their count");
+    return from;
+  }
+  function decodeT2sValues(meta, bytes) {
+    const from = meta.t2sKeys, to = new Uint32Array(from.length);
+    try {
+      const r = new Reader(bytes);
+      if (r.next() !== from.length) throw new Error("not as many characters as meta.bin's keys");
+      for (let i = 0; i < from.length; i++) { const z = r.next(); to[i] = from[i] + (z & 1 ? -((z + 1) / 2) : z / 2); }
+      if (r.pos !== bytes.length) throw new Error("characters past their count");
+    } catch (e) { throw new IndexFault("damaged", meta.paths.t2s, e.message); }
+    return to;
+  }
+  function t2sIndex(meta, c) {
+    const cp = c.codePointAt(0), from = meta.t2sKeys;
+    for (let lo = 0, hi = from.length - 1; lo <= hi;) {
+      const mid = (lo + hi) >> 1;
+      if (from[mid] === cp) return mid;
+      if (from[mid] < cp) lo = mid + 1; else hi = mid - 1;
+    }
+    return -1;
+  }
+  // Whether normalising ``ch`` needs the simplified characters.
+  function needsT2s(meta, ch) {
+    let needs = meta.keyCache.get(ch);
+    if (needs === undefined) {
+      needs = Array.from(meta.rules.fold(ch).toLowerCase()).some((c) => t2sIndex(meta, c) >= 0);
+      meta.keyCache.set(ch, needs);
+    }
+    return needs;
+  }
+  // Every string about to be normalised passes here first: the table arrives before it is needed.
+  async function withT2s(meta, strings) {
+    if (meta.t2sValues || !strings.some((s) => Array.from(s).some((ch) => needsT2s(meta, ch)))) return;
+    const bytes = await load(meta, "t2s");
+    if (!meta.t2sValues) meta.t2sValues = decodeT2sValues(meta, bytes);
+  }
+
+  // The facets (paths.facets: values and each document's, 4 KB gzip at 5,040 documents) are read
+  // for filters, for counts and when the panel opens: a plain query's first results never wait
+  // for them. Their ids and labels are rules.json's (meta.rules.facets), known before.
+  function facetTable(meta) {
+    return cached(index.tables, "facets", () => loadJson(meta, "facets").then((list) => {
+      const labels = new Map(meta.rules.facets.map((f) => [f.id, f.label]));
+      const whole = Array.isArray(list) && list.length === labels.size && list.every((f) => labels.has(f.id)
+        && Array.isArray(f.values) && Array.isArray(f.docs) && f.docs.length === meta.docs);
+      if (!whole) throw new IndexFault("damaged", meta.paths.facets, "not the facets of this build");
+      for (const f of list) f.label = labels.get(f.id);
+      return { list, byId: Object.fromEntries(list.map((f) => [f.id, f])) };
+    }));
   }
   const partKey = (meta, part, heading) => part * 2 ** meta.part_shift + (heading ? meta.heading_bit : 0);
   const partOf = (meta, key) => Math.floor(key / 2 ** meta.part_shift);
@@ -177,7 +216,11 @@
     if (n === undefined) {
       n = [];
       for (let c of meta.rules.fold(ch).toLowerCase()) {
-        c = meta.t2s(c);
+        const k = t2sIndex(meta, c);
+        if (k >= 0) {
+          if (!meta.t2sValues) throw new Error("search.js: normalised a traditional character before withT2s");
+          c = String.fromCodePoint(meta.t2sValues[k]);
+        }
         if (!meta.dropRe.test(c) && !meta.punctRe.test(c)) n.push(c);
       }
       meta.charCache.set(ch, n);
@@ -254,17 +297,18 @@
       return { bytes, terms };
     }));
   }
-  // The bytes of a term's postings: [bytes, start, end], or null when no document holds it.
-  // A long list is a file of its own, listed in meta.bin: fetched at once, without its shard.
-  async function postingBytes(meta, term) {
+  // The bytes of a term's postings: [bytes, start, end, whether a bigram's entries hold positions],
+  // or null when no document holds it. A long list is a file of its own, listed in meta.bin:
+  // fetched at once, without its shard; a bigram's counts alone (``counted``) are a file of their own too.
+  async function postingBytes(meta, term, counted) {
     const k = meta.ownIndex.get(term);
     if (k !== undefined) {
-      const own = await load(meta, "term", { k });
-      return [own, 0, own.length];
+      const own = await load(meta, counted ? "counts" : "term", { k });
+      return [own, 0, own.length, !counted];
     }
     const { bytes, terms } = await shard(meta, term);
     const span = terms.get(term);
-    return span ? [bytes, span[0], span[1]] : null;
+    return span ? [bytes, span[0], span[1], true] : null;
   }
 
   // term → Map(doc → Map(partKey → positions[] (bigrams) | count (one character))); with
@@ -273,11 +317,11 @@
   function postings(meta, term, counted = false) {
     const bigram = Array.from(term).length > 1;
     const positions = bigram && !counted;
-    return cached(positions ? index.postings : index.counts, term, () => postingBytes(meta, term).then(async (found) => {
+    return cached(positions ? index.postings : index.counts, term, () => postingBytes(meta, term, bigram && counted).then(async (found) => {
       await breathe();
       const out = new Map();
       if (!found) return out;
-      const [bytes, start, end] = found;
+      const [bytes, start, end, held] = found;
       const r = new Reader(bytes, start, end);
       let doc = 0, parts = null;
       while (r.pos < end) {
@@ -289,7 +333,7 @@
         if (positions) {
           value = new Array(n);
           for (let k = 0, p = 0; k < n; k++) { p += r.next(); value[k] = p; }
-        } else if (bigram) {
+        } else if (bigram && held) {
           for (let k = 0; k < n; k++) r.next();
         }
         parts.set(key, value);
@@ -382,6 +426,7 @@
   const HEADING = 3;
 
   async function run(meta, raw, expandOn) {
+    await withT2s(meta, [raw]);
     const terms = queryTerms(meta, raw);
     const docs = new Map(); // doc → {tier, score, matches (where the terms occur), marks}
     const depts = [];
@@ -519,51 +564,57 @@
   }
 
   // Facet values of a document (by number) or a department page (an object).
-  const valuesOf = (meta, item, f) => (typeof item === "number" ? f.docs[item].map((v) => f.values[v]) : item.facets[f.id] || []);
-  function facetMatch(meta, item, filters, skip) {
+  const valuesOf = (item, f) => (typeof item === "number" ? f.docs[item].map((v) => f.values[v]) : item.facets[f.id] || []);
+  function facetMatch(table, item, filters, skip) {
     for (const [id, values] of Object.entries(filters)) {
       if (id === skip) continue;
-      const f = meta.facetById[id];
-      if (f && !valuesOf(meta, item, f).some((v) => values.includes(v))) return false;
+      const f = table.byId[id];
+      if (f && !valuesOf(item, f).some((v) => values.includes(v))) return false;
     }
     return true;
   }
 
+  // options.facets: also count each facet's values over the results (``facets`` of the answer,
+  // else null); the facet table is fetched for that and for filters only.
   async function attempt(query, options) {
     const meta = await init();
-    const { filters = {}, sort = null, limit = 10, offset = 0, expand: expandOn = true } = options;
-    const key = `${expandOn ? 1 : 0}${query || ""}`;
-    const found = await cached(index.runs, key, () => run(meta, query || "", expandOn));
-    if (index.runs.size > 20) index.runs.delete(index.runs.keys().next().value);
-    const active = Object.fromEntries(Object.entries(filters || {}).filter(([id, v]) => v && v.length && meta.facetById[id]));
+    const { filters = {}, sort = null, limit = 10, offset = 0, expand: expandOn = true, facets: counting = false } = options;
+    const ids = new Set(meta.rules.facets.map((f) => f.id));
+    const active = Object.fromEntries(Object.entries(filters || {}).filter(([id, v]) => v && v.length && ids.has(id)));
     const filtering = Object.keys(active).length > 0;
+    const key = `${expandOn ? 1 : 0}${query || ""}`;
+    const [found, table] = await Promise.all([
+      cached(index.runs, key, () => run(meta, query || "", expandOn)),
+      filtering || counting ? facetTable(meta) : null,
+    ]);
+    if (index.runs.size > 20) index.runs.delete(index.runs.keys().next().value);
     let pool, deptPool;
     if (found.terms.length) { pool = [...found.docs.keys()]; deptPool = found.depts; }
     else if (filtering) { pool = Array.from({ length: meta.docs }, (_, i) => i); deptPool = meta.depts.map((dept) => ({ dept, tier: 1 })); }
     else { pool = []; deptPool = []; }
     // Counts of each facet over the results narrowed by the other facets only (documents counted
     // by value number: a broad query matches thousands).
-    const facets = {};
-    for (const f of meta.facets) {
+    const facets = counting ? {} : null;
+    for (const f of counting ? table.list : []) {
       const tally = new Array(f.values.length).fill(0);
       for (const n of pool) {
-        if (filtering && !facetMatch(meta, n, active, f.id)) continue;
+        if (filtering && !facetMatch(table, n, active, f.id)) continue;
         for (const v of f.docs[n]) tally[v]++;
       }
       const counts = {};
       f.values.forEach((value, v) => { if (tally[v]) counts[value] = tally[v]; });
       for (const { dept } of deptPool) {
-        if (!facetMatch(meta, dept, active, f.id)) continue;
-        for (const v of valuesOf(meta, dept, f)) counts[v] = (counts[v] || 0) + 1;
+        if (filtering && !facetMatch(table, dept, active, f.id)) continue;
+        for (const v of valuesOf(dept, f)) counts[v] = (counts[v] || 0) + 1;
       }
       facets[f.id] = counts;
     }
-    const docs = filtering ? pool.filter((n) => facetMatch(meta, n, active, null)) : pool;
+    const docs = filtering ? pool.filter((n) => facetMatch(table, n, active, null)) : pool;
     const info = (n) => found.docs.get(n) || { tier: 2, score: 0, matches: null, marks: [] };
     if (sort === "date:asc") docs.sort((a, b) => b - a);
     else if (sort === "date:desc") docs.sort((a, b) => a - b);
     else docs.sort((a, b) => info(a).tier - info(b).tier || info(b).score - info(a).score || a - b);
-    const depts = deptPool.filter((d) => facetMatch(meta, d.dept, active, null)).sort((a, b) => a.tier - b.tier);
+    const depts = deptPool.filter((d) => !filtering || facetMatch(table, d.dept, active, null)).sort((a, b) => a.tier - b.tier);
     // Documents first; a department named exactly leads them; other units apart, counted apart.
     const lead = depts.filter((d) => d.tier === 0);
     const units = depts.filter((d) => d.tier !== 0);
@@ -579,11 +630,11 @@
     };
   }
 
-  // One search; when a file of the build is gone (a newer deployment replaced it),
-  // meta.bin is read again, bypassing the cache, and the search runs once more.
-  async function search(query, options = {}) {
+  // Work on the index (a search, the facet table); when a file of the build is gone (a newer
+  // deployment replaced it), meta.bin is read again, bypassing the cache, and the work runs once more.
+  async function recovering(work) {
     try {
-      return await attempt(query, options);
+      return await work();
     } catch (e) {
       if (!(e instanceof IndexFault) || !["missing", "version", "damaged"].includes(e.kind)) throw e;
       const old = index.ready ? await index.ready.catch(() => null) : null;
@@ -592,9 +643,11 @@
       if (old && meta.build === old.build) throw e; // the same build: the file itself is damaged
       index = freshIndex();
       init(meta);
-      return attempt(query, options);
+      return work();
     }
   }
+  function search(query, options = {}) { return recovering(() => attempt(query, options)); }
+  function currentFacets() { return recovering(async () => facetTable(await init())); }
 
   function deptResult({ dept, tier }) {
     return { url: dept.url, kind: "department", title: dept.name, aliases: dept.aliases, dept_kind: dept.kind, score: tier === 0 ? 3e6 : 2e6, parts: [] };
@@ -700,7 +753,9 @@
     const files = await Promise.all(runs.map((c) => loadJson(meta, "doc", { n, c })));
     const card = files[0];
     const partAt = (i) => files[runs.indexOf(run(i))].parts[i % meta.card_parts];
-    const parts = chosen.filter(([i]) => partAt(i)).map(([i, needles]) => {
+    const quoted = chosen.filter(([i]) => partAt(i));
+    await withT2s(meta, quoted.flatMap(([i]) => partAt(i)[2]));
+    const parts = quoted.map(([i, needles]) => {
       const [anchor, cite, strings] = partAt(i);
       const ex = excerpt(meta, strings, needles);
       return { anchor, cite, excerpt: ex.text, marks: ex.marks, match: ex.marks[0] || [0, 0] };
@@ -714,8 +769,8 @@
   window.gazetteSearch = {
     search: (query, options) => search(query, options || {}),
     // The normalisation and query terms as this page applies them (tests compare them with Python's).
-    normalize: (text) => init().then((meta) => normString(meta, text)),
-    terms: (query) => init().then((meta) => queryTerms(meta, query).map((t) => t.join(""))),
+    normalize: (text) => init().then(async (meta) => { await withT2s(meta, [text]); return normString(meta, text); }),
+    terms: (query) => init().then(async (meta) => { await withT2s(meta, [query]); return queryTerms(meta, query).map((t) => t.join("")); }),
   };
 
   /* ---- rendering ------------------------------------------------------------ */
@@ -889,23 +944,25 @@
     let meta = null;
     const selected = {};
     let expandOn = params.get("扩展") !== "否";
-    let seq = 0, shown = 0, total = 0, counts = {}, focusAfter = null;
+    // counts: of each facet's values over the results shown, once the open panel asked for them;
+    // firstScreen: a search's first results are on their way (it shows the panel after them)
+    let seq = 0, shown = 0, total = 0, counts = null, focusAfter = null, firstScreen = false;
 
-    const filters = () => Object.fromEntries(meta.facets.map((f) => [f.id, [...selected[f.id]]]));
+    const filters = () => Object.fromEntries(meta.rules.facets.map((f) => [f.id, [...selected[f.id]]]));
     function urlFor(options = {}) {
       const url = new URL(location.href);
       url.search = "";
       const q = options.q === undefined ? input.value.trim() : options.q;
       if (q) url.searchParams.set("q", q);
       if (sortSelect.value) url.searchParams.set("sort", sortSelect.value);
-      for (const f of meta.facets) for (const v of selected[f.id]) url.searchParams.append(f.label, v);
+      for (const f of meta.rules.facets) for (const v of selected[f.id]) url.searchParams.append(f.label, v);
       if (!(options.expand === undefined ? expandOn : options.expand)) url.searchParams.set("扩展", "否");
       return url;
     }
     function syncUrl() { history.replaceState(null, "", urlFor()); }
-    function renderFacets() {
+    function renderFacets(table) {
       facetsBox.replaceChildren();
-      for (const f of meta.facets) {
+      for (const f of table.list) {
         const count = counts[f.id] || {};
         const box = el("fieldset", { class: "gz-facet", "data-facet": f.label }, el("legend", {}, f.label));
         const values = f.values.filter((v) => count[v] || selected[f.id].has(v));
@@ -959,9 +1016,24 @@
         notes.append(el("p", { class: "gz-search-expanded" }, "只检索了原词，没有加上简称和日常说法对应的正式说法。", redo));
       }
     }
+    // The facet panel, open: its counts are asked for with the results while it is open, else
+    // when it opens. False when the index failed (the page says so).
+    async function showFacets(mine) {
+      let table;
+      try {
+        if (!counts) {
+          const out = await search(input.value, { filters: filters(), limit: 0, expand: expandOn, facets: true });
+          if (mine !== seq) return true;
+          counts = out.facets;
+        }
+        table = await currentFacets();
+      } catch (e) { fail(e, mine); return false; }
+      if (mine === seq && facetsDetails.open) renderFacets(table);
+      return true;
+    }
     // The next ``limit`` results after those shown; the caller shows 更多 once the page is complete.
-    async function page(mine, limit) {
-      const out = await search(input.value, { filters: filters(), sort: sortSelect.value || null, limit, offset: shown, expand: expandOn });
+    async function page(mine, limit, withFacets = false) {
+      const out = await search(input.value, { filters: filters(), sort: sortSelect.value || null, limit, offset: shown, expand: expandOn, facets: withFacets });
       if (mine !== seq) return null;
       const nodes = [...(shown === 0 ? out.notices.map(renderNotice) : []), ...out.results.map(renderResult)];
       if (shown === 0) list.replaceChildren(...nodes); else list.append(...nodes);
@@ -987,34 +1059,43 @@
       delete root.dataset.state;
       status.textContent = "正在检索…";
       shown = 0;
+      counts = null;
       more.hidden = true;
+      firstScreen = true;
       let out;
-      try { out = await page(mine, FIRST_SCREEN); } catch (e) { fail(e, mine); return; }
+      try { out = await page(mine, FIRST_SCREEN, facetsDetails.open); } catch (e) { fail(e, mine); return; }
       if (!out) return;
+      firstScreen = false;
       total = out.total;
-      counts = out.facets;
+      if (out.facets) counts = out.facets;
       const asked = input.value.trim() || Object.values(selected).some((s) => s.size);
       status.textContent = total || out.units.total ? countText(out)
         : asked ? "没有找到包含检索词的文件或部门。" : "输入关键词、文号或部门名称开始检索。";
       renderNotes(out);
       renderUnits(out);
-      if (facetsDetails.open) renderFacets();
+      if (facetsDetails.open && !(await showFacets(mine))) return;
       if (shown < Math.min(PAGE_SIZE, total)) {  // the rest of the first page
         try { if (!(await page(mine, PAGE_SIZE - shown))) return; } catch (e) { fail(e, mine); return; }
       }
       more.hidden = shown >= total;
       list.dataset.state = "done";
       root.dataset.state = "done";
+      // The panel then opens without a wait on a slow link; a failure shows once it is opened.
+      init().then(facetTable).catch(() => {});
     }
     async function start() {
       const mine = ++seq;
       status.textContent = "正在检索…";
       try { meta = await init(); } catch (e) { fail(e, mine); return; }
-      for (const f of meta.facets) {
-        // Facet choices travel in the URL under their labels (年份=2017); unknown values are dropped.
-        if (!selected[f.id]) selected[f.id] = new Set(params.getAll(f.label).filter((v) => f.values.includes(v)));
+      // Facet choices travel in the URL under their labels (年份=2017); unknown values are dropped.
+      for (const f of meta.rules.facets) if (!selected[f.id]) selected[f.id] = new Set(params.getAll(f.label));
+      if (meta.rules.facets.some((f) => selected[f.id].size)) {
+        let table;
+        try { table = await currentFacets(); } catch (e) { fail(e, mine); return; }
+        if (mine !== seq) return;
+        for (const f of table.list) for (const v of selected[f.id]) if (!f.values.includes(v)) selected[f.id].delete(v);
+        if (meta.rules.facets.some((f) => selected[f.id].size)) facetsDetails.open = true;
       }
-      if (meta.facets.some((f) => selected[f.id].size)) facetsDetails.open = true;
       go();
     }
     let timer = null;
@@ -1030,7 +1111,7 @@
       more.hidden = shown >= out.total;
       list.dataset.state = "done";
     });
-    facetsDetails.addEventListener("toggle", () => { if (facetsDetails.open && meta) renderFacets(); });
+    facetsDetails.addEventListener("toggle", () => { if (facetsDetails.open && meta && !firstScreen) showFacets(seq); });
     start();
   }
 

@@ -39,6 +39,29 @@ def varints(values: npt.NDArray[np.uint32]) -> tuple[npt.NDArray[np.uint8], npt.
     return out, starts
 
 
+def without_positions(data: bytes) -> bytes:
+    """A bigram's postings in the counts form (``PATHS["counts"]`` of search_format.py): per entry
+    the document delta, part key and count, the positions dropped (a third of the bytes of a long list)."""
+    raw = np.frombuffer(data, dtype=np.uint8)
+    if not raw.size:
+        return b""
+    ends = np.flatnonzero(raw < 0x80)
+    starts = np.empty_like(ends)
+    starts[0] = 0
+    starts[1:] = ends[:-1] + 1
+    shifts = (np.arange(raw.size) - np.repeat(starts, ends - starts + 1)).astype(np.uint64) * np.uint64(7)
+    values = np.add.reduceat((raw & 0x7F).astype(np.uint64) << shifts, starts)
+    counts = values.tolist()
+    heads: list[int] = []
+    i = 0
+    while i < len(counts):  # entries have their own lengths: a walk, one step per entry
+        heads.append(i)
+        i += 3 + counts[i + 2]
+    keep = (np.asarray(heads, dtype=np.int64)[:, None] + np.arange(3)).ravel()
+    encoded, _ = varints(values[keep].astype(np.uint32))
+    return encoded.tobytes()
+
+
 class Postings:
     """Accumulates every term's postings over batches of parts in document order.
 

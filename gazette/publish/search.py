@@ -14,15 +14,23 @@ The format (file layout, part keys, ``SEP``, normalisation, version) has one
 definition, ``gazette/publish/search_format.py``, which also writes it into
 ``meta.bin`` for the browser. Files under ``site/search/``:
 
-``meta.bin``              JSON: the format section, the build id, facets (value
-                          tables + one column per facet), per-document title and
-                          文号 length, departments (names, aliases, URL), query
-                          expansions (search_vocab.py), the colloquial 文号 grammar,
-                          the traditional → simplified table of the normalisation
-                          (base64 of ``encode_t2s``: every query needs it with meta.bin),
+``meta.bin``              JSON: the format section, the build id, per-document title and
+                          文号 length, departments (names, aliases and their normalised
+                          forms, URL), query expansions (search_vocab.py, with the
+                          normalised words they add), the colloquial 文号 grammar,
+                          the traditional characters of the normalisation (base64 of
+                          the keys of ``encode_t2s``: which strings need the table),
                           the terms whose postings are files of their own (``own``).
+``{build}/f.bin``         JSON facets: value tables + one column per facet (each document's values):
+                          fetched for filters, for counts and when the facet panel opens, never
+                          before the first results of a plain query.
+``{build}/t2s.bin``       the simplified characters of meta's ``t2s`` (values of ``encode_t2s``):
+                          fetched only when a query or a quoted text holds a traditional one.
 ``{build}/p/{n}.bin``     postings shard ``n`` (FNV-1a of the term modulo ``shards``).
 ``{build}/o/{k}.bin``     postings of the k-th term of meta's ``own`` list (too long to share a shard).
+``{build}/c/{k}.bin``     the same postings without positions (document delta, part key, count), when
+                          that term is a bigram: a query term of two characters needs the counts only
+                          (管理 at 5,040 documents: 8 KB gzip, not 27).
 ``{build}/d/{n}/{c}.bin`` JSON card of document n (URL, title, 文号, date, issuer) with its parts
                           c * CARD_PARTS … (anchor, citation label, strings): a result fetches the
                           runs holding the parts it quotes, not the whole text of a long document.
@@ -55,7 +63,7 @@ from gazette.derive.views import DocView, Library
 from gazette.derive.wenhao import GRAMMAR, Wenhao, js_pattern
 from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
-from gazette.publish.postings import Postings
+from gazette.publish.postings import Postings, without_positions
 from gazette.publish.rules import PATH as RULES_PATH
 from gazette.publish.search_format import (
     CARD_PARTS,
@@ -250,6 +258,7 @@ class _Builder:
         self.abbreviations: list[Expansion] = []
         self.years: list[int] = []
         self.seqs: list[int] = []
+        self.t2s_keys = b""
 
     def build(self, w: _Writer) -> None:
         postings = Postings(SEP)
@@ -274,9 +283,12 @@ class _Builder:
             for c in range(0, max(len(parts), 1), CARD_PARTS):
                 w.write(PATHS["doc"].format(n=n, c=c // CARD_PARTS), _json(self.card(doc, parts[c : c + CARD_PARTS])))
         postings.add(texts, docs, keys)
+        self.t2s_keys, t2s_values = encode_t2s(t2s_table())
+        w.write(PATHS["t2s"], t2s_values)
         self.write_shards(w, postings)
         self.write_wenhao(w)
         self.write_departments(w)
+        w.write(PATHS["facets"], _json(self.facets()))
 
     def card(self, doc: DocView, parts: list[SearchPart]) -> dict[str, object]:
         """What a result shows of the document, with a run of its parts (CARD_PARTS of them)."""
@@ -291,7 +303,10 @@ class _Builder:
         terms = dict(postings.terms())
         self.own = sorted(term for term, data in terms.items() if len(data) > OWN_FILE)
         for k, term in enumerate(self.own):
-            w.write(PATHS["term"].format(k=k), terms.pop(term))
+            data = terms.pop(term)
+            w.write(PATHS["term"].format(k=k), data)
+            if len(term) > 1:  # a single character's list holds counts only already
+                w.write(PATHS["counts"].format(k=k), without_positions(data))
         total = sum(len(data) for data in terms.values())
         shards = 1
         while shards < MAX_SHARDS and total / shards > SHARD_TARGET:
@@ -387,11 +402,13 @@ class _Builder:
             w.write(PATHS["unit"].format(code=dept.record.code), _json([found[n] for n in sorted(found)]))
 
     def expansions(self) -> list[dict[str, str]]:
-        """Abbreviations the documents define, then the everyday-words table; one row per pair."""
-        return [{"word": e.word, "adds": e.adds, "kind": e.kind, "source": e.source}
+        """Abbreviations the documents define, then the everyday-words table; one row per pair.
+        The words added travel normalised too: the browser would need the whole t2s table for them."""
+        return [{"word": e.word, "adds": e.adds, "norm": normalize(e.adds), "kind": e.kind, "source": e.source}
                 for e in unique_expansions([*self.abbreviations, *load_search_words(self.library.root)])]
 
-    def meta(self, build: str) -> dict[str, object]:
+    def facets(self) -> list[dict[str, object]]:
+        """Per facet (gazette/derive/facets.py): its values, how they are listed, each document's."""
         library = self.library
         facets: list[dict[str, object]] = []
         per_doc_all = [_facet_values(doc, library) for doc in self.docs]
@@ -408,13 +425,17 @@ class _Builder:
                 column.append(sorted(values[v] for v in vals))
             # Labels travel once, in rules.json; here the values, their order and each document's.
             facets.append({"id": facet_id, "values": list(values), "docs": column, "order": order})
+        return facets
+
+    def meta(self, build: str) -> dict[str, object]:
+        library = self.library
         return {
             **format_section(), "build": build, "shards": self.shards, "docs": len(self.docs),
             "titles": [len(normalize(doc.record.title)) for doc in self.docs],
             "numbers": [len(normalize(doc.record.number_printed)) for doc in self.docs],
-            "facets": facets,
             "departments": [
                 {"code": d.record.code, "name": d.record.name, "aliases": list(d.record.aliases),
+                 "keys": [normalize(n) for n in (d.record.name, *d.record.aliases)],
                  "url": d.url, "kind": d.record.kind, "facets": DEPARTMENT_FACETS}
                 for d in library.departments
             ],
@@ -422,7 +443,7 @@ class _Builder:
             "have": {"wenhao": self.years, "seq": self.seqs},
             "expansions": self.expansions(), "max_alternatives": MAX_ALTERNATIVES,
             "colloquial_wenhao": js_pattern(COLLOQUIAL_WENHAO),
-            "t2s": base64.b64encode(encode_t2s(t2s_table())).decode("ascii"),
+            "t2s": base64.b64encode(self.t2s_keys).decode("ascii"),
             "own": self.own,
         }
 

@@ -14,8 +14,10 @@ new deployments never mix.
 
 Normalisation (:func:`normalize`, one function, per character, so the browser
 gets it as a table): ``fold`` of ``gazette/vocab/normalize.py`` (NFKC), lower case, traditional → simplified (OpenCC's t2s
-conversion, one character at a time, computed at build time from the library
-and shipped in ``meta.bin``, so a query waits for one file, not two in turn); whitespace (``DROP``: PDF line wraps and page
+conversion, one character at a time, computed at build time; :func:`encode_t2s` splits it:
+``meta.bin`` carries the traditional characters, ``PATHS["t2s"]`` their simplified ones, which the
+browser fetches only when a string it normalises holds a traditional character: hardly any query
+does, and a plain query does not wait for the table); whitespace (``DROP``: PDF line wraps and page
 breaks leave spaces inside words) and punctuation (``PUNCT``: quotation and
 title marks, brackets, 、，。…) disappear, so letters and digits alone decide a
 match. The strings of one part are joined by ``SEP``, which no query holds, so
@@ -32,8 +34,8 @@ from functools import lru_cache
 
 from gazette.vocab.normalize import DROP, DROP_JS, fold
 
-FORMAT = 5  # bump when a reader of an older format would misread the files
-MAGIC = b"GZS\x05"  # "GZS" + FORMAT: first bytes of every decoded index file
+FORMAT = 6  # bump when a reader of an older format would misread the files
+MAGIC = b"GZS\x06"  # "GZS" + FORMAT: first bytes of every decoded index file
 SEP = "\x00"  # between the strings of one part; never indexed, never in a query
 
 # Part keys in the postings: part index * 2 + 1 when the part is a heading.
@@ -57,10 +59,15 @@ META = "meta.bin"
 PATHS = {
     "shard": "p/{n}.bin",  # postings shard n
     "term": "o/{k}.bin",  # postings of term k of meta's "own" list: too long to share a shard
+    # The same list in the counts form (entries(counted=True)), when term k is a bigram (one
+    # character's list holds no positions anyway): all a query term of two characters reads.
+    "counts": "c/{k}.bin",
     "doc": "d/{n}/{c}.bin",  # card of document n and its parts c * CARD_PARTS …
     "wenhao": "w/{year}.bin",  # 文号 of a year → its document and who cites it
     "seq": "s/{seq}.bin",  # every 文号 with this sequence number (33号文 …)
     "unit": "u/{code}.bin",  # documents naming a department
+    "t2s": "t2s.bin",  # the simplified characters of meta's "t2s" (encode_t2s)
+    "facets": "f.bin",  # facet values and each document's: only filters and counts need them
 }
 
 
@@ -195,34 +202,42 @@ def decode_file(data: bytes) -> bytes:
     return raw[len(MAGIC) :]
 
 
-def encode_t2s(table: dict[str, str]) -> bytes:
-    """Count, the traditional code points as deltas, then each simplified one as a
-    zigzag delta from its traditional one: 9 KB gzip for OpenCC's 4,200 characters."""
-    out = bytearray()
-    keys = sorted(table)
-    varint(out, len(keys))
+def encode_t2s(table: dict[str, str]) -> tuple[bytes, bytes]:
+    """(keys, values): keys = count, then the traditional code points as deltas (``meta.bin``:
+    2 KB gzip for OpenCC's 3,761 characters, enough to tell whether a string needs the table);
+    values = count, then each simplified code point as a zigzag delta from its traditional one,
+    in the order of the keys (``PATHS["t2s"]``: 7 KB gzip, fetched only for a string holding a key)."""
+    keys, values = bytearray(), bytearray()
+    ordered = sorted(table)
+    varint(keys, len(ordered))
+    varint(values, len(ordered))
     previous = 0
-    for k in keys:
-        varint(out, ord(k) - previous)
+    for k in ordered:
+        varint(keys, ord(k) - previous)
         previous = ord(k)
-    for k in keys:
         d = ord(table[k]) - ord(k)
-        varint(out, d * 2 if d >= 0 else -d * 2 - 1)
-    return bytes(out)
+        varint(values, d * 2 if d >= 0 else -d * 2 - 1)
+    return bytes(keys), bytes(values)
 
 
-def decode_t2s(body: bytes) -> dict[str, str]:
-    count, pos = read_varint(body, 0)
-    keys: list[int] = []
+def decode_t2s(keys: bytes, values: bytes) -> dict[str, str]:
+    """The table from the two parts :func:`encode_t2s` writes; IndexFormatError when they disagree."""
+    count, pos = read_varint(keys, 0)
+    codes: list[int] = []
     previous = 0
     for _ in range(count):
-        delta, pos = read_varint(body, pos)
+        delta, pos = read_varint(keys, pos)
         previous += delta
-        keys.append(previous)
+        codes.append(previous)
+    given, at = read_varint(values, 0)
+    if given != count or pos != len(keys):
+        raise IndexFormatError("t2s keys and values do not match")
     table: dict[str, str] = {}
-    for k in keys:
-        z, pos = read_varint(body, pos)
+    for k in codes:
+        z, at = read_varint(values, at)
         table[chr(k)] = chr(k + (z >> 1 if not z & 1 else -((z + 1) >> 1)))
+    if at != len(values):
+        raise IndexFormatError("t2s values run past their count")
     return table
 
 
@@ -247,13 +262,14 @@ def shard_terms(body: bytes) -> dict[str, bytes]:
     return out
 
 
-def entries(term: str, data: bytes) -> dict[tuple[int, int], list[int] | int]:
-    """One term's postings: (document, part key) → positions (bigrams) or count (one character).
+def entries(term: str, data: bytes, counted: bool = False) -> dict[tuple[int, int], list[int] | int]:
+    """One term's postings: (document, part key) → positions (bigrams) or count (one character;
+    ``counted``: a bigram's list in the counts form, ``PATHS["counts"]``).
 
-    Per entry: document delta, part key, count, then (bigrams) the positions as deltas."""
+    Per entry: document delta, part key, count, then (bigrams, unless counted) the positions as deltas."""
     out: dict[tuple[int, int], list[int] | int] = {}
     pos = doc = 0
-    bigram = len(term) > 1
+    bigram = len(term) > 1 and not counted
     while pos < len(data):
         delta, pos = read_varint(data, pos)
         key, pos = read_varint(data, pos)

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from urllib.parse import parse_qs, quote, urljoin, urlsplit
 
 import pytest
 
 from gazette.derive.text import document_strings
-from gazette.publish.search_format import PATHS, SEP, normalize
+from gazette.publish.search_format import PATHS, SEP, decode_file, normalize
 from tests.project import real_library as library
 
 pytestmark = pytest.mark.browser
@@ -288,9 +289,16 @@ def test_facets_filter_and_date_sort(search_page, served_site: str) -> None:
     assert year.get_attribute("aria-label") == f"年份：2017，{shown} 篇文件"
 
 
+def test_a_filter_value_the_index_lacks_is_dropped_from_the_address(search_page, served_site: str) -> None:
+    plain = _search(search_page, served_site, "经济普查")
+    assert _search(search_page, served_site, "经济普查", f"&{quote('年份')}=1900") == plain
+    assert "1900" not in search_page.url and not search_page.locator(".gz-facets-box").evaluate("d => d.open")
+
+
 def test_facets_and_sort_on_query_results(search_page, served_site: str) -> None:
-    out = _api(search_page, served_site, "安全")
-    assert sum(out["facets"]["year"].values()) == len([r for r in out["results"] if r["kind"] == "document"])
+    assert _api(search_page, served_site, "安全")["facets"] is None  # counted when asked for only
+    out = _api(search_page, served_site, "安全", facets=True)
+    assert out["facets"]["year"] == Counter(r["date"][:4] for r in out["results"] if r["kind"] == "document")
     newest = _api(search_page, served_site, "安全", sort="date:asc")
     docs = [r["date"] for r in newest["results"] if r["kind"] == "document"]
     assert docs == sorted(docs)
@@ -328,6 +336,94 @@ def test_the_first_screen_of_results_is_fetched_first(shared_context, served_sit
         shown_then.setdefault(n, shown)
     assert len(shown_then) == 10
     assert sorted(shown_then.values()) == [0] * 3 + [3] * 7, shown_then
+
+
+def _index_file(name: str) -> re.Pattern[str]:
+    """The address of an index file as the index names it (search_format.PATHS), under the build's folder."""
+    return re.compile("/search/[0-9a-f]+/" + re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(PATHS[name])) + "$")
+
+
+def _record_fetches(page) -> None:
+    """Every fetch of the page as [path, results shown when it was asked for] in ``window.__fetched``."""
+    page.add_init_script("""
+      window.__fetched = [];
+      const fetchNow = window.fetch;
+      window.fetch = function (input, init) {
+        const url = new URL(String((input && input.url) || input), location.href);
+        window.__fetched.push([url.pathname, document.querySelectorAll('ol.gz-results > li.gz-result').length]);
+        return fetchNow.apply(this, arguments);
+      };""")
+
+
+def _fetched(page, name: str) -> list[int]:
+    """How many results were shown when each file of kind ``name`` was asked for."""
+    pattern = _index_file(name)
+    return [shown for path, shown in page.evaluate("window.__fetched") if pattern.search(path)]
+
+
+def test_a_plain_query_waits_for_neither_the_t2s_table_nor_the_facets(shared_context, served_site: str) -> None:
+    """What a plain query needs before its first results: meta.bin, its postings, the first cards."""
+    page = shared_context().new_page()
+    _record_fetches(page)
+    assert _search(page, served_site, "管理")
+    assert _fetched(page, "doc")[:1] == [0]  # the recorder sees the index's own requests
+    assert _fetched(page, "t2s") == []
+    assert all(shown > 0 for shown in _fetched(page, "facets"))  # fetched after the first results, if at all
+
+
+def test_a_traditional_query_fetches_the_t2s_table_and_finds_what_its_simplified_form_finds(
+        shared_context, served_site: str) -> None:
+    traditional, simplified = "發展規劃", "发展规划"
+    assert normalize(traditional) == simplified and containing(simplified)
+    found = {}
+    for query in (simplified, traditional):
+        page = shared_context().new_page()
+        _record_fetches(page)
+        found[query] = _search(page, served_site, query), page.inner_text(".gz-search-status")
+        assert len(_fetched(page, "t2s")) == (query == traditional), query
+        page.close()
+    assert found[traditional] == found[simplified]
+    out = _api(shared_context().new_page(), served_site, traditional)
+    assert {r["url"] for r in out["results"] if r["kind"] == "document"} == containing(simplified)
+
+
+def test_a_two_character_query_reads_the_counts_of_an_own_list(
+        shared_context, served_site: str, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A term of two characters needs no positions: of a long list it fetches the counts file;
+    a longer term fetches the positions. The site's index is swapped on the way to the browser for
+    one whose short lists are files of their own (the real library has no long bigram list)."""
+    from gazette.publish import search
+
+    monkeypatch.setattr(search, "OWN_FILE", 200)
+    search.build_search_index(library(), tmp_path)
+    meta = json.loads(decode_file((tmp_path / "search" / "meta.bin").read_bytes()))
+    k = meta["own"].index(normalize("经济"))
+    counts, positions = meta["paths"]["counts"].format(k=k), meta["paths"]["term"].format(k=k)
+
+    def swapped(page, missing: str = "") -> None:
+        def answer(route) -> None:
+            rel = urlsplit(route.request.url).path.split("/search/", 1)[1]
+            if rel == f"{meta['build']}/{missing}":
+                route.fulfill(status=404, body=b"")
+            else:
+                route.fulfill(status=200, body=(tmp_path / "search" / rel).read_bytes())
+        page.route(re.compile(r"/search/(meta\.bin|[0-9a-f]{16}/[^?]*)(\?.*)?$"), answer)
+
+    page = shared_context().new_page()
+    swapped(page)
+    _record_fetches(page)
+    for query in ("经济", "经济普查"):
+        out = _api(page, served_site, query)
+        assert {r["url"] for r in out["results"] if r["kind"] == "document"} == containing(query), query
+    asked = [path.split(f"/search/{meta['build']}/", 1)[-1] for path, _ in page.evaluate("window.__fetched")]
+    assert asked.count(counts) == 1 and asked.count(positions) == 1  # 经济, then 经济普查
+    assert asked.index(counts) < asked.index(positions)
+    # A missing counts file is an index fault like any other.
+    page = shared_context().new_page()
+    swapped(page, missing=counts)
+    page.goto(f"{served_site}search/?q={quote('经济')}")
+    page.wait_for_selector("[data-gz-search=page][data-state=error]", state="attached", timeout=20000)
+    assert "检索索引文件缺失或已损坏" in page.inner_text(".gz-search-status")
 
 
 def test_header_box_shows_results_as_you_type(search_page, served_site: str) -> None:

@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 import pytest
 
-from gazette.publish.search_format import FORMAT, decode_file, encode_file
+from gazette.publish.search_format import FORMAT, PATHS, decode_file, encode_file
 
 pytestmark = pytest.mark.browser
 
@@ -38,8 +38,8 @@ def _meta(site: Path) -> dict:
     return json.loads(decode_file((site / "search" / "meta.bin").read_bytes()))
 
 
-def _wait(page, served_site: str, query: str) -> str:
-    page.goto(f"{served_site}search/?q={quote(query)}")
+def _wait(page, served_site: str, query: str, extra: str = "") -> str:
+    page.goto(f"{served_site}search/?q={quote(query)}{extra}")
     page.wait_for_selector("[data-gz-search=page][data-state]", state="attached", timeout=20000)
     return page.get_attribute("[data-gz-search=page]", "data-state")
 
@@ -79,6 +79,42 @@ def test_damaged_index_file_gives_a_message_and_a_retry(page, site: Path, served
     page.click(".gz-search-retry")
     page.wait_for_selector("[data-gz-search=page][data-state=done]", state="attached", timeout=20000)
     assert page.locator("ol.gz-results > li a[href$='2018/qzf-15/']").count() == 1
+    assert page.errors == []
+
+
+# Files fetched only when a search needs them, with a query (and address) that does.
+ON_DEMAND = {"t2s": ("經濟普查", ""), "facets": ("经济普查", f"&{quote('年份')}=2018")}
+
+
+@pytest.mark.parametrize("kind", ["missing", "gzip of other bytes"])
+@pytest.mark.parametrize("which", sorted(ON_DEMAND))
+def test_a_damaged_file_fetched_on_demand_is_a_fault_too(page, site: Path, served_site: str, kind: str, which: str) -> None:
+    pattern = f"**/search/{_meta(site)['build']}/{PATHS[which]}"
+
+    def damage(route) -> None:
+        status, body = DAMAGE[kind](_real(site, route.request.url.split("/search/", 1)[1]))
+        route.fulfill(status=status, body=body)
+
+    page.route(pattern, damage)
+    assert _wait(page, served_site, *ON_DEMAND[which]) == "error"
+    status = page.inner_text(".gz-search-status")
+    assert FAULT in status and "没有找到" not in status and "正在检索" not in status
+    page.unroute(pattern)
+    page.click(".gz-search-retry")
+    page.wait_for_selector("[data-gz-search=page][data-state=done]", state="attached", timeout=20000)
+    assert page.locator("ol.gz-results > li a[href$='2018/qzf-15/']").count() == 1
+    assert page.errors == []
+
+
+def test_a_plain_query_shows_its_results_without_the_facets_file(page, site: Path, served_site: str) -> None:
+    """The facets are not needed for a plain query's results: a missing facets file shows when the
+    panel that needs it opens, as a fault."""
+    page.route(f"**/search/{_meta(site)['build']}/{PATHS['facets']}", lambda route: route.fulfill(status=404, body=b""))
+    assert _wait(page, served_site, "经济普查") == "done"
+    assert page.locator("ol.gz-results > li a[href$='2018/qzf-15/']").count() == 1
+    page.click(".gz-facets-box > summary")
+    page.wait_for_selector("[data-gz-search=page][data-state=error]", state="attached", timeout=20000)
+    assert FAULT in page.inner_text(".gz-search-status")
     assert page.errors == []
 
 
