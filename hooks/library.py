@@ -116,6 +116,10 @@ class LibraryPlugin(BasePlugin[NoOptions]):
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.meta.get("search_page"):
             page.meta["preload"] = list(FIRST_FETCHES)
+            # Its first scripts (rules.js, search.js) are async in its head: at the end of the body
+            # they would run only once the stylesheets have arrived (the theme's alone is 22 KB gzip)
+            # and the query's files would wait for them; so the query starts when its scripts arrive.
+            page.meta["first_scripts_in_head"] = True
         spec = self.derived.pages.get(page.file.src_uri)
         if spec is None:
             return markdown

@@ -77,4 +77,6 @@
       return loading;
     },
   };
+  // For a script that ran before this one (async on the search page: search.js).
+  document.dispatchEvent(new Event("gazette:rules"));
 })();

@@ -31,6 +31,8 @@
   const FIRST_SCREEN = 3;
   const MAX_PARTS = 3;
   const MAX_NEAR_GRAMS = 48; // bigrams looked up when nothing matches exactly (bounds downloads)
+  const EXPAND_OFF = ["扩展", "否"]; // in the address: the query without its official words
+  const expandIn = (params) => params.get(EXPAND_OFF[0]) !== EXPAND_OFF[1];
 
   /* ---- loading, every file checked ---------------------------------------- */
 
@@ -68,7 +70,7 @@
 
   // Everything read from one build; replaced as a whole when the deployment changes.
   let index = null;
-  function freshIndex() { return { ready: null, files: new Map(), tables: new Map(), shards: new Map(), postings: new Map(), counts: new Map(), runs: new Map() }; }
+  function freshIndex() { return { ready: null, reread: null, files: new Map(), tables: new Map(), shards: new Map(), postings: new Map(), counts: new Map(), runs: new Map() }; }
   index = freshIndex();
 
   // A promise cached until it fails: a failure is never cached.
@@ -102,13 +104,26 @@
     if (meta.format !== FORMAT) throw new IndexFault("version", "meta.bin", `format ${meta.format}`);
     return meta;
   }
+  // On the search page rules.js and this script load async (overrides/main.html), so this one may
+  // run first: it waits for rules.js's "gazette:rules" event. The page's load event comes once every
+  // script of the page has run or failed: rules.js is then missing, a download fault (never a hang).
+  function rulesScript() {
+    if (window.gazetteRules) return Promise.resolve(window.gazetteRules);
+    // Only a new load of the page fetches the script again: its retry reloads the page.
+    const missing = () => Object.assign(new IndexFault("network", "assets/rules.js", "not loaded"), { reload: true });
+    if (document.readyState === "complete") return Promise.reject(missing());
+    return new Promise((resolve, reject) => {
+      document.addEventListener("gazette:rules", () => resolve(window.gazetteRules), { once: true });
+      window.addEventListener("load", () => { if (!window.gazetteRules) reject(missing()); }, { once: true });
+    });
+  }
   // The index of the current build; ``fresh``: a meta.bin just read past the cache.
   function init(fresh) {
     if (!index.ready) {
       const mine = index;
       mine.ready = (async () => {
         // rules.json does not depend on meta.bin: both downloads run at once (a round trip less on a slow phone).
-        const rules = window.gazetteRules.ready;
+        const rules = rulesScript().then((r) => r.ready);
         rules.catch(() => {});
         let meta = fresh;
         if (!meta) try { meta = await loadMeta(false); } catch (e) {
@@ -633,18 +648,26 @@
   // Work on the index (a search, the facet table); when a file of the build is gone (a newer
   // deployment replaced it), meta.bin is read again, bypassing the cache, and the work runs once more.
   async function recovering(work) {
+    const used = index;
     try {
       return await work();
     } catch (e) {
       if (!(e instanceof IndexFault) || !["missing", "version", "damaged"].includes(e.kind)) throw e;
-      const old = index.ready ? await index.ready.catch(() => null) : null;
-      let meta;
-      try { meta = await loadMeta(true); } catch (e2) { throw e; }
-      if (old && meta.build === old.build) throw e; // the same build: the file itself is damaged
-      index = freshIndex();
-      init(meta);
+      if (index !== used) return work(); // a search beside this one has read the new meta.bin
+      // Searches failing together (the page's and the one begun early) read meta.bin once.
+      if (!used.reread) used.reread = reread(used).finally(() => { used.reread = null; });
+      if (!(await used.reread.catch(() => null))) throw e;
       return work();
     }
+  }
+  // meta.bin past the cache: the new build's index, or null when it names the same build (then
+  // the file itself is damaged).
+  async function reread(used) {
+    const old = used.ready ? await used.ready.catch(() => null) : null;
+    const meta = await loadMeta(true);
+    if (old && meta.build === old.build) return null;
+    if (index === used) { index = freshIndex(); init(meta); }
+    return meta;
   }
   function search(query, options = {}) { return recovering(() => attempt(query, options)); }
   function currentFacets() { return recovering(async () => facetTable(await init())); }
@@ -943,7 +966,7 @@
     if (sortSelect.value !== (params.get("sort") || "")) sortSelect.value = "";
     let meta = null;
     const selected = {};
-    let expandOn = params.get("扩展") !== "否";
+    let expandOn = expandIn(params);
     // counts: of each facet's values over the results shown, once the open panel asked for them;
     // firstScreen: a search's first results are on their way (it shows the panel after them)
     let seq = 0, shown = 0, total = 0, counts = null, focusAfter = null, firstScreen = false;
@@ -956,7 +979,7 @@
       if (q) url.searchParams.set("q", q);
       if (sortSelect.value) url.searchParams.set("sort", sortSelect.value);
       for (const f of meta.rules.facets) for (const v of selected[f.id]) url.searchParams.append(f.label, v);
-      if (!(options.expand === undefined ? expandOn : options.expand)) url.searchParams.set("扩展", "否");
+      if (!(options.expand === undefined ? expandOn : options.expand)) url.searchParams.set(...EXPAND_OFF);
       return url;
     }
     function syncUrl() { history.replaceState(null, "", urlFor()); }
@@ -1047,7 +1070,7 @@
       units.hidden = true;
       more.hidden = true;
       const retry = el("button", { type: "button", class: "md-button gz-search-retry" }, "重试");
-      retry.addEventListener("click", () => { if (e && e.kind === "version") location.reload(); else start(); });
+      retry.addEventListener("click", () => { if (e && (e.kind === "version" || e.reload)) location.reload(); else start(); });
       status.replaceChildren(faultText(e), " ", retry);
       list.dataset.state = "error";
       root.dataset.state = "error";
@@ -1122,8 +1145,38 @@
   }
   // This script comes at the end of the body, before the theme's bundle (overrides/main.html):
   // the forms and the results list are parsed already, so a search in the address starts now
-  // instead of after the theme's script has downloaded and run (seconds on a slow phone).
+  // instead of after the theme's script has downloaded and run (seconds on a slow phone). On the
+  // search page it is async: it runs when it arrives, not after the stylesheets (the query's
+  // files download while they do; results added before the stylesheets are drawn with them).
   const here = document.currentScript;
   if (document.readyState !== "loading" || (here && document.body && document.body.contains(here))) start();
+  else if (here && document.head.contains(here)) early();
   else document.addEventListener("DOMContentLoaded", start);
+
+  // Async in the head (the search page: overrides/main.html): the query in the address is searched
+  // now, while the stylesheets download (the parser waits for them at the theme's first inline
+  // script, and the page's markup with it), and its first screen of results fetched; the page is
+  // set up once the parser has passed its markup (long before DOMContentLoaded, which waits for the
+  // theme's bundle) and finds them ready.
+  function early() {
+    const params = new URLSearchParams(location.search);
+    const query = params.get("q");
+    if (query) {
+      init().then((meta) => {
+        // With filters in the address the first screen is another one: only the query is searched.
+        const filtered = meta.rules.facets.some((f) => params.has(f.label));
+        return search(query, { sort: params.get("sort") || null, limit: filtered ? 0 : FIRST_SCREEN, expand: expandIn(params) });
+      }).catch(() => {}); // the page asks again and shows the fault
+    }
+    let started = false;
+    const begin = () => { if (!started) { started = true; watch.disconnect(); start(); } };
+    // The parser has finished an element once anything after it is in the document.
+    const passed = (node) => { for (let e = node; e; e = e.parentElement) if (e.nextElementSibling) return true; return false; };
+    const watch = new MutationObserver(() => {
+      const root = document.querySelector("[data-gz-search=page]");
+      if (root && passed(root)) begin();
+    });
+    watch.observe(document.documentElement, { childList: true, subtree: true });
+    document.addEventListener("DOMContentLoaded", begin);
+  }
 })();

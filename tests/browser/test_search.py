@@ -338,6 +338,43 @@ def test_the_first_screen_of_results_is_fetched_first(shared_context, served_sit
     assert sorted(shown_then.values()) == [0] * 3 + [3] * 7, shown_then
 
 
+def test_a_search_in_the_address_starts_before_the_stylesheets_arrive(chromium, served_site: str) -> None:
+    """On a slow link the stylesheets take seconds, and the page's markup waits for them (the theme's
+    inline script in the head): the query in the address is searched meanwhile and the cards of its
+    first screen of results fetched; the results are shown once the stylesheets are here."""
+    context = chromium.new_context(locale="zh-CN")  # a route: a context of its own
+    try:
+        page = context.new_page()
+        held: list | None = []  # the stylesheet requests, until they are let through (None)
+        page.route("**/*.css", lambda route: route.continue_() if held is None else held.append(route))
+        page.add_init_script("""
+          window.__early = [];  // [path, whether the search page's markup was parsed] of each fetch
+          const fetchNow = window.fetch;
+          window.fetch = function (input, init) {
+            const url = new URL(String((input && input.url) || input), location.href);
+            window.__early.push([url.pathname, !!document.querySelector('[data-gz-search=page]')]);
+            return fetchNow.apply(this, arguments);
+          };""")
+        expected = {"/" + url for url in containing("安全生产")}  # five documents: one page, three first
+        page.goto(f"{served_site}search/?q={quote('安全生产')}", wait_until="commit")
+        card = _index_file("doc").pattern
+        first_screen = f"() => (window.__early || []).filter(([p]) => new RegExp({json.dumps(card)}).test(p)).length >= 3"
+        page.wait_for_function(first_screen, polling=50, timeout=15000)
+        assert held, "the stylesheets were asked for and are held back"
+        fetched = page.evaluate("window.__early")
+        assert not any(parsed for _, parsed in fetched), fetched  # all before the page's markup
+        routes, held = held, None
+        for route in routes:
+            route.continue_()
+        page.wait_for_selector("ol.gz-results[data-state=done]", state="attached", timeout=15000)
+        hrefs = [a.get_attribute("href") for a in page.query_selector_all("ol.gz-results > li > a:first-child")]
+        assert {_path(urljoin(page.url, h)) for h in hrefs} == expected
+        later = page.evaluate("window.__early")[len(fetched):]
+        assert not [p for p, _ in later if re.search(card, p) and p in {q for q, _ in fetched}]  # nothing twice
+    finally:
+        context.close()
+
+
 def _index_file(name: str) -> re.Pattern[str]:
     """The address of an index file as the index names it (search_format.PATHS), under the build's folder."""
     return re.compile("/search/[0-9a-f]+/" + re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(PATHS[name])) + "$")
@@ -458,9 +495,9 @@ def test_facets_render_only_when_opened(shared_context, served_site: str) -> Non
 
 
 def test_first_downloads_start_from_the_head_and_each_is_fetched_once(chromium, shared_context, served_site: str) -> None:
-    """The search page's head names its scripts and first index files (preload): the browser
-    fetches each once, as the page's own requests use them. Other pages preload nothing (their
-    scripts would take bandwidth from the stylesheets before the first paint)."""
+    """The search page's head names its scripts (async) and first index files (preload): the
+    browser fetches each once, as the page's own requests use them. Other pages name nothing there
+    (their scripts would take bandwidth from the stylesheets before the first paint)."""
     context = chromium.new_context(locale="zh-CN")
     page = context.new_page()
     requested: list[str] = []
@@ -469,14 +506,18 @@ def test_first_downloads_start_from_the_head_and_each_is_fetched_once(chromium, 
     page.wait_for_selector("ol.gz-results[data-state=done]", state="attached", timeout=15000)
     preloaded = [urlsplit(urljoin(page.url, href)).path
                  for href in page.eval_on_selector_all("head link[rel=preload]", "ls => ls.map(l => l.getAttribute('href'))")]
+    scripts = [urlsplit(urljoin(page.url, src)).path
+               for src in page.eval_on_selector_all("head script[src][async]", "ss => ss.map(s => s.getAttribute('src'))")]
+    in_body = page.eval_on_selector_all("body script[src]", "ss => ss.map(s => s.getAttribute('src'))")
     context.close()
     assert any(p.endswith("/search/meta.bin") for p in preloaded) and any(p.endswith("/assets/rules.json") for p in preloaded)
-    assert any(p.endswith("/assets/search.js") for p in preloaded)
-    for path in preloaded:
+    assert any(p.endswith("/assets/search.js") for p in scripts) and any(p.endswith("/assets/rules.js") for p in scripts)
+    assert not [src for src in in_body if src.endswith(("/search.js", "/rules.js"))], in_body  # not twice
+    for path in preloaded + scripts:
         assert requested.count(path) == 1, (path, requested)
     other = shared_context().new_page()
     other.goto(served_site + "2018/qzbf-33/")
-    assert other.locator("head link[rel=preload]").count() == 0
+    assert other.locator("head link[rel=preload], head script[src]").count() == 0
 
 
 def test_a_clause_deep_in_a_long_document_is_quoted_from_its_own_card_run(search_page, served_site: str) -> None:

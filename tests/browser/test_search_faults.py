@@ -175,3 +175,19 @@ def test_a_failed_rules_file_is_fetched_again_on_retry(page, served_site: str) -
     page.wait_for_selector("[data-gz-search=page][data-state=done]", state="attached", timeout=20000)
     assert page.locator("ol.gz-results > li a[href$='2018/qzf-15/']").count() == 1
     assert page.errors == []
+
+
+def test_a_missing_rules_script_is_a_fault_not_a_wait(page, served_site: str) -> None:
+    """rules.js and search.js load side by side on the search page (async): when rules.js never
+    arrives, the page says the download failed once the page has loaded, and its retry loads the
+    page again (which fetches the script again)."""
+    pattern = "**/assets/rules.js*"
+    page.route(pattern, lambda route: route.fulfill(status=404, body=b"File not found"))
+    assert _wait(page, served_site, "经济普查") == "error"
+    assert "下载失败" in page.inner_text(".gz-search-status")
+    page.unroute(pattern)
+    with page.expect_navigation():
+        page.click(".gz-search-retry")
+    page.wait_for_selector("[data-gz-search=page][data-state=done]", state="attached", timeout=20000)
+    assert page.locator("ol.gz-results > li a[href$='2018/qzf-15/']").count() == 1
+    assert page.errors == []
