@@ -383,16 +383,27 @@ class _Builder:
         """Per department: every document naming it (by name or alias in the text, or as a
         unit of a task, so 住建局 in "市发改委、住建局" counts), with the part that does."""
         matcher = self.library.unit_names  # the one unit-name matcher (gazette/vocab/unitnames.py)
+        # A document names many departments: its text is matched once, not once for each of them.
+        first_named: dict[int, dict[str, tuple[int, str]]] = {}  # document → code → (part, name) first naming it
+
+        def named(n: int) -> dict[str, tuple[int, str]]:
+            if n not in first_named:
+                codes: dict[str, tuple[int, str]] = {}
+                for i, part in enumerate(self.parts[n]):
+                    for s in part.strings:
+                        for m in matcher.find(s):
+                            codes.setdefault(m.code, (i, m.name))
+                first_named[n] = codes
+            return first_named[n]
+
         for dept in self.library.departments:
             found: dict[int, list[object]] = {}
             code = dept.record.code
             for doc in dept.documents:
                 n = self.ordinal[doc.id]
-                for i, part in enumerate(self.parts[n]):
-                    name = next((m.name for s in part.strings for m in matcher.find(s) if m.code == code), None)
-                    if name is not None:
-                        found[n] = [n, i, normalize(name)]
-                        break
+                if code in named(n):
+                    i, name = named(n)[code]
+                    found[n] = [n, i, normalize(name)]
             for task in dept.tasks:
                 n = self.ordinal[task.doc.id]
                 if n in found:
