@@ -507,7 +507,7 @@ def test_first_downloads_start_from_the_head_and_each_is_fetched_once(chromium, 
     preloaded = [urlsplit(urljoin(page.url, href)).path
                  for href in page.eval_on_selector_all("head link[rel=preload]", "ls => ls.map(l => l.getAttribute('href'))")]
     scripts = [urlsplit(urljoin(page.url, src)).path
-               for src in page.eval_on_selector_all("head script[src][async]", "ss => ss.map(s => s.getAttribute('src'))")]
+               for src in page.eval_on_selector_all("head script[src][async][fetchpriority=high]", "ss => ss.map(s => s.getAttribute('src'))")]
     in_body = page.eval_on_selector_all("body script[src]", "ss => ss.map(s => s.getAttribute('src'))")
     context.close()
     assert any(p.endswith("/search/meta.bin") for p in preloaded) and any(p.endswith("/assets/rules.json") for p in preloaded)
