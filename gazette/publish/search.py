@@ -258,7 +258,6 @@ class _Builder:
         self.abbreviations: list[Expansion] = []
         self.years: list[int] = []
         self.seqs: list[int] = []
-        self.t2s_keys = b""
 
     def build(self, w: _Writer) -> None:
         postings = Postings(SEP)
@@ -283,8 +282,7 @@ class _Builder:
             for c in range(0, max(len(parts), 1), CARD_PARTS):
                 w.write(PATHS["doc"].format(n=n, c=c // CARD_PARTS), _json(self.card(doc, parts[c : c + CARD_PARTS])))
         postings.add(texts, docs, keys)
-        self.t2s_keys, t2s_values = encode_t2s(t2s_table())
-        w.write(PATHS["t2s"], t2s_values)
+        w.write(PATHS["t2s"], encode_t2s(t2s_table())[1])
         self.write_shards(w, postings)
         self.write_wenhao(w)
         self.write_departments(w)
@@ -454,7 +452,7 @@ class _Builder:
             "have": {"wenhao": self.years, "seq": self.seqs},
             "expansions": self.expansions(), "max_alternatives": MAX_ALTERNATIVES,
             "colloquial_wenhao": js_pattern(COLLOQUIAL_WENHAO),
-            "t2s": base64.b64encode(self.t2s_keys).decode("ascii"),
+            "t2s": base64.b64encode(encode_t2s(t2s_table())[0]).decode("ascii"),
             "own": self.own,
         }
 
