@@ -15,6 +15,11 @@ refused even where both agree (``00``). Timestamps are the one accepted
 difference: ``2018-05-04`` stays text in both readings we use, and the schema
 parses it as a date with its line (``date: 1522972800`` is a number, which the
 schema refuses). The rule is documented for editors on the 数据结构 page.
+
+Events come from libyaml (PyYAML's C parser, six times faster on our records) where PyYAML was
+built with it; nodes are composed by PyYAML's Python composer either way, so the checks below
+see the same tree. A file libyaml refuses is read again by the pure-Python parser, so an editor
+reads PyYAML's own message and position whichever parser is installed.
 """
 
 from __future__ import annotations
@@ -46,28 +51,69 @@ _CORE: tuple[tuple[str, str, str], ...] = (
     ("merge", r"<<", "<"),
 )
 _LEADING_ZERO = re.compile(r"[-+]?0[0-9]+")
+# PyYAML composes recursively: a few hundred nested [ or { exhaust the stack
+_TOO_DEEP = "YAML：嵌套层数太多，不是一份记录的结构"
 
 
-class _Loader(yaml.SafeLoader):
-    """Core-schema resolution; remembers nodes that carried an explicit tag (refused in ``_walk``)."""
-
+class _CoreResolver(yaml.resolver.Resolver):
     yaml_implicit_resolvers: dict[Any, list[tuple[str, re.Pattern[str]]]] = {}
 
-    def __init__(self, stream: str):
-        super().__init__(stream)
-        self.tagged: dict[int, str] = {}
+
+for _kind, _pattern, _first in _CORE:
+    _CoreResolver.add_implicit_resolver(_TAG + _kind, re.compile(f"^(?:{_pattern})$"), list(_first))
+
+
+class _Composer(yaml.composer.Composer):
+    """Remembers nodes that carried an explicit tag (refused in ``_walk``); a plain scalar's style
+    is None from either parser (libyaml reports it as "")."""
+
+    tagged: dict[int, str]
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
+        event = self.peek_event()  # type: ignore[attr-defined]  # the parser's, beside it in the MRO
         tag = getattr(event, "tag", None)
         node = super().compose_node(parent, index)
         if tag is not None and not isinstance(event, yaml.AliasEvent):
             self.tagged[id(node)] = tag
         return node
 
+    def compose_scalar_node(self, anchor: Any) -> yaml.ScalarNode:  # the stubs say dict; PyYAML passes the anchor
+        node = super().compose_scalar_node(anchor)
+        if node.style == "":
+            node.style = None
+        return node
 
-for _kind, _pattern, _first in _CORE:
-    _Loader.add_implicit_resolver(_TAG + _kind, re.compile(f"^(?:{_pattern})$"), list(_first))
+
+class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, _Composer, yaml.constructor.SafeConstructor, _CoreResolver):
+    """The pure-Python reading (PyYAML's ``SafeLoader`` with the core schema)."""
+
+    def __init__(self, stream: str):
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        _Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        _CoreResolver.__init__(self)
+        self.tagged = {}
+
+
+_CLoader: type[Any] | None = None
+if yaml.__with_libyaml__:
+    from yaml._yaml import CParser
+
+    class _LibyamlLoader(_Composer, CParser, yaml.constructor.SafeConstructor, _CoreResolver):
+        """libyaml's events under the Python composer (``_Composer`` comes first in the MRO, so
+        CParser's own composer is never used)."""
+
+        def __init__(self, stream: str):
+            CParser.__init__(self, stream)
+            _Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            _CoreResolver.__init__(self)
+            self.tagged = {}
+
+    _CLoader = _LibyamlLoader
+
 
 _YAML11 = yaml.resolver.Resolver()  # PyYAML's YAML 1.1 reading, to find scalars read two ways
 _CONSTRUCT = yaml.constructor.SafeConstructor()
@@ -176,6 +222,13 @@ def read_yaml(path: Path, display: Path | None = None, inside: Path | None = Non
     if text.strip() and not text.endswith(("\n", "\r")):
         raise RecordError(shown, text.count("\n") + 1, None, "文件末尾没有换行：记录可能在写入中途被截断（如磁盘已满、"
                           "编辑器或导入程序被中止）；若文件完整，请在末尾加一个换行")
+    if _CLoader is not None:
+        try:
+            return _compose(_CLoader(text), shown)
+        except yaml.YAMLError:
+            pass  # refused: the pure-Python reading below gives the editor PyYAML's message
+        except RecursionError:
+            raise RecordError(shown, None, None, _TOO_DEEP) from None
     try:
         # PyYAML's reader checks the whole text for control characters up front
         loader = _Loader(text)
@@ -183,23 +236,27 @@ def read_yaml(path: Path, display: Path | None = None, inside: Path | None = Non
         line = text[: exc.position].count("\n") + 1
         raise RecordError(shown, line, None, f"YAML：记录中不能有控制字符 U+{exc.character:04X}") from None
     try:
-        node = loader.get_single_node()
-        if node is None:
-            raise RecordError(shown, 1, None, "文件是空的")
-        lines: dict[Loc, int] = {}
-        _walk(node, (), lines, set(), shown, loader.tagged)
-        data = loader.construct_document(node)
+        return _compose(loader, shown)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise RecordError(shown, mark.line + 1 if mark else None, None, f"YAML 语法错误：{exc.problem or exc.context}") from None
     except yaml.YAMLError as exc:
         raise RecordError(shown, None, None, f"YAML 语法错误：{exc}") from None
     except RecursionError:
-        # PyYAML composes recursively: a few hundred nested [ or { exhaust the stack
-        raise RecordError(shown, None, None, "YAML：嵌套层数太多，不是一份记录的结构") from None
+        raise RecordError(shown, None, None, _TOO_DEEP) from None
+
+
+def _compose(loader: Any, shown: Path) -> YamlFile:
+    """The file's data and lines; YAML's own errors are the caller's to word."""
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise RecordError(shown, 1, None, "文件是空的")
+        lines: dict[Loc, int] = {}
+        _walk(node, (), lines, set(), shown, loader.tagged)
+        return YamlFile(shown, loader.construct_document(node), lines)
     finally:
         loader.dispose()
-    return YamlFile(shown, data, lines)
 
 
 def _walk(node: yaml.Node, loc: Loc, lines: dict[Loc, int], seen: set[int], path: Path, tagged: dict[int, str]) -> None:

@@ -11,10 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hardening_support import DOC_PATH, DOCUMENT, ISSUE, ISSUE_PATH, replace_once, write_data
+from hardening_support import DOC_PATH, DOCUMENT, ISSUE, ISSUE_PATH, ROOT, replace_once, write_data
 
 from gazette.derive.catalog import build_library
 from gazette.load.errors import RecordError, RecordErrors
+from gazette.load import yamlfile
 from gazette.load.yamlfile import read_yaml
 
 pytestmark = pytest.mark.unit
@@ -100,3 +101,68 @@ def test_a_tagged_key_is_refused(tmp_path: Path) -> None:
     with pytest.raises(RecordError) as raised:
         read_yaml(path)
     assert raised.value.line == 2
+
+
+# Texts where the two parsers could part ways: every form above, quoting styles, block scalars,
+# flow collections, comments, a BOM, CRLF line ends, non-BMP characters, and malformed YAML.
+PARSER_TEXTS = [
+    "a: 1\nb: 'x'\nc: \"y\\u4e00\"\nd: [1, \"q\", null, ~]\ne: |\n  lit\n  two\nf: >-\n  fold\n  ed\n",
+    "- {a: 1, b: [2, 3]}\n- ? complex\n  : value\n",
+    "a: 1\r\nb: 二\r\n",
+    "\ufeffa: 1\n",
+    "a: 𠀀𪚥\n# comment\nb: '' # trailing\n",
+    "a: &x 1\nb: *x\n",
+    "a: !!str 1\nb: ! x\nc: !local y\n",
+    "a: [1, 2\n",
+    "a: b: c\n",
+    "a:\n\t- 1\n",
+    "a: 'unterminated\n",
+    "a: 1\na: 2\n",
+    "%YAML 1.1\n---\na: 1\n",
+    "--- a\n--- b\n",
+    "a: \x07\n",
+    "a: \x85b\n",
+    "[" * 300 + "]" * 300 + "\n",
+    "",
+    "# only a comment\n",
+] + [new for _, _, new, *_ in CASES]
+
+
+def _outcome(loader: type, text: str) -> object:
+    """The tree a loader composes (tags, values, styles, positions), or the error it raises."""
+    def tree(node: object) -> object:
+        value = getattr(node, "value")
+        kids = [tree(v) if not isinstance(v, tuple) else (tree(v[0]), tree(v[1])) for v in value] if isinstance(value, list) else value
+        mark = getattr(node, "start_mark")
+        style = getattr(node, "style", None)
+        return (type(node).__name__, getattr(node, "tag"), style, mark.line, mark.column, kids)
+    try:
+        loader_ = loader(text)
+        node = loader_.get_single_node()
+        return ("ok", tree(node) if node is not None else None, loader_.construct_document(node) if node is not None else None,
+                sorted(loader_.tagged.values()))
+    except Exception as exc:  # noqa: BLE001 — the kind of failure is what is compared
+        return ("error", type(exc).__name__ if not isinstance(exc, yamlfile.yaml.YAMLError) else "YAMLError")
+
+
+@pytest.mark.skipif(yamlfile._CLoader is None, reason="PyYAML built without libyaml: only the Python parser runs")
+@pytest.mark.parametrize("text", PARSER_TEXTS + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data").rglob("*.yaml"))])
+def test_libyaml_and_the_python_parser_compose_the_same_records(text: str) -> None:
+    """The fast path (libyaml's events) composes what PyYAML's Python parser composes, node for
+    node, or refuses what it refuses; a refused file is then reported from the Python parser."""
+    assert _outcome(yamlfile._CLoader, text) == _outcome(yamlfile._Loader, text)
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("a: [1, 2\n", 2, ["YAML 语法错误", "expected ',' or ']'"]),
+    ("a: b: c\n", 1, ["mapping values are not allowed here"]),
+    ("a: \x07\n", 1, ["控制字符 U+0007"]),
+])
+def test_a_refused_file_is_worded_by_the_python_parser(text: str, line: int, words: list[str], tmp_path: Path) -> None:
+    path = tmp_path / "x.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(RecordError) as raised:
+        read_yaml(path)
+    assert raised.value.line == line
+    for word in words:
+        assert word in raised.value.message, raised.value.message
