@@ -9,7 +9,8 @@ import functools
 import posixpath
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import BytecodeCache, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.bccache import Bucket
 
 from gazette.derive.consistency import CHECK_LABELS
 from gazette.derive.views import FEED_LIMIT
@@ -45,8 +46,31 @@ def relative_url(from_url: str, to_url: str) -> str:
     return rel + (f"#{fragment}" if sep else "")
 
 
+class _CompiledTemplates(BytecodeCache):
+    """Compiled templates kept for the process: every build (a rebuild under ``mkdocs serve``, each
+    build of the test suite) makes a new environment, and compiling the templates took 0.7 s of it.
+    Jinja keys a bucket by the template's name and file and checks its source's checksum, so an
+    edited template is compiled again; the compiled code also depends on the environment's
+    options, which is why only ``make_env`` (one set of options) uses this cache."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 def make_env(templates: Path) -> Environment:
     env = Environment(
+        bytecode_cache=_COMPILED,
         loader=FileSystemLoader(str(templates)),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
