@@ -81,8 +81,13 @@ def kind_of(item: pytest.Item) -> str:
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_cmdline_main(config: pytest.Config) -> None:
-    """Under ``-n``: one module per worker, modules in collection order, unless ``--dist`` says
-    otherwise. Set here rather than in addopts, so pytest still runs without pytest-xdist."""
+    """Every core by default (``-n auto``; ``-n 0`` runs in one process, as ``--pdb`` does), one
+    module per worker, modules in collection order, unless ``-n``/``--dist`` say otherwise. Set
+    here rather than in addopts, so pytest still runs without pytest-xdist."""
+    option = config.option
+    if (hasattr(option, "numprocesses") and option.numprocesses is None and not getattr(option, "tx", None)
+            and not option.collectonly and not hasattr(config, "workerinput")):
+        option.numprocesses = "auto"  # pytest-xdist's own hook (after this one) counts the cores
     if getattr(config.option, "dist", None) == "no":  # pytest-xdist's default: nothing asked
         config.option.dist = "loadscope"
         config.option.loadscopereorder = False
