@@ -1065,6 +1065,7 @@
     }
     function fail(e, mine) {
       if (mine !== seq) return;
+      themeLater();
       list.replaceChildren();
       notes.replaceChildren();
       units.hidden = true;
@@ -1089,6 +1090,7 @@
       try { out = await page(mine, FIRST_SCREEN, facetsDetails.open); } catch (e) { fail(e, mine); return; }
       if (!out) return;
       firstScreen = false;
+      themeLater();
       total = out.total;
       if (out.facets) counts = out.facets;
       const asked = input.value.trim() || Object.values(selected).some((s) => s.size);
@@ -1138,6 +1140,27 @@
     start();
   }
 
+  // The theme's bundle, held back on the search page (overrides/main.html): loaded once the first
+  // results are on screen, in the frame after them. It starts the theme on DOMContentLoaded, which
+  // has passed by then on a slow phone: the event is dispatched again for it (the page's other
+  // listeners of that event run once: search.js's own and the 字号 control's are once-only).
+  let themeAsked = false;
+  function themeLater() {
+    if (themeAsked) return;
+    themeAsked = true;
+    requestAnimationFrame(() => setTimeout(() => {
+      for (const held of document.querySelectorAll('script[type="text/x-gazette-later"]')) {
+        const script = document.createElement("script");
+        script.src = held.dataset.src;
+        script.async = false;
+        script.addEventListener("load", () => {
+          if (document.readyState !== "loading") document.dispatchEvent(new Event("DOMContentLoaded"));
+        }, { once: true });
+        held.replaceWith(script);
+      }
+    }));
+  }
+
   function start() {
     for (const form of document.querySelectorAll("form[data-gz-search=header]")) initHeader(form);
     const page = document.querySelector("[data-gz-search=page]");
@@ -1151,7 +1174,7 @@
   const here = document.currentScript;
   if (document.readyState !== "loading" || (here && document.body && document.body.contains(here))) start();
   else if (here && document.head.contains(here)) early();
-  else document.addEventListener("DOMContentLoaded", start);
+  else document.addEventListener("DOMContentLoaded", start, { once: true });
 
   // Async in the head (the search page: overrides/main.html): the query in the address is searched
   // now, while the stylesheets download (the parser waits for them at the theme's first inline
@@ -1177,6 +1200,6 @@
       if (root && passed(root)) begin();
     });
     watch.observe(document.documentElement, { childList: true, subtree: true });
-    document.addEventListener("DOMContentLoaded", begin);
+    document.addEventListener("DOMContentLoaded", begin, { once: true });
   }
 })();

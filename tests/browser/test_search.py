@@ -520,6 +520,46 @@ def test_first_downloads_start_from_the_head_and_each_is_fetched_once(chromium, 
     assert other.locator("head link[rel=preload], head script[src]").count() == 0
 
 
+def test_the_theme_bundle_waits_for_the_first_results_and_then_starts_the_theme(chromium, served_site: str) -> None:
+    """On the search page the theme's bundle does not share a slow link with the query's files: it
+    is asked for once the first results are shown (or the search failed), then the theme starts
+    (its DOMContentLoaded, long past, is dispatched again for it), and the 字号 buttons still act
+    once per click. Other pages load it with the page."""
+    context = chromium.new_context(locale="zh-CN")
+    try:
+        page = context.new_page()
+        page.add_init_script("""
+          window.__bundle = [];  // results shown when a script element of the bundle entered the page
+          new MutationObserver((changes) => { for (const c of changes) for (const n of c.addedNodes)
+            if (n.tagName === "SCRIPT" && /[/]javascripts[/]bundle[.]/.test(n.src || ""))
+              window.__bundle.push(document.querySelectorAll("ol.gz-results > li.gz-result").length);
+          }).observe(document, { childList: true, subtree: true });""")
+        requested: list[str] = []
+        page.on("request", lambda r: requested.append(r.url) if "/javascripts/bundle." in r.url else None)
+        page.goto(f"{served_site}search/?q={quote('经济普查')}")
+        page.wait_for_selector("ol.gz-results[data-state=done]", state="attached", timeout=15000)
+        page.wait_for_function("() => window.document$ && new Promise((ok) => window.document$.subscribe(() => ok(true)))", timeout=15000)
+        shown = page.evaluate("window.__bundle")
+        assert len(shown) == 1 and shown[0] > 0 and len(requested) == 1, (shown, requested)
+        assert page.locator("script[type='text/x-gazette-later']").count() == 0
+        page.click(".gz-textsize button[data-size=large]")
+        assert page.evaluate("document.documentElement.dataset.gzSize") == "large"
+        assert page.evaluate("localStorage.getItem('gz-text-size')") == "large"
+        page.click(".gz-textsize button[data-size=large]")  # once per click: still large, not toggled back
+        assert page.evaluate("document.documentElement.dataset.gzSize") == "large"
+        # a failed search loads it too
+        page.route("**/search/*/**", lambda route: route.abort())
+        page.route("**/search/meta.bin*", lambda route: route.abort())
+        page.goto(f"{served_site}search/?q={quote('安全生产')}")
+        page.wait_for_selector("ol.gz-results[data-state=error]", state="attached", timeout=15000)
+        page.wait_for_function("() => window.document$ && new Promise((ok) => window.document$.subscribe(() => ok(true)))", timeout=15000)
+        other = context.new_page()
+        other.goto(served_site + "2018/qzbf-33/")
+        assert other.locator("body script[src*='/javascripts/bundle.']").count() == 1
+    finally:
+        context.close()
+
+
 def test_a_clause_deep_in_a_long_document_is_quoted_from_its_own_card_run(search_page, served_site: str) -> None:
     """A result fetches only the run of parts it quotes (CARD_PARTS to a card file): a phrase printed
     once, in a clause past the first runs of the longest document, is quoted from that clause."""
