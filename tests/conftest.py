@@ -38,6 +38,7 @@ modules that do not read ``site`` start first, while one worker builds it.
 from __future__ import annotations
 
 import fcntl
+import re
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -45,6 +46,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _pytest.mark.expression import Expression
 
 from gazette.derive.views import Library
 from tests import edited, project
@@ -91,6 +93,27 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
     if getattr(config.option, "dist", None) == "no":  # pytest-xdist's default: nothing asked
         config.option.dist = "loadscope"
         config.option.loadscopereorder = False
+
+
+# The kinds a test module's text names (``pytest.mark.unit`` …), and the words of a -m expression.
+_KIND_MARK = re.compile(r"\bpytest\.mark\.(" + "|".join(KINDS) + r")\b")
+_EXPRESSION_WORD = re.compile(r"\w+")
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """Under ``-m`` over kinds only (``-m unit``), a test module none of whose kinds the expression
+    selects is not imported: its imports (Playwright, the build helpers) cost about a second of
+    every process's collection, for tests that would be deselected."""
+    expression = config.option.markexpr
+    if not expression or collection_path.suffix != ".py" or not collection_path.name.startswith("test_"):
+        return None
+    if not set(_EXPRESSION_WORD.findall(expression)) <= {*KINDS, "and", "or", "not"}:
+        return None  # it names other markers: only the tests' own markers can say
+    kinds = set(_KIND_MARK.findall(collection_path.read_text(encoding="utf-8")))
+    if not kinds:
+        return None  # no kind in its text: kind_of tells at collection
+    selects = Expression.compile(expression)
+    return None if any(selects.evaluate(lambda name, kind=kind: name == kind) for kind in kinds) else True
 
 
 @pytest.hookimpl(tryfirst=True)
