@@ -1090,7 +1090,6 @@
       try { out = await page(mine, FIRST_SCREEN, facetsDetails.open); } catch (e) { fail(e, mine); return; }
       if (!out) return;
       firstScreen = false;
-      themeLater();
       total = out.total;
       if (out.facets) counts = out.facets;
       const asked = input.value.trim() || Object.values(selected).some((s) => s.size);
@@ -1105,6 +1104,7 @@
       more.hidden = shown >= total;
       list.dataset.state = "done";
       root.dataset.state = "done";
+      themeLater();
       // The panel then opens without a wait on a slow link; a failure shows once it is opened.
       init().then(facetTable).catch(() => {});
     }
@@ -1141,7 +1141,7 @@
   }
 
   // The theme's bundle, held back on the search page (overrides/main.html): loaded once the first
-  // results are on screen, in the frame after them. It starts the theme on DOMContentLoaded, which
+  // page of results is on screen (its first screen came first, then the rest), in the frame after it. It starts the theme on DOMContentLoaded, which
   // has passed by then on a slow phone: the event is dispatched again for it (the page's other
   // listeners of that event run once: search.js's own and the 字号 control's are once-only).
   let themeAsked = false;
