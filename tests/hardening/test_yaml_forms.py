@@ -14,8 +14,8 @@ import pytest
 from hardening_support import DOC_PATH, DOCUMENT, ISSUE, ISSUE_PATH, ROOT, replace_once, write_data
 
 from gazette.derive.catalog import build_library
-from gazette.load.errors import RecordError, RecordErrors
 from gazette.load import yamlfile
+from gazette.load.errors import RecordError, RecordErrors
 from gazette.load.yamlfile import read_yaml
 
 pytestmark = pytest.mark.unit
@@ -130,12 +130,11 @@ PARSER_TEXTS = [
 
 def _outcome(loader: type, text: str) -> object:
     """The tree a loader composes (tags, values, styles, positions), or the error it raises."""
-    def tree(node: object) -> object:
-        value = getattr(node, "value")
+    def tree(node: yamlfile.yaml.Node) -> object:
+        value = node.value
         kids = [tree(v) if not isinstance(v, tuple) else (tree(v[0]), tree(v[1])) for v in value] if isinstance(value, list) else value
-        mark = getattr(node, "start_mark")
-        style = getattr(node, "style", None)
-        return (type(node).__name__, getattr(node, "tag"), style, mark.line, mark.column, kids)
+        style = getattr(node, "style", None)  # scalars only
+        return (type(node).__name__, node.tag, style, node.start_mark.line, node.start_mark.column, kids)
     try:
         loader_ = loader(text)
         node = loader_.get_single_node()
