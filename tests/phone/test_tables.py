@@ -119,8 +119,10 @@ def test_deadlines_jump_to_month_and_filter_by_unit(phone, served_site: str, sit
     month = jump.get_attribute("data-month")
     jump.click()
     page.wait_for_url(f"**/deadlines/#m-{month}")
-    heading = page.locator(f"#m-{month}").bounding_box()
-    assert 0 <= heading["y"] < 812  # the month is on screen
+    # the month is on screen once the cards around it are laid out at their own height (cards out of
+    # view keep an estimated one until then, content-visibility), whatever the machine's pace
+    page.wait_for_function("(id) => { const top = document.getElementById(id).getBoundingClientRect().top; "
+                           "return top >= 0 && top < innerHeight; }", arg=f"m-{month}", timeout=10000)
     page.select_option("#gz-unit", "bb")
     rows = page.locator(".gz-month tbody tr:not([hidden])")
     assert rows.count() == with_bb
