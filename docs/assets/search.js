@@ -1141,9 +1141,9 @@
   }
 
   // The theme's bundle, held back on the search page (overrides/main.html): loaded once the first
-  // page of results is on screen (its first screen came first, then the rest), in the frame after it. It starts the theme on DOMContentLoaded, which
-  // has passed by then on a slow phone: the event is dispatched again for it (the page's other
-  // listeners of that event run once: search.js's own and the 字号 control's are once-only).
+  // page of results is on screen (or the search failed), in the frame after it. It starts the theme
+  // on DOMContentLoaded, which has passed by then on a slow phone: the event is dispatched again for
+  // it (the page's other listeners of that event run once: search.js's own and the 字号 control's).
   let themeAsked = false;
   function themeLater() {
     if (themeAsked) return;

@@ -67,7 +67,9 @@ class _Composer(yaml.composer.Composer):
     """Remembers nodes that carried an explicit tag (refused in ``_walk``); a plain scalar's style
     is None from either parser (libyaml reports it as "")."""
 
-    tagged: dict[int, str]
+    def __init__(self) -> None:
+        super().__init__()
+        self.tagged: dict[int, str] = {}
 
     def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         event = self.peek_event()  # type: ignore[attr-defined]  # the parser's, beside it in the MRO
@@ -94,7 +96,6 @@ class _Loader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, _Com
         _Composer.__init__(self)
         yaml.constructor.SafeConstructor.__init__(self)
         _CoreResolver.__init__(self)
-        self.tagged = {}
 
 
 _CLoader: type[Any] | None = None
@@ -110,7 +111,6 @@ if yaml.__with_libyaml__:
             _Composer.__init__(self)
             yaml.constructor.SafeConstructor.__init__(self)
             _CoreResolver.__init__(self)
-            self.tagged = {}
 
     _CLoader = _LibyamlLoader
 

@@ -48,7 +48,7 @@ def relative_url(from_url: str, to_url: str) -> str:
 
 class _CompiledTemplates(BytecodeCache):
     """Compiled templates kept for the process: every build (a rebuild under ``mkdocs serve``, each
-    build of the test suite) makes a new environment, and compiling the templates took 0.7 s of it.
+    build of the test suite) makes a new environment, and compiling the templates took 0.3 s of it.
     Jinja keys a bucket by the template's name and file and checks its source's checksum, so an
     edited template is compiled again; the compiled code also depends on the environment's
     options, which is why only ``make_env`` (one set of options) uses this cache."""
