@@ -115,10 +115,11 @@ class LibraryPlugin(BasePlugin[NoOptions]):
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if page.meta.get("search_page"):
-            page.meta["preload"] = list(FIRST_FETCHES)
-            # Its first scripts (rules.js, search.js) are async in its head: at the end of the body
-            # they would run only once the stylesheets have arrived (the theme's alone is 22 KB gzip)
-            # and the query's files would wait for them; so the query starts when its scripts arrive.
+            page.meta["entry_data"] = list(FIRST_FETCHES)
+            # Its first scripts (rules.js, search.js) and those files are held in its head
+            # (gazette/publish/entry.py), before the stylesheets: at the end of the body the scripts
+            # would run only once the stylesheets have arrived (the theme's alone is 22 KB gzip), and
+            # fetched they cost a round trip before the query's lists can be asked for.
             page.meta["first_scripts_in_head"] = True
         spec = self.derived.pages.get(page.file.src_uri)
         if spec is None:

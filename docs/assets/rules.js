@@ -8,7 +8,19 @@
   "use strict";
   if (window.gazetteRules) return;
   var script = document.currentScript;
-  var url = new URL("rules.json", script && script.src ? script.src : location.href);
+  // Fetched from assets/, or held by the search page, whose copy names its address (data-src).
+  var here = script && (script.src || (script.dataset.src && new URL(script.dataset.src, location.href).href));
+  var url = new URL("rules.json", here || location.href);
+  // The search page holds rules.json too (gazette/publish/entry.py): no request for it there.
+  function held() {
+    var blocks = document.querySelectorAll('script[type="application/json"][data-src]');
+    for (var i = 0; i < blocks.length; i++) {
+      if (new URL(blocks[i].dataset.src, location.href).href === url.href && blocks[i].textContent) {
+        try { return JSON.parse(blocks[i].textContent); } catch (e) { return null; } // then fetched
+      }
+    }
+    return null;
+  }
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, key) { return String(values[key]); });
@@ -66,7 +78,8 @@
     url: url.href,
     get ready() {
       if (!loading) {
-        var attempt = fetch(url).then(function (response) {
+        var copy = held();
+        var attempt = copy ? Promise.resolve(copy).then(make) : fetch(url).then(function (response) {
           if (!response.ok) throw new Error("rules.json: HTTP " + response.status);
           return response.json();
         }).then(make);

@@ -22,7 +22,10 @@
 
   const FORMAT = 6; // the index format this script reads (FORMAT in gazette/publish/search_format.py)
   const MAGIC = [0x47, 0x5a, 0x53, FORMAT]; // "GZS" + FORMAT: first bytes of every index file
-  const SITE_ROOT = new URL("../", document.currentScript.src);
+  // Fetched from assets/, or held by the search page, whose copy names the address it stands for
+  // (data-src: gazette/publish/entry.py).
+  const HERE = document.currentScript;
+  const SITE_ROOT = new URL("../", HERE.src || new URL(HERE.dataset.src, location.href));
   const INDEX = new URL("search/", SITE_ROOT);
   const HEADER_LIMIT = 6;
   const PAGE_SIZE = 10;
@@ -65,7 +68,7 @@
   }
   const utf8 = new TextDecoder("utf-8", { fatal: true });
   function parseJson(bytes, path) {
-    try { return JSON.parse(utf8.decode(bytes)); } catch (e) { throw new IndexFault("damaged", path, `JSON: ${e.message}`); }
+    try { return JSON.parse(typeof bytes === "string" ? bytes : utf8.decode(bytes)); } catch (e) { throw new IndexFault("damaged", path, `JSON: ${e.message}`); }
   }
 
   // Everything read from one build; replaced as a whole when the deployment changes.
@@ -95,7 +98,17 @@
   }
   const loadJson = (meta, name, values) => load(meta, name, values).then((b) => parseJson(b, name));
 
+  // The search page holds a copy of meta.bin (gazette/publish/entry.py): a search in its address
+  // asks for its lists without a round trip for meta.bin. Once a newer deployment has replaced the
+  // build the copy names, meta.bin is read instead.
+  let held = [...document.querySelectorAll('script[type="application/json"][data-src]')]
+    .find((s) => new URL(s.dataset.src, location.href).href === new URL("meta.bin", INDEX).href) || null;
   async function loadMeta(reload) {
+    if (!reload && held && held.textContent) {
+      const meta = parseJson(held.textContent, "meta.bin");
+      if (meta.format !== FORMAT) throw new IndexFault("version", "meta.bin", `format ${meta.format}`);
+      return meta;
+    }
     // Past every cache on the way (the browser's and a CDN's, which keys on the URL).
     const url = new URL("meta.bin", INDEX);
     if (reload) url.searchParams.set("fresh", String(Date.now()));
@@ -666,6 +679,7 @@
     const old = used.ready ? await used.ready.catch(() => null) : null;
     const meta = await loadMeta(true);
     if (old && meta.build === old.build) return null;
+    held = null; // the page's copy names a build that is gone
     if (index === used) { index = freshIndex(); init(meta); }
     return meta;
   }
@@ -1168,15 +1182,15 @@
   }
   // This script comes at the end of the body, before the theme's bundle (overrides/main.html):
   // the forms and the results list are parsed already, so a search in the address starts now
-  // instead of after the theme's script has downloaded and run (seconds on a slow phone). On the
-  // search page it is async: it runs when it arrives, not after the stylesheets (the query's
-  // files download while they do; results added before the stylesheets are drawn with them).
-  const here = document.currentScript;
-  if (document.readyState !== "loading" || (here && document.body && document.body.contains(here))) start();
-  else if (here && document.head.contains(here)) early();
+  // instead of after the theme's script has downloaded and run (seconds on a slow phone). The
+  // search page holds it in its head, before the stylesheets: it runs as the page arrives (the
+  // query's files download while the stylesheets do; results added before the stylesheets are
+  // drawn with them).
+  if (document.readyState !== "loading" || (HERE && document.body && document.body.contains(HERE))) start();
+  else if (HERE && document.head.contains(HERE)) early();
   else document.addEventListener("DOMContentLoaded", start, { once: true });
 
-  // Async in the head (the search page: overrides/main.html): the query in the address is searched
+  // In the head (the search page: overrides/main.html): the query in the address is searched
   // now, while the stylesheets download (the parser waits for them at the theme's first inline
   // script, and the page's markup with it), and its first screen of results fetched; the page is
   // set up once the parser has passed its markup (long before DOMContentLoaded, which waits for the

@@ -17,6 +17,7 @@ from gazette.derive.views import Library
 from gazette.fsio import WriteError, write_atomic
 from gazette.publish.context import PublishContext, Step
 from gazette.publish.csp import write_csp
+from gazette.publish.entry import write_entries
 from gazette.publish.feeds import write_feed
 from gazette.publish.lookup import write_lookup
 from gazette.publish.opendata import write_open_data
@@ -38,6 +39,9 @@ STEPS: tuple[Step, ...] = (
     write_feed,
     write_sitemap,
     write_search_index,
+    # The search page's copy of what a search in its address needs first (the index's meta.bin,
+    # rules.json, the minified scripts), before the policy hashes the scripts it holds.
+    write_entries,
     # Last: every page is written; each gets a Content-Security-Policy with its inline scripts' hashes.
     write_csp,
     # After everything is written: name any page over 1 MB or export over 5 MB (a note, not an error).
@@ -46,7 +50,7 @@ STEPS: tuple[Step, ...] = (
 
 
 # Steps that read what MkDocs wrote (pages, copied scripts), not the records: the dry run cannot run them.
-READS_PAGES: frozenset[Step] = frozenset({minify_scripts, write_search_index, write_csp, warn_sizes})
+READS_PAGES: frozenset[Step] = frozenset({minify_scripts, write_search_index, write_entries, write_csp, warn_sizes})
 # Steps whose files depend on the records alone: what the dry run wrote is what the build writes,
 # so the build copies those files (``Staged``) instead of making them twice. The sitemap lists
 # the built pages and is made again.

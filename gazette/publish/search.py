@@ -81,8 +81,9 @@ from gazette.publish.search_format import (
 from gazette.publish.search_vocab import MAX_ALTERNATIVES, Expansion, document_abbreviations, load_search_words
 
 OUTPUT_SUBDIR = "search"
-# What the search page fetches before anything else: its head names them, so they download with
-# the stylesheets rather than after every script (docs/search.md sets ``search_page``).
+# The data files a search in the address needs first: the search page holds their contents
+# (gazette/publish/entry.py; docs/search.md sets ``search_page``), so its query's lists are asked
+# for without a round trip for them.
 FIRST_FETCHES = (f"{OUTPUT_SUBDIR}/{META}", RULES_PATH)
 
 BATCH_CHARS = 250_000  # characters indexed per numpy batch (bounds memory)

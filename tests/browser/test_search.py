@@ -14,10 +14,12 @@ import re
 from collections import Counter
 from urllib.parse import parse_qs, quote, urljoin, urlsplit
 
+import lxml.html
 import pytest
 
 from gazette.derive.text import document_strings
 from gazette.publish.search_format import PATHS, SEP, decode_file, normalize
+from tests.browsing import search_page_holds_no_data
 from tests.project import real_library as library
 
 pytestmark = pytest.mark.browser
@@ -438,6 +440,8 @@ def test_a_two_character_query_reads_the_counts_of_an_own_list(
     counts, positions = meta["paths"]["counts"].format(k=k), meta["paths"]["term"].format(k=k)
 
     def swapped(page, missing: str = "") -> None:
+        search_page_holds_no_data(page)  # its copy of meta.bin is the real index's
+
         def answer(route) -> None:
             rel = urlsplit(route.request.url).path.split("/search/", 1)[1]
             if rel == f"{meta['build']}/{missing}":
@@ -494,30 +498,42 @@ def test_facets_render_only_when_opened(shared_context, served_site: str) -> Non
     assert {"年份", "期号", "发文机关", "文件类型", "涉及部门"} <= set(legends)
 
 
-def test_first_downloads_start_from_the_head_and_each_is_fetched_once(chromium, shared_context, served_site: str) -> None:
-    """The search page's head names its scripts (async) and first index files (preload): the
-    browser fetches each once, as the page's own requests use them. Other pages name nothing there
-    (their scripts would take bandwidth from the stylesheets before the first paint)."""
+def test_the_search_page_holds_what_its_query_needs_first(chromium, shared_context, served_site: str, site) -> None:
+    """The search page holds meta.bin's, rules.json's and its scripts' contents in its head, before
+    the stylesheets (gazette/publish/entry.py): the browser fetches none of them there, and the
+    query's lists are asked for before the stylesheets. Other pages hold and preload nothing
+    (their scripts would take bandwidth from the stylesheets before the first paint) and fetch
+    the files when their search box is used."""
+    html = (site / "search" / "index.html").read_text(encoding="utf-8")
+    tree = lxml.html.fromstring(html)
+    held = {s.get("data-gz-entry"): s for s in tree.xpath("//head/script[@data-gz-entry]")}
+    assert list(held) == ["search/meta.bin", "assets/rules.json", "assets/rules.js", "assets/search.js"]
+    assert json.loads(held["search/meta.bin"].text) == json.loads(decode_file((site / "search" / "meta.bin").read_bytes()))
+    assert json.loads(held["assets/rules.json"].text) == json.loads((site / "assets" / "rules.json").read_text(encoding="utf-8"))
+    for name in ("rules.js", "search.js"):
+        assert held[f"assets/{name}"].text == (site / "assets" / name).read_text(encoding="utf-8")
+    stylesheet = tree.xpath("//head/link[@rel='stylesheet']")[0]
+    assert all(s.getparent().index(s) < stylesheet.getparent().index(stylesheet) for s in held.values())
+    assert not tree.xpath("//head/link[@rel='preload']") and not tree.xpath("//script[@src][contains(@src, 'search.js')]")
+
     context = chromium.new_context(locale="zh-CN")
     page = context.new_page()
     requested: list[str] = []
     page.on("request", lambda r: requested.append(urlsplit(r.url).path))
     page.goto(f"{served_site}search/?q={quote('经济普查')}")
     page.wait_for_selector("ol.gz-results[data-state=done]", state="attached", timeout=15000)
-    preloaded = [urlsplit(urljoin(page.url, href)).path
-                 for href in page.eval_on_selector_all("head link[rel=preload]", "ls => ls.map(l => l.getAttribute('href'))")]
-    scripts = [urlsplit(urljoin(page.url, src)).path
-               for src in page.eval_on_selector_all("head script[src][async][fetchpriority=high]", "ss => ss.map(s => s.getAttribute('src'))")]
-    in_body = page.eval_on_selector_all("body script[src]", "ss => ss.map(s => s.getAttribute('src'))")
     context.close()
-    assert any(p.endswith("/search/meta.bin") for p in preloaded) and any(p.endswith("/assets/rules.json") for p in preloaded)
-    assert any(p.endswith("/assets/search.js") for p in scripts) and any(p.endswith("/assets/rules.js") for p in scripts)
-    assert not [src for src in in_body if src.endswith(("/search.js", "/rules.js"))], in_body  # not twice
-    for path in preloaded + scripts:
-        assert requested.count(path) == 1, (path, requested)
+    assert not [p for p in requested if p.endswith(("/meta.bin", "/rules.json", "/rules.js", "/search.js"))], requested
+    first_list = next(i for i, p in enumerate(requested) if _index_file("shard").search(p))
+    assert first_list < min(i for i, p in enumerate(requested) if p.endswith(".css")), requested
     other = shared_context().new_page()
+    asked: list[str] = []
+    other.on("request", lambda r: asked.append(urlsplit(r.url).path))
     other.goto(served_site + "2018/qzbf-33/")
-    assert other.locator("head link[rel=preload], head script[src]").count() == 0
+    assert other.locator("head link[rel=preload], head script[src], script[data-gz-entry]").count() == 0
+    other.fill("#gz-search-input", "经济普查")
+    other.wait_for_selector("#gz-search-panel .gz-result__title", timeout=15000)
+    assert [p for p in asked if p.endswith(("/meta.bin", "/rules.json"))] == ["/zhengbao/search/meta.bin", "/zhengbao/assets/rules.json"]
 
 
 def test_the_theme_bundle_waits_for_the_first_results_and_then_starts_the_theme(chromium, served_site: str) -> None:

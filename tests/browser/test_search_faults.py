@@ -4,7 +4,8 @@ browser (Playwright routes) on the real search page.
 
 Whatever goes wrong ends within seconds in a Chinese message with a retry, never in
 "没有找到" and never in "正在检索…" for good; a browser holding the previous
-deployment's meta.bin reloads it once and searches the new build.
+deployment's meta.bin (or a search page holding the previous deployment's copy of it) reads
+it once more and searches the new build.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from urllib.parse import quote
 import pytest
 
 from gazette.publish.search_format import FORMAT, PATHS, decode_file, encode_file
+from tests.browsing import search_page_holds_no_data
 
 pytestmark = pytest.mark.browser
 
@@ -69,6 +71,8 @@ def test_damaged_index_file_gives_a_message_and_a_retry(page, site: Path, served
         status, body = DAMAGE[kind](_real(site, name))
         route.fulfill(status=status, body=body, content_type="text/html" if kind == "html" else "application/octet-stream")
 
+    if which == "meta":
+        search_page_holds_no_data(page)  # as every other page, it reads meta.bin
     page.route(pattern, damage)
     assert _wait(page, served_site, "经济普查") == "error"
     status = page.inner_text(".gz-search-status")
@@ -133,6 +137,7 @@ def test_a_cached_meta_of_the_previous_deployment_reloads_once(page, site: Path,
         else:
             route.continue_()
 
+    search_page_holds_no_data(page)
     page.route("**/search/meta.bin*", meta_route)
     assert _wait(page, served_site, "经济普查") == "done"
     assert page.locator("ol.gz-results > li a[href$='2018/qzf-15/']").count() == 1
@@ -140,8 +145,31 @@ def test_a_cached_meta_of_the_previous_deployment_reloads_once(page, site: Path,
     assert page.errors == []
 
 
+def test_a_search_page_of_the_previous_deployment_reads_meta_once(page, site: Path, served_site: str) -> None:
+    """The page's own copy of meta.bin names a build the new deployment no longer has (a page
+    opened, or cached, before it): the page reads meta.bin past the cache, once, and searches
+    the new build."""
+    build = _meta(site)["build"]
+    stale = "0123456789abcdef"
+
+    def old_page(route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, body=response.text().replace(f'"build":"{build}"', f'"build":"{stale}"', 1))
+
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if "/search/" in r.url and "?q=" not in r.url else None)
+    page.route("**/search/?q=*", old_page)
+    assert _wait(page, served_site, "经济普查") == "done"
+    assert page.locator("ol.gz-results > li a[href$='2018/qzf-15/']").count() == 1
+    metas = [url for url in asked if "/meta.bin" in url]
+    assert len(metas) == 1 and "?fresh=" in metas[0], asked
+    assert any(f"/search/{stale}/" in url for url in asked) and any(f"/search/{build}/" in url for url in asked)
+    assert page.errors == []
+
+
 def test_an_index_of_another_format_asks_for_a_reload(page, site: Path, served_site: str) -> None:
     meta = {**_meta(site), "format": FORMAT + 1}
+    search_page_holds_no_data(page)
     page.route("**/search/meta.bin*", lambda r: r.fulfill(status=200, body=encode_file(json.dumps(meta).encode())))
     assert _wait(page, served_site, "经济普查") == "error"
     assert "检索索引已更新" in page.inner_text(".gz-search-status")
@@ -166,6 +194,7 @@ def test_a_long_wenhao_prefix_does_not_break_prefixless_queries(page, site: Path
 def test_a_failed_rules_file_is_fetched_again_on_retry(page, served_site: str) -> None:
     """rules.json (the rules every script reads) failing once does not fail every later search."""
     pattern = "**/assets/rules.json*"
+    search_page_holds_no_data(page)
     page.route(pattern, lambda route: route.fulfill(status=503, body=b"busy"))
     assert _wait(page, served_site, "经济普查") == "error"
     status = page.inner_text(".gz-search-status")
@@ -178,16 +207,12 @@ def test_a_failed_rules_file_is_fetched_again_on_retry(page, served_site: str) -
 
 
 def test_a_missing_rules_script_is_a_fault_not_a_wait(page, served_site: str) -> None:
-    """rules.js and search.js load side by side on the search page (async): when rules.js never
-    arrives, the page says the download failed once the page has loaded, and its retry loads the
-    page again (which fetches the script again)."""
-    pattern = "**/assets/rules.js*"
-    page.route(pattern, lambda route: route.fulfill(status=404, body=b"File not found"))
-    assert _wait(page, served_site, "经济普查") == "error"
-    assert "下载失败" in page.inner_text(".gz-search-status")
-    page.unroute(pattern)
-    with page.expect_navigation():
-        page.click(".gz-search-retry")
-    page.wait_for_selector("[data-gz-search=page][data-state=done]", state="attached", timeout=20000)
-    assert page.locator("ol.gz-results > li a[href$='2018/qzf-15/']").count() == 1
+    """The search page holds rules.js; every other page loads it before search.js, for the header's
+    search box. When it never arrives, the box says the download failed once the page has loaded,
+    instead of searching for good."""
+    page.route("**/assets/rules.js*", lambda route: route.fulfill(status=404, body=b"File not found"))
+    page.goto(served_site + "2018/qzbf-33/", wait_until="load")
+    page.fill("#gz-search-input", "经济普查")
+    page.wait_for_function("() => /下载失败/.test(document.querySelector('#gz-search-panel').textContent)", timeout=20000)
+    assert page.locator("#gz-search-panel .gz-result").count() == 0
     assert page.errors == []
