@@ -219,4 +219,7 @@ def test_benchmark_comparison_builds_are_configured(tmp_path: Path):
         after = gazette.publish.STEPS
     finally:
         gazette.publish.STEPS = before
-    assert [s.__module__ for s in before if s not in after] == ["gazette.publish.search"]
+    assert [s.__module__ for s in before if s not in after] == ["gazette.publish.search", "gazette.publish.entry"]
+    # In place of the search page's copies of the index's files: its scripts fetched by address.
+    assert [s.__name__ for s in after if s not in before] == ["scripts_by_address"]
+    assert [s.__name__ for s in after].index("scripts_by_address") < [s.__name__ for s in after].index("write_csp")
