@@ -21,6 +21,8 @@ definition, ``gazette/publish/search_format.py``, which also writes it into
                           the traditional characters of the normalisation (base64 of
                           the keys of ``encode_t2s``: which strings need the table),
                           the terms whose postings are files of their own (``own``).
+                          The search page holds a copy of it (gazette/publish/entry.py);
+                          every other page fetches it.
 ``{build}/f.bin``         JSON facets: value tables + one column per facet (each document's values):
                           fetched for filters, for counts and when the facet panel opens, never
                           before the first results of a plain query.
