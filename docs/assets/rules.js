@@ -11,15 +11,21 @@
   // Fetched from assets/, or held by the search page, whose copy names its address (data-src).
   var here = script && (script.src || (script.dataset.src && new URL(script.dataset.src, location.href).href));
   var url = new URL("rules.json", here || location.href);
-  // The search page holds rules.json too (gazette/publish/entry.py): no request for it there.
-  function held() {
+  // The page's own copy of a file the scripts would fetch from ``address`` (the search page holds
+  // meta.bin and rules.json: gazette/publish/entry.py), found by the address it names; null when
+  // the page holds none.
+  function held(address) {
     var blocks = document.querySelectorAll('script[type="application/json"][data-src]');
     for (var i = 0; i < blocks.length; i++) {
-      if (new URL(blocks[i].dataset.src, location.href).href === url.href && blocks[i].textContent) {
-        try { return JSON.parse(blocks[i].textContent); } catch (e) { return null; } // then fetched
+      if (new URL(blocks[i].dataset.src, location.href).href === String(address) && blocks[i].textContent) {
+        return blocks[i].textContent;
       }
     }
     return null;
+  }
+  function heldRules() {
+    var text = held(url.href);
+    try { return text && JSON.parse(text); } catch (e) { return null; } // then fetched
   }
 
   function fill(template, values) {
@@ -76,9 +82,10 @@
   var loading = null;
   window.gazetteRules = {
     url: url.href,
+    held: held,
     get ready() {
       if (!loading) {
-        var copy = held();
+        var copy = heldRules();
         var attempt = copy ? Promise.resolve(copy).then(make) : fetch(url).then(function (response) {
           if (!response.ok) throw new Error("rules.json: HTTP " + response.status);
           return response.json();

@@ -101,19 +101,14 @@
   // The search page holds a copy of meta.bin (gazette/publish/entry.py): a search in its address
   // asks for its lists without a round trip for meta.bin. Once a newer deployment has replaced the
   // build the copy names, meta.bin is read instead.
-  let held = [...document.querySelectorAll('script[type="application/json"][data-src]')]
-    .find((s) => new URL(s.dataset.src, location.href).href === new URL("meta.bin", INDEX).href) || null;
+  let pageCopy = true;
   async function loadMeta(reload) {
-    if (!reload && held && held.textContent) {
-      const meta = parseJson(held.textContent, "meta.bin");
-      if (meta.format !== FORMAT) throw new IndexFault("version", "meta.bin", `format ${meta.format}`);
-      return meta;
-    }
-    // Past every cache on the way (the browser's and a CDN's, which keys on the URL).
     const url = new URL("meta.bin", INDEX);
+    const rules = window.gazetteRules;
+    const held = !reload && pageCopy && rules && rules.held ? rules.held(url) : null;
+    // Past every cache on the way (the browser's and a CDN's, which keys on the URL).
     if (reload) url.searchParams.set("fresh", String(Date.now()));
-    const bytes = await fetchFile(url, "meta.bin", reload ? { cache: "reload" } : undefined);
-    const meta = parseJson(bytes, "meta.bin");
+    const meta = parseJson(held || await fetchFile(url, "meta.bin", reload ? { cache: "reload" } : undefined), "meta.bin");
     if (meta.format !== FORMAT) throw new IndexFault("version", "meta.bin", `format ${meta.format}`);
     return meta;
   }
@@ -679,7 +674,7 @@
     const old = used.ready ? await used.ready.catch(() => null) : null;
     const meta = await loadMeta(true);
     if (old && meta.build === old.build) return null;
-    held = null; // the page's copy names a build that is gone
+    pageCopy = false; // the page's copy names a build that is gone
     if (index === used) { index = freshIndex(); init(meta); }
     return meta;
   }
