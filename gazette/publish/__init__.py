@@ -4,8 +4,10 @@ render → publish.
 
 Each step is a function ``step(ctx: PublishContext) -> None`` in its own
 module, importing ``PublishContext`` from ``gazette.publish.context``.
-``STEPS`` is the one publish order: the search index runs last so it sees
-every page and every published file.
+``STEPS`` is the one publish order: the search index runs after every page
+and published file it reads; the search page's copies of its first files
+(``entry.py``) and each page's Content-Security-Policy (``csp.py``, which
+hashes the scripts those copies add) come after it.
 """
 
 from __future__ import annotations
