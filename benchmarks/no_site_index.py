@@ -13,15 +13,18 @@ import re
 import gazette.publish
 from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
+from gazette.publish.entry import ELEMENT
 
-_HELD_SCRIPT = re.compile(r'<script data-gz-entry="[^"]+" data-src="([^"]*)"></script>')
+
+def _by_address(match: re.Match[str]) -> str:
+    return match[0] if match["data"] else f'<script src="{match["src"]}" async fetchpriority="high"></script>'
 
 
 def scripts_by_address(ctx: PublishContext) -> None:
     for page in sorted(ctx.site_dir.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         if "data-gz-entry=" in html:
-            write_atomic(page, _HELD_SCRIPT.sub(r'<script src="\1" async fetchpriority="high"></script>', html))
+            write_atomic(page, ELEMENT.sub(_by_address, html))
 
 
 # publish() reads the module's STEPS when it runs: the same order, minus the index and the copies.

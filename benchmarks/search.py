@@ -54,6 +54,7 @@ from benchmarks.eval_search import (  # noqa: E402
     site_engine,
 )
 from benchmarks.queries import generate_queries  # noqa: E402
+from gazette.publish.entry import held_paths  # noqa: E402
 from tests.project import copy_project  # noqa: E402  (the same project copy the tests use)
 
 # The site's own index step off, for the comparison builds: a MkDocs hook in their copy.
@@ -166,13 +167,10 @@ def cold_query(browser: Any, base: str, engine: Engine, query: str, runs: int = 
             "fetched": sorted(files)}
 
 
-_HELD = re.compile(r'<script[^>]*data-gz-entry="([^"]+)"[^>]*>[^<]')
-
-
 def held_files(site: Path) -> list[str]:
     """The files whose contents the site's search page holds, by their paths in the site."""
     page = site / "search" / "index.html"
-    return _HELD.findall(page.read_text(encoding="utf-8")) if page.is_file() else []
+    return held_paths(page.read_text(encoding="utf-8")) if page.is_file() else []
 
 
 _INDEX_ONLY = """

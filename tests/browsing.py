@@ -9,6 +9,8 @@ from typing import Any
 
 from playwright.sync_api import Error as PlaywrightError
 
+from gazette.publish.entry import ELEMENT
+
 
 def open_settled(page: Any, url: str, timeout: float = 15.0) -> Any:
     """``page.goto(url)``, then wait until every request the page has made has finished (or
@@ -45,15 +47,16 @@ def open_settled(page: Any, url: str, timeout: float = 15.0) -> Any:
         page.remove_listener("requestfailed", done)
 
 
-# The search page's copies of files (gazette/publish/entry.py): a data file's element and its text.
-_HELD_DATA = re.compile(r'(<script type="application/json" data-gz-entry="[^"]+" data-src="[^"]*">)(.*?)(</script>)', re.S)
+def _without_data(match: re.Match[str]) -> str:
+    return match["open"] + match["close"] if match["data"] else match[0]
 
 
 def search_page_holds_no_data(page: Any) -> None:
-    """The search page reaches this tab without its copies of meta.bin and rules.json, so it
-    fetches them as every other page does: for a test that alters those files on their way."""
+    """The search page reaches this tab without its copies of meta.bin and rules.json
+    (gazette/publish/entry.py), so it fetches them as every other page does: for a test that
+    alters those files on their way."""
     def strip(route: Any) -> None:
         response = route.fetch()
-        route.fulfill(response=response, body=_HELD_DATA.sub(r"\1\3", response.text()))
+        route.fulfill(response=response, body=ELEMENT.sub(_without_data, response.text()))
 
     page.route(re.compile(r"/search/(index\.html)?(\?[^/]*)?$"), strip)

@@ -26,8 +26,12 @@ from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
 from gazette.publish.search_format import META, decode_file
 
-# The template's empty element (overrides/main.html); only its content is filled in.
-_ENTRY = re.compile(r'(<script(?: type="application/json")? data-gz-entry="([^"]+)" data-src="[^"]*">)(</script>)')
+# The template's element (overrides/main.html), empty as written or filled by this step: its opening
+# tag (whether it holds a data file, the file's path in the site, its address from the page), its
+# text and its end. The one description of that markup: the benchmarks and tests read pages with it.
+ELEMENT = re.compile(
+    r'(?P<open><script(?P<data> type="application/json")? data-gz-entry="(?P<path>[^"]+)" data-src="(?P<src>[^"]*)">)'
+    r"(?P<text>.*?)(?P<close></script>)", re.S)
 # In an element's text these would end it or change how the parser reads it (HTML's script data).
 _UNSAFE = re.compile(r"</script|<!--|<script", re.IGNORECASE)
 
@@ -44,7 +48,7 @@ def entry_text(site_dir: Path, path: str, data: bool) -> str:
     if not data:
         text = file.read_text(encoding="utf-8")
         if _UNSAFE.search(text):
-            raise EntryError(f"{path}：脚本中含有“</script”或“<!--”，不能内嵌到检索页")
+            raise EntryError(f"{path}：脚本中含有“</script”“<script”或“<!--”，不能内嵌到检索页")
         return text
     raw = decode_file(file.read_bytes()) if file.name == META else file.read_bytes()
     # "<" occurs in JSON only inside strings, where \u003c is the same character.
@@ -52,11 +56,18 @@ def entry_text(site_dir: Path, path: str, data: bool) -> str:
 
 
 def fill_entries(html: str, site_dir: Path) -> str:
+    """``html`` with every empty element holding its file (a filled one is left as it is)."""
     def fill(match: re.Match[str]) -> str:
-        data = 'type="application/json"' in match.group(1)
-        return match.group(1) + entry_text(site_dir, match.group(2), data) + match.group(3)
+        if match["text"]:
+            return match[0]
+        return match["open"] + entry_text(site_dir, match["path"], bool(match["data"])) + match["close"]
 
-    return _ENTRY.sub(fill, html)
+    return ELEMENT.sub(fill, html)
+
+
+def held_paths(html: str) -> list[str]:
+    """The paths in the site of the files the page holds, in page order."""
+    return [match["path"] for match in ELEMENT.finditer(html) if match["text"]]
 
 
 def write_entries(ctx: PublishContext) -> None:

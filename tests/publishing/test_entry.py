@@ -9,7 +9,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from gazette.publish.entry import EntryError, fill_entries
+from gazette.publish.entry import EntryError, fill_entries, held_paths
 from gazette.publish.search_format import encode_file
 
 pytestmark = pytest.mark.unit
@@ -56,3 +56,12 @@ def test_a_missing_file_fails_the_build(tmp_path: Path) -> None:
     (site / "assets" / "rules.json").unlink()
     with pytest.raises(EntryError, match="assets/rules.json"):
         fill_entries(PAGE, site)
+
+
+def test_a_filled_page_is_left_as_it_is_and_names_what_it_holds(tmp_path: Path) -> None:
+    site = _site(tmp_path, {"build": "0123456789abcdef"}, {}, "var a = 1;")
+    html = fill_entries(PAGE, site)
+    (site / "assets" / "search.js").write_text("var a = 2;", encoding="utf-8")
+    assert fill_entries(html, site) == html
+    assert held_paths(html) == ["search/meta.bin", "assets/rules.json", "assets/search.js"]
+    assert held_paths(PAGE) == []
