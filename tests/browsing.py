@@ -12,11 +12,13 @@ from playwright.sync_api import Error as PlaywrightError
 from gazette.publish.entry import ELEMENT
 
 
-def open_settled(page: Any, url: str, timeout: float = 15.0) -> Any:
+def open_settled(page: Any, url: str, timeout: float = 15.0, lands_on: str | None = None) -> Any:
     """``page.goto(url)``, then wait until every request the page has made has finished (or
     failed): its scripts' fetches as well as what the load event waits for. Unlike Playwright's
     ``networkidle`` this does not also wait out half a second of quiet after the last one.
-    Returns the navigation's response."""
+    ``lands_on``: the address a page sends the browser on to by script once its own fetch has
+    answered (the lookup page with a number it holds); waited for, as no quiet moment tells
+    that navigation is still to come. Returns the first navigation's response."""
     pending: set[Any] = set()
 
     def started(request: Any) -> None:
@@ -30,6 +32,8 @@ def open_settled(page: Any, url: str, timeout: float = 15.0) -> Any:
     page.on("requestfailed", done)
     try:
         response = page.goto(url, wait_until="load")
+        if lands_on is not None:
+            page.wait_for_url(lands_on, wait_until="load", timeout=timeout * 1000)
         # a script that runs at load (or in the task after it) has issued its fetches by now
         try:
             page.evaluate("() => new Promise(resolve => requestAnimationFrame(() => setTimeout(resolve)))")
