@@ -2,8 +2,9 @@
  *
  * A query finds exactly the pages that print it (Ctrl+F semantics, on letters and
  * digits: punctuation and whitespace of the text and the query do not count; traditional
- * characters fold to simplified): each space-separated term is looked up as
- * overlapping character bigrams whose positions must line up; every term must occur.
+ * characters fold to simplified): each space-separated term is looked up as the
+ * character bigrams and phrase keys that cover it (cover(), the rule of cover() in
+ * search_format.py), whose positions must line up; every term must occur.
  * Terms the documents abbreviate, or that the reviewed everyday-words table knows, are
  * searched with their official words too (shown, and undone on request). When nothing
  * matches exactly, the documents holding most of the query's bigrams are offered, labelled.
@@ -20,7 +21,7 @@
 (() => {
   "use strict";
 
-  const FORMAT = 6; // the index format this script reads (FORMAT in gazette/publish/search_format.py)
+  const FORMAT = 7; // the index format this script reads (FORMAT in gazette/publish/search_format.py)
   const MAGIC = [0x47, 0x5a, 0x53, FORMAT]; // "GZS" + FORMAT: first bytes of every index file
   // Fetched from assets/, or held by the search page, whose copy names the address it stands for
   // (data-src: gazette/publish/entry.py).
@@ -365,13 +366,40 @@
     }));
   }
 
-  // Where a term occurs: Map(doc → Map(partKey → count)), exact runs only.
+  // The rule of cover() in gazette/publish/search_format.py, in its order (a browser test compares
+  // the two): the keys covering a term of two characters or more, [offset, key], at the least cost
+  // (own_cost for an own bigram, 1 for a phrase key or a bigram in a shard), then the fewest keys.
+  function isPhraseKey(meta, key) {
+    const half = meta.phrase / 2;
+    return key.length === meta.phrase && meta.ownIndex.has(key.slice(0, half).join("")) && meta.ownIndex.has(key.slice(half).join(""));
+  }
+  function cover(meta, term) {
+    const spans = [];
+    for (let s = 0; s + 2 <= term.length; s++) spans.push([s, s + 2]);
+    for (let s = 0; s + meta.phrase <= term.length; s++) if (isPhraseKey(meta, term.slice(s, s + meta.phrase))) spans.push([s, s + meta.phrase]);
+    spans.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+    const best = new Map([[0, [0, 0, []]]]);
+    const less = (a, b) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+    for (const [s, t] of spans) {
+      const key = term.slice(s, t).join("");
+      const cost = t - s === 2 && meta.ownIndex.has(key) ? meta.own_cost : 1;
+      let before = null;
+      for (let e = s; e < t; e++) if (best.has(e) && (!before || less(best.get(e), before))) before = best.get(e);
+      if (!before) continue;
+      const candidate = [before[0] + cost, before[1] + 1, [...before[2], [s, key]]];
+      if (!best.has(t) || less(candidate, best.get(t))) best.set(t, candidate);
+    }
+    return best.get(term.length)[2];
+  }
+
+  // Where a term occurs: Map(doc → Map(partKey → count)), exact runs only. A term one key covers
+  // (a bigram, a phrase key) reads its counts; otherwise the keys' positions must line up.
   async function matchTerm(meta, term) {
-    if (term.length <= 2) return postings(meta, term.join(""), true);
-    const offsets = [];
-    for (let o = 0; o + 2 <= term.length; o += 2) offsets.push(o);
-    if (offsets[offsets.length - 1] !== term.length - 2) offsets.push(term.length - 2);
-    const lists = await Promise.all(offsets.map((o) => postings(meta, term[o] + term[o + 1])));
+    if (term.length < 2) return postings(meta, term.join(""), true);
+    const keys = cover(meta, term);
+    if (keys.length === 1) return postings(meta, keys[0][1], true);
+    const offsets = keys.map(([o]) => o);
+    const lists = await Promise.all(keys.map(([, key]) => postings(meta, key)));
     const out = new Map();
     if (lists.some((l) => !l.size)) return out;
     const order = lists.map((l, i) => i).sort((a, b) => lists[a].size - lists[b].size);
@@ -382,7 +410,7 @@
         if (sets.some((s) => !s)) continue;
         const rest = sets.slice(1).map((s) => new Set(s));
         let count = 0;
-        for (const p of sets[0]) if (rest.every((s, k) => s.has(p + offsets[k + 1]))) count++;
+        for (const p of sets[0]) if (rest.every((s, k) => s.has(p - offsets[0] + offsets[k + 1]))) count++;
         if (count) {
           if (!out.has(doc)) out.set(doc, new Map());
           out.get(doc).set(key, count);
@@ -803,6 +831,8 @@
     // The normalisation and query terms as this page applies them (tests compare them with Python's).
     normalize: (text) => init().then(async (meta) => { await withT2s(meta, [text]); return normString(meta, text); }),
     terms: (query) => init().then(async (meta) => { await withT2s(meta, [query]); return queryTerms(meta, query).map((t) => t.join("")); }),
+    // The keys a normalised term is read with; ``own``: terms to take for the index's own ones.
+    cover: (term, own) => init().then((meta) => cover(own ? { ...meta, ownIndex: new Map(own.map((t, k) => [t, k])) } : meta, Array.from(term))),
   };
 
   /* ---- rendering ------------------------------------------------------------ */

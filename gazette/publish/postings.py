@@ -1,4 +1,4 @@
-"""Positional postings of character bigrams and single characters, varint-encoded.
+"""Positional postings of character bigrams, single characters and phrase keys, varint-encoded.
 
 One job: turn normalised part texts into per-term byte strings in the format
 ``gazette/publish/search.py`` documents (and ``docs/assets/search.js`` reads).
@@ -15,10 +15,15 @@ import numpy as np
 import numpy.typing as npt
 
 _BIGRAM = 1 << 21  # codes at or above: two code points (first << 21 | second); below: one
+_PHRASE = 1 << 42  # codes at or above: a phrase key, _PHRASE + first pair * pairs + second pair
 
 
 def term_of(code: int) -> str:
     return chr(code >> 21) + chr(code & (_BIGRAM - 1)) if code >= _BIGRAM else chr(code)
+
+
+def bigram_code(term: str) -> int:
+    return (ord(term[0]) << 21) | ord(term[1])
 
 
 def varints(values: npt.NDArray[np.uint32]) -> tuple[npt.NDArray[np.uint8], npt.NDArray[np.int64]]:
@@ -66,13 +71,18 @@ class Postings:
     """Accumulates every term's postings over batches of parts in document order.
 
     Per (term, part) entry: document delta (from the term's previous entry),
-    part key, count, then for bigrams the positions as deltas.
+    part key, count, then for bigrams (and phrase keys) the positions as deltas.
+
+    With ``pairs`` (bigrams), it holds the phrase keys of those bigrams only: every place where
+    two of them stand side by side (search_format.PHRASE), none of the texts' other terms.
     """
 
-    def __init__(self, sep: str):
+    def __init__(self, sep: str, pairs: list[str] | None = None):
         self.sep = sep
         self.data: dict[int, bytearray] = {}
         self.last: dict[int, int] = {}
+        self.pairs = sorted(pairs) if pairs is not None else None
+        self.pair_codes = np.array([bigram_code(p) for p in self.pairs or ()], dtype=np.uint64)
 
     def add(self, texts: list[str], docs: list[int], keys: list[int]) -> None:
         """Index ``texts`` (parts, ``SEP`` between strings): part i belongs to document docs[i] with key keys[i]."""
@@ -85,12 +95,17 @@ class Postings:
         pid = np.repeat(np.arange(len(texts), dtype=np.int32), lengths)
         pos = (np.arange(cp.size, dtype=np.int64) - np.repeat(starts, lengths)).astype(np.int32)
         first, second = cp[:-1], cp[1:]
-        bi = np.flatnonzero((first != sep) & (second != sep))
-        uni = np.flatnonzero(cp != sep)
-        codes = np.concatenate(
-            ((first[bi].astype(np.uint64) << np.uint64(21)) | second[bi].astype(np.uint64), cp[uni].astype(np.uint64))
-        )
-        at = np.concatenate((bi, uni))
+        valid = (first != sep) & (second != sep)
+        bigrams = (first.astype(np.uint64) << np.uint64(21)) | second.astype(np.uint64)
+        if self.pairs is not None:
+            codes, at = self._phrases(bigrams, valid)
+        else:
+            bi = np.flatnonzero(valid)
+            uni = np.flatnonzero(cp != sep)
+            codes = np.concatenate((bigrams[bi], cp[uni].astype(np.uint64)))
+            at = np.concatenate((bi, uni))
+        if not codes.size:
+            return
         order = np.argsort(codes, kind="stable")  # by term, then reading order
         codes, at = codes[order], at[order]
         del order
@@ -137,6 +152,25 @@ class Postings:
                 held += chunk
             self.last[code] = last_docs[i]
 
+    def _phrases(self, bigrams: npt.NDArray[np.uint64], valid: npt.NDArray[np.bool_]) -> tuple[
+            npt.NDArray[np.uint64], npt.NDArray[np.int64]]:
+        """Codes and start positions of the phrase keys: pair i at p and pair j at p + 2."""
+        n = self.pair_codes.size
+        if not n or bigrams.size < 3:
+            return np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64)
+        index = np.minimum(np.searchsorted(self.pair_codes, bigrams), n - 1)
+        pair = np.where(valid & (self.pair_codes[index] == bigrams), index, -1)
+        at = np.flatnonzero((pair[:-2] >= 0) & (pair[2:] >= 0))
+        codes = np.uint64(_PHRASE) + pair[at].astype(np.uint64) * np.uint64(n) + pair[at + 2].astype(np.uint64)
+        return codes, at
+
+    def term(self, code: int) -> str:
+        if code >= _PHRASE:
+            assert self.pairs is not None
+            i, j = divmod(code - _PHRASE, len(self.pairs))
+            return self.pairs[i] + self.pairs[j]
+        return term_of(code)
+
     def terms(self) -> Iterator[tuple[str, bytes]]:
         for code, data in self.data.items():
-            yield term_of(code), bytes(data)
+            yield self.term(code), bytes(data)

@@ -31,8 +31,12 @@ definition, ``gazette/publish/search_format.py``, which also writes it into
 ``{build}/p/{n}.bin``     postings shard ``n`` (FNV-1a of the term modulo ``shards``).
 ``{build}/o/{k}.bin``     postings of the k-th term of meta's ``own`` list (too long to share a shard).
 ``{build}/c/{k}.bin``     the same postings without positions (document delta, part key, count), when
-                          that term is a bigram: a query term of two characters needs the counts only
-                          (管理 at 5,040 documents: 8 KB gzip, not 27).
+                          that term is a bigram or a phrase key: a query term that one key covers
+                          needs the counts only (管理 at 5,040 documents: 8 KB gzip, not 27).
+
+Terms: single characters, bigrams, and phrase keys (``search_format.PHRASE``: four characters
+whose two halves are long-listed bigrams, wherever they stand side by side), each with
+positions but the single characters; ``search_format.cover`` says which keys a query term reads.
 ``{build}/d/{n}/{c}.bin`` JSON card of document n (URL, title, 文号, date, issuer) with its parts
                           c * CARD_PARTS … (anchor, citation label, strings): a result fetches the
                           runs holding the parts it quotes, not the whole text of a long document.
@@ -263,17 +267,27 @@ class _Builder:
         self.seqs: list[int] = []
 
     def build(self, w: _Writer) -> None:
-        postings = Postings(SEP)
+        for n, doc in enumerate(self.docs):
+            parts = document_parts(doc)
+            self.parts.append(parts)
+            self.texts.append([part_text(part) for part in parts])
+            self.abbreviations.extend(document_abbreviations(doc, [(p.cite, p.strings) for p in parts]))
+            for c in range(0, max(len(parts), 1), CARD_PARTS):
+                w.write(PATHS["doc"].format(n=n, c=c // CARD_PARTS), _json(self.card(doc, parts[c : c + CARD_PARTS])))
+        postings = self.index(Postings(SEP))
+        w.write(PATHS["t2s"], encode_t2s(t2s_table())[1])
+        self.write_shards(w, postings)
+        self.write_wenhao(w)
+        self.write_departments(w)
+        w.write(PATHS["facets"], _json(self.facets()))
+
+    def index(self, postings: Postings) -> Postings:
+        """``postings`` of every part's text, a batch of BATCH_CHARS characters at a time."""
         texts: list[str] = []
         docs: list[int] = []
         keys: list[int] = []
         pending = 0
-        for n, doc in enumerate(self.docs):
-            parts = document_parts(doc)
-            normalized = [part_text(part) for part in parts]
-            self.parts.append(parts)
-            self.texts.append(normalized)
-            self.abbreviations.extend(document_abbreviations(doc, [(p.cite, p.strings) for p in parts]))
+        for n, (parts, normalized) in enumerate(zip(self.parts, self.texts)):
             for index, (part, text) in enumerate(zip(parts, normalized)):
                 texts.append(text)
                 docs.append(n)
@@ -282,14 +296,8 @@ class _Builder:
             if pending > BATCH_CHARS:
                 postings.add(texts, docs, keys)
                 texts, docs, keys, pending = [], [], [], 0
-            for c in range(0, max(len(parts), 1), CARD_PARTS):
-                w.write(PATHS["doc"].format(n=n, c=c // CARD_PARTS), _json(self.card(doc, parts[c : c + CARD_PARTS])))
         postings.add(texts, docs, keys)
-        w.write(PATHS["t2s"], encode_t2s(t2s_table())[1])
-        self.write_shards(w, postings)
-        self.write_wenhao(w)
-        self.write_departments(w)
-        w.write(PATHS["facets"], _json(self.facets()))
+        return postings
 
     def card(self, doc: DocView, parts: list[SearchPart]) -> dict[str, object]:
         """What a result shows of the document, with a run of its parts (CARD_PARTS of them)."""
@@ -302,11 +310,14 @@ class _Builder:
 
     def write_shards(self, w: _Writer, postings: Postings) -> None:
         terms = dict(postings.terms())
+        long_bigrams = [term for term, data in terms.items() if len(term) == 2 and len(data) > OWN_FILE]
+        if long_bigrams:  # their phrase keys (search_format.PHRASE): terms like any other
+            terms.update(self.index(Postings(SEP, pairs=long_bigrams)).terms())
         self.own = sorted(term for term, data in terms.items() if len(data) > OWN_FILE)
         for k, term in enumerate(self.own):
             data = terms.pop(term)
             w.write(PATHS["term"].format(k=k), data)
-            if len(term) > 1:  # a single character's list holds counts only already
+            if len(term) > 1:  # a single character's list holds counts only already (a phrase key's does not)
                 w.write(PATHS["counts"].format(k=k), without_positions(data))
         total = sum(len(data) for data in terms.values())
         shards = 1

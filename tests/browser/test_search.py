@@ -426,10 +426,10 @@ def test_a_traditional_query_fetches_the_t2s_table_and_finds_what_its_simplified
     assert {r["url"] for r in out["results"] if r["kind"] == "document"} == containing(simplified)
 
 
-def test_a_two_character_query_reads_the_counts_of_an_own_list(
+def test_a_term_one_key_covers_reads_the_counts_of_an_own_list(
         shared_context, served_site: str, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A term of two characters needs no positions: of a long list it fetches the counts file;
-    a longer term fetches the positions. The site's index is swapped on the way to the browser for
+    """A term of two characters (or a phrase key) needs no positions: of a long list it fetches the
+    counts file; a longer term fetches the positions. The site's index is swapped on the way to the browser for
     one whose short lists are files of their own (the real library has no long bigram list)."""
     from gazette.publish import search
 
@@ -459,6 +459,16 @@ def test_a_two_character_query_reads_the_counts_of_an_own_list(
     asked = [path.split(f"/search/{meta['build']}/", 1)[-1] for path, _ in page.evaluate("window.__fetched")]
     assert asked.count(counts) == 1 and asked.count(positions) == 1  # 经济, then 经济普查
     assert asked.index(counts) < asked.index(positions)
+    # Where two long-listed bigrams meet, the four characters are a list of their own (a phrase
+    # key, search_format.PHRASE): the term reads its counts, not the two halves' positions.
+    own = {term: k for k, term in enumerate(meta["own"])}
+    phrase = next(term for term in meta["own"] if len(term) == 4 and containing(term))
+    out = _api(page, served_site, phrase)
+    assert {r["url"] for r in out["results"] if r["kind"] == "document"} == containing(phrase)
+    asked = [path.split(f"/search/{meta['build']}/", 1)[-1] for path, _ in page.evaluate("window.__fetched")]
+    assert meta["paths"]["counts"].format(k=own[phrase]) in asked
+    halves = {meta["paths"]["term"].format(k=own[phrase[:2]]), meta["paths"]["term"].format(k=own[phrase[2:]])}
+    assert not halves & set(asked) - {positions}
     # A missing counts file is an index fault like any other.
     page = shared_context().new_page()
     swapped(page, missing=counts)

@@ -247,3 +247,24 @@ def test_the_browser_normalises_and_splits_exactly_as_python(search_page, served
     assert got == [normalize(x) for x in SAMPLES]
     terms = search_page.evaluate("s => Promise.all(s.map((x) => window.gazetteSearch.terms(x)))", SAMPLES)
     assert terms == [query_terms(x) for x in SAMPLES]
+
+
+def test_the_browser_covers_a_term_with_the_keys_python_names(search_page, served_site: str) -> None:
+    """One rule of which lists a term is read with (search_format.cover): phrase keys where two
+    long-listed bigrams meet, the cheapest cover otherwise; terms of every length, drawn from the
+    real texts, against own lists of every density (the real library has no long bigram list)."""
+    import random
+
+    from gazette.publish.search_format import cover
+
+    rng = random.Random(23)
+    texts = [normalize(s) for s in SAMPLES] + ["安全生产监督管理", "生产安全生产安全", "经济普查经济普查工作"]
+    terms = sorted({t[a : a + n] for t in texts for n in range(2, 13) for a in range(len(t) - n + 1)})
+    bigrams = sorted({t[i : i + 2] for t in texts for i in range(len(t) - 1)})
+    owns = [[], bigrams] + [rng.sample(bigrams, len(bigrams) * share // 4) for share in (1, 2, 3) for _ in range(2)]
+    _search(search_page, served_site, "")
+    got = search_page.evaluate("([terms, owns]) => Promise.all(owns.flatMap((own) => terms.map((t) => window.gazetteSearch.cover(t, own))))",
+                               [terms, owns])
+    want = [[list(key) for key in cover(t, frozenset(own))] for own in owns for t in terms]
+    assert got == want
+    assert any(len(key) == 4 for keys in want for _, key in keys)
