@@ -14,6 +14,8 @@ from collections.abc import Iterator
 import numpy as np
 import numpy.typing as npt
 
+from gazette.publish.search_format import PHRASE
+
 _BIGRAM = 1 << 21  # codes at or above: two code points (first << 21 | second); below: one
 _PHRASE = 1 << 42  # codes at or above: a phrase key, _PHRASE + first pair * pairs + second pair
 
@@ -154,14 +156,14 @@ class Postings:
 
     def _phrases(self, bigrams: npt.NDArray[np.uint64], valid: npt.NDArray[np.bool_]) -> tuple[
             npt.NDArray[np.uint64], npt.NDArray[np.int64]]:
-        """Codes and start positions of the phrase keys: pair i at p and pair j at p + 2."""
-        n = self.pair_codes.size
-        if not n or bigrams.size < 3:
+        """Codes and start positions of the phrase keys: pair i at p and pair j right after it."""
+        n, half = self.pair_codes.size, PHRASE // 2
+        if not n or bigrams.size <= half:
             return np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64)
         index = np.minimum(np.searchsorted(self.pair_codes, bigrams), n - 1)
         pair = np.where(valid & (self.pair_codes[index] == bigrams), index, -1)
-        at = np.flatnonzero((pair[:-2] >= 0) & (pair[2:] >= 0))
-        codes = np.uint64(_PHRASE) + pair[at].astype(np.uint64) * np.uint64(n) + pair[at + 2].astype(np.uint64)
+        at = np.flatnonzero((pair[:-half] >= 0) & (pair[half:] >= 0))
+        codes = np.uint64(_PHRASE) + pair[at].astype(np.uint64) * np.uint64(n) + pair[at + half].astype(np.uint64)
         return codes, at
 
     def term(self, code: int) -> str:
