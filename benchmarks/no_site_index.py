@@ -11,9 +11,8 @@ before it held them, so the engine standing in for assets/search.js runs there.
 import re
 
 import gazette.publish
-from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
-from gazette.publish.entry import ELEMENT
+from gazette.publish.entry import ELEMENT, rewrite_pages
 
 
 def _by_address(match: re.Match[str]) -> str:
@@ -21,10 +20,7 @@ def _by_address(match: re.Match[str]) -> str:
 
 
 def scripts_by_address(ctx: PublishContext) -> None:
-    for page in sorted(ctx.site_dir.rglob("*.html")):
-        html = page.read_text(encoding="utf-8")
-        if "data-gz-entry=" in html:
-            write_atomic(page, ELEMENT.sub(_by_address, html))
+    rewrite_pages(ctx.site_dir, lambda html: ELEMENT.sub(_by_address, html))
 
 
 # publish() reads the module's STEPS when it runs: the same order, minus the index and the copies.

@@ -33,10 +33,6 @@ definition, ``gazette/publish/search_format.py``, which also writes it into
 ``{build}/c/{k}.bin``     the same postings without positions (document delta, part key, count), when
                           that term is a bigram or a phrase key: a query term that one key covers
                           needs the counts only (管理 at 5,040 documents: 8 KB gzip, not 27).
-
-Terms: single characters, bigrams, and phrase keys (``search_format.PHRASE``: four characters
-whose two halves are long-listed bigrams, wherever they stand side by side), each with
-positions but the single characters; ``search_format.cover`` says which keys a query term reads.
 ``{build}/d/{n}/{c}.bin`` JSON card of document n (URL, title, 文号, date, issuer) with its parts
                           c * CARD_PARTS … (anchor, citation label, strings): a result fetches the
                           runs holding the parts it quotes, not the whole text of a long document.
@@ -45,6 +41,10 @@ positions but the single characters; ``search_format.cover`` says which keys a q
                           document here repeals, replaces or amends, derive/relations.py)].
 ``{build}/s/{seq}.bin``   JSON every 文号 with that sequence number: [[canonical, prefix, year, document or -1]].
 ``{build}/u/{code}.bin``  JSON documents naming department ``code`` → [[doc, part, printed]].
+
+Terms: single characters, bigrams, and phrase keys (``search_format.PHRASE``: four characters
+whose two halves are long-listed bigrams, wherever they stand side by side), each with
+positions but the single characters; ``search_format.cover`` says which keys a query term reads.
 
 Documents are numbered newest first (date, then library order), so ascending
 document number is the "newer first" tie-break and the date sort.
@@ -310,10 +310,13 @@ class _Builder:
 
     def write_shards(self, w: _Writer, postings: Postings) -> None:
         terms = dict(postings.terms())
-        long_bigrams = [term for term, data in terms.items() if len(term) == 2 and len(data) > OWN_FILE]
+        def long(data: bytes) -> bool:
+            return len(data) > OWN_FILE
+
+        long_bigrams = [term for term, data in terms.items() if len(term) == 2 and long(data)]
         if long_bigrams:  # their phrase keys (search_format.PHRASE): terms like any other
             terms.update(self.index(Postings(SEP, pairs=long_bigrams)).terms())
-        self.own = sorted(term for term, data in terms.items() if len(data) > OWN_FILE)
+        self.own = sorted(term for term, data in terms.items() if long(data))
         for k, term in enumerate(self.own):
             data = terms.pop(term)
             w.write(PATHS["term"].format(k=k), data)
