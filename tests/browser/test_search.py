@@ -511,7 +511,8 @@ def test_facets_render_only_when_opened(shared_context, served_site: str) -> Non
 def test_the_search_page_holds_what_its_query_needs_first(chromium, shared_context, served_site: str, site) -> None:
     """The search page holds meta.bin's, rules.json's and its scripts' contents in its head, before
     the stylesheets (gazette/publish/entry.py): the browser fetches none of them there (that its
-    query starts before the stylesheets arrive is tested above). Other pages hold and preload nothing
+    query starts before the stylesheets arrive is tested above). Its stylesheets are preloaded
+    between the data and the scripts, and fetched once each. Other pages hold and preload nothing
     (their scripts would take bandwidth from the stylesheets before the first paint) and fetch
     the files when their search box is used."""
     html = (site / "search" / "index.html").read_text(encoding="utf-8")
@@ -522,9 +523,15 @@ def test_the_search_page_holds_what_its_query_needs_first(chromium, shared_conte
     assert json.loads(held["assets/rules.json"].text) == json.loads((site / "assets" / "rules.json").read_text(encoding="utf-8"))
     for name in ("rules.js", "search.js"):
         assert held[f"assets/{name}"].text == (site / "assets" / name).read_text(encoding="utf-8")
-    stylesheet = tree.xpath("//head/link[@rel='stylesheet']")[0]
-    assert all(s.getparent().index(s) < stylesheet.getparent().index(stylesheet) for s in held.values())
-    assert not tree.xpath("//head/link[@rel='preload']") and not tree.xpath("//script[@src][contains(@src, 'search.js')]")
+    stylesheets = tree.xpath("//head/link[@rel='stylesheet']")
+    assert all(s.getparent().index(s) < stylesheets[0].getparent().index(stylesheets[0]) for s in held.values())
+    # the stylesheets are asked for between the data and the scripts, each once (the preload is used)
+    preloads = tree.xpath("//head/link[@rel='preload']")
+    assert [p.get("href") for p in preloads] == [s.get("href") for s in stylesheets]
+    assert {p.get("as") for p in preloads} == {"style"}
+    order = [e.get("data-gz-entry") or "preload" for e in tree.xpath("//head/script[@data-gz-entry] | //head/link[@rel='preload']")]
+    assert order == ["search/meta.bin", "assets/rules.json", *["preload"] * len(preloads), "assets/rules.js", "assets/search.js"]
+    assert not tree.xpath("//script[@src][contains(@src, 'search.js')]")
 
     context = chromium.new_context(locale="zh-CN")
     page = context.new_page()
@@ -534,6 +541,8 @@ def test_the_search_page_holds_what_its_query_needs_first(chromium, shared_conte
     page.wait_for_selector("ol.gz-results[data-state=done]", state="attached", timeout=15000)
     context.close()
     assert not [p for p in requested if p.endswith(("/meta.bin", "/rules.json", "/rules.js", "/search.js"))], requested
+    css = [p for p in requested if p.endswith(".css")]
+    assert sorted(css) == sorted(set(css)) and len(css) == len(preloads), requested
     assert any(_index_file("shard").search(p) for p in requested), requested
     other = shared_context().new_page()
     asked: list[str] = []
