@@ -95,9 +95,9 @@ bench-search: setup browser
 	$(BIN)/python benchmarks/search.py $(BENCH_ARGS)
 
 ## bench-reading: page weight (largest page, gzip), Lighthouse mobile (score, FCP, LCP, TBT, CLS) per
-## page type and the throttled walk (first content, first search result) on a generated 5,040-document
-## library, before (READING_BEFORE: the library before issue 23's reader work) and after (this tree).
-## Prints numbers; an hour or more. BENCH_ARGS="--years 2 --per-issue 5 --runs 1" for a quick run.
+## page type and the throttled walk (first content, first search result; at CPU 1x and 4x, medians of 3) on a
+## generated 5,040-document library, before (READING_BEFORE: the library before issue 23's reader work) and after
+## (this tree). Prints numbers; an hour or more. BENCH_ARGS="--years 2 --per-issue 5 --runs 1 --walk-runs 1" for a quick run.
 READING_BEFORE ?= 1a752d2
 bench-reading: setup browser checkers
 	$(BIN)/python benchmarks/reading.py --before $(READING_BEFORE) $(BENCH_ARGS)

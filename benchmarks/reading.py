@@ -17,7 +17,9 @@ runs, as one run on a shared machine is noisy) for home, the newest issue, its f
 the longest document, the heaviest department page and a search with results; and the
 throttled walk: 400 kbit/s, 400 ms round trips (Chromium's network emulation), the first content
 and largest content of home and of the longest document, and the first result of searches typed
-into the address (``search/?q=``), each in a fresh browser context (nothing cached).
+into the address (``search/?q=``), each in a fresh browser context (nothing cached); with the
+processor as it is (``--walk-cpu 1``: the link alone is throttled) and slowed 4x, ``--walk-runs``
+times each, before and after in turns, printed as medians with the fastest and slowest run.
 Prints numbers; asserts nothing (the page budget and the Lighthouse thresholds other than
 performance are tests).
 """
@@ -231,6 +233,15 @@ def sec(value: float | None, digits: int = 2) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
 
 
+def spread(values: list[float | None]) -> str:
+    """The median of the runs that gave a figure, with the fastest and slowest ("-" if none did)."""
+    known = sorted(v for v in values if v is not None)
+    if not known:
+        return "-"
+    figure = f"{sec(statistics.median(known))} ({sec(known[0])}–{sec(known[-1])})"
+    return figure if len(known) == len(values) else f"{figure}, {len(known)} of {len(values)} runs"
+
+
 def build_variant(label: str, rev: str | None, years: int, per_issue: int, tmp: Path, reuse: bool) -> tuple[Path, int]:
     site = tmp / label / "site"
     if reuse and (site / "index.html").is_file():
@@ -264,7 +275,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-issue", type=int, default=21)
     parser.add_argument("--before", metavar="REV", help="git revision to compare with (built the same way)")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (the median is printed)")
-    parser.add_argument("--walk-cpu", type=float, default=4, help="CPU slowdown on the throttled walk (1: none)")
+    parser.add_argument("--walk-cpu", type=float, nargs="+", default=[1, 4],
+                        help="CPU slowdowns the throttled walk is run at (1: none; the issue's walk throttles only the link)")
+    parser.add_argument("--walk-runs", type=int, default=3, help="throttled walks per variant and slowdown (medians printed)")
     parser.add_argument("--top", type=int, default=5, help="how many of the largest pages to list")
     parser.add_argument("--work", type=Path, help="build here and keep the builds (default: a temporary directory)")
     parser.add_argument("--reuse", action="store_true", help="measure the builds already in --work, if there")
@@ -280,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
     with contextlib.ExitStack() as stack:
         tmp = args.work or stack.enter_context(tempfile.TemporaryDirectory(prefix="bench-reading-"))
         metrics: dict[str, dict[str, dict[str, float | None]]] = {}
-        walks: dict[str, dict[str, float | None]] = {}
+        walks: dict[float, dict[str, list[dict[str, float | None]]]] = {}  # slowdown → variant → runs
         pages: dict[str, dict[str, str]] = {}
         sites: dict[str, Path] = {}
         for label, rev in variants:
@@ -300,9 +313,13 @@ def main(argv: list[str] | None = None) -> int:
                     f"{name} {m['perf']} LCP {sec(m['lcp'])} TBT {sec(m['tbt'])} CLS {sec(m['cls'], 3)}"
                     for name, m in metrics[label].items()), flush=True)
         if not args.no_walk:
-            for label in sites:
-                walks[label] = walk(bases[label], pages[label], args.walk_cpu)
-                print(f"{label}: walk " + "; ".join(f"{k} {sec(v)}" for k, v in walks[label].items()), flush=True)
+            for cpu in args.walk_cpu:
+                walks[cpu] = {label: [] for label in sites}
+                for _ in range(args.walk_runs):
+                    for label in sites:  # in turns, as above
+                        walks[cpu][label].append(walk(bases[label], pages[label], cpu))
+                        print(f"{label}: walk at CPU {cpu:g}x " + "; ".join(
+                            f"{k} {sec(v)}" for k, v in walks[cpu][label][-1].items()), flush=True)
         print(f"load average after measuring: {' '.join(f'{v:.1f}' for v in os.getloadavg())}")
 
         if metrics:
@@ -317,11 +334,11 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"  {name if label == variants[0][0] else '':<11} {label:<7} {score:>5} {sec(m['fcp']):>5} "
                           f"{sec(m['lcp']):>5} {sec(m['tbt']):>5} {sec(m['cls'], 3):>6}  "
                           f"{target if label == variants[-1][0] else ''}  /{pages[label][name]}")
-        if walks:
-            print(f"\nThrottled walk: 400 kbit/s, 400 ms round trips, CPU slowed {args.walk_cpu:g}x, cold cache;"
-                  f" seconds from navigation (first search result target ≤ {FIRST_RESULT_TARGET} s)")
-            for measure in walks[variants[-1][0]]:
-                row = "  ".join(f"{label} {sec(walks[label].get(measure)):>6}" for label, _ in variants)
+        for cpu, runs_of in walks.items():
+            print(f"\nThrottled walk: 400 kbit/s, 400 ms round trips, CPU slowed {cpu:g}x, cold cache; seconds from"
+                  f" navigation, median (fastest–slowest) of {args.walk_runs} (first search result target ≤ {FIRST_RESULT_TARGET} s)")
+            for measure in runs_of[variants[-1][0]][0]:
+                row = "  ".join(f"{label} {spread([run.get(measure) for run in runs_of[label]]):>17}" for label, _ in variants)
                 print(f"  {measure:<24} {row}")
     return 0
 
