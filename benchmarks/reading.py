@@ -149,12 +149,14 @@ def lighthouse_run(base: str, pages: dict[str, str]) -> dict[str, dict[str, Any]
             for name, url in pages.items()}
 
 
+def median(values: list[float | None]) -> float | None:
+    """The median of the runs that gave a figure (None if none did)."""
+    known = [v for v in values if v is not None]
+    return statistics.median(known) if known else None
+
+
 def medians(runs: list[dict[str, dict[str, Any]]]) -> dict[str, dict[str, float | None]]:
     """{page: median of each metric over the runs (seconds; CLS and score unitless)}."""
-    def median(values: list[float | None]) -> float | None:
-        known = [v for v in values if v is not None]
-        return statistics.median(known) if known else None
-
     out: dict[str, dict[str, float | None]] = {}
     for name in runs[0]:
         m = {key: median([run[name].get(key) for run in runs]) for key in ("perf", "fcp", "lcp", "tbt", "cls")}
@@ -238,7 +240,7 @@ def spread(values: list[float | None]) -> str:
     known = sorted(v for v in values if v is not None)
     if not known:
         return "-"
-    figure = f"{sec(statistics.median(known))} ({sec(known[0])}–{sec(known[-1])})"
+    figure = f"{sec(median(values))} ({sec(known[0])}–{sec(known[-1])})"
     return figure if len(known) == len(values) else f"{figure}, {len(known)} of {len(values)} runs"
 
 

@@ -532,6 +532,8 @@ def test_the_search_page_holds_what_its_query_needs_first(chromium, shared_conte
     order = [e.get("data-gz-entry") or "preload" for e in tree.xpath("//head/script[@data-gz-entry] | //head/link[@rel='preload']")]
     assert order == ["search/meta.bin", "assets/rules.json", *["preload"] * len(preloads), "assets/rules.js", "assets/search.js"]
     assert not tree.xpath("//script[@src][contains(@src, 'search.js')]")
+    styles = [s.text for s in tree.xpath("//head/style")]  # the theme's styles block, read for its links, adds nothing twice
+    assert len(styles) == len(set(styles))
 
     context = chromium.new_context(locale="zh-CN")
     page = context.new_page()

@@ -1,5 +1,5 @@
 """Item 7 of issue 13: the 404 page, example URLs on the hand-written pages, the 部门 filter
-and collective names, the calendar subscription."""
+and collective names, the calendar subscription; and the text font (issue 23)."""
 
 from __future__ import annotations
 
@@ -104,3 +104,24 @@ def test_calendar_subscription_link_and_how_to(site: Path) -> None:
     # a unit without dated tasks offers no empty calendar to subscribe to
     undated = [p for p in site.glob("departments/*/index.html") if "data-deadline=\"2" not in p.read_text(encoding="utf-8")]
     assert undated and not lxml.html.fromstring(undated[0].read_text(encoding="utf-8")).cssselect("a.gz-webcal")
+
+
+@pytest.mark.browser
+def test_chinese_text_is_set_in_a_chinese_system_font_list_first(phone, served_site: str) -> None:
+    """The text font is the site's list of Chinese system fonts (gazette.css, Material's
+    --md-text-font), before the theme's Latin fonts, on the text, the clauses and the search box;
+    no font is downloaded."""
+    page = phone.new_page()
+    page.goto(served_site + "2018/qzbf-33/", wait_until="load")
+    fonts = page.evaluate("""() => {
+      const list = getComputedStyle(document.documentElement).getPropertyValue('--md-text-font').trim();
+      const family = (selector) => getComputedStyle(document.querySelector(selector)).fontFamily;
+      return { list, body: family('body'), article: family('article'), search: family('#gz-search-input'),
+               faces: document.fonts.size,
+               fetched: performance.getEntriesByType('resource').map((r) => r.name).filter((n) => /[.](woff2?|ttf|otf)([?#]|$)/.test(n)) };
+    }""")
+    first = [name.strip() for name in fonts["list"].split(",")]
+    assert len(first) >= 3 and first[0].startswith('"'), fonts
+    for key in ("body", "article", "search"):
+        assert [name.strip() for name in fonts[key].split(",")][: len(first)] == first, (key, fonts)
+    assert fonts["faces"] == 0 and fonts["fetched"] == [], fonts
