@@ -530,6 +530,7 @@
       Promise.all(alternatives.map((alts) => matchAny(meta, alts))),
       unit ? loadJson(meta, "unit", { code: unit.code }) : null,
     ]);
+    await breathe(); // the lists were decoded in this task: the ranking runs in one of its own
     const first = matches.reduce((a, b) => (b.size < a.size ? b : a));
     for (const n of first.keys()) {
       if (!matches.every((m) => m.has(n))) continue;
@@ -660,11 +661,25 @@
       }
       facets[f.id] = counts;
     }
-    const docs = filtering ? pool.filter((n) => facetMatch(table, n, active, null)) : pool;
     const info = (n) => found.docs.get(n) || { tier: 2, score: 0, matches: null, marks: [] };
-    if (sort === "date:asc") docs.sort((a, b) => b - a);
-    else if (sort === "date:desc") docs.sort((a, b) => a - b);
-    else docs.sort((a, b) => info(a).tier - info(b).tier || info(b).score - info(a).score || a - b);
+    // The page's first screen and the rest of it ask for one order: it is worked out once per query,
+    // filters and sort, in a task of its own (a broad query's ranking, then its sorting).
+    const orders = found.orders || (found.orders = new Map());
+    const orderKey = JSON.stringify([sort, Object.entries(active).sort()]);
+    if (!orders.has(orderKey)) {
+      await breathe();
+      const docs = filtering ? pool.filter((n) => facetMatch(table, n, active, null)) : pool;
+      if (sort === "date:asc") docs.sort((a, b) => b - a);
+      else if (sort === "date:desc") docs.sort((a, b) => a - b);
+      else {
+        // Each document's rank is read once, not at every comparison (thousands of documents).
+        const tier = new Uint8Array(meta.docs), score = new Float64Array(meta.docs);
+        for (const n of docs) { const d = info(n); tier[n] = d.tier; score[n] = d.score; }
+        docs.sort((a, b) => tier[a] - tier[b] || score[b] - score[a] || a - b);
+      }
+      orders.set(orderKey, docs);
+    }
+    const docs = orders.get(orderKey);
     const depts = deptPool.filter((d) => !filtering || facetMatch(table, d.dept, active, null)).sort((a, b) => a.tier - b.tier);
     // Documents first; a department named exactly leads them; other units apart, counted apart.
     const lead = depts.filter((d) => d.tier === 0);
@@ -1192,9 +1207,10 @@
         const script = document.createElement("script");
         script.src = held.dataset.src;
         script.async = false;
-        script.addEventListener("load", () => {
+        // The theme starts in a task after the one that ran its bundle: two shorter tasks, not one long one.
+        script.addEventListener("load", () => setTimeout(() => {
           if (document.readyState !== "loading") document.dispatchEvent(new Event("DOMContentLoaded"));
-        }, { once: true });
+        }, 0), { once: true });
         held.replaceWith(script);
       }
     }));
