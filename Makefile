@@ -61,7 +61,7 @@ checkers: $(NODE_STAMP) | browser  # after browser: two apt-get runs never overl
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; }
 
-## lint: mypy --strict over gazette/ and ruff over the project (configured in pyproject.toml)
+## lint: mypy --strict over gazette/ and benchmarks/, ruff over the project (configured in pyproject.toml)
 lint: setup
 	$(BIN)/mypy
 	$(BIN)/ruff check

@@ -13,6 +13,7 @@ import random
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -26,7 +27,7 @@ def real_sentences() -> tuple[list[str], list[str]]:
     sentences: set[str] = set()
     topics: set[str] = set()
 
-    def walk(parts: list[dict]) -> None:
+    def walk(parts: list[dict[str, Any]]) -> None:
         for part in parts:
             for text in [part.get("text") or "", *part.get("paragraphs", [])]:
                 for s in re.findall(r"[^。;;]+[。;;]", text):
@@ -59,7 +60,7 @@ def generate(project: Path, years: int, per_issue: int, seed: int = 2018) -> int
         seqs = {prefix: 0 for prefix, _, _ in ISSUERS}
         (data / "documents" / str(year)).mkdir()
         for number in range(1, 13):
-            sections: dict[str, list[dict]] = {}
+            sections: dict[str, list[dict[str, Any]]] = {}
             for k in range(per_issue):
                 prefix, issuer, category = ISSUERS[k % 2]
                 seqs[prefix] += 1

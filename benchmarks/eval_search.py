@@ -216,8 +216,9 @@ class Report:
         self.asking = Figures.of([r for r in self.rows if r.query.kind in ASKING])
         self.kinds = {k: Figures.of([r for r in self.rows if r.query.kind == k]) for k in KINDS}
         self.kinds = {k: f for k, f in self.kinds.items() if f.n}
-        dept = [r for r in self.rows if r.first_ok is not None and r.query.must_first.startswith("departments/")]
-        docs = [r for r in self.rows if r.first_ok is not None and not r.query.must_first.startswith("departments/")]
+        firsts = [(r, r.query.must_first) for r in self.rows if r.query.must_first is not None]  # first_ok is set
+        dept = [r for r, url in firsts if url.startswith("departments/")]
+        docs = [r for r, url in firsts if not url.startswith("departments/")]
         self.dept_first = (sum(bool(r.first_ok) for r in dept), len(dept))
         self.wenhao_first = (sum(bool(r.first_ok) for r in docs), len(docs))
 
@@ -262,9 +263,9 @@ def lines(report: Report, title: str = "", worst: int = 15) -> Iterator[str]:
     yield "targets (earlier kinds): " + "; ".join(met)
     goals = []
     for kind, figure, goal in KIND_TARGETS:
-        k = report.kinds.get(kind)
-        if k is not None:
-            value = getattr(k, figure) or 0.0
+        measured = report.kinds.get(kind)
+        if measured is not None:
+            value = getattr(measured, figure) or 0.0
             goals.append(f"{kind} {figure} {'met' if value >= goal else 'NOT met'} ({value:.3f} vs ≥ {goal})")
     if goals:
         yield "targets (how people ask): " + "; ".join(goals)

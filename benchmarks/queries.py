@@ -71,12 +71,9 @@ if TYPE_CHECKING:
 
 from gazette.derive.text import document_strings
 from gazette.derive.wenhao import QUERY_RE, Wenhao, parse_wenhao
+from gazette.publish.search import COLLOQUIAL_WENHAO, library_expansions
 from gazette.publish.search_vocab import Expansion, alternatives
 
-try:
-    from gazette.publish.search import COLLOQUIAL_WENHAO, library_expansions
-except ImportError:  # pragma: no cover - an engine without expansions
-    COLLOQUIAL_WENHAO, library_expansions = r"(?!)", None  # type: ignore[assignment]
 COLLOQUIAL = re.compile(COLLOQUIAL_WENHAO)
 
 SEP = "\x00"  # between a page's strings: no query term contains it
@@ -153,7 +150,7 @@ class Corpus:
     @classmethod
     def of(cls, library: Library) -> Corpus:
         corpus = cls()
-        corpus.expansions = library_expansions(library) if library_expansions else []
+        corpus.expansions = library_expansions(library)
         for doc in library.documents:
             parts = page_strings(doc)
             corpus.parts[doc.url] = parts
@@ -163,7 +160,7 @@ class Corpus:
             corpus.texts[doc.url] = SEP.join(normalize(s) for s in corpus.raw[doc.url])
             corpus.titles[doc.url] = normalize(doc.record.title)
             corpus.wenhao[doc.wenhao.canonical] = doc.url
-            incoming = library.citations.incoming.get(doc.id, [])
+            incoming = library.citations.incoming.get(doc.id, ())
             corpus.citing[doc.url] = frozenset(c.source.url for c in incoming)
             for c in library.citations.outgoing.get(doc.id, []):
                 corpus.cited.setdefault((c.wenhao.year, c.wenhao.seq), set()).add(doc.url)
@@ -266,7 +263,7 @@ def as_wenhao(text: str) -> str | None:
 
 
 def _piece(rng: random.Random, strings: list[str], lo: int, hi: int, pattern: re.Pattern[str] = _RUN) -> str | None:
-    runs = [r for s in strings for r in pattern.findall(s) if len(r) >= lo]
+    runs: list[str] = [r for s in strings for r in pattern.findall(s) if len(r) >= lo]
     if not runs:
         return None
     run = rng.choice(runs)

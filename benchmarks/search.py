@@ -93,7 +93,7 @@ def mkdocs_build(project: Path, out: Path, env_extra: dict[str, str] | None = No
 
 def pagefind_executable() -> str:
     try:
-        from pagefind_bin_extended import get_executable  # type: ignore[import-not-found]
+        from pagefind_bin_extended import get_executable  # type: ignore[import-untyped,import-not-found,unused-ignore]
     except ImportError:
         sys.exit("Pagefind is not installed: make bench-search installs benchmarks/requirements.txt")
     return str(get_executable())

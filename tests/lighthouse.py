@@ -59,4 +59,5 @@ def audit(urls: list[str], categories: tuple[str, ...] = CATEGORIES, timeout: in
     )
     if result.returncode != 0:
         raise RuntimeError(f"lighthouse failed ({result.returncode}):\n{result.stderr[-3000:]}")
-    return json.loads(result.stdout)
+    found: dict[str, Any] = json.loads(result.stdout)
+    return found
