@@ -88,7 +88,9 @@ def pages_with_tables(site: Path) -> list[str]:
     return ["deadlines/", "documents/", *units, "departments/bb/", *docs]
 
 
-class _QuietServer(http.server.ThreadingHTTPServer):
+class QuietServer(http.server.ThreadingHTTPServer):
+    """Serves each request in a thread; a connection the browser closes mid-file is no error."""
+
     daemon_threads = True
 
     def handle_error(self, request: object, client_address: object) -> None:
@@ -110,7 +112,7 @@ def serve(directory: Path, base: str = "/") -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = _QuietServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_port}{base}"
