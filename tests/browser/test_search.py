@@ -317,6 +317,26 @@ def test_more_results(search_page, served_site: str) -> None:
     assert search_page.locator("ol.gz-results > li").count() == min(20, len(containing("的")))
 
 
+def test_the_pages_of_a_query_are_one_order_whatever_was_asked_between(search_page, served_site: str) -> None:
+    """The first screen, the rest of the page and 更多 read one order of the query's results (worked
+    out once per query, filters and sort): read in pieces it is the order read whole, and a filter or
+    a sort asked for in between changes neither it nor their own orders."""
+    def urls(**options: object) -> list[str]:
+        return [r["url"] for r in _api(search_page, served_site, "的", **options)["results"]]
+
+    dates = {r["url"]: r["date"] for r in _api(search_page, served_site, "的")["results"]}
+
+    whole = urls()
+    assert len(whole) > 20
+    pieces = [u for offset in range(0, len(whole), 7) for u in urls(limit=7, offset=offset)]
+    assert pieces == whole
+    newest_last = urls(sort="date:asc")
+    only = urls(filters={"year": ["2017"]})
+    assert set(only) < set(whole) and only == [u for u in whole if u in only]  # a filter keeps the query's order
+    assert urls() == whole and urls(sort="date:asc") == newest_last and urls(filters={"year": ["2017"]}) == only
+    assert newest_last != whole and [dates[u] for u in newest_last] == sorted(dates[u] for u in newest_last)
+
+
 def test_the_first_screen_of_results_is_fetched_first(shared_context, served_site: str) -> None:
     """On a slow link the first results appear before the others download: the card files of the
     first three results are fetched alone, the rest of the page once those three are shown."""
