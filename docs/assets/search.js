@@ -252,6 +252,12 @@
     return n;
   }
   const normString = (meta, s) => Array.from(s).flatMap((ch) => normChar(meta, ch)).join("");
+  // Traditional characters as their simplified forms, every other character as typed (a unit's
+  // name is then compared by the unit-name matcher's own key); after withT2s.
+  const simplified = (meta, s) => Array.from(s).map((ch) => {
+    const k = meta.t2sValues ? t2sIndex(meta, ch) : -1;
+    return k >= 0 ? String.fromCodePoint(meta.t2sValues[k]) : ch;
+  }).join("");
   const isSeparator = (meta, ch) => ch === meta.sep || meta.dropRe.test(meta.rules.fold(ch) || " ");
   // Normalised code points of a part's strings joined by SEP, each mapped back to
   // its span in the displayed text (strings joined by a space).
@@ -520,7 +526,7 @@
     out.alternatives = alternatives;
     const whole = terms.map((t) => t.join("")).join("");
     // The unit a query names: exactly a registered name, by the one unit-name matcher's data (rules.json).
-    const unit = terms.length === 1 ? meta.deptByCode.get(meta.unitNames.get(meta.rules.compareKey(String(raw).trim()))) || null : null;
+    const unit = terms.length === 1 ? meta.deptByCode.get(meta.unitNames.get(meta.rules.compareKey(simplified(meta, String(raw).trim())))) || null : null;
     for (const d of meta.depts) {
       if (d === unit) depts.push({ dept: d, tier: 0 });
       else if (terms.every((t) => d.keys.some((k) => k.includes(t.join(""))))) depts.push({ dept: d, tier: 1 });
@@ -831,8 +837,15 @@
     const quoted = chosen.filter(([i]) => partAt(i));
     await withT2s(meta, quoted.flatMap(([i]) => partAt(i)[2]));
     const parts = quoted.map(([i, needles]) => {
-      const [anchor, cite, strings] = partAt(i);
-      const ex = excerpt(meta, strings, needles);
+      const [anchor, cite, strings, label] = partAt(i);
+      let ex = excerpt(meta, strings, needles);
+      // The citation label shown with the excerpt names the printed label (第五条, (二)): the excerpt
+      // starts after it, unless the query is found only in the label. (Offsets of a 文号 mark are
+      // offsets in the whole part: such a part is quoted whole.)
+      if (label && needles.every((needle) => typeof needle[0] !== "number")) {
+        const rest = excerpt(meta, [strings[0].slice(label), ...strings.slice(1)], needles);
+        if (rest.marks.length && rest.text) ex = rest;
+      }
       return { anchor, cite, excerpt: ex.text, marks: ex.marks, match: ex.marks[0] || [0, 0] };
     });
     return {
@@ -886,8 +899,10 @@
     if (r.parts.length) {
       const parts = el("ul", { class: "gz-result__parts" });
       for (const p of r.parts) {
-        const link = el("a", { class: "gz-result__part", href: p.anchor ? `${href}#${p.anchor}` : href }, p.cite);
-        parts.append(el("li", {}, link, marked(p.excerpt, p.marks)));
+        const link = el("a", { class: "gz-result__part", href: p.anchor ? `${href}#${p.anchor}` : href });
+        // A part that is its label and nothing more (an attachment's title) is quoted once, in its link.
+        if (p.excerpt === p.cite) { link.append(...marked(p.excerpt, p.marks).childNodes); parts.append(el("li", {}, link)); }
+        else { link.append(p.cite); parts.append(el("li", {}, link, marked(p.excerpt, p.marks))); }
       }
       li.append(parts);
     }
@@ -1074,6 +1089,16 @@
       for (const u of out.units.results) items.append(el("li", {}, el("a", { href: new URL(u.url, SITE_ROOT).href }, u.title)));
       units.append(el("summary", {}, `单位 ${out.units.total} 个（名称含检索词的部门、单位）`), items);
     }
+    // Nothing found: what to try next, and where to browse instead.
+    function nothingFoundHelp() {
+      const link = (path, text) => el("a", { href: new URL(path, SITE_ROOT).href }, text);
+      const filtered = Object.values(selected).some((s) => s.size);
+      return el("p", { class: "gz-search-note gz-search-none" },
+        filtered ? "可以取消筛选条件，" : "",
+        "可以减少检索词，改用文件中的正式说法，或检查有无错别字；也可以按",
+        link("issues/", "各期政报"), "、", link("documents/", "文件目录"), "、", link("departments/", "部门"),
+        "或", link("lookup/", "文号查找"), "浏览。");
+    }
     function renderNotes(out) {
       notes.replaceChildren();
       if (out.truncated) notes.append(el("p", { class: "gz-search-note" }, `检索词过长：只按前 ${out.max_query} 个字检索。`));
@@ -1150,6 +1175,7 @@
       status.textContent = total || out.units.total ? countText(out)
         : asked ? "没有找到包含检索词的文件或部门。" : "输入关键词、文号或部门名称开始检索。";
       renderNotes(out);
+      if (asked && !total && !out.units.total) notes.append(nothingFoundHelp());
       renderUnits(out);
       if (facetsDetails.open && !(await showFacets(mine))) return;
       if (shown < Math.min(PAGE_SIZE, total)) {  // the rest of the first page

@@ -125,6 +125,9 @@ class SearchPart:
     cite: str  # citation label shown with the excerpt (第十八条, 附件1 表1 第3行)
     heading: bool  # title or clause heading: ranks above a plain paragraph
     strings: tuple[str, ...]
+    # Characters at the start of strings[0] that are the part's printed label (第五条, (二)): the
+    # citation label shown with the excerpt names them already, so an excerpt starts after them.
+    label: int = 0
 
 
 def _own_strings(node: Node) -> list[str]:
@@ -166,7 +169,8 @@ def _node_parts(node: Node, parent_cite: str) -> Iterator[SearchPart]:
     cite = node.cite or (node.title if node.kind == "annex" else "") or parent_cite or "正文"
     strings = _own_strings(node)
     if strings:
-        yield SearchPart(node.id, cite, _is_heading(node), tuple(strings))
+        label = len(node.part.label or "") if node.part is not None and node.cite else 0
+        yield SearchPart(node.id, cite, _is_heading(node), tuple(strings), label)
     for child in node.children:
         yield from _node_parts(child, cite)
 
@@ -308,7 +312,7 @@ class _Builder:
         return {
             "url": doc.url, "title": r.title, "wenhao": doc.number, "date": r.date.isoformat(),
             "issuer": "、".join(r.issuers),
-            "parts": [[p.anchor, p.cite, list(p.strings)] for p in parts],
+            "parts": [[p.anchor, p.cite, list(p.strings), p.label] for p in parts],
         }
 
     def write_shards(self, w: _Writer, postings: Postings) -> None:

@@ -226,9 +226,56 @@ def test_page_shows_parts_linked_to_their_anchor_with_the_phrase_marked(search_p
     assert "宣布汛期提前" in text
 
 
-def test_nothing_found_says_so(search_page, served_site: str) -> None:
+def test_nothing_found_says_so_and_what_to_try(search_page, served_site: str) -> None:
     assert _search(search_page, served_site, "饕餮") == []
     assert "没有找到" in search_page.inner_text(".gz-search-status")
+    help_ = search_page.locator(".gz-search-none")
+    assert help_.is_visible() and "减少检索词" in help_.inner_text()
+    links = {a.inner_text(): _path(a.get_attribute("href")) for a in help_.locator("a").all()}
+    assert links == {"各期政报": "/issues/", "文件目录": "/documents/", "部门": "/departments/", "文号查找": "/lookup/"}
+    # found again: the help is gone
+    assert _search(search_page, served_site, "电动自行车")
+    assert search_page.locator(".gz-search-none").count() == 0
+
+
+@pytest.mark.parametrize("query", ["饕餮", "电动自行车"])
+def test_no_empty_units_box_is_drawn(search_page, served_site: str, query: str) -> None:
+    """The units block is hidden when no unit's name holds the query: the theme shows every
+    <details>, and an empty one would show the browser's own English "Details"."""
+    _search(search_page, served_site, query)
+    units = search_page.locator("details.gz-units")
+    assert units.get_attribute("hidden") is not None
+    assert units.evaluate("u => getComputedStyle(u).display") == "none"
+    assert "Details" not in search_page.inner_text("article")
+
+
+def test_an_excerpt_starts_after_the_label_its_link_names(search_page, served_site: str) -> None:
+    """Link 第五条, excerpt 申请电动自行车登记… — not 第五条 twice; an attachment whose title is the
+    whole match is quoted once, in its link."""
+    _search(search_page, served_site, "申请电动自行车登记")
+    first = search_page.locator("ol.gz-results > li").first
+    parts = [(li.locator(".gz-result__part").inner_text(), li.locator(".gz-result__excerpt").all_inner_texts())
+             for li in first.locator(".gz-result__parts > li").all()]
+    clause = next(p for p in parts if p[0] == "第五条")
+    assert clause[1] and clause[1][0].startswith("申请电动自行车登记"), parts
+    _search(search_page, served_site, "电动自行车登记规定")
+    first = search_page.locator("ol.gz-results > li").first
+    for li in first.locator(".gz-result__parts > li").all():
+        cite = li.locator(".gz-result__part").inner_text()
+        assert all(cite not in e for e in li.locator(".gz-result__excerpt").all_inner_texts()), cite
+    annex = first.locator(".gz-result__part", has_text="衢州市市区电动自行车登记规定")
+    assert annex.count() == 1 and annex.locator("mark").inner_text() == "电动自行车登记规定"
+    # a query found only in the label keeps it
+    out = _api(search_page, served_site, "第五条")
+    part = next(p for r in out["results"] if r["url"] == "2017/qzbf-25/" for p in r["parts"] if p["cite"] == "第五条")
+    assert part["excerpt"].startswith("第五条")
+
+
+def test_a_unit_named_in_traditional_characters_leads_as_in_simplified(search_page, served_site: str) -> None:
+    simplified = _search(search_page, served_site, "衢州市财政局")
+    traditional = _search(search_page, served_site, "衢州市財政局")
+    assert _path(simplified[0]) == _path(traditional[0]) == "/departments/czj/"
+    assert [_path(h) for h in traditional] == [_path(h) for h in simplified]
 
 
 def test_wenhao_result_opens_the_document_with_its_metadata(search_page, served_site: str) -> None:
