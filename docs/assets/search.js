@@ -165,7 +165,8 @@
     formatDate = rules.formatDate;
     meta.depts = meta.departments; // their names' normalised forms (keys) come with them
     meta.deptByCode = new Map(meta.depts.map((d) => [d.code, d]));
-    meta.unitNames = new Map(rules.rules.unit_names.names);
+    // A unit as a reader types its name: registered names, then city units' names without the city part.
+    meta.unitNames = new Map([...rules.rules.unit_names.short, ...rules.rules.unit_names.names]);
     meta.colloquial = new RegExp(meta.colloquial_wenhao, "u");
     meta.titleKey = partKey(meta, meta.title_part, true);
     meta.numberKey = partKey(meta, meta.number_part, true);
@@ -525,7 +526,7 @@
     out.expansions = used;
     out.alternatives = alternatives;
     const whole = terms.map((t) => t.join("")).join("");
-    // The unit a query names: exactly a registered name, by the one unit-name matcher's data (rules.json).
+    // The unit a query names, by the one unit-name matcher's data (rules.json, UnitMatcher.named).
     const unit = terms.length === 1 ? meta.deptByCode.get(meta.unitNames.get(meta.rules.compareKey(simplified(meta, String(raw).trim())))) || null : null;
     for (const d of meta.depts) {
       if (d === unit) depts.push({ dept: d, tier: 0 });

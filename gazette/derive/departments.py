@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from gazette.records.models import Department
 from gazette.vocab.roles import CLOSE_BRACKETS, GROUP_SEPARATORS, NAME_SEPARATORS, OPEN_BRACKETS, STRENGTH, VERBS, Role
-from gazette.vocab.unitnames import UnitMatcher, normalise_name
+from gazette.vocab.unitnames import CITY_PARTS, UnitMatcher, normalise_name
 
 # Role verbs trailing a group of names ("市创强办牵头", "…等按职责分工负责"), in the order of
 # ``gazette.vocab.roles.VERBS`` (longest first).
@@ -54,7 +54,7 @@ def guess_kind(name: str) -> str:
     for ending, kind in _KIND_BY_ENDING:
         if key.endswith(ending):
             return kind
-    return "市级部门" if key.startswith(("市", "衢州市")) else "其他"
+    return "市级部门" if key.startswith(CITY_PARTS) else "其他"
 
 
 @dataclass(frozen=True)

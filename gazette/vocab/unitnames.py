@@ -13,6 +13,10 @@ The rule, decided once here and shipped to the browser as data (``unit_names`` i
    the city's unit. The place names are the registry's own county-level names (``prefixes``).
 
 Overlapping candidates are settled longest first; equal lengths, leftmost first.
+
+A reader typing a name drops the city (财政局 for 市财政局): ``named`` also takes a city unit's
+name without its city part (``CITY_PARTS``) when that short form is no registered name and
+belongs to one unit only. Texts are never read that way (rule 3: 住建局 alone may be a county's).
 """
 
 from __future__ import annotations
@@ -23,6 +27,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from gazette.vocab.normalize import compare_key
+
+# How the city's own units begin (衢州市财政局, 市财政局): longest first.
+CITY_PARTS = ("衢州市", "市")
 
 
 def normalise_name(text: str) -> str:
@@ -51,6 +58,18 @@ class UnitMatcher:
         self.prefixes: tuple[str, ...] = tuple(
             sorted({normalise_name(p) for p in prefixes if len(normalise_name(p)) >= 2}, key=lambda p: (-len(p), p))
         )
+        # Names as readers type them, without the city part: a short form no registered name has,
+        # of one city unit only (a county's unit of the same name makes it ambiguous: 江山市交通运输局).
+        tails: dict[str, set[tuple[str, bool]]] = {}
+        for key, code in self.codes.items():
+            part = next((p for p in (*self.prefixes, *CITY_PARTS) if key.startswith(p)), "")
+            if part and len(key) - len(part) >= 2 and key[len(part):] not in self.codes:
+                tails.setdefault(key[len(part):], set()).add((code, part in CITY_PARTS))
+        self.short: dict[str, str] = {}
+        for tail, owners in sorted(tails.items()):
+            codes = {code for code, _ in owners}
+            if len(codes) == 1 and all(city for _, city in owners):
+                self.short[tail] = codes.pop()
         # Candidate names by their first two characters, longest first.
         self._by_head: dict[str, list[str]] = {}
         for key in sorted(self.codes, key=lambda k: (-len(k), k)):
@@ -65,6 +84,12 @@ class UnitMatcher:
     def code(self, name: str) -> str | None:
         """The code of exactly this name (normalised), or None."""
         return self.codes.get(normalise_name(name))
+
+    def named(self, typed: str) -> str | None:
+        """The unit a reader means by typing ``typed``: a registered name, else a city unit's name
+        without its city part (see the module's rule), or None."""
+        key = normalise_name(typed)
+        return self.codes.get(key) or self.short.get(key)
 
     @staticmethod
     def _longest_at(text: str, at: int, table: dict[str, list[str]]) -> str | None:
@@ -104,12 +129,13 @@ class UnitMatcher:
         """The rule as data for the browser (``unit_names`` in ``assets/rules.json``):
 
         ``names``: [normalised name, code] pairs, longest name first; ``prefixes``: county-level
-        place names, longest first. Texts are normalised as ``normalize`` in ``rules.json`` says
+        place names, longest first; ``short``: [name without the city part, code] pairs (``named``). Texts are normalised as ``normalize`` in ``rules.json`` says
         (the compare key: fold, drop, brackets). A script applies the module's rule to these data,
         never a list of its own."""
         return {
             "names": [[key, self.codes[key]] for key in sorted(self.codes, key=lambda k: (-len(k), k))],
             "prefixes": list(self.prefixes),
+            "short": [[key, code] for key, code in self.short.items()],
             "normalize": "compare_key",
             "rule": "longest registered name wins; a name starting inside or right behind a prefix is not a mention",
         }

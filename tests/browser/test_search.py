@@ -271,6 +271,12 @@ def test_an_excerpt_starts_after_the_label_its_link_names(search_page, served_si
     assert part["excerpt"].startswith("第五条")
 
 
+@pytest.mark.parametrize(("query", "page"), [("财政局", "/departments/czj/"), ("统计局", "/departments/tjj/")])
+def test_a_unit_typed_without_the_city_leads(search_page, served_site: str, query: str, page: str) -> None:
+    assert _path(_search(search_page, served_site, query)[0]) == page
+    assert "部门页 1 个" in search_page.inner_text(".gz-search-status")
+
+
 def test_a_unit_named_in_traditional_characters_leads_as_in_simplified(search_page, served_site: str) -> None:
     simplified = _search(search_page, served_site, "衢州市财政局")
     traditional = _search(search_page, served_site, "衢州市財政局")

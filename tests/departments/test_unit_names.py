@@ -72,6 +72,19 @@ def test_payload_is_the_matchers_own_data() -> None:
 
 
 @pytest.mark.unit
+def test_a_reader_may_leave_out_the_city_but_a_text_may_not() -> None:
+    matcher = UnitMatcher([*NAMES, ("衢州市财政局", "czj"), ("市财政局", "czj"), ("市统计局", "tjj"),
+                           ("衢州市统计局", "tjj"), ("市公安局", "gaj"), ("市公安局交警支队", "jj")], PLACES)
+    assert matcher.named("财政局") == "czj" and matcher.named("统计局") == "tjj"
+    assert matcher.named("衢州市财政局") == "czj"  # a registered name as such
+    assert matcher.named("住建局") == "zjj-amb"  # registered on its own: the registry decides
+    assert matcher.named("交通运输局") is None  # 市交通运输局 and 江山市交通运输局 are two units
+    assert matcher.named("局") is None
+    assert matcher.codes_in("由财政局负责") == set()  # in a text, 财政局 alone may be a county's
+    assert dict(matcher.payload()["short"]) == matcher.short
+
+
+@pytest.mark.unit
 def test_mentions_use_the_matcher(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("tests.departments.test_extraction.DEPARTMENTS", DEPARTMENTS + """\
 - code: zjj-amb
