@@ -32,18 +32,24 @@ from gazette.vocab.roles import (
     GROUP_SEPARATORS,
     NOUN_ENDS,
     OPEN_BRACKETS,
+    PERSON_NOUN,
     ROLE_LABEL,
-    ROLE_NOUNS,
+    ROLE_NOUN,
     SENTENCE_ENDS,
     VERBS,
     Role,
+    is_person_noun,
+    is_role_noun,
     noun_role,
 )
 
 Form = Literal["line", "parenthetical", "prose"]
 
-# Step 1: every role word. Nouns longest first; 牵头 only where it is not part of a noun.
-_ROLE_WORD = re.compile("|".join([*ROLE_NOUNS, *COUNTED_VERBS]))
+# Step 1: every role word. Nouns (compounds whole: 牵头责任单位), a leader's title (牵头负责领导),
+# then 牵头 only where it is not part of either.
+_ROLE_WORD = re.compile("|".join([ROLE_NOUN, PERSON_NOUN, *COUNTED_VERBS]))
+# A verb that is the stem of a role noun or a leader's title ("各牵头单位要…", "牵头负责领导") is no verb.
+_NOUN_AT = re.compile(f"{ROLE_NOUN}|{PERSON_NOUN}")
 # Step 3 (prose): role verbs, longest first, each with the role it gives.
 _VERB = re.compile("|".join(f"(?P<v{i}>{pattern})" for i, (pattern, _) in enumerate(VERBS)))
 _VERB_ROLES: dict[str, Role] = {f"v{i}": role for i, (_, role) in enumerate(VERBS)}
@@ -103,7 +109,8 @@ class Reading:
 
 
 def role_words(text: str) -> list[RoleWord]:
-    """Every counted role word in ``text``: role nouns (牵头单位, 责任主体…) and 牵头."""
+    """Every counted role word in ``text``: role nouns (牵头单位, 责任主体, 协同责任单位…),
+    leaders' titles (牵头负责领导) and 牵头."""
     return [RoleWord(m.group(0), m.start(), m.end()) for m in _ROLE_WORD.finditer(text)]
 
 
@@ -227,8 +234,8 @@ def _prose_clause(clause: str, offset: int, depths: list[int]) -> RoleGroup | No
     lead_in = _PROSE_LEAD_IN.match(clause)
     skip = lead_in.end() if lead_in else 0
     for verb in _VERB.finditer(clause, skip):
-        if depths[verb.start()] != 0 or clause.startswith(NOUN_ENDS, verb.end()):
-            continue  # inside brackets, or part of a role noun ("各牵头单位要…")
+        if depths[verb.start()] != 0 or clause.startswith(NOUN_ENDS, verb.end()) or _NOUN_AT.match(clause, verb.start()):
+            continue  # inside brackets, or part of a role noun or title ("各牵头单位要…", "牵头负责领导")
         # "市行政服务中心:负责…": a colon may end the names
         names = clause[skip:verb.start()].strip().rstrip(":：").rstrip()
         if not names or len(names) > _PROSE_MAX or any(ch in SENTENCE_ENDS for ch in names):
@@ -302,7 +309,9 @@ class _Spans:
 def _why_unread(text: str, word: RoleWord) -> str:
     """Why a role word outside every assignment was not read (Chinese, for the editor)."""
     after = text[word.end:word.end + 2]
-    if word.word in ROLE_NOUNS:
+    if is_person_noun(word.word):
+        return "标注的是负责领导（个人），不是单位，不生成单位的任务"
+    if is_role_noun(word.word):
         if after[:1] in ":：":
             return "角色词后的单位清单未能读出（不在行首或括号开头）"
         return "角色词用作一般词语，其后没有冒号和单位名称"

@@ -54,7 +54,7 @@ from gazette.load.errors import RecordError
 from gazette.load.yamlfile import YamlFile
 from gazette.records.models import Table
 from gazette.vocab.normalize import without_spaces
-from gazette.vocab.roles import ROLE_NOUNS, ROLES, Role, noun_role
+from gazette.vocab.roles import ROLES, Role, is_role_noun, noun_role
 
 _NUMBERING = re.compile(r"^[\s\d.．、()（）一二三四五六七八九十]*$")
 _TEXT_HEADING = re.compile(r"任务|内容|要求|项目|事项|措施|工作|名称|课题")
@@ -102,7 +102,7 @@ class _Extractor:
             return
         default_shift: Role = "responsible"
         deadline_cols = {i for i, col in enumerate(table.columns) if _DEADLINE_HEADING.search(col)}
-        header_like = {without_spaces(c) for c in table.columns} | set(ROLE_NOUNS)
+        header_like = {without_spaces(c) for c in table.columns}
         caption = table.caption or (f"{node.cite} 表{node.number}" if node.cite else f"表{node.number}")
         rows: list[Task] = []
         above: list[str] = [""] * len(table.columns)
@@ -111,7 +111,7 @@ class _Extractor:
             effective = [above[c] if v is None else v for c, v in enumerate(row)]
             above = effective
             own = [(c, v) for c, v in enumerate(row) if v is not None and v.strip()]
-            if not own or all(without_spaces(v) in header_like for _, v in own):
+            if not own or all(without_spaces(v) in header_like or is_role_noun(v) for _, v in own):
                 continue
             loc = node.loc + ("table", "rows", r - 1)
             units: list[UnitRef] = []

@@ -152,3 +152,60 @@ def test_hand_written_pages_name_roles_with_the_sites_labels() -> None:
         text = (ROOT / "docs" / page).read_text(encoding="utf-8")
         assert joined in text, page
         assert "牵头、负责" not in text, page
+
+
+# --- compound role labels ("牵头责任单位", "协同责任单位") ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "role"),
+    [
+        ("牵头责任单位", "lead"), ("协同责任单位", "cooperate"), ("配合责任单位", "cooperate"),
+        ("协助单位", "cooperate"), ("督办单位", "supervise"), ("负责单位", "responsible"), ("责任单位", "responsible"),
+    ],
+)
+def test_a_compound_role_noun_takes_its_most_specific_stem(word: str, role: str) -> None:
+    assert noun_role(word) == role
+
+
+CHUZHOU = (
+    "牵头负责领导:金力。\n\n牵头责任单位:市发改委。\n\n协同责任单位:市财政局、市统计局等,市环保局。"
+)
+
+
+def test_compound_labels_open_lines_and_a_leader_is_no_unit() -> None:
+    reading = read(CHUZHOU)
+    assert [s.form for s in reading.segments] == ["line", "line"]
+    assert [(g.role, g.word) for s in reading.segments for g in s.groups] == [
+        ("lead", "牵头责任单位"), ("cooperate", "协同责任单位"),
+    ]
+    assert [w.word for w in reading.words] == ["牵头负责领导", "牵头责任单位", "协同责任单位"]
+    (leader,) = reading.unread
+    assert leader.word == "牵头负责领导" and "个人" in leader.reason and "单位" in leader.reason
+
+
+def test_compound_label_lines_make_the_items_task(tmp_path: Path) -> None:
+    body = "- label: '1.'\n  text: 地区生产总值增长8%以上。\n  paragraphs:\n" + "".join(
+        f"    - {line}\n" for line in CHUZHOU.split("\n\n")
+    )
+    lib = _library(tmp_path, body)
+    (task,) = lib.tasks
+    assert task.text == "1.地区生产总值增长8%以上。"
+    assert _units(task) == [
+        ("fgw", "lead", "市发改委"), ("czj", "cooperate", "市财政局"), ("tjj", "cooperate", "市统计局"),
+        ("hbj", "cooperate", "市环保局"),
+    ]
+    audit = lib.document("2018/qzf-15").role_words
+    assert audit.seen == 3 and [u.word for u in audit.unread] == ["牵头负责领导"]
+
+
+def test_compound_role_nouns_head_task_table_columns(tmp_path: Path) -> None:
+    body = """\
+- table:
+    caption: 重点工作责任分解
+    columns: [序号, 工作任务, 牵头责任单位, 协同责任单位]
+    rows:
+      - ['1', 地区生产总值增长8%以上, 市发改委, 市财政局、市统计局]
+"""
+    (task,) = _library(tmp_path, body).tasks
+    assert _units(task) == [("fgw", "lead", "市发改委"), ("czj", "cooperate", "市财政局"), ("tjj", "cooperate", "市统计局")]
