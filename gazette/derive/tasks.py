@@ -28,18 +28,12 @@ says "由建设部门牵头" about unnamed bodies.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from gazette.derive.anchors import AnchoredDocument, Loc, Node, row_id
 from gazette.derive.assignments import RoleGroup, Segment, labelled_line, read, sentences
 from gazette.derive.deadlines import Deadline, find_deadline, parse_deadline
-from gazette.derive.departments import (
-    Registry,
-    UnitRef,
-    UnresolvedName,
-    guess_kind,
-    looks_like_unit_name,
-    merge_roles,
-)
+from gazette.derive.departments import Registry, UnitRef, UnresolvedName, guess_kind, merge_roles
 from gazette.derive.members import Membership, roster_members, sentence_members
 from gazette.derive.views import (
     DepartmentSummary,
@@ -55,6 +49,7 @@ from gazette.load.yamlfile import YamlFile
 from gazette.records.models import Table
 from gazette.vocab.normalize import without_spaces
 from gazette.vocab.roles import ROLES, Role, is_role_noun, noun_role
+from gazette.vocab.unitnames import looks_like_unit_name
 
 _NUMBERING = re.compile(r"^[\s\d.．、()（）一二三四五六七八九十]*$")
 _TEXT_HEADING = re.compile(r"任务|内容|要求|项目|事项|措施|工作|名称|课题")
@@ -79,20 +74,27 @@ class _Extractor:
         self._ids[anchor] = n
         return f"{self.doc.id}#{anchor}" + (f"~{n}" if n > 1 else "")
 
-    def _parse(self, text: str, role: Role, loc: Loc) -> list[UnitRef] | None:
-        """Units of a name list that must resolve: an unknown unit name is a record error
-        (with a proposed registry entry); a phrase that is no unit name is returned as None
-        and the caller lists it as unread."""
-        try:
-            return self.registry.parse(text, role, context=text)
-        except UnresolvedName as exc:
-            if looks_like_unit_name(exc.name):
-                error = self.source.error(loc, _unknown_unit(exc.name, text))
-                self.errors.append(UnknownUnitError(error, exc.name, text))
-            return None
+    def _parse(self, text: str, role: Role, loc: Loc) -> list[UnitRef] | _Unresolved:
+        """Units of a name list that must resolve, or every name of it that does not: each
+        unknown unit name is a record error (with a proposed registry entry), all of them at
+        once; a phrase that is no unit name is returned for the caller to list as unread."""
+        refs, names = self.registry.resolve(text, role)
+        if not names:
+            return refs
+        for name in names:
+            if looks_like_unit_name(name):
+                error = self.source.error(loc, _unknown_unit(name, text))
+                self.errors.append(UnknownUnitError(error, name, text))
+        return _Unresolved(
+            tuple(n for n in names if looks_like_unit_name(n)), tuple(n for n in names if not looks_like_unit_name(n))
+        )
 
-    def _not_read(self, node: Node, loc: Loc, word: str, text: str, reason: str) -> None:
-        self.unread.append(UnreadRoleWord(self.doc.id, node.id, word, _clean(text), reason, self.source.line_of(loc)))
+    def _not_read(
+        self, node: Node, loc: Loc, word: str, text: str, reason: str, unclear: tuple[str, ...] = ()
+    ) -> None:
+        self.unread.append(
+            UnreadRoleWord(self.doc.id, node.id, word, _clean(text), reason, self.source.line_of(loc), unclear)
+        )
 
     # --- tables ---------------------------------------------------------
 
@@ -127,7 +129,7 @@ class _Extractor:
                 unit_part, text_part = self._split_cell(value, roles[c] is not None)
                 if unit_part and is_own:
                     parsed = self._parse(unit_part, roles[c] or default_shift, loc + (c,))
-                    units.extend(parsed or [])
+                    units.extend(parsed if isinstance(parsed, list) else [])
                 if text_part and roles[c] is None:
                     if _NUMBERING.match(text_part):
                         if is_own:
@@ -248,12 +250,12 @@ class _Extractor:
         """Units of a labelled line or parenthetical; each group that yields none is listed."""
         refs: list[UnitRef] = []
         for group in segment.groups:
-            found = self._parse(group.names, group.role, loc) if group.names else None
-            if found:
+            found = self._parse(group.names, group.role, loc) if group.names else _Unresolved((), ())
+            if isinstance(found, list) and found:
                 refs.extend(found)
-            else:
-                reason = "角色词后没有单位名称" if not group.names else f"“{group.names}”不是单位名称"
-                self._not_read(node, loc, group.word, value, reason)
+                continue
+            missing = found if isinstance(found, _Unresolved) else _Unresolved((), ())
+            self._not_read(node, loc, group.word, value, missing.reason(), missing.unclear)
         return refs
 
     def _prose(self, segment: Segment) -> list[UnitRef]:
@@ -281,6 +283,23 @@ class _Extractor:
         self.tasks.append(
             Task(self._task_id(node.id), self.doc, node.id, node.cite or node.id, text, named, deadline, persons=persons)
         )
+
+
+@dataclass(frozen=True)
+class _Unresolved:
+    """The names of a list that did not resolve: unknown units (each a record error) and
+    phrases that are no unit name."""
+
+    unknown: tuple[str, ...]
+    unclear: tuple[str, ...]
+
+    def reason(self) -> str:
+        """Why the list made no task (Chinese, for the editor)."""
+        if not self.unknown and not self.unclear:
+            return "角色词后没有单位名称"
+        said = [f"单位“{'”“'.join(self.unknown)}”未登记"] if self.unknown else []
+        said += [f"没有读懂“{'”“'.join(self.unclear)}”：不像单位名称"] if self.unclear else []
+        return "；".join(said)
 
 
 class UnknownUnitError(RecordError):

@@ -253,6 +253,7 @@ class UnreadRoleWord:
     text: str  # the text it stands in
     reason: str
     line: int | None  # line of the record file
+    unclear: tuple[str, ...] = ()  # phrases of its list that are no unit name ("没有读懂")
 
 
 @dataclass(frozen=True)

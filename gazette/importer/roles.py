@@ -19,7 +19,7 @@ from pydantic import TypeAdapter
 from pypinyin import Style, lazy_pinyin
 
 from gazette.derive.anchors import AnchorError, anchor_document
-from gazette.derive.departments import Registry, guess_kind, looks_like_unit_name
+from gazette.derive.departments import Registry, guess_kind
 from gazette.derive.tasks import UnknownUnitError, extract_tasks
 from gazette.derive.views import DocRef
 from gazette.derive.wenhao import parse_wenhao
@@ -28,6 +28,7 @@ from gazette.load.library import load_file
 from gazette.load.yamlfile import YamlFile
 from gazette.records.models import Department, Document, Issuer
 from gazette.vocab.normalize import without_spaces
+from gazette.vocab.unitnames import looks_like_unit_name
 
 from .errors import SourceError
 from .report import Report
@@ -104,6 +105,8 @@ class RoleAudit:
             report.add("roles", f"[{doc_id}] 角色词{audit.seen}个，生成任务{len(tasks)}项，未生成任务的角色词{len(audit.unread)}个")
         for word in audit.unread:
             report.add("roles", f"{report.at(_line_of(seg, word.text))}：[{doc_id}] “{word.word}”未生成任务（{word.part}）：{word.reason}；原文“{word.text[:40]}”")
+            for phrase in word.unclear:
+                self._unknown(doc_id, phrase, word.text, seg, report)
         for error in errors:
             if isinstance(error, UnknownUnitError):
                 self._unknown(doc_id, error.name, error.context, seg, report)

@@ -13,6 +13,7 @@ from gazette.derive.departments import UnitRef, merge_roles
 from gazette.derive.tasks import UnknownUnitError
 from gazette.load.errors import RecordErrors
 from gazette.vocab.roles import ROLE_LABELS, ROLE_NOUNS, ROLES, STRENGTH, noun_role
+from gazette.vocab.unitnames import looks_like_unit_name
 from tests.departments.test_extraction import DEPARTMENTS, _library, _units
 from tests.project import ROOT
 
@@ -209,3 +210,30 @@ def test_compound_role_nouns_head_task_table_columns(tmp_path: Path) -> None:
 """
     (task,) = _library(tmp_path, body).tasks
     assert _units(task) == [("fgw", "lead", "市发改委"), ("czj", "cooperate", "市财政局"), ("tjj", "cooperate", "市统计局")]
+
+
+# --- every unknown name at once; the endings of unit names -----------------------------------------
+
+
+def test_every_name_of_a_list_the_registry_lacks_is_reported_in_one_run(tmp_path: Path) -> None:
+    with pytest.raises(RecordErrors) as info:
+        _library(tmp_path, _part("做好宣传(责任单位:市经信局、市统计局、市发展改革委、市财政局、市金融办、市税务局)。"))
+    unknown = [e.name for e in info.value.errors if isinstance(e, UnknownUnitError)]
+    assert unknown == ["市经信局", "市发展改革委", "市金融办", "市税务局"]
+    assert all("[unknown-unit]" in e.message for e in info.value.errors)
+
+
+@pytest.mark.parametrize("name", ["省财政厅", "省住建厅", "省国土资源厅", "市气象站", "滁州海关"])
+def test_government_endings_are_unit_names(tmp_path: Path, name: str) -> None:
+    assert looks_like_unit_name(name)
+    with pytest.raises(RecordErrors) as info:
+        _library(tmp_path, _part(f"优化营商环境(牵头单位:市统计局;配合单位:{name}，市财政局)。"))
+    (error,) = info.value.errors
+    assert isinstance(error, UnknownUnitError) and error.name == name and f"name: {name}" in error.message
+
+
+def test_a_phrase_the_reader_cannot_read_is_named_as_not_understood(tmp_path: Path) -> None:
+    lib = _library(tmp_path, _part("做好宣传(牵头单位:市统计局;配合单位:视情况确定)。"))
+    (unread,) = lib.document("2018/qzf-15").role_words.unread
+    assert unread.unclear == ("视情况确定",) and "没有读懂" in unread.reason
+    assert not looks_like_unit_name("市")  # one character names no unit ("各县、市、区政府")
