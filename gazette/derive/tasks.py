@@ -47,7 +47,7 @@ from gazette.derive.views import (
 from gazette.load.errors import RecordError
 from gazette.load.yamlfile import YamlFile
 from gazette.records.models import Table
-from gazette.vocab.normalize import without_spaces
+from gazette.vocab.normalize import printed_key, without_spaces
 from gazette.vocab.roles import ROLES, Role, is_role_noun, noun_role
 from gazette.vocab.unitnames import looks_like_unit_name
 
@@ -60,8 +60,11 @@ _PROSE_START = re.compile(r"^.*(?:由|请)")
 
 
 class _Extractor:
-    def __init__(self, doc: DocRef, source: YamlFile, registry: Registry, errors: list[RecordError]):
+    def __init__(
+        self, doc: DocRef, source: YamlFile, registry: Registry, errors: list[RecordError], parents: dict[str, Node]
+    ):
         self.doc, self.source, self.registry, self.errors = doc, source, registry, errors
+        self.parents = parents  # node id → the node it belongs to
         self.tasks: list[Task] = []
         self.tables: list[TaskTable] = []
         self.year = doc.record.date.year
@@ -218,8 +221,8 @@ class _Extractor:
                 d = _DEADLINE_LINE.match(line)
                 if d:
                     deadline = parse_deadline(d.group("when"), self.year)
-                elif sub != ("text",) and labelled_line(line) is None:
-                    body.append(line)
+                elif labelled_line(line) is None:
+                    body.append(line)  # the item's own text too: "…2019年6月底前完成…" then "责任单位:…"
         if labelled:
             self._add(node, heading or node.cite, labelled, deadline or find_deadline(" ".join(body), self.year))
         # Parentheticals and sentences, one task per occurrence.
@@ -227,10 +230,17 @@ class _Extractor:
             inline = [s for s in reading.segments if s.form == "parenthetical"]
             for segment in inline:
                 refs = self._strict(node, node.loc + sub, value, segment)
-                if refs:
-                    text = _clean(value[: segment.start] + value[segment.end:])
-                    sentence = _clean(f"{part.label or ''}{text}") if sub == ("text",) else text
-                    self._add(node, sentence, refs, find_deadline(text, self.year))
+                if not refs:
+                    continue
+                text = _clean(value[: segment.start] + value[segment.end:])
+                if sub != ("text",) and not printed_key(text):
+                    # a paragraph that is only "(责任单位:…)": it assigns the item it closes
+                    owner = self._owner_of_role_paragraph(node, sub)
+                    said = _heading(owner)
+                    self._add(owner, said, refs, find_deadline(said, self.year))
+                    continue
+                sentence = _clean(f"{part.label or ''}{text}") if sub == ("text",) else text
+                self._add(node, sentence, refs, find_deadline(text, self.year))
             prose = [s for s in reading.segments if s.form == "prose"]
             for segment in prose:
                 sentence = value[segment.start:segment.end]
@@ -245,6 +255,22 @@ class _Extractor:
             for word in reading.unread:
                 sentence = next((t for at, t in sentences(value) if at <= word.start < at + len(t)), value)
                 self._not_read(node, node.loc + sub, word.word, sentence, word.reason)
+
+    def _owner_of_role_paragraph(self, node: Node, sub: Loc) -> Node:
+        """The item a stand-alone role paragraph assigns. The importer files a paragraph after
+        sub-items (1)–(4) under the last of them; printed after the whole list, it assigns the
+        item the list belongs to, unless the sub-items carry such paragraphs each (then it is
+        the last one's own)."""
+        parent = self.parents.get(node.id)
+        part = node.part
+        if parent is None or parent.part is None or not parent.part.label or part is None:
+            return node
+        siblings = [c for c in parent.children if c.part is not None and c.part.table is None]
+        if not siblings or siblings[-1] is not node or len(siblings) < 2 or sub[-1] != len(part.paragraphs) - 1:
+            return node
+        if any(_role_paragraph(p) for sib in siblings[:-1] for p in (sib.part.paragraphs if sib.part else [])):
+            return node
+        return parent
 
     def _strict(self, node: Node, loc: Loc, value: str, segment: Segment) -> list[UnitRef]:
         """Units of a labelled line or parenthetical; each group that yields none is listed."""
@@ -322,6 +348,21 @@ def _unknown_unit(name: str, context: str) -> str:
     )
 
 
+def _role_paragraph(text: str) -> bool:
+    """A paragraph that is nothing but a role bracket: "(责任单位:市直各有关单位)"."""
+    inline = [s for s in read(text).segments if s.form == "parenthetical"]
+    return bool(inline) and not printed_key(
+        "".join(ch for i, ch in enumerate(text) if not any(s.start <= i < s.end for s in inline))
+    )
+
+
+def _heading(node: Node) -> str:
+    """What a part says before its paragraphs: its label and text, else how it is cited."""
+    part = node.part
+    said = _clean(f"{part.label or ''}{part.text or ''}") if part else ""
+    return said or node.cite or node.id
+
+
 def _clean(text: str) -> str:
     return re.sub(r"\s*\n\s*", " ", text).strip()
 
@@ -333,7 +374,8 @@ def extract_tasks(
     role words (seen, and the ones that yielded no task, with the reason).
 
     An unknown unit name is appended to ``errors`` (file:line of ``source``)."""
-    ex = _Extractor(doc, source, registry, errors)
+    parents = {child.id: node for node in anchored.walk() for child in node.children}
+    ex = _Extractor(doc, source, registry, errors, parents)
     memberships: list[Membership] = roster_members(None, anchored.body, "", registry)
     for att in anchored.attachments:
         memberships += roster_members(att, att.children, att.title or "", registry)

@@ -237,3 +237,42 @@ def test_a_phrase_the_reader_cannot_read_is_named_as_not_understood(tmp_path: Pa
     (unread,) = lib.document("2018/qzf-15").role_words.unread
     assert unread.unclear == ("视情况确定",) and "没有读懂" in unread.reason
     assert not looks_like_unit_name("市")  # one character names no unit ("各县、市、区政府")
+
+
+# --- deadlines in the item; role paragraphs after a list of sub-items ------------------------------
+
+
+def test_a_deadline_in_the_items_own_text_dates_its_labelled_lines(tmp_path: Path) -> None:
+    body = (
+        "- label: '2.'\n  text: 坚定不移支持企业发展。2019年6月底前完成涉企政策兑现情况专项检查。\n"
+        "  paragraphs:\n    - 责任单位:市统计局、市财政局\n"
+    )
+    (task,) = _library(tmp_path, body).tasks
+    assert task.deadline is not None and task.deadline.date is not None
+    assert task.deadline.date.isoformat() == "2019-06-30"
+
+
+ITEM_WITH_SUBITEMS = """\
+- label: '1.'
+  text: 完善应急预案体系
+  children:
+    - label: (1)
+      text: 加强应急预案管理。
+{first}    - label: (2)
+      text: 推进应急预案精编化。
+      paragraphs:
+        - (责任单位:市统计局、市财政局)
+"""
+
+
+def test_a_role_paragraph_after_sub_items_assigns_their_parent(tmp_path: Path) -> None:
+    (task,) = _library(tmp_path, ITEM_WITH_SUBITEMS.format(first="")).tasks
+    assert task.text == "1.完善应急预案体系" and task.anchor == "point_1"
+    assert _units(task) == [("tjj", "responsible", "市统计局"), ("czj", "responsible", "市财政局")]
+
+
+def test_role_paragraphs_under_each_sub_item_stay_their_own(tmp_path: Path) -> None:
+    own = "      paragraphs:\n        - (牵头单位:市环保局)\n"
+    first, second = _library(tmp_path, ITEM_WITH_SUBITEMS.format(first=own)).tasks
+    assert (first.text, second.text) == ("(1)加强应急预案管理。", "(2)推进应急预案精编化。")
+    assert all(task.text for task in (first, second))
