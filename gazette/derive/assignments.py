@@ -73,8 +73,11 @@ class RoleGroup:
 
     role: Role
     word: str  # the role word as printed: 配合单位, 牵头, 按职责分工负责
-    names: str  # the names as printed, role word and separators removed
+    names: str  # the names as printed, role word, separators and notes removed
     start: int  # offset of the names in the read text
+    at: int = -1  # offset of the role word in the read text
+    end: int = -1  # where the group's printed span ends (names and notes)
+    notes: tuple[tuple[int, int], ...] = ()  # spans of bracketed notes cut from the names
 
 
 @dataclass(frozen=True)
@@ -184,7 +187,11 @@ def labelled_line(line: str, offset: int = 0) -> Segment | None:
     if not labels or labels[0].start() != stripped:
         return None
     groups = [
-        RoleGroup(g.role, g.word, g.names, g.start + offset) for g in role_groups(line, labels, len(line), depths)
+        RoleGroup(
+            g.role, g.word, g.names, g.start + offset, g.at + offset, g.end + offset,
+            tuple((a + offset, b + offset) for a, b in g.notes),
+        )
+        for g in role_groups(line, labels, len(line), depths)
     ]
     return Segment("line", offset + stripped, offset + len(line), tuple(groups))
 
@@ -207,10 +214,25 @@ def role_groups(text: str, labels: list[re.Match[str]], end: int, depths: list[i
             None,
         )
         names = names[:cut].rstrip(GROUP_SEPARATORS) if cut is not None else names
+        names, notes = _cut_notes(names, label.end() + lead)
         role = noun_role(label.group("word"))
         if role is not None:
-            groups.append(RoleGroup(role, label.group("word"), names, label.end() + lead))
+            groups.append(RoleGroup(role, label.group("word"), names, label.end() + lead, label.start(), stop, notes))
     return groups
+
+
+def _cut_notes(names: str, offset: int) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Names without the bracketed notes among them: a bracket holding a role word is a remark
+    on the list ("(列第一位者为工作牵头单位或汇总单位,下同)"), never part of a unit's name the
+    way "各县(市、区)" is. Returns the names and the notes' spans in the read text."""
+    depths = depth_map(names)
+    notes = [
+        (a, b) for a, b in bracket_spans(names) if depths[a] == 0 and role_words(names[a:b])
+    ]
+    if not notes:
+        return names, ()
+    kept = "".join(ch for i, ch in enumerate(names) if not any(a <= i < b for a, b in notes))
+    return kept.rstrip(GROUP_SEPARATORS + " \t"), tuple((a + offset, b + offset) for a, b in notes)
 
 
 def prose_groups(sentence: str, offset: int = 0) -> list[RoleGroup]:
@@ -241,7 +263,7 @@ def _prose_clause(clause: str, offset: int, depths: list[int]) -> RoleGroup | No
         if not names or len(names) > _PROSE_MAX or any(ch in SENTENCE_ENDS for ch in names):
             return None
         role = next(_VERB_ROLES[key] for key, value in verb.groupdict().items() if value is not None)
-        return RoleGroup(role, verb.group(0), names, offset + skip)
+        return RoleGroup(role, verb.group(0), names, offset + skip, offset + verb.start(), offset + len(clause))
     return None
 
 

@@ -28,10 +28,10 @@ says "由建设部门牵头" about unnamed bodies.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gazette.derive.anchors import AnchoredDocument, Loc, Node, row_id
-from gazette.derive.assignments import RoleGroup, Segment, labelled_line, read, sentences
+from gazette.derive.assignments import RoleGroup, RoleWord, Segment, labelled_line, read, sentences
 from gazette.derive.deadlines import Deadline, find_deadline, parse_deadline
 from gazette.derive.departments import Registry, UnitRef, UnresolvedName, guess_kind, merge_roles
 from gazette.derive.members import Membership, roster_members, sentence_members
@@ -48,7 +48,7 @@ from gazette.load.errors import RecordError
 from gazette.load.yamlfile import YamlFile
 from gazette.records.models import Table
 from gazette.vocab.normalize import printed_key, without_spaces
-from gazette.vocab.roles import ROLES, Role, is_role_noun, noun_role
+from gazette.vocab.roles import FIRST_LEADS, ROLES, Role, is_role_noun, noun_role
 from gazette.vocab.unitnames import looks_like_unit_name
 
 _NUMBERING = re.compile(r"^[\s\d.．、()（）一二三四五六七八九十]*$")
@@ -70,7 +70,11 @@ class _Extractor:
         self.year = doc.record.date.year
         self._ids: dict[str, int] = {}
         self.seen = 0  # role words in the document's clauses and role columns
+        self.used = 0  # of them, those part of a task; the others are listed in ``unread``
         self.unread: list[UnreadRoleWord] = []
+        # The document says its lists name the lead first ("列第一位者为牵头单位,下同"): from there
+        # on, the first unit after a plain 责任单位 label leads.
+        self.first_leads = False
 
     def _task_id(self, anchor: str) -> str:
         n = self._ids.get(anchor, 0) + 1
@@ -168,7 +172,9 @@ class _Extractor:
             rows.append(task)
             self.tasks.append(task)
         self.seen += sum(1 for role in roles if role)
-        if not rows:
+        if rows:
+            self.used += sum(1 for role in roles if role)  # each role column is read in every row
+        else:
             for col, role in zip(table.columns, roles):
                 if role:
                     self._not_read(node, node.loc + ("table", "columns"), col, caption, "任务表中没有一行读出单位")
@@ -212,11 +218,13 @@ class _Extractor:
         labelled: list[UnitRef] = []
         deadline: Deadline | None = None
         body: list[str] = []
+        # Each role word's fate, by its offset in each string: part of a task, or listed.
+        ledgers = {sub: _Ledger(reading.words) for sub, _, reading in readings}
         for sub, value, reading in readings:
             self.seen += len(reading.words)
             lines = [s for s in reading.segments if s.form == "line"]
             for segment in lines:
-                labelled.extend(self._strict(node, node.loc + sub, value, segment))
+                labelled.extend(self._strict(node, sub, value, segment, ledgers[sub]))
             for line in value.splitlines():
                 d = _DEADLINE_LINE.match(line)
                 if d:
@@ -228,8 +236,9 @@ class _Extractor:
         # Parentheticals and sentences, one task per occurrence.
         for sub, value, reading in readings:
             inline = [s for s in reading.segments if s.form == "parenthetical"]
+            ledger = ledgers[sub]
             for segment in inline:
-                refs = self._strict(node, node.loc + sub, value, segment)
+                refs = self._strict(node, sub, value, segment, ledger)
                 if not refs:
                     continue
                 text = _clean(value[: segment.start] + value[segment.end:])
@@ -245,16 +254,23 @@ class _Extractor:
             for segment in prose:
                 sentence = value[segment.start:segment.end]
                 if labelled:
-                    self._unread_words(node, sub, value, segment, "本条已按“单位:”清单读出任务，句中角色不再另读")
+                    self._unread_words(node, sub, sentence, ledger, ledger.within(segment.start, segment.end),
+                                       "本条已按“单位:”清单读出任务，句中角色不再另读")
                     continue
                 refs = self._prose(segment)
                 if refs:
                     self._add(node, _clean(sentence), refs, find_deadline(sentence, self.year))
+                    ledger.use(ledger.within(segment.start, segment.end))
                 else:
-                    self._unread_words(node, sub, value, segment, "句中角色词前不是已登记的单位名称")
+                    self._unread_words(node, sub, sentence, ledger, ledger.within(segment.start, segment.end),
+                                       "句中角色词前不是已登记的单位名称")
             for word in reading.unread:
                 sentence = next((t for at, t in sentences(value) if at <= word.start < at + len(t)), value)
                 self._not_read(node, node.loc + sub, word.word, sentence, word.reason)
+                ledger.listed.add(word.start)
+            # every other word sits inside an assignment that made no use of it
+            self._unread_words(node, sub, value, ledger, ledger.unsettled(), "在职责分工文字之内，但不属于其中任何一组分工")
+            self.used += len(ledger.used)
 
     def _owner_of_role_paragraph(self, node: Node, sub: Loc) -> Node:
         """The item a stand-alone role paragraph assigns. The importer files a paragraph after
@@ -272,16 +288,28 @@ class _Extractor:
             return node
         return parent
 
-    def _strict(self, node: Node, loc: Loc, value: str, segment: Segment) -> list[UnitRef]:
-        """Units of a labelled line or parenthetical; each group that yields none is listed."""
+    def _strict(self, node: Node, sub: Loc, value: str, segment: Segment, ledger: _Ledger) -> list[UnitRef]:
+        """Units of a labelled line or parenthetical; each group that yields none is listed,
+        with every role word printed in it."""
         refs: list[UnitRef] = []
         for group in segment.groups:
-            found = self._parse(group.names, group.role, loc) if group.names else _Unresolved((), ())
+            words = ledger.within(group.at, group.end)
+            in_notes = [w for w in words if any(a <= w.start < b for a, b in group.notes)]
+            says_first_leads = any(FIRST_LEADS.search(value[a:b]) for a, b in group.notes)
+            self.first_leads = self.first_leads or says_first_leads
+            found = self._parse(group.names, group.role, node.loc + sub) if group.names else _Unresolved((), ())
             if isinstance(found, list) and found:
+                if self.first_leads and group.role == "responsible":
+                    found = [replace(found[0], role="lead"), *found[1:]]
                 refs.extend(found)
+                if says_first_leads:
+                    ledger.use(words)  # the note's 牵头单位 is what made the first unit lead
+                else:
+                    ledger.use([w for w in words if w not in in_notes])
+                    self._unread_words(node, sub, value, ledger, in_notes, "括号内是对单位清单的说明，不是一组分工")
                 continue
             missing = found if isinstance(found, _Unresolved) else _Unresolved((), ())
-            self._not_read(node, loc, group.word, value, missing.reason(), missing.unclear)
+            self._unread_words(node, sub, value, ledger, words, missing.reason(), missing.unclear)
         return refs
 
     def _prose(self, segment: Segment) -> list[UnitRef]:
@@ -297,10 +325,15 @@ class _Extractor:
                 return self.registry.parse(names, group.role)
         return []
 
-    def _unread_words(self, node: Node, sub: Loc, value: str, segment: Segment, reason: str) -> None:
-        """List the counted role words of a segment that yielded no task."""
-        for word in read(value[segment.start:segment.end]).words:
-            self._not_read(node, node.loc + sub, word.word, value[segment.start:segment.end], reason)
+    def _unread_words(
+        self, node: Node, sub: Loc, text: str, ledger: _Ledger, words: list[RoleWord], reason: str,
+        unclear: tuple[str, ...] = (),
+    ) -> None:
+        """List role words of the string at ``sub`` that yielded no task, with the reason."""
+        for word in words:
+            self._not_read(node, node.loc + sub, word.word, text, reason, unclear)
+            ledger.listed.add(word.start)
+
 
     def _add(self, node: Node, text: str, units: list[UnitRef], deadline: Deadline | None) -> None:
         if not units:
@@ -309,6 +342,27 @@ class _Extractor:
         self.tasks.append(
             Task(self._task_id(node.id), self.doc, node.id, node.cite or node.id, text, named, deadline, persons=persons)
         )
+
+
+class _Ledger:
+    """What became of each role word of one string: part of a task (``used``) or listed with
+    its reason (``listed``); offsets in the string. Seen = used + listed, word for word."""
+
+    def __init__(self, words: tuple[RoleWord, ...]):
+        self.words = words
+        self.used: set[int] = set()
+        self.listed: set[int] = set()
+
+    def within(self, start: int, end: int) -> list[RoleWord]:
+        """The words printed in [start, end)."""
+        return [w for w in self.words if start <= w.start < end]
+
+    def use(self, words: list[RoleWord]) -> None:
+        self.used.update(w.start for w in words if w.start not in self.listed)
+
+    def unsettled(self) -> list[RoleWord]:
+        """Words neither used nor listed yet."""
+        return [w for w in self.words if w.start not in self.used and w.start not in self.listed]
 
 
 @dataclass(frozen=True)
@@ -387,7 +441,7 @@ def extract_tasks(
             memberships += sentence_members(node, registry)
     for m in memberships:
         ex._add(m.anchor, _clean(m.text), m.units, None)
-    return ex.tasks, ex.tables, RoleWordAudit(ex.seen, len(ex.tasks), tuple(ex.unread))
+    return ex.tasks, ex.tables, RoleWordAudit(ex.seen, len(ex.tasks), tuple(ex.unread), ex.used)
 
 
 def _table_units(tasks: list[Task]) -> tuple[TableUnit, ...]:

@@ -263,6 +263,8 @@ class RoleWordAudit:
     seen: int
     tasks: int
     unread: tuple[UnreadRoleWord, ...]
+    used: int = 0  # role words part of a task: seen = used + len(unread), while a task may
+    # hold several role words (牵头单位 and 配合单位 of one bracket) or none (成员单位 lists)
 
 
 NO_ROLE_WORDS = RoleWordAudit(0, 0, ())

@@ -78,6 +78,10 @@ MEMBER_NOUN = "成员单位"
 PERSON_ENDS: tuple[str, ...] = ("领导", "负责人", "责任人")
 PERSON_NOUN = _STEM + "(?:" + "|".join(PERSON_ENDS) + ")"
 
+# A document's remark on how its lists are ordered: "(列第一位者为工作牵头单位或汇总单位,下同)".
+# Where a document says so, the first unit after a plain 责任单位 label leads, from that list on.
+FIRST_LEADS = re.compile(r"(?:列|排)(?:在)?(?:第一|首)位?(?:者|的单位|的)?(?:为|是)[^()（）]*?牵头")
+
 # A role noun and the colon that opens its group: "牵头单位:", "配合部门 ：".
 ROLE_LABEL = re.compile(r"(?P<word>" + ROLE_NOUN + r")\s?[:：]")
 _ROLE_NOUN = re.compile(ROLE_NOUN)

@@ -276,3 +276,48 @@ def test_role_paragraphs_under_each_sub_item_stay_their_own(tmp_path: Path) -> N
     first, second = _library(tmp_path, ITEM_WITH_SUBITEMS.format(first=own)).tasks
     assert (first.text, second.text) == ("(1)加强应急预案管理。", "(2)推进应急预案精编化。")
     assert all(task.text for task in (first, second))
+
+
+# --- role-word arithmetic; the "列第一位者为牵头单位" remark ---------------------------------------
+
+
+def test_every_role_word_is_part_of_a_task_or_listed(tmp_path: Path) -> None:
+    text = (
+        "做好宣传(牵头单位:市统计局,配合单位:市财政局)。各牵头单位要加强协调。"
+        "(牵头单位:市环保局(原为配合单位),配合单位:视情况确定)。"
+    )
+    lib = _library(tmp_path, _part(text))
+    audit = lib.document("2018/qzf-15").role_words
+    assert audit.seen == len(read(text).words) == 6
+    # two brackets, two tasks: 牵头单位+配合单位, then 牵头单位 (its 配合单位 names nobody)
+    assert audit.tasks == len(lib.tasks) == 2
+    assert audit.used == 3 and audit.used + len(audit.unread) == audit.seen
+    assert any("说明" in u.reason for u in audit.unread)
+    assert sorted(u.word for u in audit.unread) == ["牵头单位", "配合单位", "配合单位"]
+
+
+HUZHOU = """\
+- label: '1.'
+  text: 深入推进学习教育常态化制度化。
+  paragraphs:
+    - 责任单位:市统计局、市发改委、市级各有关部门(列第一位者为工作牵头单位或汇总单位,下同)
+- label: '2.'
+  text: 坚定不移支持企业发展。
+  paragraphs:
+    - 责任单位:市财政局、市环保局
+"""
+
+
+def test_a_remark_that_the_first_listed_unit_leads_is_applied_and_no_part_of_a_name(tmp_path: Path) -> None:
+    more = "- code: sjbm\n  name: 市级各有关部门\n  collective: true\n"
+    import tests.departments.test_extraction as extraction
+
+    extraction.DEPARTMENTS += more  # restored by the autouse fixture's monkeypatch
+    lib = _library(tmp_path, HUZHOU)
+    first, second = lib.tasks
+    assert _units(first) == [
+        ("tjj", "lead", "市统计局"), ("fgw", "responsible", "市发改委"), ("sjbm", "responsible", "市级各有关部门"),
+    ]
+    assert _units(second) == [("czj", "lead", "市财政局"), ("hbj", "responsible", "市环保局")]  # 下同
+    audit = lib.document("2018/qzf-15").role_words
+    assert (audit.seen, audit.used, audit.unread) == (3, 3, ())
