@@ -32,18 +32,24 @@ from gazette.vocab.roles import (
     GROUP_SEPARATORS,
     NOUN_ENDS,
     OPEN_BRACKETS,
+    PERSON_NOUN,
     ROLE_LABEL,
-    ROLE_NOUNS,
+    ROLE_NOUN,
     SENTENCE_ENDS,
     VERBS,
     Role,
+    is_person_noun,
+    is_role_noun,
     noun_role,
 )
 
 Form = Literal["line", "parenthetical", "prose"]
 
-# Step 1: every role word. Nouns longest first; 牵头 only where it is not part of a noun.
-_ROLE_WORD = re.compile("|".join([*ROLE_NOUNS, *COUNTED_VERBS]))
+# Step 1: every role word. Nouns (compounds whole: 牵头责任单位), a leader's title (牵头负责领导),
+# then 牵头 only where it is not part of either.
+_ROLE_WORD = re.compile("|".join([ROLE_NOUN, PERSON_NOUN, *COUNTED_VERBS]))
+# A verb that is the stem of a role noun or a leader's title ("各牵头单位要…", "牵头负责领导") is no verb.
+_NOUN_AT = re.compile(f"{ROLE_NOUN}|{PERSON_NOUN}")
 # Step 3 (prose): role verbs, longest first, each with the role it gives.
 _VERB = re.compile("|".join(f"(?P<v{i}>{pattern})" for i, (pattern, _) in enumerate(VERBS)))
 _VERB_ROLES: dict[str, Role] = {f"v{i}": role for i, (_, role) in enumerate(VERBS)}
@@ -67,8 +73,11 @@ class RoleGroup:
 
     role: Role
     word: str  # the role word as printed: 配合单位, 牵头, 按职责分工负责
-    names: str  # the names as printed, role word and separators removed
+    names: str  # the names as printed, role word, separators and notes removed
     start: int  # offset of the names in the read text
+    at: int = -1  # offset of the role word in the read text
+    end: int = -1  # where the group's printed span ends (names and notes)
+    notes: tuple[tuple[int, int], ...] = ()  # spans of bracketed notes cut from the names
 
 
 @dataclass(frozen=True)
@@ -103,7 +112,8 @@ class Reading:
 
 
 def role_words(text: str) -> list[RoleWord]:
-    """Every counted role word in ``text``: role nouns (牵头单位, 责任主体…) and 牵头."""
+    """Every counted role word in ``text``: role nouns (牵头单位, 责任主体, 协同责任单位…),
+    leaders' titles (牵头负责领导) and 牵头."""
     return [RoleWord(m.group(0), m.start(), m.end()) for m in _ROLE_WORD.finditer(text)]
 
 
@@ -177,7 +187,11 @@ def labelled_line(line: str, offset: int = 0) -> Segment | None:
     if not labels or labels[0].start() != stripped:
         return None
     groups = [
-        RoleGroup(g.role, g.word, g.names, g.start + offset) for g in role_groups(line, labels, len(line), depths)
+        RoleGroup(
+            g.role, g.word, g.names, g.start + offset, g.at + offset, g.end + offset,
+            tuple((a + offset, b + offset) for a, b in g.notes),
+        )
+        for g in role_groups(line, labels, len(line), depths)
     ]
     return Segment("line", offset + stripped, offset + len(line), tuple(groups))
 
@@ -200,10 +214,25 @@ def role_groups(text: str, labels: list[re.Match[str]], end: int, depths: list[i
             None,
         )
         names = names[:cut].rstrip(GROUP_SEPARATORS) if cut is not None else names
+        names, notes = _cut_notes(names, label.end() + lead)
         role = noun_role(label.group("word"))
         if role is not None:
-            groups.append(RoleGroup(role, label.group("word"), names, label.end() + lead))
+            groups.append(RoleGroup(role, label.group("word"), names, label.end() + lead, label.start(), stop, notes))
     return groups
+
+
+def _cut_notes(names: str, offset: int) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Names without the bracketed notes among them: a bracket holding a role word is a remark
+    on the list ("(列第一位者为工作牵头单位或汇总单位,下同)"), never part of a unit's name the
+    way "各县(市、区)" is. Returns the names and the notes' spans in the read text."""
+    depths = depth_map(names)
+    notes = [
+        (a, b) for a, b in bracket_spans(names) if depths[a] == 0 and role_words(names[a:b])
+    ]
+    if not notes:
+        return names, ()
+    kept = "".join(ch for i, ch in enumerate(names) if not any(a <= i < b for a, b in notes))
+    return kept.rstrip(GROUP_SEPARATORS + " \t"), tuple((a + offset, b + offset) for a, b in notes)
 
 
 def prose_groups(sentence: str, offset: int = 0) -> list[RoleGroup]:
@@ -227,14 +256,14 @@ def _prose_clause(clause: str, offset: int, depths: list[int]) -> RoleGroup | No
     lead_in = _PROSE_LEAD_IN.match(clause)
     skip = lead_in.end() if lead_in else 0
     for verb in _VERB.finditer(clause, skip):
-        if depths[verb.start()] != 0 or clause.startswith(NOUN_ENDS, verb.end()):
-            continue  # inside brackets, or part of a role noun ("各牵头单位要…")
+        if depths[verb.start()] != 0 or clause.startswith(NOUN_ENDS, verb.end()) or _NOUN_AT.match(clause, verb.start()):
+            continue  # inside brackets, or part of a role noun or title ("各牵头单位要…", "牵头负责领导")
         # "市行政服务中心:负责…": a colon may end the names
         names = clause[skip:verb.start()].strip().rstrip(":：").rstrip()
         if not names or len(names) > _PROSE_MAX or any(ch in SENTENCE_ENDS for ch in names):
             return None
         role = next(_VERB_ROLES[key] for key, value in verb.groupdict().items() if value is not None)
-        return RoleGroup(role, verb.group(0), names, offset + skip)
+        return RoleGroup(role, verb.group(0), names, offset + skip, offset + verb.start(), offset + len(clause))
     return None
 
 
@@ -302,7 +331,9 @@ class _Spans:
 def _why_unread(text: str, word: RoleWord) -> str:
     """Why a role word outside every assignment was not read (Chinese, for the editor)."""
     after = text[word.end:word.end + 2]
-    if word.word in ROLE_NOUNS:
+    if is_person_noun(word.word):
+        return "标注的是负责领导（个人），不是单位，不生成单位的任务"
+    if is_role_noun(word.word):
         if after[:1] in ":：":
             return "角色词后的单位清单未能读出（不在行首或括号开头）"
         return "角色词用作一般词语，其后没有冒号和单位名称"

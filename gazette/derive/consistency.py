@@ -43,7 +43,7 @@ from gazette.derive.anchors import Node, anchor_document, row_id
 from gazette.derive.numbering import CN_NUM, chinese_to_int, parse_label
 from gazette.records.models import CheckKind, Document, Table
 from gazette.vocab.normalize import without_spaces
-from gazette.vocab.roles import ROLE_NOUNS
+from gazette.vocab.roles import ROLE_NOUN
 
 __all__ = ["CHECK_LABELS", "Violation", "find_inconsistencies"]
 
@@ -285,7 +285,7 @@ def _column_numbers_out_of_sequence(table_id: str, table: Table) -> Iterator[Vio
 
 # What a cell looks like. Kept narrow: a false alarm costs a reader's time.
 _KIND_OF_HEADING = [
-    ("unit", re.compile("|".join(ROLE_NOUNS))),  # a role column (gazette.vocab.roles)
+    ("unit", re.compile(ROLE_NOUN)),  # a role column (gazette.vocab.roles)
     ("project", re.compile(r"项目名称|工程名称|课题名称")),
     ("date", re.compile(r"时限|完成时间|时间节点")),
     ("number", re.compile(r"[(（](?:公里|万元|亿元|个|人|家|项|平方米|亩)[)）]$")),

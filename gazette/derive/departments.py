@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from gazette.records.models import Department
 from gazette.vocab.roles import CLOSE_BRACKETS, GROUP_SEPARATORS, NAME_SEPARATORS, OPEN_BRACKETS, STRENGTH, VERBS, Role
-from gazette.vocab.unitnames import CITY_PARTS, UnitMatcher, normalise_name
+from gazette.vocab.unitnames import CITY_PARTS, GENERIC_NAME, UNIT_END, UnitMatcher, normalise_name
 
 # Role verbs trailing a group of names ("市创强办牵头", "…等按职责分工负责"), in the order of
 # ``gazette.vocab.roles.VERBS`` (longest first).
@@ -24,9 +24,6 @@ _TRAILERS: list[tuple[re.Pattern[str], Role]] = [(re.compile(f"(?:{pattern})$"),
 _FILLER = re.compile(r"^(?:做好各自领域工作|共同推进|参与)$")
 # Collective tails after the named units: "等领导小组成员单位", "等及领导小组相关成员单位".
 _COLLECTIVE_TAIL = re.compile(r"(?:等)?(?:及)?(?:领导小组)?(?:相关)?(?:成员)?单位$")
-_UNIT_END = re.compile(
-    r"(局|委|办|室|部|中心|政府|管委会|集聚区|区|县|市|院|学院|社|集团|公司|队|行|会|团|所|处|组|单位|部门|总台|专班|银行|电厂|联|协)$"
-)
 _OPEN, _CLOSE = OPEN_BRACKETS, CLOSE_BRACKETS
 _LIST_STOPS = NAME_SEPARATORS + ";；"
 # A name and its other name in brackets at its end, both at least two characters (normalised).
@@ -34,11 +31,6 @@ _ALIASED = re.compile(r"^(?P<name>[^()]{2,})\((?P<alias>[^()]{2,})\)$")
 # County-level governments' names without their body: 江山市人民政府 → 江山市 (the place names
 # of the unit-name matcher: a name right behind one is that county's unit, not the city's).
 _GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
-
-
-def looks_like_unit_name(name: str) -> bool:
-    """True when ``name`` ends like the name of a body (局, 委, 办, 政府, 公司…)."""
-    return bool(_UNIT_END.search(normalise_name(name)))
 
 
 # A registry kind guessed from how a name ends, for the proposed entry of an unknown unit.
@@ -136,7 +128,7 @@ class Registry:
                 key = normalise_name(piece)
                 aliased = _ALIASED.match(key)
                 base = aliased.group("name") if aliased else key
-                if len(piece) > 24 or not (_UNIT_END.search(base) or self.by_name.get(key)):
+                if len(piece) > 24 or not (UNIT_END.search(base) or self.by_name.get(key)):
                     return False
         return True
 
@@ -200,23 +192,35 @@ class Registry:
         return out
 
     def parse(self, text: str, default_role: Role, context: str = "") -> list[UnitRef]:
-        """Resolve every unit in ``text``; UnresolvedName for a name the registry lacks."""
+        """Resolve every unit in ``text``; UnresolvedName for the first name the registry lacks."""
+        refs, unresolved = self.resolve(text, default_role)
+        if unresolved:
+            raise UnresolvedName(unresolved[0], context or text)
+        return refs
+
+    def resolve(self, text: str, default_role: Role) -> tuple[list[UnitRef], list[str]]:
+        """(units of every name that resolves, every name that does not), both in print order:
+        an editor learns of every missing name of a list at once, not one per run. Text that
+        is no name list at all is returned whole as the one name not resolved."""
         groups = self._groups(text)
         if groups is None:
-            raise UnresolvedName(text, context or text)
+            return [], [text]
         refs: list[UnitRef] = []
+        unresolved: list[str] = []
         city = False
         for names, role in groups:
             for name in names:
                 code = self.lookup(name, city)
                 found = [(name, code)] if code else self._aliased(name, city) or self._segment(normalise_name(name), city)
                 if not found:
-                    raise UnresolvedName(name, context or text)
-                for printed, code in found:
+                    unresolved.append(name)
+                    # 市-once lists go on: a missing "市金融办" still says the list writes 市 once
+                    city = city or name.startswith("市")
+                for printed, code in found or ():
                     # 市-once lists: after "市X", a bare "住建局" means 市住建局
                     city = city or printed.startswith("市")
                     refs.append(UnitRef(printed, code, role or default_role))
-        return refs
+        return refs, unresolved
 
     def _aliased(self, name: str, city: bool) -> list[tuple[str, str]] | None:
         """A unit with its other name in brackets, "市发改委(市粮食局)": the unit before the
@@ -247,9 +251,6 @@ class Registry:
         return None
 
 
-_GENERIC = re.compile(rf"(?:人民)?{_UNIT_END.pattern.removesuffix('$').replace('|区|县|市|', '|')}")
-
-
 def name_problem(name: str) -> str | None:
     """Why a department name or alias cannot identify one unit, or None.
 
@@ -258,7 +259,7 @@ def name_problem(name: str) -> str | None:
     key = normalise_name(name)
     if len(key) < 2:
         return f"name {name!r} is too short to identify a unit (at least 2 characters)"
-    if _GENERIC.fullmatch(key):
+    if GENERIC_NAME.fullmatch(key):
         return f"name {name!r} is only a kind of body, not a unit"
     return None
 

@@ -28,18 +28,12 @@ says "由建设部门牵头" about unnamed bodies.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 
 from gazette.derive.anchors import AnchoredDocument, Loc, Node, row_id
-from gazette.derive.assignments import RoleGroup, Segment, labelled_line, read, sentences
+from gazette.derive.assignments import RoleGroup, RoleWord, Segment, labelled_line, read, sentences
 from gazette.derive.deadlines import Deadline, find_deadline, parse_deadline
-from gazette.derive.departments import (
-    Registry,
-    UnitRef,
-    UnresolvedName,
-    guess_kind,
-    looks_like_unit_name,
-    merge_roles,
-)
+from gazette.derive.departments import Registry, UnitRef, UnresolvedName, guess_kind, merge_roles
 from gazette.derive.members import Membership, roster_members, sentence_members
 from gazette.derive.views import (
     DepartmentSummary,
@@ -53,8 +47,9 @@ from gazette.derive.views import (
 from gazette.load.errors import RecordError
 from gazette.load.yamlfile import YamlFile
 from gazette.records.models import Table
-from gazette.vocab.normalize import without_spaces
-from gazette.vocab.roles import ROLE_NOUNS, ROLES, Role, noun_role
+from gazette.vocab.normalize import printed_key, without_spaces
+from gazette.vocab.roles import FIRST_LEADS, ROLES, Role, is_role_noun, noun_role
+from gazette.vocab.unitnames import looks_like_unit_name
 
 _NUMBERING = re.compile(r"^[\s\d.．、()（）一二三四五六七八九十]*$")
 _TEXT_HEADING = re.compile(r"任务|内容|要求|项目|事项|措施|工作|名称|课题")
@@ -65,34 +60,48 @@ _PROSE_START = re.compile(r"^.*(?:由|请)")
 
 
 class _Extractor:
-    def __init__(self, doc: DocRef, source: YamlFile, registry: Registry, errors: list[RecordError]):
+    def __init__(
+        self, doc: DocRef, source: YamlFile, registry: Registry, errors: list[RecordError], parents: dict[str, Node]
+    ):
         self.doc, self.source, self.registry, self.errors = doc, source, registry, errors
+        self.parents = parents  # node id → the node it belongs to
         self.tasks: list[Task] = []
         self.tables: list[TaskTable] = []
         self.year = doc.record.date.year
         self._ids: dict[str, int] = {}
         self.seen = 0  # role words in the document's clauses and role columns
+        self.used = 0  # of them, those part of a task; the others are listed in ``unread``
         self.unread: list[UnreadRoleWord] = []
+        # The document says its lists name the lead first ("列第一位者为牵头单位,下同"): from there
+        # on, the first unit after a plain 责任单位 label leads.
+        self.first_leads = False
 
     def _task_id(self, anchor: str) -> str:
         n = self._ids.get(anchor, 0) + 1
         self._ids[anchor] = n
         return f"{self.doc.id}#{anchor}" + (f"~{n}" if n > 1 else "")
 
-    def _parse(self, text: str, role: Role, loc: Loc) -> list[UnitRef] | None:
-        """Units of a name list that must resolve: an unknown unit name is a record error
-        (with a proposed registry entry); a phrase that is no unit name is returned as None
-        and the caller lists it as unread."""
-        try:
-            return self.registry.parse(text, role, context=text)
-        except UnresolvedName as exc:
-            if looks_like_unit_name(exc.name):
-                error = self.source.error(loc, _unknown_unit(exc.name, text))
-                self.errors.append(UnknownUnitError(error, exc.name, text))
-            return None
+    def _parse(self, text: str, role: Role, loc: Loc) -> list[UnitRef] | _Unresolved:
+        """Units of a name list that must resolve, or every name of it that does not: each
+        unknown unit name is a record error (with a proposed registry entry), all of them at
+        once; a phrase that is no unit name is returned for the caller to list as unread."""
+        refs, names = self.registry.resolve(text, role)
+        if not names:
+            return refs
+        for name in names:
+            if looks_like_unit_name(name):
+                error = self.source.error(loc, _unknown_unit(name, text))
+                self.errors.append(UnknownUnitError(error, name, text))
+        return _Unresolved(
+            tuple(n for n in names if looks_like_unit_name(n)), tuple(n for n in names if not looks_like_unit_name(n))
+        )
 
-    def _not_read(self, node: Node, loc: Loc, word: str, text: str, reason: str) -> None:
-        self.unread.append(UnreadRoleWord(self.doc.id, node.id, word, _clean(text), reason, self.source.line_of(loc)))
+    def _not_read(
+        self, node: Node, loc: Loc, word: str, text: str, reason: str, unclear: tuple[str, ...] = ()
+    ) -> None:
+        self.unread.append(
+            UnreadRoleWord(self.doc.id, node.id, word, _clean(text), reason, self.source.line_of(loc), unclear)
+        )
 
     # --- tables ---------------------------------------------------------
 
@@ -102,7 +111,7 @@ class _Extractor:
             return
         default_shift: Role = "responsible"
         deadline_cols = {i for i, col in enumerate(table.columns) if _DEADLINE_HEADING.search(col)}
-        header_like = {without_spaces(c) for c in table.columns} | set(ROLE_NOUNS)
+        header_like = {without_spaces(c) for c in table.columns}
         caption = table.caption or (f"{node.cite} 表{node.number}" if node.cite else f"表{node.number}")
         rows: list[Task] = []
         above: list[str] = [""] * len(table.columns)
@@ -111,7 +120,7 @@ class _Extractor:
             effective = [above[c] if v is None else v for c, v in enumerate(row)]
             above = effective
             own = [(c, v) for c, v in enumerate(row) if v is not None and v.strip()]
-            if not own or all(without_spaces(v) in header_like for _, v in own):
+            if not own or all(without_spaces(v) in header_like or is_role_noun(v) for _, v in own):
                 continue
             loc = node.loc + ("table", "rows", r - 1)
             units: list[UnitRef] = []
@@ -127,7 +136,7 @@ class _Extractor:
                 unit_part, text_part = self._split_cell(value, roles[c] is not None)
                 if unit_part and is_own:
                     parsed = self._parse(unit_part, roles[c] or default_shift, loc + (c,))
-                    units.extend(parsed or [])
+                    units.extend(parsed if isinstance(parsed, list) else [])
                 if text_part and roles[c] is None:
                     if _NUMBERING.match(text_part):
                         if is_own:
@@ -163,7 +172,9 @@ class _Extractor:
             rows.append(task)
             self.tasks.append(task)
         self.seen += sum(1 for role in roles if role)
-        if not rows:
+        if rows:
+            self.used += sum(1 for role in roles if role)  # each role column is read in every row
+        else:
             for col, role in zip(table.columns, roles):
                 if role:
                     self._not_read(node, node.loc + ("table", "columns"), col, caption, "任务表中没有一行读出单位")
@@ -207,53 +218,98 @@ class _Extractor:
         labelled: list[UnitRef] = []
         deadline: Deadline | None = None
         body: list[str] = []
+        # Each role word's fate, by its offset in each string: part of a task, or listed.
+        ledgers = {sub: _Ledger(reading.words) for sub, _, reading in readings}
         for sub, value, reading in readings:
             self.seen += len(reading.words)
             lines = [s for s in reading.segments if s.form == "line"]
             for segment in lines:
-                labelled.extend(self._strict(node, node.loc + sub, value, segment))
+                labelled.extend(self._strict(node, sub, value, segment, ledgers[sub]))
             for line in value.splitlines():
                 d = _DEADLINE_LINE.match(line)
                 if d:
                     deadline = parse_deadline(d.group("when"), self.year)
-                elif sub != ("text",) and labelled_line(line) is None:
-                    body.append(line)
+                elif labelled_line(line) is None:
+                    body.append(line)  # the item's own text too: "…2019年6月底前完成…" then "责任单位:…"
         if labelled:
             self._add(node, heading or node.cite, labelled, deadline or find_deadline(" ".join(body), self.year))
         # Parentheticals and sentences, one task per occurrence.
         for sub, value, reading in readings:
             inline = [s for s in reading.segments if s.form == "parenthetical"]
+            ledger = ledgers[sub]
             for segment in inline:
-                refs = self._strict(node, node.loc + sub, value, segment)
-                if refs:
-                    text = _clean(value[: segment.start] + value[segment.end:])
-                    sentence = _clean(f"{part.label or ''}{text}") if sub == ("text",) else text
-                    self._add(node, sentence, refs, find_deadline(text, self.year))
+                refs = self._strict(node, sub, value, segment, ledger)
+                if not refs:
+                    continue
+                text = _clean(value[: segment.start] + value[segment.end:])
+                if sub != ("text",) and not printed_key(text):
+                    # a paragraph that is only "(责任单位:…)": it assigns the item it closes
+                    owner = self._owner_of_role_paragraph(node, sub)
+                    said = _heading(owner)
+                    self._add(owner, said, refs, find_deadline(said, self.year))
+                    continue
+                sentence = _clean(f"{part.label or ''}{text}") if sub == ("text",) else text
+                self._add(node, sentence, refs, find_deadline(text, self.year))
             prose = [s for s in reading.segments if s.form == "prose"]
             for segment in prose:
                 sentence = value[segment.start:segment.end]
                 if labelled:
-                    self._unread_words(node, sub, value, segment, "本条已按“单位:”清单读出任务，句中角色不再另读")
+                    self._unread_words(node, sub, sentence, ledger, ledger.within(segment.start, segment.end),
+                                       "本条已按“单位:”清单读出任务，句中角色不再另读")
                     continue
                 refs = self._prose(segment)
                 if refs:
                     self._add(node, _clean(sentence), refs, find_deadline(sentence, self.year))
+                    ledger.use(ledger.within(segment.start, segment.end))
                 else:
-                    self._unread_words(node, sub, value, segment, "句中角色词前不是已登记的单位名称")
+                    self._unread_words(node, sub, sentence, ledger, ledger.within(segment.start, segment.end),
+                                       "句中角色词前不是已登记的单位名称")
             for word in reading.unread:
                 sentence = next((t for at, t in sentences(value) if at <= word.start < at + len(t)), value)
                 self._not_read(node, node.loc + sub, word.word, sentence, word.reason)
+                ledger.listed.add(word.start)
+            # every other word sits inside an assignment that made no use of it
+            self._unread_words(node, sub, value, ledger, ledger.unsettled(), "在职责分工文字之内，但不属于其中任何一组分工")
+            self.used += len(ledger.used)
 
-    def _strict(self, node: Node, loc: Loc, value: str, segment: Segment) -> list[UnitRef]:
-        """Units of a labelled line or parenthetical; each group that yields none is listed."""
+    def _owner_of_role_paragraph(self, node: Node, sub: Loc) -> Node:
+        """The item a stand-alone role paragraph assigns. The importer files a paragraph after
+        sub-items (1)–(4) under the last of them; printed after the whole list, it assigns the
+        item the list belongs to, unless the sub-items carry such paragraphs each (then it is
+        the last one's own)."""
+        parent = self.parents.get(node.id)
+        part = node.part
+        if parent is None or parent.part is None or not parent.part.label or part is None:
+            return node
+        siblings = [c for c in parent.children if c.part is not None and c.part.table is None]
+        if not siblings or siblings[-1] is not node or len(siblings) < 2 or sub[-1] != len(part.paragraphs) - 1:
+            return node
+        if any(_role_paragraph(p) for sib in siblings[:-1] for p in (sib.part.paragraphs if sib.part else [])):
+            return node
+        return parent
+
+    def _strict(self, node: Node, sub: Loc, value: str, segment: Segment, ledger: _Ledger) -> list[UnitRef]:
+        """Units of a labelled line or parenthetical; each group that yields none is listed,
+        with every role word printed in it."""
         refs: list[UnitRef] = []
         for group in segment.groups:
-            found = self._parse(group.names, group.role, loc) if group.names else None
-            if found:
+            words = ledger.within(group.at, group.end)
+            in_notes = [w for w in words if any(a <= w.start < b for a, b in group.notes)]
+            says_first_leads = any(FIRST_LEADS.search(value[a:b]) for a, b in group.notes)
+            self.first_leads = self.first_leads or says_first_leads
+            found = self._parse(group.names, group.role, node.loc + sub) if group.names else _Unresolved((), ())
+            if isinstance(found, list) and found:
+                if self.first_leads and group.role == "responsible":
+                    found = [replace(found[0], role="lead"), *found[1:]]
                 refs.extend(found)
-            else:
-                reason = "角色词后没有单位名称" if not group.names else f"“{group.names}”不是单位名称"
-                self._not_read(node, loc, group.word, value, reason)
+                if says_first_leads:
+                    ledger.use(words)  # the note's 牵头单位 is what made the first unit lead
+                else:
+                    ledger.use([w for w in words if w not in in_notes])
+                    self._unread_words(node, sub, value, ledger, in_notes, "括号内是对单位清单的说明，不是一组分工")
+                continue
+            missing = found if isinstance(found, _Unresolved) else _Unresolved((), ())
+            self._unread_words(node, sub, value, ledger, words, missing.reason(), missing.unclear)
         return refs
 
     def _prose(self, segment: Segment) -> list[UnitRef]:
@@ -269,10 +325,15 @@ class _Extractor:
                 return self.registry.parse(names, group.role)
         return []
 
-    def _unread_words(self, node: Node, sub: Loc, value: str, segment: Segment, reason: str) -> None:
-        """List the counted role words of a segment that yielded no task."""
-        for word in read(value[segment.start:segment.end]).words:
-            self._not_read(node, node.loc + sub, word.word, value[segment.start:segment.end], reason)
+    def _unread_words(
+        self, node: Node, sub: Loc, text: str, ledger: _Ledger, words: list[RoleWord], reason: str,
+        unclear: tuple[str, ...] = (),
+    ) -> None:
+        """List role words of the string at ``sub`` that yielded no task, with the reason."""
+        for word in words:
+            self._not_read(node, node.loc + sub, word.word, text, reason, unclear)
+            ledger.listed.add(word.start)
+
 
     def _add(self, node: Node, text: str, units: list[UnitRef], deadline: Deadline | None) -> None:
         if not units:
@@ -281,6 +342,44 @@ class _Extractor:
         self.tasks.append(
             Task(self._task_id(node.id), self.doc, node.id, node.cite or node.id, text, named, deadline, persons=persons)
         )
+
+
+class _Ledger:
+    """What became of each role word of one string: part of a task (``used``) or listed with
+    its reason (``listed``); offsets in the string. Seen = used + listed, word for word."""
+
+    def __init__(self, words: tuple[RoleWord, ...]):
+        self.words = words
+        self.used: set[int] = set()
+        self.listed: set[int] = set()
+
+    def within(self, start: int, end: int) -> list[RoleWord]:
+        """The words printed in [start, end)."""
+        return [w for w in self.words if start <= w.start < end]
+
+    def use(self, words: list[RoleWord]) -> None:
+        self.used.update(w.start for w in words if w.start not in self.listed)
+
+    def unsettled(self) -> list[RoleWord]:
+        """Words neither used nor listed yet."""
+        return [w for w in self.words if w.start not in self.used and w.start not in self.listed]
+
+
+@dataclass(frozen=True)
+class _Unresolved:
+    """The names of a list that did not resolve: unknown units (each a record error) and
+    phrases that are no unit name."""
+
+    unknown: tuple[str, ...]
+    unclear: tuple[str, ...]
+
+    def reason(self) -> str:
+        """Why the list made no task (Chinese, for the editor)."""
+        if not self.unknown and not self.unclear:
+            return "角色词后没有单位名称"
+        said = [f"单位“{'”“'.join(self.unknown)}”未登记"] if self.unknown else []
+        said += [f"没有读懂“{'”“'.join(self.unclear)}”：不像单位名称"] if self.unclear else []
+        return "；".join(said)
 
 
 class UnknownUnitError(RecordError):
@@ -303,6 +402,21 @@ def _unknown_unit(name: str, context: str) -> str:
     )
 
 
+def _role_paragraph(text: str) -> bool:
+    """A paragraph that is nothing but a role bracket: "(责任单位:市直各有关单位)"."""
+    inline = [s for s in read(text).segments if s.form == "parenthetical"]
+    return bool(inline) and not printed_key(
+        "".join(ch for i, ch in enumerate(text) if not any(s.start <= i < s.end for s in inline))
+    )
+
+
+def _heading(node: Node) -> str:
+    """What a part says before its paragraphs: its label and text, else how it is cited."""
+    part = node.part
+    said = _clean(f"{part.label or ''}{part.text or ''}") if part else ""
+    return said or node.cite or node.id
+
+
 def _clean(text: str) -> str:
     return re.sub(r"\s*\n\s*", " ", text).strip()
 
@@ -314,7 +428,8 @@ def extract_tasks(
     role words (seen, and the ones that yielded no task, with the reason).
 
     An unknown unit name is appended to ``errors`` (file:line of ``source``)."""
-    ex = _Extractor(doc, source, registry, errors)
+    parents = {child.id: node for node in anchored.walk() for child in node.children}
+    ex = _Extractor(doc, source, registry, errors, parents)
     memberships: list[Membership] = roster_members(None, anchored.body, "", registry)
     for att in anchored.attachments:
         memberships += roster_members(att, att.children, att.title or "", registry)
@@ -326,7 +441,7 @@ def extract_tasks(
             memberships += sentence_members(node, registry)
     for m in memberships:
         ex._add(m.anchor, _clean(m.text), m.units, None)
-    return ex.tasks, ex.tables, RoleWordAudit(ex.seen, len(ex.tasks), tuple(ex.unread))
+    return ex.tasks, ex.tables, RoleWordAudit(ex.seen, len(ex.tasks), tuple(ex.unread), ex.used)
 
 
 def _table_units(tasks: list[Task]) -> tuple[TableUnit, ...]:

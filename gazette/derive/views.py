@@ -253,6 +253,7 @@ class UnreadRoleWord:
     text: str  # the text it stands in
     reason: str
     line: int | None  # line of the record file
+    unclear: tuple[str, ...] = ()  # phrases of its list that are no unit name ("没有读懂")
 
 
 @dataclass(frozen=True)
@@ -262,6 +263,8 @@ class RoleWordAudit:
     seen: int
     tasks: int
     unread: tuple[UnreadRoleWord, ...]
+    used: int = 0  # role words part of a task: seen = used + len(unread), while a task may
+    # hold several role words (牵头单位 and 配合单位 of one bracket) or none (成员单位 lists)
 
 
 NO_ROLE_WORDS = RoleWordAudit(0, 0, ())

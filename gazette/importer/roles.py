@@ -19,7 +19,7 @@ from pydantic import TypeAdapter
 from pypinyin import Style, lazy_pinyin
 
 from gazette.derive.anchors import AnchorError, anchor_document
-from gazette.derive.departments import Registry, guess_kind, looks_like_unit_name
+from gazette.derive.departments import Registry, guess_kind
 from gazette.derive.tasks import UnknownUnitError, extract_tasks
 from gazette.derive.views import DocRef
 from gazette.derive.wenhao import parse_wenhao
@@ -28,6 +28,7 @@ from gazette.load.library import load_file
 from gazette.load.yamlfile import YamlFile
 from gazette.records.models import Department, Document, Issuer
 from gazette.vocab.normalize import without_spaces
+from gazette.vocab.unitnames import looks_like_unit_name
 
 from .errors import SourceError
 from .report import Report
@@ -42,8 +43,9 @@ class RoleCounts:
     """Counts over the whole issue, for the closing line of the report and the benchmarks."""
 
     seen: int = 0
+    used: int = 0  # role words part of a task
     tasks: int = 0
-    unread: int = 0
+    unread: int = 0  # role words listed: seen = used + unread
     unknown: dict[str, str] = field(default_factory=dict)  # unit name → proposed code
 
 
@@ -69,8 +71,9 @@ def _line_of(seg: Segment, text: str) -> int | None:
 
 
 def summary(counts: RoleCounts) -> str:
-    return (f"全期合计：角色词{counts.seen}个，生成任务{counts.tasks}项，未生成任务并已列出的角色词{counts.unread}个，"
-            f"未登记的单位{len(counts.unknown)}个")
+    return (f"全期合计：角色词{counts.seen}个＝生成任务的{counts.used}个＋未生成任务并已列出的{counts.unread}个；"
+            f"生成任务{counts.tasks}项（一项任务可含几个角色词，如同一括号中的牵头单位和配合单位；"
+            f"成员单位名单生成的任务不含角色词）；未登记的单位{len(counts.unknown)}个")
 
 
 class RoleAudit:
@@ -98,12 +101,16 @@ class RoleAudit:
                                                f"（{exc}）；请对照原件核对编号，必要时用更正文件修正") from None
         tasks, _tables, audit = extract_tasks(ref, anchored, source, self.registry, errors)
         self.counts.seen += audit.seen
+        self.counts.used += audit.used
         self.counts.tasks += len(tasks)
         self.counts.unread += len(audit.unread)
         if audit.seen or tasks:
-            report.add("roles", f"[{doc_id}] 角色词{audit.seen}个，生成任务{len(tasks)}项，未生成任务的角色词{len(audit.unread)}个")
+            report.add("roles", f"[{doc_id}] 角色词{audit.seen}个＝生成任务的{audit.used}个＋未生成任务的{len(audit.unread)}个；"
+                                f"生成任务{len(tasks)}项")
         for word in audit.unread:
             report.add("roles", f"{report.at(_line_of(seg, word.text))}：[{doc_id}] “{word.word}”未生成任务（{word.part}）：{word.reason}；原文“{word.text[:40]}”")
+            for phrase in word.unclear:
+                self._unknown(doc_id, phrase, word.text, seg, report)
         for error in errors:
             if isinstance(error, UnknownUnitError):
                 self._unknown(doc_id, error.name, error.context, seg, report)

@@ -39,12 +39,13 @@ def stronger(a: Role, b: Role) -> Role:
 
 
 # Role stems as printed before 单位/部门/主体 in a role noun, and the role each names.
-# 主办 is the office that runs a matter (= lead); 承办 and 实施 carry it out (= responsible);
-# 协办, 参与 and 协同 help (= cooperate).
+# 主办 is the office that runs a matter (= lead); 承办, 实施 and 负责 carry it out (= responsible);
+# 协办, 参与, 协同 and 协助 help (= cooperate).
 STEMS: tuple[tuple[str, Role], ...] = (
     ("牵头", "lead"),
     ("主办", "lead"),
     ("责任", "responsible"),
+    ("负责", "responsible"),
     ("承办", "responsible"),
     ("实施", "responsible"),
     ("主责", "responsible"),
@@ -52,33 +53,64 @@ STEMS: tuple[tuple[str, Role], ...] = (
     ("协办", "cooperate"),
     ("参与", "cooperate"),
     ("协同", "cooperate"),
+    ("协助", "cooperate"),
     ("督办", "supervise"),
     ("督查", "supervise"),
 )
 # What a role noun ends with: 牵头单位, 责任部门, 责任主体, 实施主体.
 NOUN_ENDS: tuple[str, ...] = ("单位", "部门", "主体")
+# Which stem decides a compound noun's role ("牵头责任单位", "协同责任单位", "配合责任单位"):
+# 责任/负责 only say that a unit answers for the work, the other stems say how it does, so any
+# of them outranks responsible. Not STRENGTH: this ranks how much a word says, not a claim.
+SPECIFICITY: tuple[Role, ...] = ("lead", "cooperate", "supervise", "responsible")
 
-# Every role noun, longest first (one alternation; the names of groups and table columns).
+_STEM = "(?:" + "|".join(sorted((stem for stem, _ in STEMS), key=len, reverse=True)) + ")+"
+# A role noun: one stem or several ("牵头责任单位"), then its end. Matched as a whole, so the
+# 责任单位 inside 牵头责任单位 is never a label of its own.
+ROLE_NOUN = _STEM + "(?:" + "|".join(NOUN_ENDS) + ")"
+# The role nouns of one stem (the names rules.json ships); compounds are matched by ROLE_NOUN.
 ROLE_NOUNS: tuple[str, ...] = tuple(
     sorted((stem + end for stem, _ in STEMS for end in NOUN_ENDS), key=len, reverse=True)
 )
 MEMBER_NOUN = "成员单位"
+# A role stem before a person's title labels a leader, not a unit: "牵头负责领导:金力". It is a
+# role word (so the report lists it), but no unit list follows it.
+PERSON_ENDS: tuple[str, ...] = ("领导", "负责人", "责任人")
+PERSON_NOUN = _STEM + "(?:" + "|".join(PERSON_ENDS) + ")"
+
+# A document's remark on how its lists are ordered: "(列第一位者为工作牵头单位或汇总单位,下同)".
+# Where a document says so, the first unit after a plain 责任单位 label leads, from that list on.
+FIRST_LEADS = re.compile(r"(?:列|排)(?:在)?(?:第一|首)位?(?:者|的单位|的)?(?:为|是)[^()（）]*?牵头")
 
 # A role noun and the colon that opens its group: "牵头单位:", "配合部门 ：".
-ROLE_LABEL = re.compile(r"(?P<word>" + "|".join(ROLE_NOUNS) + r")\s?[:：]")
+ROLE_LABEL = re.compile(r"(?P<word>" + ROLE_NOUN + r")\s?[:：]")
+_ROLE_NOUN = re.compile(ROLE_NOUN)
+_PERSON_NOUN = re.compile(PERSON_NOUN)
+
+
+def is_role_noun(word: str) -> bool:
+    """True when ``word`` (spaces ignored) is a whole role noun: 牵头单位, 协同责任单位."""
+    return _ROLE_NOUN.fullmatch(without_spaces(word)) is not None
+
+
+def is_person_noun(word: str) -> bool:
+    """True when ``word`` names a leader by role ("牵头负责领导"), not a unit."""
+    return _PERSON_NOUN.fullmatch(without_spaces(word)) is not None
 
 
 def noun_role(word: str) -> Role | None:
     """Role of a column heading or group label (spaces ignored): 配合部门 → cooperate, 完成时限 → None.
 
     A heading names a role when it ends like a role noun and holds a role stem anywhere
-    before that end ("市级牵头单位", "主要责任单位")."""
+    before that end ("市级牵头单位", "主要责任单位"); of several stems the most specific wins
+    (SPECIFICITY: 协同责任单位 → cooperate, 牵头责任单位 → lead)."""
     h = without_spaces(word)
     if h == MEMBER_NOUN:
         return "member"
     if not h.endswith(NOUN_ENDS):
         return None
-    return next((role for stem, role in STEMS if stem in h), None)
+    named = {role for stem, role in STEMS if stem in h}
+    return next((role for role in SPECIFICITY if role in named), None)
 
 
 # Role verbs after the names they apply to, longest first: the words a prose sentence or a

@@ -30,6 +30,33 @@ from gazette.vocab.normalize import compare_key
 
 # How the city's own units begin (衢州市财政局, 市财政局): longest first.
 CITY_PARTS = ("衢州市", "市")
+# How the name of a body ends: 市财政局, 省住建厅, 市发改委, 市政府办, 市行政服务中心, 市气象站,
+# 各县(市、区)人民政府, 滁州海关, 市人行, 市工商联, 市科协. One list for every question "is this a
+# unit name?" (the task reader, the importer's proposals, the registry's check of its names).
+UNIT_ENDINGS: tuple[str, ...] = (
+    "局", "厅", "委", "委员会", "管委会", "办", "室", "部", "处", "署", "中心", "站", "所", "队", "院",
+    "学院", "校", "馆", "会", "社", "联", "协", "组", "团", "集团", "公司", "行", "银行", "电厂", "总台",
+    "专班", "海关", "政府", "单位", "部门", "集聚区", "区", "县", "市",
+)
+# Endings that are places too (江山市, 柯城区): a name may end so, but alone they name no kind of body.
+PLACE_ENDINGS: tuple[str, ...] = ("区", "县", "市")
+
+
+def _endings(endings: Iterable[str]) -> str:
+    return "(?:" + "|".join(sorted(endings, key=len, reverse=True)) + ")"
+
+
+UNIT_END = re.compile(_endings(UNIT_ENDINGS) + "$")
+# A bare kind of body (局, 人民政府, 管委会): no name of one unit.
+GENERIC_NAME = re.compile("(?:人民)?" + _endings(e for e in UNIT_ENDINGS if e not in PLACE_ENDINGS))
+
+
+def looks_like_unit_name(name: str) -> bool:
+    """True when ``name`` ends like the name of a body (局, 厅, 委, 办, 政府, 公司…; UNIT_ENDINGS) and
+    is long enough to name one: a single character ("市" of "各县、市、区政府") names no unit, as
+    the matcher below and the registry's own check say."""
+    key = normalise_name(name)
+    return len(key) >= 2 and bool(UNIT_END.search(key))
 
 
 def normalise_name(text: str) -> str:

@@ -13,6 +13,7 @@ from gazette.derive.departments import UnitRef, merge_roles
 from gazette.derive.tasks import UnknownUnitError
 from gazette.load.errors import RecordErrors
 from gazette.vocab.roles import ROLE_LABELS, ROLE_NOUNS, ROLES, STRENGTH, noun_role
+from gazette.vocab.unitnames import looks_like_unit_name
 from tests.departments.test_extraction import DEPARTMENTS, _library, _units
 from tests.project import ROOT
 
@@ -152,3 +153,171 @@ def test_hand_written_pages_name_roles_with_the_sites_labels() -> None:
         text = (ROOT / "docs" / page).read_text(encoding="utf-8")
         assert joined in text, page
         assert "牵头、负责" not in text, page
+
+
+# --- compound role labels ("牵头责任单位", "协同责任单位") ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("word", "role"),
+    [
+        ("牵头责任单位", "lead"), ("协同责任单位", "cooperate"), ("配合责任单位", "cooperate"),
+        ("协助单位", "cooperate"), ("督办单位", "supervise"), ("负责单位", "responsible"), ("责任单位", "responsible"),
+    ],
+)
+def test_a_compound_role_noun_takes_its_most_specific_stem(word: str, role: str) -> None:
+    assert noun_role(word) == role
+
+
+CHUZHOU = (
+    "牵头负责领导:金力。\n\n牵头责任单位:市发改委。\n\n协同责任单位:市财政局、市统计局等,市环保局。"
+)
+
+
+def test_compound_labels_open_lines_and_a_leader_is_no_unit() -> None:
+    reading = read(CHUZHOU)
+    assert [s.form for s in reading.segments] == ["line", "line"]
+    assert [(g.role, g.word) for s in reading.segments for g in s.groups] == [
+        ("lead", "牵头责任单位"), ("cooperate", "协同责任单位"),
+    ]
+    assert [w.word for w in reading.words] == ["牵头负责领导", "牵头责任单位", "协同责任单位"]
+    (leader,) = reading.unread
+    assert leader.word == "牵头负责领导" and "个人" in leader.reason and "单位" in leader.reason
+
+
+def test_compound_label_lines_make_the_items_task(tmp_path: Path) -> None:
+    body = "- label: '1.'\n  text: 地区生产总值增长8%以上。\n  paragraphs:\n" + "".join(
+        f"    - {line}\n" for line in CHUZHOU.split("\n\n")
+    )
+    lib = _library(tmp_path, body)
+    (task,) = lib.tasks
+    assert task.text == "1.地区生产总值增长8%以上。"
+    assert _units(task) == [
+        ("fgw", "lead", "市发改委"), ("czj", "cooperate", "市财政局"), ("tjj", "cooperate", "市统计局"),
+        ("hbj", "cooperate", "市环保局"),
+    ]
+    audit = lib.document("2018/qzf-15").role_words
+    assert audit.seen == 3 and [u.word for u in audit.unread] == ["牵头负责领导"]
+
+
+def test_compound_role_nouns_head_task_table_columns(tmp_path: Path) -> None:
+    body = """\
+- table:
+    caption: 重点工作责任分解
+    columns: [序号, 工作任务, 牵头责任单位, 协同责任单位]
+    rows:
+      - ['1', 地区生产总值增长8%以上, 市发改委, 市财政局、市统计局]
+"""
+    (task,) = _library(tmp_path, body).tasks
+    assert _units(task) == [("fgw", "lead", "市发改委"), ("czj", "cooperate", "市财政局"), ("tjj", "cooperate", "市统计局")]
+
+
+# --- every unknown name at once; the endings of unit names -----------------------------------------
+
+
+def test_every_name_of_a_list_the_registry_lacks_is_reported_in_one_run(tmp_path: Path) -> None:
+    with pytest.raises(RecordErrors) as info:
+        _library(tmp_path, _part("做好宣传(责任单位:市经信局、市统计局、市发展改革委、市财政局、市金融办、市税务局)。"))
+    unknown = [e.name for e in info.value.errors if isinstance(e, UnknownUnitError)]
+    assert unknown == ["市经信局", "市发展改革委", "市金融办", "市税务局"]
+    assert all("[unknown-unit]" in e.message for e in info.value.errors)
+
+
+@pytest.mark.parametrize("name", ["省财政厅", "省住建厅", "省国土资源厅", "市气象站", "滁州海关"])
+def test_government_endings_are_unit_names(tmp_path: Path, name: str) -> None:
+    assert looks_like_unit_name(name)
+    with pytest.raises(RecordErrors) as info:
+        _library(tmp_path, _part(f"优化营商环境(牵头单位:市统计局;配合单位:{name}，市财政局)。"))
+    (error,) = info.value.errors
+    assert isinstance(error, UnknownUnitError) and error.name == name and f"name: {name}" in error.message
+
+
+def test_a_phrase_the_reader_cannot_read_is_named_as_not_understood(tmp_path: Path) -> None:
+    lib = _library(tmp_path, _part("做好宣传(牵头单位:市统计局;配合单位:视情况确定)。"))
+    (unread,) = lib.document("2018/qzf-15").role_words.unread
+    assert unread.unclear == ("视情况确定",) and "没有读懂" in unread.reason
+    assert not looks_like_unit_name("市")  # one character names no unit ("各县、市、区政府")
+
+
+# --- deadlines in the item; role paragraphs after a list of sub-items ------------------------------
+
+
+def test_a_deadline_in_the_items_own_text_dates_its_labelled_lines(tmp_path: Path) -> None:
+    body = (
+        "- label: '2.'\n  text: 坚定不移支持企业发展。2019年6月底前完成涉企政策兑现情况专项检查。\n"
+        "  paragraphs:\n    - 责任单位:市统计局、市财政局\n"
+    )
+    (task,) = _library(tmp_path, body).tasks
+    assert task.deadline is not None and task.deadline.date is not None
+    assert task.deadline.date.isoformat() == "2019-06-30"
+
+
+ITEM_WITH_SUBITEMS = """\
+- label: '1.'
+  text: 完善应急预案体系
+  children:
+    - label: (1)
+      text: 加强应急预案管理。
+{first}    - label: (2)
+      text: 推进应急预案精编化。
+      paragraphs:
+        - (责任单位:市统计局、市财政局)
+"""
+
+
+def test_a_role_paragraph_after_sub_items_assigns_their_parent(tmp_path: Path) -> None:
+    (task,) = _library(tmp_path, ITEM_WITH_SUBITEMS.format(first="")).tasks
+    assert task.text == "1.完善应急预案体系" and task.anchor == "point_1"
+    assert _units(task) == [("tjj", "responsible", "市统计局"), ("czj", "responsible", "市财政局")]
+
+
+def test_role_paragraphs_under_each_sub_item_stay_their_own(tmp_path: Path) -> None:
+    own = "      paragraphs:\n        - (牵头单位:市环保局)\n"
+    first, second = _library(tmp_path, ITEM_WITH_SUBITEMS.format(first=own)).tasks
+    assert (first.text, second.text) == ("(1)加强应急预案管理。", "(2)推进应急预案精编化。")
+    assert all(task.text for task in (first, second))
+
+
+# --- role-word arithmetic; the "列第一位者为牵头单位" remark ---------------------------------------
+
+
+def test_every_role_word_is_part_of_a_task_or_listed(tmp_path: Path) -> None:
+    text = (
+        "做好宣传(牵头单位:市统计局,配合单位:市财政局)。各牵头单位要加强协调。"
+        "(牵头单位:市环保局(原为配合单位),配合单位:视情况确定)。"
+    )
+    lib = _library(tmp_path, _part(text))
+    audit = lib.document("2018/qzf-15").role_words
+    assert audit.seen == len(read(text).words) == 6
+    # two brackets, two tasks: 牵头单位+配合单位, then 牵头单位 (its 配合单位 names nobody)
+    assert audit.tasks == len(lib.tasks) == 2
+    assert audit.used == 3 and audit.used + len(audit.unread) == audit.seen
+    assert any("说明" in u.reason for u in audit.unread)
+    assert sorted(u.word for u in audit.unread) == ["牵头单位", "配合单位", "配合单位"]
+
+
+HUZHOU = """\
+- label: '1.'
+  text: 深入推进学习教育常态化制度化。
+  paragraphs:
+    - 责任单位:市统计局、市发改委、市级各有关部门(列第一位者为工作牵头单位或汇总单位,下同)
+- label: '2.'
+  text: 坚定不移支持企业发展。
+  paragraphs:
+    - 责任单位:市财政局、市环保局
+"""
+
+
+def test_a_remark_that_the_first_listed_unit_leads_is_applied_and_no_part_of_a_name(tmp_path: Path) -> None:
+    more = "- code: sjbm\n  name: 市级各有关部门\n  collective: true\n"
+    import tests.departments.test_extraction as extraction
+
+    extraction.DEPARTMENTS += more  # restored by the autouse fixture's monkeypatch
+    lib = _library(tmp_path, HUZHOU)
+    first, second = lib.tasks
+    assert _units(first) == [
+        ("tjj", "lead", "市统计局"), ("fgw", "responsible", "市发改委"), ("sjbm", "responsible", "市级各有关部门"),
+    ]
+    assert _units(second) == [("czj", "lead", "市财政局"), ("hbj", "responsible", "市环保局")]  # 下同
+    audit = lib.document("2018/qzf-15").role_words
+    assert (audit.seen, audit.used, audit.unread) == (3, 3, ())
