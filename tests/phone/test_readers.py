@@ -485,3 +485,17 @@ def test_pages_do_not_shift_as_they_complete(chromium, served_site: str, width: 
             shifted[url] = round(total, 3)
     context.close()
     assert not shifted, shifted
+
+
+@pytest.mark.parametrize("width", (375, 1280))
+def test_the_sites_name_is_read_in_full_in_the_header(open_page, served_site: str, width: int) -> None:
+    """On a phone the header search folds to its icon rather than squeeze the site's name to "衢…"."""
+    page = open_page(width)
+    page.goto(served_site + DOC, wait_until="load")
+    name = page.locator(".md-header__topic").first.locator(".md-ellipsis")
+    assert name.inner_text() == "衢州政报 · 政策文件库"
+    assert name.evaluate("e => e.scrollWidth <= e.clientWidth"), "the name is cut"
+    # on the phone the search is still one tap away, and opens across the header
+    if width < 600:
+        page.locator("#gz-search-input").focus()
+        assert page.locator("#gz-search-input").evaluate("i => i.getBoundingClientRect().width") > width * 0.6
