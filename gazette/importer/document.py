@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from gazette.derive.wenhao import with_canonical_brackets
 from gazette.records.models import Attachment, Document, Erratum, Part, Signature
 from gazette.vocab.normalize import without_spaces
 
@@ -91,7 +92,7 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
     if err:
         errata.append(err)
     number = lines[w].strip()
-    fixed = number.replace("[", "〔").replace("]", "〕")
+    fixed = with_canonical_brackets(number)
     if fixed != number:
         errata.append(Erratum(kind="wenhao", original=number, published=fixed, reason="文号括号统一为六角括号〔〕"))
         number = fixed

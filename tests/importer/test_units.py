@@ -4,7 +4,8 @@ import pytest
 
 from gazette.derive.numbering import chinese_to_int, split_label
 from gazette.importer import repairs
-from gazette.importer.corrections import Correction
+from gazette.importer.corrections import Correction, DocumentCorrections
+from gazette.importer.document import build_document
 from gazette.importer.outline import Outline
 from gazette.importer.report import Report
 from gazette.importer.split import Heads, split_documents
@@ -47,6 +48,23 @@ def test_split_at_title_and_wenhao():
     assert segs[0].title_raw == "衢州市人民政府关于 开展某事的通知"
     assert segs[0].lines[-2:] == ["2018年5月4日", ""]
     assert segs[1].content[-1] == "正文二。"
+
+
+def import_one(lines, heads=HEADS, report=None):
+    """The one document of ``lines`` (title, 文号, body, signature), as the importer builds it."""
+    (seg,) = split_documents(lines, 0, report or Report(), heads)
+    return build_document(seg, "2018-05", heads.codes[seg.prefix], DocumentCorrections(), report or Report(), heads)
+
+
+@pytest.mark.parametrize("printed", ["[2018]", "（2018）", "(2018)", "【2018】", "［2018］", "﹝2018﹞", "〔2018〕"])
+def test_every_accepted_year_bracket_is_canonicalised_with_an_erratum(printed):
+    """Whatever pair of brackets the grammar accepts around the year, the record prints 〔〕 and
+    says so in a 文号 erratum, as it always did for []; 〔〕 itself needs no erratum."""
+    number = f"衢政发{printed}15号"
+    doc = import_one(["衢州市人民政府关于开展某事的通知", "", number, "", "正文。", "", "衢州市人民政府", "2018年5月4日"])
+    assert doc.number_printed == "衢政发〔2018〕15号"
+    wenhao = [(e.original, e.published) for e in doc.errata if e.kind == "wenhao"]
+    assert wenhao == ([] if printed == "〔2018〕" else [(number, "衢政发〔2018〕15号")])
 
 
 # --- outline ------------------------------------------------------------------
