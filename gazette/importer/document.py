@@ -146,7 +146,7 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
                 groups[-1]["label"] = b.text
             else:
                 pending_label = b.text
-                groups.append({"label": pending_label, "title": None, "blocks": []})
+                groups.append({"label": pending_label, "title": None, "blocks": [], "line": b.line})
             continue
         if b.kind == "para":
             nospace = without_spaces(b.text)
@@ -162,11 +162,12 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
                     if b.text.startswith("抄送"):
                         postscript.append(b.text)
                         continue
-                    groups.append({"label": None, "title": b.text, "blocks": []})
+                    groups.append({"label": None, "title": b.text, "blocks": [], "line": b.line})
                 continue
         if not groups:
-            report.add("attachments", f"{report.at(b.line)}：[{where}] 落款之后的表格没有标题")
-            groups.append({"label": None, "title": None, "blocks": []})
+            # The caller sets report.context to the document id: messages do not repeat it.
+            report.add("attachments", f"{report.at(b.line)}：落款之后的表格没有标题")
+            groups.append({"label": None, "title": None, "blocks": [], "line": b.line})
         groups[-1]["blocks"].append(b)
     for k, g in enumerate(groups):
         title_a = None
@@ -175,7 +176,7 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
             if err:
                 errata.append(err)
         if not g["blocks"]:
-            report.add("attachments", f"[{where}] 附件“{g['label'] or title_a}”没有正文")
+            report.add("attachments", f"{report.at(g['line'])}：附件“{g['label'] or title_a}”没有正文")
             continue
         attachments.append(Attachment(label=g["label"], title=title_a, body=run_outline(g["blocks"], f"attachment {k + 1}")))
 

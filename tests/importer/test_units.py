@@ -67,6 +67,18 @@ def test_every_accepted_year_bracket_is_canonicalised_with_an_erratum(printed):
     assert wenhao == ([] if printed == "〔2018〕" else [(number, "衢政发〔2018〕15号")])
 
 
+
+def test_attachment_messages_name_the_document_once_and_the_line():
+    """The importer sets the report's context to the document id; a message does not repeat it."""
+    report = Report("x.txt")
+    report.context = "2018/qzf-15"
+    lines = ["衢州市人民政府关于开展某事的通知", "", "衢政发〔2018〕15号", "", "正文。", "", "衢州市人民政府", "2018年5月4日",
+             "", "附件", "", "某某名单"]
+    doc = import_one(lines, report=report)
+    assert doc.attachments == []
+    assert report.items["attachments"] == ["[2018/qzf-15] x.txt:10：附件“附件”没有正文"]
+
+
 # --- outline ------------------------------------------------------------------
 
 
