@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from gazette.derive import consistency, doubts
+from gazette.derive.views import IssueRef
 from gazette.fsio import WriteError
 from gazette.load.errors import RecordError, RecordErrors
 from gazette.load.library import load_issuers
@@ -23,7 +24,7 @@ from .furniture import FURNITURE_KINDS, strip_furniture
 from .report import Report
 from .roles import RoleAudit, summary
 from .source import read_source
-from .split import Heads, split_documents
+from .split import Heads, Segment, split_documents
 from .toc import build_contents, front_end, parse_front
 
 
@@ -42,6 +43,7 @@ def import_issue(source_path: Path, data: Path, out: Path, report: Report) -> tu
             report.add("furniture", f"{report.at(f.line)}：{FURNITURE_KINDS[f.kind]}“{f.text}”")
         segments = split_documents(lines, start, report, heads)
         docs: dict[str, Document] = {}
+        segment_of: dict[str, Segment] = {}
         for seg in segments:
             code = codes[seg.prefix]
             doc_id = f"{seg.year}/{code}-{seg.seq}"
@@ -53,6 +55,7 @@ def import_issue(source_path: Path, data: Path, out: Path, report: Report) -> tu
             except CorrectionError as exc:
                 raise corrections.error((doc_id, "replace", exc.index, "original"), str(exc)) from None
             report.context = ""
+            segment_of[doc_id] = seg
             plausible.check_signer(doc_id, docs[doc_id], seg, heads, report)
             plausible.check_addressees(doc_id, docs[doc_id], seg, report)
             roles.document(doc_id, docs[doc_id], seg, report)
@@ -66,6 +69,8 @@ def import_issue(source_path: Path, data: Path, out: Path, report: Report) -> tu
         raise RecordError(source_path, None if exc.line is None else exc.line + 1, None, exc.message) from None
     issue = Issue(**fields, contents=build_contents(sections, list(docs), report))
     cross_check(issue, docs, report)
+    for doc_id, doc in docs.items():
+        plausible.check_date(doc_id, doc, segment_of[doc_id], IssueRef(src.issue_id, issue), report)
     report.add("roles", summary(roles.counts))
     plausible.check_toc_pages(issue, src.lines, start, report)
     return issue, docs

@@ -83,6 +83,17 @@ def test_a_signer_outside_the_wenhao_family_is_flagged(tmp_path: Path) -> None:
     assert "quzhou-zhengbao-2018-05.txt:" in warnings
 
 
+
+def test_a_date_the_build_would_refuse_is_flagged_at_its_line(tmp_path: Path) -> None:
+    """The build's own rule (derive/plausibility.py), told by the importer before it writes."""
+    warnings = _issue_with(tmp_path, "衢州市人民政府办公室\n2018年5月8日", "衢州市人民政府办公室\n2021年5月8日")
+    source = (DATA / "sources" / "quzhou-zhengbao-2018-05.txt").read_text(encoding="utf-8").split("\n")
+    line = source.index("2018年5月8日") + 1
+    at = f"quzhou-zhengbao-2018-05.txt:{line}：[2018/qzbf-35] [date] 成文日期 2021-05-08 "
+    assert f"{at}与文号年份 2018（衢政办发〔2018〕35号）不符" in warnings
+    assert f"{at}与刊登它的 2018-05 期（2018年6月）相距太远" in warnings
+
+
 def test_toc_pages_out_of_body_order_are_flagged(tmp_path: Path) -> None:
     warnings = _issue_with(tmp_path, "(衢政办发[2018]41号) 27", "(衢政办发[2018]41号) 2")
     assert "[2018/qzbf-41] [toc-page] 目录页码2小于" in warnings
