@@ -88,9 +88,22 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
     lines = text.split("\n")
 
     w = next(i for i, ln in enumerate(lines) if heads.match(ln))
-    title, err = repairs.remove_spaces(lines[0].strip(), "抽取文本在标题换行处多出空格")
-    if err:
-        errata.append(err)
+    # A title printed on several lines (split.title_start says which) is joined as printed: a line
+    # break is no character. Spaces the extraction left inside a line are its own, and blank lines
+    # between two of its lines a page break's: an erratum each, like a paragraph's.
+    title = ""
+    for k, line in enumerate(lines[:w]):
+        if not line.strip():
+            continue
+        piece, err = repairs.remove_spaces(line.strip(), "抽取文本在标题换行处多出空格")
+        if err:
+            errata.append(err)
+        if title and not lines[k - 1].strip():
+            report.add("page-break joins", f"{report.at(seg.title_line + k)}：标题“…{title[-12:]}”接“{piece[:12]}…”")
+            title, err = repairs.join(title, piece, "分页处断开的标题重新接续")
+            errata.append(err)
+        else:
+            title += piece
     number = lines[w].strip()
     fixed = with_canonical_brackets(number)
     if fixed != number:
