@@ -49,9 +49,11 @@ _PATTERNS = [
     re.compile(r"(?:(?P<y>\d{4})年?)?(?P<yearend>年底|年末)"),
 ]
 
-# Words that make a span a deadline rather than any date in passing.
+# Words that make a span a deadline rather than any date in passing. The printed year belongs to
+# the phrase: 2019年5月底前, and 2019年底前 / 2019年年底前, where 年 is shared with 年底 (the span is
+# the text a reader is shown, and the year it names is not always the document's).
 DEADLINE_RE = re.compile(
-    rf"(?:\d{{4}}年)?(?:(?:{_NUM})月(?:(?:{_NUM})日|底|末)?|年底|年末)(?:前|之前|以前|完成)"
+    rf"(?:(?:\d{{4}}年)?(?:{_NUM})月(?:(?:{_NUM})日|底|末)?|(?:\d{{4}}年?)?(?:年底|年末))(?:前|之前|以前|完成)"
 )
 
 

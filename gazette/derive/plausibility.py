@@ -15,6 +15,7 @@ import datetime as dt
 import re
 
 from gazette.derive.views import DocRef, IssueRef
+from gazette.derive.wenhao import Wenhao
 from gazette.load.errors import RecordError
 from gazette.load.yamlfile import YamlFile
 from gazette.records.models import Issue
@@ -43,14 +44,22 @@ def implausible_issue_dates(record: Issue, src: YamlFile) -> list[RecordError]:
 
 def implausible_document_dates(doc: DocRef, src: YamlFile, issue: IssueRef | None) -> list[RecordError]:
     """成文日期 in the 文号 year and near the cover month of the issue printing it."""
-    record = doc.record
-    errors: list[RecordError] = []
-    if doc.wenhao.year != record.date.year:
-        errors.append(src.error(("date",), f"成文日期 {record.date} 与文号年份 {doc.wenhao.year}（{doc.wenhao}）不符"))
+    return [src.error(("date",), problem) for problem in date_problems(doc.record.date, doc.wenhao, issue)]
+
+
+def date_problems(date: dt.date, wenhao: Wenhao, issue: IssueRef | None) -> list[str]:
+    """Why a document's 成文日期 cannot be right, in the editors' words (none when it can be).
+
+    The build refuses a record with any of them; the importer reports them under
+    [plausibility], against the source line of the date, before a record is written.
+    """
+    problems: list[str] = []
+    if wenhao.year != date.year:
+        problems.append(f"成文日期 {date} 与文号年份 {wenhao.year}（{wenhao}）不符")
     if issue is not None:
         cover = issue.record.published
         earliest, latest = _shift(cover, -YEARS_BEFORE), _shift(cover, YEARS_AFTER)
-        if not earliest <= record.date <= latest:
-            errors.append(src.error(("date",), f"成文日期 {record.date} 与刊登它的 {issue.id} 期（{issue.record.printed_month}）相距太远："
-                                               f"应在 {earliest} 至 {latest} 之间"))
-    return errors
+        if not earliest <= date <= latest:
+            problems.append(f"成文日期 {date} 与刊登它的 {issue.id} 期（{issue.record.printed_month}）相距太远："
+                            f"应在 {earliest} 至 {latest} 之间")
+    return problems

@@ -23,7 +23,8 @@ from gazette.vocab.normalize import DIGIT, fold
 OPEN = "〔[［【(（﹝"
 CLOSE = "〕]］】)）﹞"
 HAN = r"[\u4e00-\u9fff]"
-CANONICAL = "{prefix}〔{year}〕{seq}号"
+CANONICAL_OPEN, CANONICAL_CLOSE = "〔", "〕"
+CANONICAL = f"{{prefix}}{CANONICAL_OPEN}{{year}}{CANONICAL_CLOSE}{{seq}}号"
 
 _OPEN_CLASS = f"[{re.escape(OPEN)}]"
 _CLOSE_CLASS = f"[{re.escape(CLOSE)}]"
@@ -160,6 +161,17 @@ def parse_wenhao(text: str) -> Wenhao:
     if not match:
         raise ValueError(f"不是文号：“{text}”（应形如 衢政发〔2018〕15号）")
     return from_match(match)
+
+
+_YEAR_IN_BRACKETS = re.compile(rf"{_OPEN_CLASS}(?P<year>\s*{DIGIT}{{{GRAMMAR.year_digits}}}\s*){_CLOSE_CLASS}")
+
+
+def with_canonical_brackets(printed: str) -> str:
+    """``printed`` with the brackets around each 文号 year, whichever pair the grammar accepts
+    (``[]``, ``（）``, ``()``, ``【】``, ``﹝﹞`` …), made the canonical 〔〕; nothing else changes
+    (digits and spaces stay as printed). One rule for every accepted pair: the importer records
+    the change as an erratum, whatever pair the extraction or the print used."""
+    return _YEAR_IN_BRACKETS.sub(rf"{CANONICAL_OPEN}\g<year>{CANONICAL_CLOSE}", printed)
 
 
 def normalize_wenhao(text: str) -> str:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from gazette.derive import consistency, doubts
+from gazette.derive.views import IssueRef
 from gazette.fsio import WriteError
 from gazette.load.errors import RecordError, RecordErrors
 from gazette.load.library import load_issuers
@@ -23,8 +24,8 @@ from .furniture import FURNITURE_KINDS, strip_furniture
 from .report import Report
 from .roles import RoleAudit, summary
 from .source import read_source
-from .split import Heads, split_documents
-from .toc import build_contents, front_end, parse_front
+from .split import Heads, Segment, split_documents
+from .toc import build_contents, front_end, parse_front, toc_titles
 
 
 def import_issue(source_path: Path, data: Path, out: Path, report: Report) -> tuple[Issue, dict[str, Document]]:
@@ -36,12 +37,14 @@ def import_issue(source_path: Path, data: Path, out: Path, report: Report) -> tu
     corrections = load_corrections(data, src.issue_id)
     roles = RoleAudit(data, {i.prefix: i for i in load_issuers(data)})
     try:
-        start = front_end(src.lines, heads)
+        titles = toc_titles(src.lines, heads)  # where a title printed on several lines starts
+        start = front_end(src.lines, heads, titles)
         lines, removed = strip_furniture(src.lines, start, heads)
         for f in removed:
             report.add("furniture", f"{report.at(f.line)}：{FURNITURE_KINDS[f.kind]}“{f.text}”")
-        segments = split_documents(lines, start, report, heads)
+        segments = split_documents(lines, start, report, heads, titles)
         docs: dict[str, Document] = {}
+        segment_of: dict[str, Segment] = {}
         for seg in segments:
             code = codes[seg.prefix]
             doc_id = f"{seg.year}/{code}-{seg.seq}"
@@ -53,6 +56,7 @@ def import_issue(source_path: Path, data: Path, out: Path, report: Report) -> tu
             except CorrectionError as exc:
                 raise corrections.error((doc_id, "replace", exc.index, "original"), str(exc)) from None
             report.context = ""
+            segment_of[doc_id] = seg
             plausible.check_signer(doc_id, docs[doc_id], seg, heads, report)
             plausible.check_addressees(doc_id, docs[doc_id], seg, report)
             roles.document(doc_id, docs[doc_id], seg, report)
@@ -61,11 +65,13 @@ def import_issue(source_path: Path, data: Path, out: Path, report: Report) -> tu
         for doc_id in corrections.documents:
             if doc_id not in docs:
                 raise corrections.error((doc_id,), f"[corrections-unknown-document] 更正文件为{doc_id}写了更正，但{source_path.name}中没有这份文件")
-        fields, sections = parse_front(src.lines, src.year, src.number, heads, report)
+        fields, sections = parse_front(src.lines, start, src.year, src.number, heads, report)
     except SourceError as exc:
         raise RecordError(source_path, None if exc.line is None else exc.line + 1, None, exc.message) from None
     issue = Issue(**fields, contents=build_contents(sections, list(docs), report))
     cross_check(issue, docs, report)
+    for doc_id, doc in docs.items():
+        plausible.check_date(doc_id, doc, segment_of[doc_id], IssueRef(src.issue_id, issue), report)
     report.add("roles", summary(roles.counts))
     plausible.check_toc_pages(issue, src.lines, start, report)
     return issue, docs

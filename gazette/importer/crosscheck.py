@@ -1,8 +1,9 @@
 """Every document head checked against its table-of-contents line.
 
-The body is split at document heads (title line + 文号 line); the printed TOC lists each
-document's title and 文号 independently. When a page break falls inside a title or a head is
-misread, the two disagree: a document gets half a title, or another document's text. The
+The body is split at document heads (title + 文号 line); the printed TOC lists each
+document's title and 文号 independently. The split already uses the TOC's title to tell where
+a title printed on several lines starts (``split.title_start``); when a head is misread all the
+same, the two disagree: a document gets half a title, or another document's text. The
 importer then names the document in the REVIEW REPORT instead of writing a silent difference.
 Titles are compared by their printed words (``printed_key``: folded, without spaces, punctuation
 or symbols); the TOC may
@@ -16,6 +17,7 @@ from gazette.records.models import Document, Issue
 from gazette.vocab.normalize import printed_key
 
 from .report import Report
+from .toc import title_of
 
 TOPIC = "toc cross-check"
 
@@ -27,7 +29,7 @@ def cross_check(issue: Issue, docs: dict[str, Document], report: Report) -> None
             if doc is None or not entry.toc_text:
                 continue
             numbers = list(WENHAO_RE.finditer(entry.toc_text))
-            toc_title = entry.toc_text[: numbers[-1].start()] if numbers else entry.toc_text
+            toc_title = title_of(entry.toc_text)
             if numbers and from_match(numbers[-1]) != parse_wenhao(doc.number_printed):
                 report.add(TOPIC, f"[{entry.document}] 正文文号{doc.number_printed}与目录行“{entry.toc_text}”不一致")
             wanted, got = printed_key(toc_title), printed_key(doc.title)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from gazette.derive.wenhao import with_canonical_brackets
 from gazette.records.models import Attachment, Document, Erratum, Part, Signature
 from gazette.vocab.normalize import without_spaces
 
@@ -87,11 +88,24 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
     lines = text.split("\n")
 
     w = next(i for i, ln in enumerate(lines) if heads.match(ln))
-    title, err = repairs.remove_spaces(lines[0].strip(), "抽取文本在标题换行处多出空格")
-    if err:
-        errata.append(err)
+    # A title printed on several lines (split.title_start says which) is joined as printed: a line
+    # break is no character. Spaces the extraction left inside a line are its own, and blank lines
+    # between two of its lines a page break's: an erratum each, like a paragraph's.
+    title = ""
+    for k, line in enumerate(lines[:w]):
+        if not line.strip():
+            continue
+        piece, err = repairs.remove_spaces(line.strip(), "抽取文本在标题换行处多出空格")
+        if err:
+            errata.append(err)
+        if title and not lines[k - 1].strip():
+            report.add("page-break joins", f"{report.at(seg.title_line + k)}：标题“…{title[-12:]}”接“{piece[:12]}…”")
+            title, err = repairs.join(title, piece, "分页处断开的标题重新接续")
+            errata.append(err)
+        else:
+            title += piece
     number = lines[w].strip()
-    fixed = number.replace("[", "〔").replace("]", "〕")
+    fixed = with_canonical_brackets(number)
     if fixed != number:
         errata.append(Erratum(kind="wenhao", original=number, published=fixed, reason="文号括号统一为六角括号〔〕"))
         number = fixed
@@ -145,7 +159,7 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
                 groups[-1]["label"] = b.text
             else:
                 pending_label = b.text
-                groups.append({"label": pending_label, "title": None, "blocks": []})
+                groups.append({"label": pending_label, "title": None, "blocks": [], "line": b.line})
             continue
         if b.kind == "para":
             nospace = without_spaces(b.text)
@@ -161,11 +175,12 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
                     if b.text.startswith("抄送"):
                         postscript.append(b.text)
                         continue
-                    groups.append({"label": None, "title": b.text, "blocks": []})
+                    groups.append({"label": None, "title": b.text, "blocks": [], "line": b.line})
                 continue
         if not groups:
-            report.add("attachments", f"{report.at(b.line)}：[{where}] 落款之后的表格没有标题")
-            groups.append({"label": None, "title": None, "blocks": []})
+            # The caller sets report.context to the document id: messages do not repeat it.
+            report.add("attachments", f"{report.at(b.line)}：落款之后的表格没有标题")
+            groups.append({"label": None, "title": None, "blocks": [], "line": b.line})
         groups[-1]["blocks"].append(b)
     for k, g in enumerate(groups):
         title_a = None
@@ -174,7 +189,7 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
             if err:
                 errata.append(err)
         if not g["blocks"]:
-            report.add("attachments", f"[{where}] 附件“{g['label'] or title_a}”没有正文")
+            report.add("attachments", f"{report.at(g['line'])}：附件“{g['label'] or title_a}”没有正文")
             continue
         attachments.append(Attachment(label=g["label"], title=title_a, body=run_outline(g["blocks"], f"attachment {k + 1}")))
 

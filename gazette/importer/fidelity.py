@@ -16,13 +16,13 @@ from pathlib import Path
 
 from pydantic import TypeAdapter
 
-from gazette.derive.wenhao import digits
 from gazette.load.library import read_records
 from gazette.records.models import Document, Part, Table
 from gazette.vocab.normalize import compare_key
 
 from .source import read_source
 from .split import Heads, find_heads
+from .toc import toc_titles
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 # Within one line: \s would cross newlines and backtrack quadratically over blank lines.
@@ -71,10 +71,9 @@ def raw_source_for(document_id: str, issue: str, data: Path = DATA) -> str:
     """The lines of ``document_id`` in its issue text, as extracted."""
     src = read_source(data / "sources" / f"quzhou-zhengbao-{issue}.txt")
     grammar = Heads.from_registry(data)
-    heads = find_heads(src.lines, 0, grammar)
+    heads = find_heads(src.lines, 0, grammar, toc_titles(src.lines, grammar))
     for k, (t, _w, m) in enumerate(heads):
-        did = f"{digits(m.group('year'))}/{grammar.codes[m.group('prefix')]}-{digits(m.group('seq'))}"
-        if did == document_id:
+        if grammar.document_id(m) == document_id:
             end = heads[k + 1][0] if k + 1 < len(heads) else len(src.lines)
             return "\n".join(src.lines[t:end])
     raise KeyError(document_id)

@@ -5,7 +5,10 @@
 * the printed table of contents gives a document a page before the page of a document
   printed ahead of it in the body;
 * a 主送 line that names no addressee (a sentence that happens to open with 各 and end with a
-  colon).
+  colon);
+* a 成文日期 the build would refuse (``derive/plausibility.date_problems``: not in the 文号
+  year, or too far from the issue's cover month), told here against the date's source line
+  rather than by the build against a record already written.
 
 Warnings, not errors: the editor checks each against the print. Each names the source line.
 """
@@ -14,6 +17,9 @@ from __future__ import annotations
 
 import re
 
+from gazette.derive.plausibility import date_problems
+from gazette.derive.views import IssueRef
+from gazette.derive.wenhao import parse_wenhao
 from gazette.records.models import Document, Issue
 
 from .report import Report
@@ -65,6 +71,17 @@ def check_addressees(doc_id: str, doc: Document, seg: Segment, report: Report) -
     if odd:
         report.add("plausibility", f"{report.at(_line_of(seg, doc.addressees))}：[{doc_id}] [addressee] 主送“{doc.addressees}”中"
                                    f"“{'、'.join(odd)}”不像受文机关；如果这是正文的第一段，请核对")
+
+
+def check_date(doc_id: str, doc: Document, seg: Segment, issue: IssueRef, report: Report) -> None:
+    """The build's own date rule on the record about to be written."""
+    problems = date_problems(doc.date, parse_wenhao(doc.number_printed), issue)
+    if not problems:
+        return
+    line = _line_of(seg, doc.signature.date_text) if doc.signature else None  # the importer always signs
+    for problem in problems:
+        report.add("plausibility", f"{report.at(line)}：[{doc_id}] [date] {problem}；请对照原件核对成文日期和文号"
+                                   "（构建会拒绝这条记录）")
 
 
 def check_toc_pages(issue: Issue, lines: list[str], end: int, report: Report) -> None:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from typing import Any
 
-from gazette.derive.wenhao import digits, number_pattern, prefixes_pattern
+from gazette.derive.wenhao import WENHAO_RE, number_pattern, prefixes_pattern
 from gazette.records.models import BoardRole, ImprintLine, TocEntry, TocSection
 from gazette.vocab.normalize import without_spaces
 
 from .errors import SourceError
 from .report import Report
-from .split import Heads
+from .split import Heads, title_start
 
 TOC_LINE = re.compile(r"^(?P<text>.*\S)\s+(?P<page>\d{1,3})$")
 PRINTED_MONTH = re.compile(r"^(\d{4})年(\d{1,2})月$")
@@ -37,32 +38,50 @@ def _index(front: list[str], text: str) -> int:
         raise _missing(text) from None
 
 
-def front_end(lines: list[str], heads: Heads) -> int:
-    """Index of the first document head's title line."""
+def first_head(lines: list[str], heads: Heads) -> int:
+    """Index of the first 文号 line of the issue."""
     for i, ln in enumerate(lines):
         if heads.check(ln, i):
-            j = i - 1
-            while not lines[j].strip():
-                j -= 1
-            return j
+            return i
     raise SourceError(None, "[no-document-head] 找不到任何文件头（data/issuers.yaml所列文号系列的文号行）")
 
 
-def parse_front(
-    lines: list[str], year: int, number: int, heads: Heads, report: Report
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """The issue's fields (without contents) and the printed TOC sections."""
-    end = front_end(lines, heads)
+def front_end(lines: list[str], heads: Heads, titles: Mapping[str, str] | None = None) -> int:
+    """Index of the first line of the first document's title (``titles``: see :func:`toc_titles`)."""
+    i = first_head(lines, heads)
+    match = heads.match(lines[i])
+    assert match is not None, "first_head returns a head"
+    last = next((k for k in range(i - 1, -1, -1) if lines[k].strip()), None)
+    if last is None:  # no title above the first 文号: the split finds no head there either
+        return i
+    return title_start(lines, 0, last, (titles or {}).get(heads.document_id(match)))
+
+
+def title_of(toc_text: str) -> str:
+    """The title a TOC entry gives its document: the entry without its 文号 (the last one)."""
+    numbers = list(WENHAO_RE.finditer(toc_text))
+    return toc_text[: numbers[-1].start()] if numbers else toc_text
+
+
+def toc_titles(lines: list[str], heads: Heads) -> dict[str, str]:
+    """Document id → title in the printed table of contents: what tells the split where a title
+    printed on several lines starts. Empty when there is no table of contents to read (the
+    import then stops later, in :func:`parse_front`, saying what is missing)."""
+    try:
+        front = _front(lines, first_head(lines, heads))
+        sections = read_toc(front, heads, Report())
+    except SourceError:
+        return {}
+    return {e["document"]: title_of(e["toc_text"]) for s in sections for e in s["entries"]}
+
+
+def _front(lines: list[str], end: int) -> list[str]:
+    return [ln.strip() for ln in lines[:end] if ln.strip() and ln.strip() not in NOISE]
+
+
+def read_toc(front: list[str], heads: Heads, report: Report) -> list[dict[str, Any]]:
+    """The printed TOC sections of the front matter (``front``: its non-blank lines, stripped)."""
     toc_number = toc_wenhao(heads)
-    front = [ln.strip() for ln in lines[:end] if ln.strip() and ln.strip() not in NOISE]
-    month = next((m for m in map(PRINTED_MONTH.match, front) if m), None)
-    if month is None:
-        raise _missing("封面的年月（如2018年6月）")
-    total = re.search(r"总第(\d+)期", " ".join(front))
-    if total is None:
-        raise _missing("总第N期")
-    k = _index(front, "浙内部资料准印证")
-    permit = front[k] + (front[k + 1] if k + 1 < len(front) else "")
     toc_start = next((i for i, x in enumerate(front) if without_spaces(x) == "目录"), None)
     if toc_start is None:
         raise _missing("目录")
@@ -85,10 +104,28 @@ def parse_front(
         if not w:
             report.add("toc", f"目录行没有文号：“{text}”")
             continue
-        doc = f"{digits(w.group('year'))}/{heads.codes[w.group('prefix')]}-{digits(w.group('seq'))}"
-        sections[-1]["entries"].append({"document": doc, "toc_text": text, "page": int(m.group("page"))})
+        sections[-1]["entries"].append({"document": heads.document_id(w), "toc_text": text, "page": int(m.group("page"))})
     if pending:
         report.add("toc", f"目录末尾有未归属的文字：“{pending}”")
+    return sections
+
+
+def parse_front(
+    lines: list[str], end: int, year: int, number: int, heads: Heads, report: Report
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The issue's fields (without contents) and the printed TOC sections, from the lines
+    before ``end`` (the first line of the first document's title)."""
+    front = _front(lines, end)
+    month = next((m for m in map(PRINTED_MONTH.match, front) if m), None)
+    if month is None:
+        raise _missing("封面的年月（如2018年6月）")
+    total = re.search(r"总第(\d+)期", " ".join(front))
+    if total is None:
+        raise _missing("总第N期")
+    k = _index(front, "浙内部资料准印证")
+    permit = front[k] + (front[k + 1] if k + 1 < len(front) else "")
+    sections = read_toc(front, heads, report)
+    board_start = _index(front, "编辑委员会")
     board: list[BoardRole] = []
     imprint: list[ImprintLine] = []
     last = None

@@ -7,12 +7,15 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
+from gazette.importer import emit
 from gazette.importer.cli import import_issue
 from gazette.importer.furniture import find_furniture
 from gazette.importer.outline import Outline
 from gazette.importer.report import Report
 from gazette.importer.split import Heads
+from gazette.records.models import Document, Issue
 
 from .conftest import DATA
 
@@ -63,7 +66,8 @@ def test_a_number_the_sequence_does_not_expect_stays_text(texts: list[str]) -> N
     assert "labels" not in report.items
 
 
-def _issue_with(tmp_path: Path, old: str, new: str) -> str:
+def _import_with(tmp_path: Path, old: str, new: str) -> tuple[Issue, dict[str, Document], Report]:
+    """The 2018-05 issue imported with ``old`` (once in its text) replaced by ``new``."""
     data = tmp_path / "data"
     shutil.copytree(DATA, data, ignore=shutil.ignore_patterns("documents", "published"))
     source = data / "sources" / "quzhou-zhengbao-2018-05.txt"
@@ -71,8 +75,12 @@ def _issue_with(tmp_path: Path, old: str, new: str) -> str:
     assert text.count(old) == 1, old
     source.write_text(text.replace(old, new), encoding="utf-8")
     report = Report()
-    import_issue(source, data, tmp_path / "out", report)
-    return "\n".join(report.items["plausibility"])
+    issue, docs = import_issue(source, data, tmp_path / "out", report)
+    return issue, docs, report
+
+
+def _issue_with(tmp_path: Path, old: str, new: str) -> str:
+    return "\n".join(_import_with(tmp_path, old, new)[2].items["plausibility"])
 
 
 def test_a_signer_outside_the_wenhao_family_is_flagged(tmp_path: Path) -> None:
@@ -81,6 +89,17 @@ def test_a_signer_outside_the_wenhao_family_is_flagged(tmp_path: Path) -> None:
     warnings = _issue_with(tmp_path, old, "衢州市人民政府\n2018年5月8日")
     assert "[2018/qzbf-35] [signer] 落款“衢州市人民政府”不是文号衢政办发系列的发文机关" in warnings
     assert "quzhou-zhengbao-2018-05.txt:" in warnings
+
+
+
+def test_a_date_the_build_would_refuse_is_flagged_at_its_line(tmp_path: Path) -> None:
+    """The build's own rule (derive/plausibility.py), told by the importer before it writes."""
+    warnings = _issue_with(tmp_path, "衢州市人民政府办公室\n2018年5月8日", "衢州市人民政府办公室\n2021年5月8日")
+    source = (DATA / "sources" / "quzhou-zhengbao-2018-05.txt").read_text(encoding="utf-8").split("\n")
+    line = source.index("2018年5月8日") + 1
+    at = f"quzhou-zhengbao-2018-05.txt:{line}：[2018/qzbf-35] [date] 成文日期 2021-05-08 "
+    assert f"{at}与文号年份 2018（衢政办发〔2018〕35号）不符" in warnings
+    assert f"{at}与刊登它的 2018-05 期（2018年6月）相距太远" in warnings
 
 
 def test_toc_pages_out_of_body_order_are_flagged(tmp_path: Path) -> None:
@@ -119,3 +138,24 @@ def test_an_organ_above_its_date_across_a_page_break_is_no_running_head() -> Non
     lines = "\n".join(lines).split("\n")
     found = {f.text for f in find_furniture(lines, 0, HEADS)}
     assert found == {"— 5 —", "— 6 —", "— 7 —", "衢州政报"}
+
+
+@pytest.mark.parametrize("old, new, doc_id", [
+    # the first document, under the imprint; the contents leave out the organ (关于开展…)
+    ("衢州市人民政府关于 开展第四次经济普查的通知", "衢州市人民政府关于\n开展第四次经济普查的通知", "2018/qzf-15"),
+    ("衢州市人民政府关于 开展第四次经济普查的通知", "衢州市人民政府\n关于开展第四次经济普查的通知", "2018/qzf-15"),
+    # below a table of the document before; only the contents can tell where the title starts
+    ("衢州市人民政府办公室关于2017年度 县(市、区)政府质量工作考核结果的通报",
+     "衢州市人民政府办公室关于2017年度\n县(市、区)政府质量工作考核结果的通报", "2018/qzbf-35"),
+])
+def test_a_title_printed_on_two_lines_is_the_whole_title(tmp_path: Path, old: str, new: str, doc_id: str) -> None:
+    issue, docs, report = _import_with(tmp_path, old, new)
+    committed = yaml.safe_load((DATA / "documents" / f"{doc_id}.yaml").read_text(encoding="utf-8"))
+    assert docs[doc_id].title == committed["title"]  # joined as printed: nothing added, nothing lost
+    assert not any(e.original == old for e in docs[doc_id].errata)  # a line break is no erratum
+    assert "toc cross-check" not in report.items
+    # no part of the title went into another document, nor into the imprint above the first
+    for other, doc in docs.items():
+        if other != doc_id:
+            assert emit.dump(doc) == (DATA / "documents" / f"{other}.yaml").read_text(encoding="utf-8"), other
+    assert emit.dump(issue) == (DATA / "issues" / "2018-05.yaml").read_text(encoding="utf-8")

@@ -71,8 +71,10 @@ def test_the_source_reproduces_the_committed_records(tmp_path: Path) -> None:
     assert files == _committed(files)
 
 
-def test_a_page_break_inside_a_title_is_named(tmp_path: Path) -> None:
-    """The issue's case: 42号's title split by a page break; 41号 got the first half."""
+def test_a_page_break_inside_a_title_is_joined_and_named(tmp_path: Path) -> None:
+    """The issue's case: 42号's title split by a page break, where 41号 used to get the first half.
+    The contents' title says where the title starts: it is whole again, the join is an erratum
+    and the report names it; 41号 is as committed."""
     text = SOURCE.read_text(encoding="utf-8")
     line = "衢州市人民政府办公室关于促进衢州市 创新创业平台发展的若干政策意见(试行)"
     assert text.count(line) == 1
@@ -80,7 +82,10 @@ def test_a_page_break_inside_a_title_is_named(tmp_path: Path) -> None:
     result = _import(broken, tmp_path)
     assert not isinstance(result, str), result
     files, report = result
-    assert "[toc cross-check]" in report and "[2018/qzbf-42] 正文标题" in report, report
+    assert "[toc cross-check]" not in report
+    assert "[2018/qzbf-42] " in report and "标题“…关于促进衢州市创新创业平”接“台发展的若干政策意见(试…”" in report, report
+    assert "title: 衢州市人民政府办公室关于促进衢州市创新创业平台发展的若干政策意见(试行)\n" in files["documents/2018/qzbf-42.yaml"].decode()
+    assert files["documents/2018/qzbf-41.yaml"] == _committed(files)["documents/2018/qzbf-41.yaml"]
     assert _unexplained(broken, tmp_path) == []
 
 

@@ -4,7 +4,9 @@ import pytest
 
 from gazette.derive.numbering import chinese_to_int, split_label
 from gazette.importer import repairs
-from gazette.importer.corrections import Correction
+from gazette.importer.corrections import Correction, DocumentCorrections
+from gazette.importer.document import build_document
+from gazette.importer.errors import SourceError
 from gazette.importer.outline import Outline
 from gazette.importer.report import Report
 from gazette.importer.split import Heads, split_documents
@@ -44,9 +46,103 @@ def test_split_at_title_and_wenhao():
     ]
     segs = split_documents(lines, 1, Report(), HEADS)
     assert [(s.prefix, s.seq) for s in segs] == [("衢政发", 15), ("衢政办发", 32)]
-    assert segs[0].title_raw == "衢州市人民政府关于 开展某事的通知"
+    assert segs[0].title_lines == ["衢州市人民政府关于 开展某事的通知"]
     assert segs[0].lines[-2:] == ["2018年5月4日", ""]
     assert segs[1].content[-1] == "正文二。"
+
+
+# --- a title printed on several lines ----------------------------------------------------
+
+PREVIOUS = ["衢州市人民政府关于开展某事的通知", "", "衢政发〔2018〕15号", "", "正文。", "", "衢州市人民政府", "2018年5月4日", ""]
+BODY = ["", "各市、州、县人民政府:", "", "正文二。", "", "衢州市人民政府", "2018年5月6日"]
+
+
+def split_titles(title_block, toc=None):
+    """(title of the second document, lines of the first) when ``title_block`` stands above 衢政发〔2018〕16号."""
+    lines = PREVIOUS + title_block + ["", "衢政发〔2018〕16号"] + BODY
+    first, second = split_documents(lines, 0, Report(), HEADS, toc)
+    return "".join(second.title_lines), first.lines
+
+
+@pytest.mark.parametrize("block, title", [
+    (["省人民政府关于", "进一步优化营商环境的若干意见"], "省人民政府关于进一步优化营商环境的若干意见"),
+    (["衢州市人民政府办公室关于印发", "《衢州市某某办法》的通知"], "衢州市人民政府办公室关于印发《衢州市某某办法》的通知"),
+    (["衢州市人民政府关于2017年度某某工作考核结果", "的通报"], "衢州市人民政府关于2017年度某某工作考核结果的通报"),
+    (["衢州市人民政府办公室", "关于开展某某工作的通知"], "衢州市人民政府办公室关于开展某某工作的通知"),
+    (["中共衢州市委", "衢州市人民政府关于开展某某工作的通知"], "中共衢州市委衢州市人民政府关于开展某某工作的通知"),
+])
+def test_a_title_on_several_lines_is_one_title_by_its_shape(block, title):
+    """No table of contents: a line that goes on (…关于, …的) or that the next line completes
+    (的…, 》…) or an organ above 关于… is the title's; the lines are joined as printed."""
+    got, previous = split_titles(block)
+    assert got == title
+    assert previous[-1] == "" and block[0] not in previous  # nothing of the title in the document before
+
+
+def test_a_line_that_plainly_goes_on_is_the_titles_across_a_blank_line():
+    assert split_titles(["省人民政府关于", "", "进一步优化营商环境的若干意见"])[0] == "省人民政府关于进一步优化营商环境的若干意见"
+    got, previous = split_titles(["印业有限公司", "", "衢州市人民政府关于开展某某工作的通知"])
+    assert got == "衢州市人民政府关于开展某某工作的通知" and previous[-2:] == ["印业有限公司", ""]
+    # an organ's name ending a list of the document before is no title line across a blank line
+    got, previous = split_titles(["市统计局", "", "关于开展某某工作的通知"], {"2018/qzf-16": "关于开展某某工作的通知"})
+    assert got == "关于开展某某工作的通知" and previous[-2:] == ["市统计局", ""]
+
+
+def test_the_table_of_contents_says_where_a_title_starts():
+    toc = {"2018/qzf-16": "关于2017年度县(市、区)政府质量工作考核结果的通报"}
+    # the lines' shape cannot tell (…年度 / 县…); the contents' title, without its organ, can
+    assert split_titles(["衢州市人民政府办公室关于2017年度", "县(市、区)政府质量工作考核结果的通报"], toc)[0] == (
+        "衢州市人民政府办公室关于2017年度县(市、区)政府质量工作考核结果的通报")
+    # across a blank line the extraction put inside the title
+    toc = {"2018/qzf-16": "省人民政府关于进一步优化营商环境的若干意见"}
+    assert split_titles(["省人民政府", "", "关于进一步优化营商环境的若干意见"], toc)[0] == "省人民政府关于进一步优化营商环境的若干意见"
+    # a whole title, and a line above it that could be either: the contents settle it
+    got, previous = split_titles(["印业有限公司", "衢州市人民政府关于开展某某工作的通知"], {"2018/qzf-16": "关于开展某某工作的通知"})
+    assert got == "衢州市人民政府关于开展某某工作的通知" and previous[-1] == "印业有限公司"
+
+
+@pytest.mark.parametrize("toc", [None, {"2018/qzf-16": "关于开展另一件事的通知"}])
+def test_a_title_start_nothing_can_settle_stops_the_import_at_its_line(toc):
+    with pytest.raises(SourceError) as info:
+        split_titles(["印业有限公司", "衢州市人民政府关于开展某某工作的通知"], toc)
+    assert info.value.line == len(PREVIOUS)  # 0-based: the line that could be either
+    assert "[title-start]" in info.value.message and "印业有限公司" in info.value.message
+
+
+def test_a_line_ending_a_sentence_or_a_signature_stays_with_the_document_before():
+    for line in ["正文的最后一句。", "2018年5月4日", "(此件公开发布)", "| 1 | 甲 | 乙 |"]:
+        got, previous = split_titles([line, "衢州市人民政府关于开展某某工作的通知"])
+        assert got == "衢州市人民政府关于开展某某工作的通知" and previous[-1] == line
+
+
+
+def import_one(lines, heads=HEADS, report=None):
+    """The one document of ``lines`` (title, 文号, body, signature), as the importer builds it."""
+    (seg,) = split_documents(lines, 0, report or Report(), heads)
+    return build_document(seg, "2018-05", heads.codes[seg.prefix], DocumentCorrections(), report or Report(), heads)
+
+
+@pytest.mark.parametrize("printed", ["[2018]", "（2018）", "(2018)", "【2018】", "［2018］", "﹝2018﹞", "〔2018〕"])
+def test_every_accepted_year_bracket_is_canonicalised_with_an_erratum(printed):
+    """Whatever pair of brackets the grammar accepts around the year, the record prints 〔〕 and
+    says so in a 文号 erratum, as it always did for []; 〔〕 itself needs no erratum."""
+    number = f"衢政发{printed}15号"
+    doc = import_one(["衢州市人民政府关于开展某事的通知", "", number, "", "正文。", "", "衢州市人民政府", "2018年5月4日"])
+    assert doc.number_printed == "衢政发〔2018〕15号"
+    wenhao = [(e.original, e.published) for e in doc.errata if e.kind == "wenhao"]
+    assert wenhao == ([] if printed == "〔2018〕" else [(number, "衢政发〔2018〕15号")])
+
+
+
+def test_attachment_messages_name_the_document_once_and_the_line():
+    """The importer sets the report's context to the document id; a message does not repeat it."""
+    report = Report("x.txt")
+    report.context = "2018/qzf-15"
+    lines = ["衢州市人民政府关于开展某事的通知", "", "衢政发〔2018〕15号", "", "正文。", "", "衢州市人民政府", "2018年5月4日",
+             "", "附件", "", "某某名单"]
+    doc = import_one(lines, report=report)
+    assert doc.attachments == []
+    assert report.items["attachments"] == ["[2018/qzf-15] x.txt:10：附件“附件”没有正文"]
 
 
 # --- outline ------------------------------------------------------------------

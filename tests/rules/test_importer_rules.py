@@ -156,3 +156,21 @@ def test_a_correction_that_no_longer_matches_names_its_line(tmp_path: Path) -> N
         import_issue(source, data, data, Report())
     assert str(info.value).startswith(f"data/corrections/2018-05.yaml:{line}: 字段 '2018/qzbf-33.replace[0].original'")
     assert "found 0 times" in str(info.value)
+
+
+def test_a_title_start_nothing_settles_stops_the_import_naming_the_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A document the contents do not list, its title on two lines whose shape cannot tell whether
+    the upper one is the title's or the document before's: the import stops rather than guess."""
+    data, source = copy_data(tmp_path, "衢政办函〔2018〕12号", family=True)
+    title = "衢州市人民政府办公室关于开展政务公开测试工作的函"
+    source.write_text(source.read_text(encoding="utf-8").replace(title, "衢州市人民政府办公室关于开展\n政务公开测试工作的函"),
+                      encoding="utf-8")
+    with pytest.raises(RecordError) as info:
+        import_issue(source, data, data, Report())
+    line = line_of(source, "衢州市人民政府办公室关于开展")
+    assert str(info.value).startswith(f"{source}:{line}: [title-start] ")
+    assert main([str(source), "--data", str(data), "--out", str(tmp_path / "out"), "--quiet"]) == 1
+    assert f"{source}:{line}:" in capsys.readouterr().err and not (tmp_path / "out").exists()
+    # joined in the source text, as the message says, it is one title again
+    source.write_text(source.read_text(encoding="utf-8").replace("关于开展\n政务公开", "关于开展政务公开"), encoding="utf-8")
+    assert import_issue(source, data, data, Report())[1]["2018/qzbh-12"].title == title

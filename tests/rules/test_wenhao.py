@@ -11,7 +11,17 @@ from hypothesis import strategies as st
 
 from gazette.derive.catalog import build_library
 from gazette.derive.citations import CITE_RE, find_citations
-from gazette.derive.wenhao import CLOSE, GRAMMAR, OPEN, QUERY_PATTERN, Wenhao, js_pattern, parse_query, parse_wenhao
+from gazette.derive.wenhao import (
+    CLOSE,
+    GRAMMAR,
+    OPEN,
+    QUERY_PATTERN,
+    Wenhao,
+    js_pattern,
+    parse_query,
+    parse_wenhao,
+    with_canonical_brackets,
+)
 from tests.rules.examples import WENHAO_QUERIES
 from tests.test_load import DOCUMENT, make_data
 
@@ -28,6 +38,15 @@ PRINTED = [
 def test_every_printed_form_is_one_number(printed: str) -> None:
     assert parse_wenhao(printed) == Wenhao("衢政办发", 2018, 33)
     assert parse_wenhao(printed).canonical == "衢政办发〔2018〕33号"
+
+
+@pytest.mark.parametrize("printed", PRINTED)
+def test_every_printed_form_gets_the_canonical_brackets_and_keeps_the_rest(printed: str) -> None:
+    fixed = with_canonical_brackets(printed)
+    assert parse_wenhao(fixed) == parse_wenhao(printed)
+    assert not set(fixed) & set(OPEN + CLOSE) - {"〔", "〕"}
+    # only the brackets change: the same characters stand everywhere else
+    assert [a for a, b in zip(printed, fixed, strict=True) if a != b] == [c for c in printed if c in OPEN + CLOSE and c not in "〔〕"]
 
 
 @pytest.mark.parametrize("printed", PRINTED)
