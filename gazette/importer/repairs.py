@@ -116,14 +116,15 @@ def should_join(prev: str, nxt: str) -> bool:
     return True
 
 
-def join(prev: str, nxt: str) -> tuple[str, Erratum]:
+def join(prev: str, nxt: str, reason: str = "分页处断开的段落重新接续") -> tuple[str, Erratum]:
+    """``prev`` continued by ``nxt`` (a paragraph, or a table cell) across a page break."""
     p, n = prev.rstrip(), nxt.strip()
     joined = p + n
     err = Erratum(
         kind="page-break",
         original=p[-CONTEXT:] + "\n\n" + n[:CONTEXT],
         published=p[-CONTEXT:] + n[:CONTEXT],
-        reason="分页处断开的段落重新接续",
+        reason=reason,
     )
     return joined, err
 
