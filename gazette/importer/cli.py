@@ -20,7 +20,7 @@ from .corrections import CorrectionError, DocumentCorrections, load_corrections
 from .crosscheck import cross_check
 from .document import build_document
 from .errors import SourceError
-from .furniture import FURNITURE_KINDS, strip_furniture
+from .furniture import FURNITURE_KINDS, OwnHead, strip_furniture
 from .report import Report
 from .roles import RoleAudit, summary
 from .source import read_source
@@ -39,7 +39,8 @@ def import_issue(source_path: Path, data: Path, out: Path, report: Report) -> tu
     try:
         titles = toc_titles(src.lines, heads)  # where a title printed on several lines starts
         start = front_end(src.lines, heads, titles)
-        lines, removed = strip_furniture(src.lines, start, heads)
+        own = OwnHead.of_issue(src.lines, start, src.year, src.number)
+        lines, removed = strip_furniture(src.lines, start, heads, own)
         for f in removed:
             report.add("furniture", f"{report.at(f.line)}：{FURNITURE_KINDS[f.kind]}“{f.text}”")
         segments = split_documents(lines, start, report, heads, titles)

@@ -11,7 +11,12 @@ document. A line is furniture by its shape and by repetition, never by its place
   alone on at least :data:`MIN_REPEATS` lines of the body — and is none of the lines a
   document repeats by itself: a numbering label (also "3.257申报材料", which the outline may
   read as item 3), 附件N, a 成文日期, an issuing organ above
-  its date, (此件公开发布), a title above its 文号, a 文号 line.
+  its date, (此件公开发布), a title above its 文号, a 文号 line;
+* the gazette's own running head is furniture however rarely it occurs (a short issue may
+  print it once): a line made only of the gazette's name, *this* issue's number as its cover
+  and file name give it (``2021年第4期``, ``第4期``) and page numbers (:class:`OwnHead`). No
+  document prints such a line by itself; a sentence that mentions the issue is no such line.
+  A page number beside it is a page number even when the issue has no other.
 
 Each furniture line is blanked in place (the line numbers of the text stay those of the
 file the editor reads), so what stood on either side of it meets at a page break, which the
@@ -27,21 +32,24 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from gazette.derive.numbering import LabelError, attachment_number, split_label
+from gazette.derive.numbering import LabelError, attachment_number, int_to_chinese, split_label
 
 from .outline import POINT_BEFORE_DIGIT
 from .signature import DATE, ORGAN, PUBLIC
 from .split import Heads
+from .toc import GAZETTE_NAMES, printed_issue
 
 MIN_REPEATS = 3
 MAX_HEAD = 40  # characters of a running head or footer
 _SIGNATURE_REACH = 6  # lines from an issuing organ to its date: more organs, or furniture between
 _DASH = "\\-—–－~～·•・"
-PAGE_NUMBER = re.compile(
-    rf"^(?:[{_DASH}]*\s*\d{{1,3}}\s*[{_DASH}]*"  # 12, — 12 —, ·12·, - 12 -
+_PAGE = (
+    rf"[{_DASH}]*\s*\d{{1,3}}\s*[{_DASH}]*"  # 12, — 12 —, ·12·, - 12 -
     r"|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?"  # 第12页, 第12页 共60页
-    r"|\d{1,3}\s*/\s*\d{1,3})$"  # 12/60
+    r"|\d{1,3}\s*/\s*\d{1,3}"  # 12/60
 )
+PAGE_NUMBER = re.compile(rf"^(?:{_PAGE})$")
+_HEAD_SEPARATOR = "/|丨"  # between the pieces of a one-line head: ·4· / 衢州政报 / 2019年第3期
 _SENTENCE = re.compile(r"[。，,；;：:！!？?、]")
 _DIGITS = re.compile(r"[0-9]+")
 
@@ -51,6 +59,31 @@ class Furniture:
     line: int  # 0-based index into the issue's lines
     text: str
     kind: str  # "page-number" | "running-head"
+
+
+class OwnHead:
+    """The gazette's own running head in this issue: its name, the issue's number (with or
+    without its year, 第4期 or 第四期) and page numbers, in any order, on one line."""
+
+    def __init__(self, years: set[int], numbers: set[int]) -> None:
+        names = "|".join(map(re.escape, GAZETTE_NAMES))
+        year = "|".join(str(y) for y in sorted(years))
+        number = "|".join(f"0*{n}|{int_to_chinese(n)}" for n in sorted(numbers) if n > 0)
+        issue = rf"(?:(?:{year})年)?第(?:{number})期" if number else "(?!)"
+        page = re.sub(r"\\s\*", "", _PAGE)  # matched against the line without its spaces
+        self._piece = re.compile(rf"{names}|{issue}")
+        self._line = re.compile(rf"^(?:{names}|{issue}|{page}|[{_HEAD_SEPARATOR}])+$")
+
+    @classmethod
+    def of_issue(cls, lines: list[str], start: int, year: int, number: int) -> OwnHead:
+        """The head of the issue whose file name gives ``year`` and ``number`` and whose cover
+        (the lines above ``start``) may print them too: both are accepted."""
+        years, numbers = printed_issue(lines, start)
+        return cls(years | {year}, numbers | {number})
+
+    def matches(self, line: str) -> bool:
+        text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", line))
+        return len(text) <= MAX_HEAD and bool(self._line.match(text)) and bool(self._piece.search(text))
 
 
 def shape(line: str) -> str:
@@ -100,14 +133,25 @@ def _structural(lines: list[str], i: int, heads: Heads) -> bool:
     return False
 
 
-def find_furniture(lines: list[str], start: int, heads: Heads) -> list[Furniture]:
-    """The furniture lines of the body (from line ``start``), in text order."""
+def _beside(lines: list[str], i: int, marked: set[int]) -> bool:
+    """Is the nearest text line above or below line ``i`` one of ``marked``?"""
+    above = next((j for j in range(i - 1, -1, -1) if lines[j].strip()), None)
+    below = next((j for j in range(i + 1, len(lines)) if lines[j].strip()), None)
+    return above in marked or below in marked
+
+
+def find_furniture(lines: list[str], start: int, heads: Heads, own: OwnHead | None = None) -> list[Furniture]:
+    """The furniture lines of the body (from line ``start``), in text order; ``own``, the
+    issue's own running head, is furniture wherever it stands."""
     candidates = [
         i for i in range(start, len(lines))
         if lines[i].strip() and not _is_table_line(lines[i]) and len(lines[i].strip()) <= MAX_HEAD
     ]
     numbers = [i for i in candidates if PAGE_NUMBER.match(lines[i].strip())]
     found = {i: "page-number" for i in numbers} if len(numbers) >= 2 else {}
+    own_lines = {i for i in candidates if i not in found and own is not None and own.matches(lines[i])}
+    found.update({i: "page-number" for i in numbers if _beside(lines, i, own_lines)})
+    found.update({i: "running-head" for i in own_lines if i not in found})
     heads_by_shape: Counter[str] = Counter()
     placed: list[int] = []
     for i in candidates:
@@ -121,9 +165,9 @@ def find_furniture(lines: list[str], start: int, heads: Heads) -> list[Furniture
     return [Furniture(i, lines[i].strip(), found[i]) for i in sorted(found)]
 
 
-def strip_furniture(lines: list[str], start: int, heads: Heads) -> tuple[list[str], list[Furniture]]:
+def strip_furniture(lines: list[str], start: int, heads: Heads, own: OwnHead | None = None) -> tuple[list[str], list[Furniture]]:
     """The lines with every furniture line blanked (same length), and what was removed."""
-    removed = find_furniture(lines, start, heads)
+    removed = find_furniture(lines, start, heads, own)
     out = list(lines)
     for f in removed:
         out[f.line] = ""

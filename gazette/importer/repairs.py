@@ -117,6 +117,7 @@ def should_join(prev: str, nxt: str) -> bool:
 
 
 def join(prev: str, nxt: str, reason: str = "分页处断开的段落重新接续") -> tuple[str, Erratum]:
+    """``prev`` continued by ``nxt`` (a paragraph, or a table cell) across a page break."""
     p, n = prev.rstrip(), nxt.strip()
     joined = p + n
     err = Erratum(

@@ -6,6 +6,12 @@ An empty cell under a filled one stands for a merged cell in print (``null``),
 except in columns that are empty throughout, in 合计/总计 rows and in rows
 that carry only a group title.
 
+A page break may also cut a row: the next page then opens with the rest of its
+cells, the numbering cell empty. Inside a page such a row is a row of merged
+cells; only the first row after a page break may be the rest of the row above,
+and it is joined to it only when its text continues text the page cut
+(:func:`split_row`); when it may or may not, the REVIEW REPORT asks.
+
 A hand-corrected table (``data/corrections``) may state its merged cells
 itself: when any cell is exactly ``^`` (MERGED), ``^`` is the merged cell
 (``null``) and every other cell, empty or not, is taken as written.
@@ -19,12 +25,14 @@ from dataclasses import dataclass, field
 from gazette.records.models import Erratum, Table, TableHeaderCell
 from gazette.vocab.normalize import without_spaces
 
+from .repairs import TERMINAL, join, opens_part
 from .report import Report
 
 SEPARATOR = re.compile(r"^\|[\s\-:|]*\|?$")
 HTML_P = re.compile(r"</?p>")
 TOTAL = re.compile(r"^(合\s*计|总\s*计|小\s*计)$")
 MERGED = "^"  # in corrected tables: the cell above continues
+PAUSE = ("，", ",", "、")  # a printed cell never ends with one: the page cut it there
 
 
 @dataclass
@@ -104,7 +112,8 @@ def trim(row: list[str]) -> list[str]:
 
 
 def merge_continuations(blocks: list[Block], report: Report) -> list[Block]:
-    """Join a table continued after a page break: its header repeated, or no header at all."""
+    """Join a table continued after a page break: its header repeated, or no header at all;
+    a first row that is the rest of the row the page cut is joined to that row."""
     out: list[Block] = []
     for b in blocks:
         if (
@@ -116,19 +125,91 @@ def merge_continuations(blocks: list[Block], report: Report) -> list[Block]:
             prev_rows = raw_rows(out[-1])
             rows = raw_rows(b)
             if prev_rows and rows and header_key(prev_rows[0]) == header_key(rows[0]) and header_key(rows[0]):
-                out[-1].raw.extend(ln for ln in b.raw[1:])  # drop the repeated header
                 out[-1].errata.append(
                     Erratum(kind="page-break", original=b.raw[0].strip(), published="",
                             reason="跨页续表重复的表头不再重复，表格合并为一张")
                 )
                 report.add("tables", f"{report.at(b.line)}：跨页续表（重复表头），已合并为一张表")
+                _continue_table(out[-1], b, 1, report)  # the repeated header dropped
                 continue
             if _continues_without_header(out[-1], b):
-                out[-1].raw.extend(b.raw)  # no erratum: nothing printed is left out
+                # no erratum for the merge: nothing printed is left out
                 report.add("tables", f"{report.at(b.line)}：跨页续表（续页无表头，列数相同），已与第{out[-1].line + 1}行起的表格合并为一张表")
+                _continue_table(out[-1], b, 0, report)
                 continue
         out.append(b)
     return out
+
+
+@dataclass(frozen=True)
+class SplitRow:
+    """Where the first row after a page break may continue the last row before it."""
+
+    cells: dict[int, str]  # column of the last row → the text that continues it
+    sure: bool  # the page visibly cut a cell it continues
+
+
+def _column_complete(rows: list[list[str]], k: int) -> bool:
+    """Do the cells of column ``k`` end as sentences do (at least two, most of them)?"""
+    filled = [r[k] for r in rows if k < len(r) and r[k]]
+    return len(filled) >= 2 and 2 * sum(c.endswith(TERMINAL) for c in filled) > len(filled)
+
+
+def split_row(last: list[str], first: list[str], others: list[list[str]]) -> SplitRow | None:
+    """Is ``first``, the first row after a page break, the rest of ``last``, the row the page
+    cut? Its numbering (first) cell is empty, and each of its cells continues a cell of
+    ``last`` that does not end as a sentence ends and opens no part of its own. It is *sure*
+    when the page visibly cut one of those cells: it ends with a pause mark (，、), or without
+    the sentence end that closes the column's other cells (``others``: the table's other rows).
+    The cells continue ``last`` column by column; a row narrower than ``last`` (the extraction
+    dropped a cell) may instead continue, in order, the cells the page visibly cut.
+    Returns None when ``first`` continues nothing (a row of merged cells)."""
+    texts = [(k, c) for k, c in enumerate(first) if c]
+    if not last or not texts or (first and first[0]) or any(opens_part(c) for _, c in texts):
+        return None
+
+    def cut(k: int) -> bool:
+        return last[k].endswith(PAUSE) or (_column_complete(others, k) and not last[k].endswith(TERMINAL))
+
+    placements = [dict(texts)]
+    if len(first) < len(last):
+        visibly_cut = [k for k in range(1, len(last)) if last[k] and cut(k)]
+        if len(visibly_cut) == len(texts):
+            placements.append(dict(zip(visibly_cut, (c for _, c in texts))))
+    fitting = [p for p in placements if all(0 < k < len(last) and last[k] and not last[k].endswith(TERMINAL) for k in p)]
+    sure = next((p for p in fitting if any(cut(k) for k in p)), None)
+    if sure is not None:
+        return SplitRow(sure, True)
+    return SplitRow(fitting[0], False) if fitting else None
+
+
+def _row_line(cells: list[str], style: str) -> str:
+    return "| " + " | ".join(cells) + " |" if style == "pipe" else "\t".join(cells)
+
+
+def _continue_table(prev: Block, block: Block, skip: int, report: Report) -> None:
+    """Append the lines of ``block`` after its first ``skip`` to ``prev``, the first row joined to
+    the last one above when it is that row's rest (:func:`split_row`)."""
+    lines = block.raw[skip:]
+    at = next((k for k, ln in enumerate(lines) if not (block.style == "pipe" and SEPARATOR.match(ln.strip()) and "-" in ln)), None)
+    above = raw_rows(prev)
+    if at is not None and len(above) >= 2:
+        rows = [cells_of(ln, block.style) for ln in lines[at:]]
+        first, last = rows[0], above[-1]
+        found = split_row(last, first, above[1:-1] + rows[1:])
+        where = report.at(block.line + skip + at)
+        if found is not None and found.sure:
+            joined = list(last)
+            for k, text in found.cells.items():
+                joined[k], erratum = join(last[k], text, "分页处断开的表格行重新接续：续页第一行是上一行单元格的后半")
+                prev.errata.append(erratum)
+                report.add("page-break joins", f"{where}：表格第{k + 1}列“…{last[k][-12:]}”接“{text[:12]}…”（续页第一行序号栏为空，接回上一行）")
+            prev.raw[-1] = _row_line(joined, block.style)
+            lines = lines[:at] + lines[at + 1 :]
+        elif found is not None:
+            report.add("page-break unsure", f"{where}：表格续页第一行序号栏为空，“{first[next(iter(found.cells))][:12]}…”可能是上一行"
+                                            f"“…{last[next(iter(found.cells))][-12:]}”的后半，未接续，按新的一行处理，请核对（需要接续的，用更正文件的replace）")
+    prev.raw.extend(lines)
 
 
 def _continues_without_header(prev: Block, block: Block) -> bool:
@@ -136,17 +217,23 @@ def _continues_without_header(prev: Block, block: Block) -> bool:
 
     A pipe table prints its header above a rule line (``|---|``): rows without one continue
     the table before them when they are no wider. A tab table has no rule line: its rows
-    continue the table before them when they are as wide and carry on its numbering
-    (the first cell is the number after the last one above)."""
+    continue the table before them when they are no wider and carry on its numbering (the
+    first number in the first column is the number after the last one above; rows before it
+    have none), or when the first row is the rest of the last row above (:func:`split_row`)."""
     rows, above = raw_rows(block), raw_rows(prev)
     if not rows or len(above) < 2:
         return False
     width = len(above[0])
     if block.style == "pipe":
         return _separator_at(block) < 0 and _separator_at(prev) >= 0 and len(trim(rows[0])) <= width
-    first = rows[0][0]
+    if len(trim(rows[0])) > width:
+        return False
+    first = next((r[0] for r in rows if r and r[0]), "")
     last = next((r[0] for r in reversed(above[1:]) if r and r[0].isdigit()), None)
-    return len(trim(rows[0])) <= width and first.isdigit() and last is not None and int(first) == int(last) + 1
+    if first.isdigit() and last is not None and int(first) == int(last) + 1:
+        return True
+    found = split_row(above[-1], rows[0], above[1:-1] + rows[1:])
+    return found is not None and found.sure
 
 
 def _clean_cell(text: str) -> str:

@@ -19,7 +19,9 @@ TOC_LINE = re.compile(r"^(?P<text>.*\S)\s+(?P<page>\d{1,3})$")
 PRINTED_MONTH = re.compile(r"^(\d{4})年(\d{1,2})月$")
 BOARD_ROLES = ("名誉主任", "主任", "副主任", "编委", "主编", "编辑")
 IMPRINT = ("出版", "电话", "传真", "地址", "邮编", "承印")
-NOISE = {"QUZHOU", "ZHENGBAO", "衢州政報", "衢州政报"}
+GAZETTE_NAMES = ("衢州政报", "衢州政報")  # the name on the cover and in running heads
+NOISE = {"QUZHOU", "ZHENGBAO", *GAZETTE_NAMES}
+COVER_NUMBER = re.compile(r"^第\s*(\d{1,2})\s*期$")  # the cover's issue number: 第5期
 
 
 def toc_wenhao(heads: Heads) -> re.Pattern[str]:
@@ -44,6 +46,15 @@ def first_head(lines: list[str], heads: Heads) -> int:
         if heads.check(ln, i):
             return i
     raise SourceError(None, "[no-document-head] 找不到任何文件头（data/issuers.yaml所列文号系列的文号行）")
+
+
+def printed_issue(lines: list[str], end: int) -> tuple[set[int], set[int]]:
+    """The years (of the printed month) and issue numbers the cover prints above line ``end``;
+    either may be empty when the cover does not print it."""
+    front = [ln.strip() for ln in lines[:end]]
+    years = {int(m[1]) for m in map(PRINTED_MONTH.match, front) if m}
+    numbers = {int(m[1]) for m in map(COVER_NUMBER.match, front) if m}
+    return years, numbers
 
 
 def front_end(lines: list[str], heads: Heads, titles: Mapping[str, str] | None = None) -> int:
