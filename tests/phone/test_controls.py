@@ -51,3 +51,56 @@ def test_other_text_boxes_fit_the_screen_at_the_browsers_large_text(shared_conte
     page.goto(served_site + url, wait_until="load")
     found = page.evaluate(WIDE_INPUTS_JS)
     assert found == {"over": 0, "wide": []}, found
+
+
+# Colours composited over the page's real background (WCAG 2.x contrast): a control's outline
+# against what is around it, its fill, its hint text against its fill.
+CONTROL_COLOURS_JS = """(sel) => {
+  const el = document.querySelector(sel);
+  if (!el) return null;
+  const parse = c => { const m = c.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
+  const over = (top, bottom) => [0, 1, 2].map(i => top[i] * top[3] + bottom[i] * (1 - top[3])).concat([1]);
+  const behind = node => {
+    const layers = [];
+    for (let n = node; n; n = n.parentElement) {
+      const c = parse(getComputedStyle(n).backgroundColor);
+      if (c[3] > 0) layers.push(c);
+      if (c[3] === 1) break;
+    }
+    return layers.reverse().reduce((acc, c) => over(c, acc), [255, 255, 255, 1]);
+  };
+  const lum = c => { const v = c.slice(0, 3).map(x => { x /= 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
+                     return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+  const ratio = (p, q) => { const [a, b] = [lum(p), lum(q)].sort((x, y) => y - x); return (a + 0.05) / (b + 0.05); };
+  const page = behind(el.parentElement), fill = behind(el), style = getComputedStyle(el);
+  const hint = el.placeholder ? ratio(over(parse(getComputedStyle(el, '::placeholder').color), fill), fill) : null;
+  return {border: parseFloat(style.borderTopWidth) ? ratio(over(parse(style.borderTopColor), page), page) : 0,
+          fill: ratio(fill, page), hint, text: ratio(over(parse(style.color), fill), fill)};
+}"""
+
+CONTROLS = {  # page: the controls on it
+    "lookup/": ["#gz-lookup-q"],
+    "search/": [".gz-search-page__input"],
+    "departments/": ["#gz-dept-q"],
+    "deadlines/": ["#gz-unit"],
+    "departments/zljdj/": ["select.gz-role-filter"],
+    "2018/qzbf-33/": [".gz-textsize button"],
+}
+
+
+@pytest.mark.parametrize("scheme", ("light", "dark"))
+def test_controls_are_outlined_and_hinted_with_enough_contrast(shared_context, served_site: str, scheme: str) -> None:
+    """WCAG 1.4.11: a control's outline 3:1 against the page; its fill is the page's own (the
+    palette's, not the browser's grey); its hint and text 4.5:1."""
+    page = _open(shared_context, 375, scheme)
+    low = {}
+    for url, selectors in CONTROLS.items():
+        page.goto(served_site + url, wait_until="load")
+        for sel in selectors:
+            page.wait_for_selector(sel, state="attached")  # the role menu is made by the page's script
+            found = page.evaluate(CONTROL_COLOURS_JS, sel)
+            assert found is not None, (url, sel)
+            if (found["border"] < 3 or found["fill"] > 1.01 or found["text"] < 4.5
+                    or (found["hint"] is not None and found["hint"] < 4.5)):
+                low[f"/{url} {sel}"] = found
+    assert not low, low
