@@ -55,9 +55,7 @@ def test_other_text_boxes_fit_the_screen_at_the_browsers_large_text(shared_conte
 
 # Colours composited over the page's real background (WCAG 2.x contrast): a control's outline
 # against what is around it, its fill, its hint text against its fill.
-CONTROL_COLOURS_JS = """(sel) => {
-  const el = document.querySelector(sel);
-  if (!el) return null;
+COLOURS_JS = """(el) => {
   const parse = c => { const m = c.match(/[\\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; };
   const over = (top, bottom) => [0, 1, 2].map(i => top[i] * top[3] + bottom[i] * (1 - top[3])).concat([1]);
   const behind = node => {
@@ -98,9 +96,29 @@ def test_controls_are_outlined_and_hinted_with_enough_contrast(shared_context, s
         page.goto(served_site + url, wait_until="load")
         for sel in selectors:
             page.wait_for_selector(sel, state="attached")  # the role menu is made by the page's script
-            found = page.evaluate(CONTROL_COLOURS_JS, sel)
-            assert found is not None, (url, sel)
+            found = page.locator(sel).first.evaluate(COLOURS_JS)
             if (found["border"] < 3 or found["fill"] > 1.01 or found["text"] < 4.5
                     or (found["hint"] is not None and found["hint"] < 4.5)):
                 low[f"/{url} {sel}"] = found
+    assert not low, low
+
+
+@pytest.mark.parametrize("scheme", ("light", "dark"))
+def test_shared_cell_mark_reads_on_highlighted_rows(shared_context, served_site: str, scheme: str) -> None:
+    """（与上行共用） on a phone card reads 4.5:1 on the plain page, on a row marked 存疑 and on the
+    row a link opened."""
+    page = _open(shared_context, 375, scheme)
+    page.goto(served_site + "2018/qzbf-41/", wait_until="load")
+    doubtful = page.locator("tr.gz-doubtful .gz-shared-mark >> visible=true")
+    assert doubtful.count(), "no 存疑 card with a shared cell to measure on"
+    row = doubtful.first.evaluate("e => e.closest('tr').id")
+    page = _open(shared_context, 375, scheme)  # a new tab: the address with the row's anchor, as a link opens it
+    page.goto(served_site + "2018/qzbf-41/#" + row, wait_until="load")
+    marks = page.locator(".gz-shared-mark >> visible=true")
+    assert marks.count() >= 3
+    low = [r for r in (marks.nth(i).evaluate(COLOURS_JS)["text"] for i in range(marks.count())) if r < 4.5]
+    # the row a link opened and the 存疑 rows are among those measured
+    assert page.locator("tr.gz-doubtful .gz-shared-mark >> visible=true").count()
+    assert page.evaluate("document.querySelector(':target').id") == row
+    assert page.locator(f"#{row} .gz-shared-mark >> visible=true").count()
     assert not low, low
