@@ -122,3 +122,20 @@ def test_shared_cell_mark_reads_on_highlighted_rows(shared_context, served_site:
     assert page.evaluate("document.querySelector(':target').id") == row
     assert page.locator(f"#{row} .gz-shared-mark >> visible=true").count()
     assert not low, low
+
+
+@pytest.mark.parametrize("width", (375, 1280))
+def test_role_menu_is_as_tall_as_the_sort_button_and_set_as_the_text(shared_context, served_site: str, width: int) -> None:
+    """The 角色 menu of a unit's task list: a target of 24 px at least (WCAG 2.5.8), as tall as
+    the 按期限排序 button beside it, its text the size of its label's."""
+    page = _open(shared_context, width)
+    page.goto(served_site + "departments/zljdj/", wait_until="load")
+    page.wait_for_selector("select.gz-role-filter")
+    sizes = page.evaluate("""() => [...document.querySelectorAll('.gz-task-controls')].map(c => {
+      const select = c.querySelector('select.gz-role-filter'), sort = c.querySelector('.gz-sort-deadline');
+      return {select: select.getBoundingClientRect().height, sort: sort.getBoundingClientRect().height,
+              font: parseFloat(getComputedStyle(select).fontSize),
+              label: parseFloat(getComputedStyle(select.closest('label')).fontSize)}; })""")
+    assert sizes
+    for s in sizes:
+        assert s["select"] >= 24 and abs(s["select"] - s["sort"]) <= 2 and s["font"] >= s["label"], s
