@@ -139,3 +139,25 @@ def test_role_menu_is_as_tall_as_the_sort_button_and_set_as_the_text(shared_cont
     assert sizes
     for s in sizes:
         assert s["select"] >= 24 and abs(s["select"] - s["sort"]) <= 2 and s["font"] >= s["label"], s
+
+
+@pytest.mark.parametrize("width", (320, 375))
+def test_citation_index_keeps_each_wenhao_on_one_line(shared_context, served_site: str, width: int) -> None:
+    """Every 文号 on /citations/ (the cited one and those citing it) reads unbroken; its table
+    grows and scrolls in its own box, the page does not scroll sideways (also at 200 % text)."""
+    page = _open(shared_context, width)
+    page.goto(served_site + "citations/", wait_until="load")
+    split_js = """() => [...document.querySelectorAll('article td:first-child, article td:last-child a')].filter(e => {
+        const r = document.createRange(); r.selectNodeContents(e);
+        return new Set([...r.getClientRects()].filter(x => x.width).map(x => Math.round(x.top))).size > 1;
+      }).map(e => e.textContent)"""
+    assert page.locator("article td:first-child").count() > 20
+    assert page.evaluate(split_js) == []
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    # 200 % text as tests/phone/test_readers.py sets it: the theme's transitions off, the root size doubled
+    page.evaluate("() => { const s = new CSSStyleSheet(); s.replaceSync('*, *::before, *::after"
+                  " { transition: none !important; animation: none !important; }');"
+                  " document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; }")
+    page.evaluate("() => { const r = document.documentElement; r.style.fontSize = 2 * parseFloat(getComputedStyle(r).fontSize) + 'px'; }")
+    assert page.evaluate(split_js) == []
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
