@@ -109,3 +109,24 @@ def test_issue_pages_link_previous_and_next(site: Path) -> None:
     assert newer.cssselect("a[rel=prev]")[0].get("href") == "../2017-02/"
     older = lxml.html.fromstring(read(site, "issues/2017-02/"))
     assert older.cssselect("a[rel=next]")[0].get("href") == "../2018-05/"
+
+
+@pytest.mark.unit
+def test_a_cited_title_within_the_title_takes_the_inner_marks() -> None:
+    """GB/T 15834: 书名号 inside 书名号 are 〈〉, and 《》 again one level further in."""
+    from gazette.derive.anchors import document_citation
+
+    assert document_citation("关于印发《实施细则(试行)》的通知", "衢市科〔2018〕28号") == "《关于印发〈实施细则(试行)〉的通知》（衢市科〔2018〕28号）"
+    assert document_citation("关于转发《关于〈条例〉的意见》的通知", "衢政发〔2017〕1号") == "《关于转发〈关于《条例》的意见〉的通知》（衢政发〔2017〕1号）"
+    assert document_citation("衢州市防汛防台管理工作暂行办法", "衢政发〔2017〕14号") == "《衢州市防汛防台管理工作暂行办法》（衢政发〔2017〕14号）"
+
+
+@pytest.mark.site
+def test_open_data_cites_with_the_inner_marks(site: Path) -> None:
+    import json
+
+    doc = json.loads((site / "data" / "documents" / "2018" / "qsk-28.json").read_text(encoding="utf-8"))
+    cited = {a["citation"] for a in doc["anchors"]}
+    assert "《关于印发〈推进创新生态体系建设若干政策意见的实施细则(试行)〉的通知》（衢市科〔2018〕28号）附件1" in cited
+    assert not [c for c in cited if c.count("《") > 1]
+    assert doc["title"] == "关于印发《推进创新生态体系建设若干政策意见的实施细则(试行)》的通知"

@@ -66,3 +66,20 @@ def test_home_lookup_form_goes_to_the_document(shared_context, served_site: str)
     page.fill("#gz-home-q", "衢政办发[2018]33号")
     page.press("#gz-home-q", "Enter")
     page.wait_for_url(served_site + "2018/qzbf-33/")
+
+
+def test_copied_citation_sets_a_title_within_the_title_in_single_brackets(shared_context, served_site: str) -> None:
+    """GB/T 15834: 书名号 inside 书名号 become 〈〉; the page's own title stays as printed."""
+    context = shared_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.split("/zhengbao/")[0])
+    page = context.new_page()
+    page.goto(served_site + "2018/qsk-28/#att_1")
+    assert page.locator("h1").inner_text().startswith("关于印发《推进创新生态体系建设若干政策意见的实施细则(试行)》的通知")
+    button = page.locator("button.gz-copy[data-anchor=att_1]")
+    button.click()
+    page.wait_for_function("() => document.querySelector('button.gz-copy[data-anchor=att_1]').dataset.copied === 'true'")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == (
+        "《关于印发〈推进创新生态体系建设若干政策意见的实施细则(试行)〉的通知》（衢市科〔2018〕28号）附件1\n"
+        "https://example.test/zhengbao/2018/qsk-28/#att_1"
+    )

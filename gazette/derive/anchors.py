@@ -188,9 +188,15 @@ def anchor_document(doc: Document) -> AnchoredDocument:
     return anchored
 
 
+# GB/T 15834: a title cited within a title takes the single marks 〈〉, one within that 《》 again;
+# set inside the citation's own 《》, every mark of the printed title moves one level in.
+_ONE_LEVEL_IN = str.maketrans("《》〈〉", "〈〉《》")
+
+
 def document_citation(title: str, number: str) -> str:
-    """How a whole document is cited in official writing (GB/T 9704): 《标题》（文号）, full-width brackets."""
-    return f"《{title}》（{number}）"
+    """How a whole document is cited in official writing (GB/T 9704): 《标题》（文号）, full-width
+    brackets; the 书名号 the title prints become 〈〉 inside the citation's own (GB/T 15834)."""
+    return f"《{title.translate(_ONE_LEVEL_IN)}》（{number}）"
 
 
 def citation_text(title: str, number: str, anchored: AnchoredDocument, node: Node) -> str:

@@ -370,12 +370,18 @@ class TimelineEvent:
 
     label: str  # 成文 / 刊登 / 施行 / 届满 / 废止
     date: dt.date | None  # None: the text gives the event without a calendar date (自印发之日起施行)
-    note: str  # what says so: 衢州政报2017年第2期（总第…期）第5页, or the printed words
+    note: str  # what says so: 衢州政报2017年第2期（总第…期）第5页, or the printed words; "" for the record's own date
     url: str | None = None  # site URL of the issue or the clause that says so
 
     @property
     def day(self) -> str:
         return cn_date(self.date) if self.date else ""
+
+    @property
+    def day_in_note(self) -> bool:
+        """Whether the printed words already give the date as the site prints it (自2017年5月10日起施行):
+        the date is then said once, by the quoted words, not again beside them."""
+        return bool(self.date) and self.day in self.note
 
 
 @dataclass(frozen=True)
@@ -565,7 +571,7 @@ class DocView(DocRef):
     @property
     def timeline(self) -> tuple[TimelineEvent, ...]:
         """成文, 刊登 (issue and page), 施行, 届满 / 废止: only dates the records and the text give."""
-        events = [TimelineEvent("成文", self.record.date, "成文日期")]
+        events = [TimelineEvent("成文", self.record.date, "")]
         # The gazette prints a month, not a day: the issue's ``published`` is only for sorting.
         where = self.issue.title + (f"第{self.page}页" if self.page else "")
         events.append(TimelineEvent("刊登", None, f"衢州政报{where}（{self.issue.record.printed_month}出版）", self.issue.url))

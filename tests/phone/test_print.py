@@ -69,3 +69,35 @@ def test_printed_document_has_every_cell_no_controls_and_its_citation(shared_con
         return Array.from(document.querySelectorAll('article td, article th'))
           .filter(c => c.getBoundingClientRect().right > right + 1).map(c => c.textContent.slice(0, 10)); }""")
     assert not overflow
+
+
+def _printed_pages(page, url: str) -> tuple[list[str], list[str]]:
+    """(the flat text of each printed page, the titles of the page's tables: an attachment's title
+    over its table, a table's caption)."""
+    page.goto(url)
+    titles = page.eval_on_selector_all(
+        "article .gz-att-head:has(+ figure.gz-table) .gz-att-title, article figure.gz-table > figcaption",
+        "ts => ts.map(t => t.textContent)")
+    pdf = page.pdf(format="A4")
+    return [_flat(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages], [_flat(t) for t in titles]
+
+
+@pytest.mark.parametrize("url", ["2018/qzbf-38/", *PRINTED])
+def test_a_table_title_is_printed_on_the_page_its_table_starts(shared_context, served_site: str, url: str) -> None:
+    pages, titles = _printed_pages(shared_context().new_page(), served_site + url)
+    assert titles or url != "2018/qzbf-38/"
+    alone = [(n + 1, t) for n, text in enumerate(pages) for t in titles if t and text.endswith(t)]
+    assert not alone, alone
+
+
+@pytest.mark.parametrize("url", ["2018/qzbf-38/", "departments/zljdj/"])
+def test_print_leaves_out_download_and_subscribe_rows(shared_context, served_site: str, url: str) -> None:
+    """On paper the page keeps the document (or the unit's list), its metadata and its address;
+    rows that offer a file to download or a feed to subscribe to are for the screen."""
+    pages, _ = _printed_pages(shared_context().new_page(), served_site + url)
+    text = "".join(pages)
+    assert "example.test/zhengbao/" + url in text[:400]
+    for words in ("订阅", "复制此链接", "数据下载", "本文全部数据", "下载本表整理的", "表格文件", "任务清单（电子表格）", "期限日历"):
+        assert words not in text, words
+    if url.startswith("2018/"):
+        assert "衢政办发〔2018〕38号" in text[:400] and "成文日期" in text and "主送" in text

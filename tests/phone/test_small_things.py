@@ -125,3 +125,22 @@ def test_chinese_text_is_set_in_a_chinese_system_font_list_first(phone, served_s
     for key in ("body", "article", "search"):
         assert [name.strip() for name in fonts[key].split(",")][: len(first)] == first, (key, fonts)
     assert fonts["faces"] == 0 and fonts["fetched"] == [], fonts
+
+
+# A space the templates left between a Chinese name and the word the site adds to it (的链接, 文件):
+# a screen reader pauses there, and the name is not the phrase a reader says. (A printed label's
+# own space, 第一章 总则, is the print's.)
+STRAY_SPACE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef0-9] +(?:的链接|文件)$")
+
+
+@pytest.mark.site
+def test_accessible_names_have_no_stray_space_between_chinese_words(site: Path) -> None:
+    page = lxml.html.fromstring(read(site, "2017/qzf-14/"))
+    assert page.cssselect('a.gz-permalink[href="#annex_1"]')[0].get("aria-label") == "衢州市防汛防台管理工作暂行办法的链接"
+    stray, names = [], 0
+    for path in site.rglob("*.html"):
+        for name in re.findall(r'aria-label="([^"]*)"', path.read_text(encoding="utf-8")):
+            names += 1
+            if STRAY_SPACE.search(name):
+                stray.append(f"{path.relative_to(site)}: {name}")
+    assert names > 1000 and not stray, stray[:5]

@@ -4,6 +4,7 @@ number in the lookup map and the search index, the open data and the 数据结�
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -56,6 +57,27 @@ def test_timeline_holds_only_dates_the_text_gives(site: Path) -> None:
     assert "2017年第2期" in events["刊登"].text_content()
     events = [li.get("data-event") for li in _card(site, "2017/qzbf-11/")["时间线"].cssselect("li")]
     assert events == ["成文", "刊登"]
+
+
+def test_timeline_says_each_fact_once(site: Path) -> None:
+    """An event reads: what, when, what says so; its label and its date are not said again (成文
+    2017年4月10日, not 成文 2017年4月10日 成文日期); a printed phrase that gives the date is quoted
+    as printed, once, and carries the date for machines."""
+    events = {li.get("data-event"): li for li in _card(site, "2017/qzf-14/")["时间线"].cssselect("li")}
+    assert " ".join(events["成文"].text_content().split()) == "成文 2017年4月10日"
+    effective = events["施行"]
+    assert " ".join(effective.text_content().split()) == "施行 自2017年5月10日起施行"
+    assert effective.cssselect("time")[0].get("datetime") == "2017-05-10"
+    checked, pages = 0, sorted(site.glob("[0-9][0-9][0-9][0-9]/*/index.html"))
+    for page in pages:
+        for li in lxml.html.fromstring(page.read_text(encoding="utf-8")).cssselect(".gz-timeline li"):
+            text = li.text_content()
+            assert "成文日期" not in text, (page.parent.name, text)
+            for time in li.cssselect("time"):
+                day = dt.date.fromisoformat(time.get("datetime"))
+                assert text.count(f"{day.year}年{day.month}月{day.day}日") <= 1, (page.parent.name, text)
+                checked += 1
+    assert checked > len(pages) > 30  # every 成文, and the dated 施行 and 届满
 
 
 def test_lookup_map_holds_the_number_the_library_lacks(site: Path) -> None:
