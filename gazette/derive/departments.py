@@ -62,6 +62,13 @@ class UnresolvedName(ValueError):
         super().__init__(f"unit name {name!r} is not in data/departments.yaml (in {context!r})")
 
 
+# "各县、市、区政府" is one collective name, written with 顿号 between the county-level kinds where
+# others print 各县(市、区)政府: its 顿号 do not separate names.
+# (Two kinds are two collectives: 各区、县级市.)
+_COUNTY_KINDS = re.compile(r"各[县市区](?:、[县市区]){2,}(?!级)")
+_KEPT = "\x00"
+
+
 def _split_outside_brackets(text: str, seps: str) -> list[str]:
     pieces, depth, current = [], 0, ""
     for ch in text:
@@ -155,7 +162,8 @@ class Registry:
             if _FILLER.match(group):
                 continue
             names = []
-            for piece in _split_outside_brackets(group, "、"):
+            for piece in _split_outside_brackets(_COUNTY_KINDS.sub(lambda m: m[0].replace("、", _KEPT), group), "、"):
+                piece = piece.replace(_KEPT, "、")
                 piece = re.sub(r"^(?:及|和|与)", "", piece)
                 tail = _COLLECTIVE_TAIL.search(piece)
                 if tail and tail.group(0) != piece and re.search(r"成员|领导小组", tail.group(0)):

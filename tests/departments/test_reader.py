@@ -119,6 +119,14 @@ def test_an_unknown_unit_is_an_error_in_chinese_with_a_proposed_entry(tmp_path: 
     assert "name: 市旅游委" in error.message and "kind: 市级部门" in error.message and "[unknown-unit]" in error.message
 
 
+def test_county_kinds_joined_by_dunhao_are_one_collective_name(tmp_path: Path) -> None:
+    """"各县、市、区政府" (as 滁州 prints 各县(市、区)政府) is one name to register, not 各县, 市 and 区政府."""
+    with pytest.raises(RecordErrors) as info:
+        _library(tmp_path, _part("做好宣传(牵头单位:市统计局,配合单位:市财政局、各县、市、区政府)。"))
+    (error,) = info.value.errors
+    assert isinstance(error, UnknownUnitError) and error.name == "各县、市、区政府"
+
+
 @pytest.mark.parametrize("name", ["市工商联", "市科协", "市侨联"])
 def test_federations_and_associations_are_unit_names_too(tmp_path: Path, name: str) -> None:
     """工商联, 侨联, 科协 end in neither 局 nor 会: still a body the registry must know."""
