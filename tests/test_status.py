@@ -68,6 +68,15 @@ def test_unknown_is_said_plainly(site: Path) -> None:
 
 
 @pytest.mark.site
+def test_the_guide_for_readers_names_no_maintainer_files(site: Path) -> None:
+    """使用说明 is for citizens: no repository paths, test promises or foreign standards' names
+    (the editors' guide under 开发者 keeps them)."""
+    text = lxml.html.fromstring((site / "about/index.html").read_text(encoding="utf-8")).cssselect("article")[0].text_content()
+    for jargon in ("data/", ".yaml", ".txt", "Akoma Ntoso", "测试保证"):
+        assert jargon not in text, jargon
+
+
+@pytest.mark.site
 def test_open_data_carries_status(site: Path) -> None:
     docs = {d["id"]: d for d in json.loads((site / "data/documents.json").read_text(encoding="utf-8"))["documents"]}
     d = docs["2017/qzf-14"]
