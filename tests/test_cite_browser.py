@@ -7,16 +7,26 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def test_copy_citation_copies_text_and_url(shared_context, served_site: str) -> None:
+def _clipboard_page(shared_context, served_site: str, url: str):
+    """A page at ``url`` that may read the clipboard."""
     context = shared_context()
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.split("/zhengbao/")[0])
     page = context.new_page()
-    page.goto(served_site + "2017/qzf-14/#annex_1__art_18")
-    button = page.locator("#annex_1__art_18 > p button.gz-copy")
-    assert button.is_visible()
-    button.click()
-    page.wait_for_function("() => document.querySelector('#annex_1__art_18 > p button.gz-copy').dataset.copied === 'true'")
-    copied = page.evaluate("navigator.clipboard.readText()")
+    page.goto(served_site + url)
+    return page
+
+
+def _copy(page, button_selector: str) -> str:
+    """Click a 复制引用 button, wait until it says it copied, and read what it copied."""
+    page.locator(button_selector).click()
+    page.wait_for_function(f"() => document.querySelector({button_selector!r}).dataset.copied === 'true'")
+    return str(page.evaluate("navigator.clipboard.readText()"))
+
+
+def test_copy_citation_copies_text_and_url(shared_context, served_site: str) -> None:
+    page = _clipboard_page(shared_context, served_site, "2017/qzf-14/#annex_1__art_18")
+    assert page.locator("#annex_1__art_18 > p button.gz-copy").is_visible()
+    copied = _copy(page, "#annex_1__art_18 > p button.gz-copy")
     assert copied == (
         "《衢州市防汛防台管理工作暂行办法》（衢政发〔2017〕14号）第十八条\n"
         "https://example.test/zhengbao/2017/qzf-14/#annex_1__art_18"
@@ -70,15 +80,9 @@ def test_home_lookup_form_goes_to_the_document(shared_context, served_site: str)
 
 def test_copied_citation_sets_a_title_within_the_title_in_single_brackets(shared_context, served_site: str) -> None:
     """GB/T 15834: 书名号 inside 书名号 become 〈〉; the page's own title stays as printed."""
-    context = shared_context()
-    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site.split("/zhengbao/")[0])
-    page = context.new_page()
-    page.goto(served_site + "2018/qsk-28/#att_1")
+    page = _clipboard_page(shared_context, served_site, "2018/qsk-28/#att_1")
     assert page.locator("h1").inner_text().startswith("关于印发《推进创新生态体系建设若干政策意见的实施细则(试行)》的通知")
-    button = page.locator("button.gz-copy[data-anchor=att_1]")
-    button.click()
-    page.wait_for_function("() => document.querySelector('button.gz-copy[data-anchor=att_1]').dataset.copied === 'true'")
-    copied = page.evaluate("navigator.clipboard.readText()")
+    copied = _copy(page, "button.gz-copy[data-anchor=att_1]")
     assert copied == (
         "《关于印发〈推进创新生态体系建设若干政策意见的实施细则(试行)〉的通知》（衢市科〔2018〕28号）附件1\n"
         "https://example.test/zhengbao/2018/qsk-28/#att_1"
