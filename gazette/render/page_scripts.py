@@ -2,8 +2,9 @@
 
 The palette toggle (``palette.js``) is in every page's header and loads everywhere
 (``extra_javascript`` in mkdocs.yml). The clause controls and the 文号 lookup box that
-resolves in the page (``cite.js``) and the wide-table cue (``tables.js``) exist on some
-pages only; a page where their selectors find nothing does not fetch them (the search
+resolves in the page (``cite.js``), the wide-table cue (``tables.js``) and the script that
+keeps a link's target in place while the blocks near it get their heights (``jump.js``, on
+pages whose blocks are skipped while out of view) exist on some pages only; a page where their selectors find nothing does not fetch them (the search
 page, the first thing a phone on a slow network waits for, fetched both and used neither).
 Each script is named with the selector of the elements it works on, as in the script.
 """
@@ -25,6 +26,7 @@ class PageScript:
 OPTIONAL_SCRIPTS: tuple[PageScript, ...] = (
     PageScript("assets/cite.js", ".gz-document .gz-permalink, .gz-document button.gz-copy, form.gz-lookup[data-map]"),
     PageScript("assets/tables.js", ".gz-table-wrap"),
+    PageScript("assets/jump.js", ".gz-document, table.gz-cards, .gz-dept-docs, .gz-issue-list"),
 )
 _FINDERS = [(script.path, CSSSelector(script.selector)) for script in OPTIONAL_SCRIPTS]
 
