@@ -43,7 +43,8 @@ from gazette.derive.anchors import Node, anchor_document, row_id
 from gazette.derive.numbering import CN_NUM, chinese_to_int, parse_label
 from gazette.records.models import CheckKind, Document, Table
 from gazette.vocab.normalize import without_spaces
-from gazette.vocab.roles import ROLE_NOUN
+from gazette.vocab.roles import ROLE_NOUN, VERBS
+from gazette.vocab.unitnames import BODY_ENDINGS, endings_pattern
 
 __all__ = ["CHECK_LABELS", "Violation", "find_inconsistencies"]
 
@@ -294,9 +295,9 @@ _LOOKS = {
     "project": re.compile(r"(工程|项目|绿道|公园|大道|[^\d]段)$"),
     "date": re.compile(r"^(\d{4}年)?\d{1,2}月(\d{1,2}日)?(底|前|中旬|下旬|上旬)?(前)?$|^(年底|年内|长期|持续推进)$"),
     "number": _FIGURE,
-    "unit": re.compile(
-        r"(局|委|办|政府|管委会|办公室|中心|集团|公司|(?<!大)队|院|厅|所|站|部|社)(牵头|负责|配合)?(等)?$"
-    ),
+    # a body's name (gazette.vocab.unitnames; a place alone is no unit here), a role verb after
+    # it ("市发改委牵头") allowed
+    "unit": re.compile(endings_pattern(BODY_ENDINGS) + "(?:" + "|".join(pattern for pattern, _ in VERBS) + ")?$"),
 }
 _FOREIGN = {
     "unit": ("project", "date", "number"),

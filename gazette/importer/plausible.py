@@ -21,15 +21,15 @@ from gazette.derive.plausibility import date_problems
 from gazette.derive.views import IssueRef
 from gazette.derive.wenhao import parse_wenhao
 from gazette.records.models import Document, Issue
+from gazette.vocab.unitnames import GROUP_ENDINGS, UNIT_ENDINGS, endings_pattern
 
 from .report import Report
 from .split import Heads, Segment
 
-# What a 主送 entry ends with: a body or a group of bodies
-_ADDRESSEE_END = re.compile(
-    r"(人民政府|政府|管委会|委员会|部门|单位|机构|机关|办公室|办公厅|办事处|街道|乡镇|局|委|办|厅|院|校|中心|公司|企业|集团|会|处|组)$"
-)
+# What a 主送 entry ends with: a body or a group of bodies (gazette.vocab.unitnames)
+_ADDRESSEE_END = re.compile(endings_pattern(UNIT_ENDINGS + GROUP_ENDINGS) + "$")
 _ADDRESSEE_SEPARATORS = ",，、;；"
+_TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 _WENHAO_PAREN = re.compile(r"[(（][^()（）]*号[)）]")
 
 
@@ -54,6 +54,15 @@ def _outside_brackets(text: str, separators: str) -> list[str]:
     return parts
 
 
+def _names_addressees(entry: str) -> bool:
+    """An entry of a 主送 line: a body or a group of bodies, a note in brackets after it
+    (管委会(推进办公室)), or one kind of place of an enumeration (州 of 各市、州、县人民政府)."""
+    if len(entry) == 1:
+        return True
+    name = _TRAILING_NOTE.sub("", entry)
+    return len(name) <= 30 and bool(_ADDRESSEE_END.search(name))
+
+
 def check_signer(doc_id: str, doc: Document, seg: Segment, heads: Heads, report: Report) -> None:
     names = heads.names.get(seg.prefix)
     if not names or any(signer in names for signer in doc.issuers):
@@ -67,7 +76,7 @@ def check_addressees(doc_id: str, doc: Document, seg: Segment, report: Report) -
     if not doc.addressees:
         return
     parts = [p for p in _outside_brackets(doc.addressees.rstrip(":："), _ADDRESSEE_SEPARATORS) if p]
-    odd = [p for p in parts if len(p) > 30 or not _ADDRESSEE_END.search(p)]
+    odd = [p for p in parts if not _names_addressees(p)]
     if odd:
         report.add("plausibility", f"{report.at(_line_of(seg, doc.addressees))}：[{doc_id}] [addressee] 主送“{doc.addressees}”中"
                                    f"“{'、'.join(odd)}”不像受文机关；如果这是正文的第一段，请核对")

@@ -6,9 +6,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from gazette.vocab.unitnames import ISSUER_ENDINGS, endings_pattern
+
 DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 # An issuing organ line: a name ending as organs do (any city; the 文号 family says which one signs)
-ORGAN = re.compile(r"^[\u4e00-\u9fff()（）]{2,30}?(人民政府|办公室|办公厅|政府|局|委员会|委|中心|管委会|厅)$")
+ORGAN = re.compile(r"^[\u4e00-\u9fff()（）]{2,30}?" + endings_pattern(ISSUER_ENDINGS) + "$")
 PUBLIC = re.compile(r"^[(（](此件公开发布)[)）]$")
 
 

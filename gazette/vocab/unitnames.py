@@ -40,15 +40,26 @@ UNIT_ENDINGS: tuple[str, ...] = (
 )
 # Endings that are places too (江山市, 柯城区): a name may end so, but alone they name no kind of body.
 PLACE_ENDINGS: tuple[str, ...] = ("区", "县", "市")
+# How a group of bodies is named where a 主送 line lists its addressees (各乡镇、各街道、市直机关、
+# 各有关企业), besides the endings of single units.
+GROUP_ENDINGS: tuple[str, ...] = ("机构", "机关", "街道", "乡镇", "企业")
+# How the organ that issues a document signs it (衢州市人民政府, 市政府办公室, 市财政局): the
+# endings of UNIT_ENDINGS that a signature or a title's issuer carries. Narrower on purpose: the
+# importer finds signatures and title lines by them, and a line of prose or a place ending in
+# 市, 会 or 部 is far more often that than an organ.
+ISSUER_ENDINGS: tuple[str, ...] = ("人民政府", "政府", "办公室", "办公厅", "局", "委员会", "委", "中心", "管委会", "厅")
 
 
-def _endings(endings: Iterable[str]) -> str:
+def endings_pattern(endings: Iterable[str]) -> str:
+    """A regular expression (no anchors) for any of ``endings``, longest first."""
     return "(?:" + "|".join(sorted(endings, key=len, reverse=True)) + ")"
 
 
-UNIT_END = re.compile(_endings(UNIT_ENDINGS) + "$")
+UNIT_END = re.compile(endings_pattern(UNIT_ENDINGS) + "$")
+# The endings that name a kind of body, not a place.
+BODY_ENDINGS: tuple[str, ...] = tuple(e for e in UNIT_ENDINGS if e not in PLACE_ENDINGS)
 # A bare kind of body (局, 人民政府, 管委会): no name of one unit.
-GENERIC_NAME = re.compile("(?:人民)?" + _endings(e for e in UNIT_ENDINGS if e not in PLACE_ENDINGS))
+GENERIC_NAME = re.compile("(?:人民)?" + endings_pattern(BODY_ENDINGS))
 
 
 def looks_like_unit_name(name: str) -> bool:

@@ -114,6 +114,19 @@ def test_a_main_addressee_line_that_names_no_addressee_is_flagged(tmp_path: Path
     assert "[2018/qzf-15] [addressee] 主送“各地要认真做好以下工作,确保普查顺利开展:”" in warnings
 
 
+@pytest.mark.parametrize("addressees", [
+    # real 主送 lines of other cities: groups, places, kinds enumerated, a note in brackets
+    "各县、区人民政府,省江北产业集中区、经济技术开发区、长江大桥开发区管委会,市政府各部门、各直属单位,驻芜各单位:",
+    "各市、州、县人民政府,省政府各部门:",
+    "各县(市、区)人民政府,济宁高新区、曲阜文化建设示范区管委会(推进办公室),市政府各部门,各大企业,各高等院校:",
+    "各乡镇人民政府、街道办事处,市直各机关、各有关企业:",
+])
+def test_the_addressees_of_other_cities_are_no_alarm(tmp_path: Path, addressees: str) -> None:
+    old = "各县(市、区)人民政府,市政府各部门、直属各单位:\n\n国务院决定于2018年开展"
+    warnings = _issue_with(tmp_path, old, f"{addressees}\n\n国务院决定于2018年开展")
+    assert "[addressee]" not in warnings
+
+
 def test_a_printed_space_between_joint_issuers_is_no_erratum() -> None:
     from gazette.importer.repairs import remove_spaces
 
