@@ -30,6 +30,8 @@ from gazette.vocab.normalize import compare_key
 
 # How the city's own units begin (衢州市财政局, 市财政局): longest first.
 CITY_PARTS = ("衢州市", "市")
+# The city as readers also type it before a unit's name, without 市 (衢州统计局).
+CITY_TYPED = CITY_PARTS[0].removesuffix("市")
 # How the name of a body ends: 市财政局, 省住建厅, 市发改委, 市政府办, 市行政服务中心, 市气象站,
 # 各县(市、区)人民政府, 滁州海关, 市人行, 市工商联, 市科协. One list for every question "is this a
 # unit name?" (the task reader, the importer's proposals, the registry's check of its names).
@@ -98,11 +100,17 @@ class UnitMatcher:
         )
         # Names as readers type them, without the city part: a short form no registered name has,
         # of one city unit only (a county's unit of the same name makes it ambiguous: 江山市交通运输局).
+        # A short form must still end like a body's name: an alias cut short in a text (市旅游) would
+        # otherwise make an everyday word (旅游) a unit. The city typed without 市 (衢州统计局) is one too.
         tails: dict[str, set[tuple[str, bool]]] = {}
         for key, code in self.codes.items():
             part = next((p for p in (*self.prefixes, *CITY_PARTS) if key.startswith(p)), "")
-            if part and len(key) - len(part) >= 2 and key[len(part):] not in self.codes:
-                tails.setdefault(key[len(part):], set()).add((code, part in CITY_PARTS))
+            tail = key[len(part):]
+            if not part or len(tail) < 2 or not UNIT_END.search(tail):
+                continue
+            for typed in (tail, CITY_TYPED + tail) if part in CITY_PARTS else (tail,):
+                if typed not in self.codes:
+                    tails.setdefault(typed, set()).add((code, part in CITY_PARTS))
         self.short: dict[str, str] = {}
         for tail, owners in sorted(tails.items()):
             codes = {code for code, _ in owners}

@@ -85,6 +85,18 @@ def test_a_reader_may_leave_out_the_city_but_a_text_may_not() -> None:
 
 
 @pytest.mark.unit
+def test_a_short_form_is_a_unit_name_and_may_keep_the_city_without_shi() -> None:
+    # An alias cut short in a text (市旅游 for 市旅游局) loses its ending without the city part: 旅游 is
+    # an everyday word, and a search for it must find documents, not a unit's page first.
+    matcher = UnitMatcher([("衢州市旅游发展委员会", "lyw"), ("市旅游", "lyw"), ("市旅游局", "lyw"),
+                           ("衢州市统计局", "tjj"), ("市统计局", "tjj")], PLACES)
+    assert matcher.named("旅游") is None and matcher.named("旅游局") == "lyw"
+    # Readers write the city as 衢州 as often as 衢州市.
+    assert matcher.named("衢州统计局") == "tjj" and matcher.named("衢州旅游发展委员会") == "lyw"
+    assert matcher.named("衢州") is None
+
+
+@pytest.mark.unit
 def test_mentions_use_the_matcher(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("tests.departments.test_extraction.DEPARTMENTS", DEPARTMENTS + """\
 - code: zjj-amb
