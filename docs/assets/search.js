@@ -451,12 +451,12 @@
       const alts = [text];
       if (!enabled) return alts.map((a) => Array.from(a));
       for (const e of meta.expansions) {
-        const applies = e.kind === "abbr" ? text === e.word : text.includes(e.word);
+        const applies = e.whole ? text === e.word : text.includes(e.word);
         if (!applies) continue;
         let added = false;
         for (const a of alts.slice()) {
           if (alts.length >= meta.max_alternatives || !a.includes(e.word)) continue;
-          const b = e.kind === "abbr" ? e.norm : a.split(e.word).join(e.norm);
+          const b = e.whole ? e.norm : a.split(e.word).join(e.norm);
           if (!alts.includes(b)) { alts.push(b); added = true; }
         }
         if (added) used.push({ word: e.word, adds: e.adds, kind: e.kind, source: e.source });
@@ -822,13 +822,19 @@
       const needles = Array.isArray(needle[0]) ? needle : [needle];
       wanted.set(part, [...(wanted.get(part) || []), ...needles]);
     }
-    // Parts holding the most query words first, then headings, then more occurrences.
+    // Parts holding the most query words first; then those holding the words this document holds in
+    // few parts (防汛 第十八条: the clause, not every heading naming 防汛); then headings, then more occurrences.
+    const spread = new Map(); // term index → parts of this document holding it
+    for (const terms of hits.values()) for (const t of terms) spread.set(t, (spread.get(t) || 0) + 1);
+    const rarity = new Map([...hits].map(([key, terms]) => [key, [...terms].reduce((sum, t) => sum + 1 / spread.get(t), 0)]));
     const ranked = [...hits].filter(([key]) => partOf(meta, key) > meta.number_part)
-      .sort((a, b) => b[1].size - a[1].size || Number(isHeading(meta, b[0])) - Number(isHeading(meta, a[0]))
+      .sort((a, b) => b[1].size - a[1].size || rarity.get(b[0]) - rarity.get(a[0])
+        || Number(isHeading(meta, b[0])) - Number(isHeading(meta, a[0]))
         || (counts.get(b[0]) || 0) - (counts.get(a[0]) || 0) || a[0] - b[0]);
     for (const [key] of ranked) if (!wanted.has(partOf(meta, key))) wanted.set(partOf(meta, key), allNeedles);
     // The title is shown anyway: an excerpt of it only when nothing else holds the query (nearest).
-    const chosen = [...wanted].filter(([i]) => i > meta.number_part || (i === meta.title_part && wanted.size === 1)).slice(0, MAX_PARTS).sort((a, b) => a[0] - b[0]);
+    // Best first: the first excerpt a phone shows is the one that says why the document was found.
+    const chosen = [...wanted].filter(([i]) => i > meta.number_part || (i === meta.title_part && wanted.size === 1)).slice(0, MAX_PARTS);
     // The card files holding those parts (every one carries the card): one or two short files.
     const run = (i) => Math.floor(i / meta.card_parts);
     const runs = chosen.length ? [...new Set(chosen.map(([i]) => run(i)))] : [0];
@@ -932,6 +938,7 @@
       if (i) p.append("；");
       if (e.kind === "abbr") p.append(`“${e.adds}”（“${e.word}”是它的简称，据${e.source}）`);
       else if (e.kind === "unit") p.append(`部门“${e.source}”的全称和简称：${e.adds}`);
+      else if (e.kind === "numeral") p.append(`“${e.adds}”（${e.source}“${e.word}”的原文写法）`);
       else p.append(`“${e.adds}”（日常说法“${e.word}”，据检索用词表：${e.source}）`);
     });
     if (undo) { p.append(" "); p.append(undo); }

@@ -165,3 +165,25 @@ def split_label(paragraph: str) -> Numbered | None:
             if number is not None:
                 return Numbered(Label(kind, number), match.group(0), paragraph[match.end() :].strip())
     return None
+
+
+# Labels people cite as "第N条" and type in digits (防汛 第18条, 18条): those whose Chinese
+# numeral stands between 第 and a unit word. (一、 and (二) are read by position, never typed so.)
+_CITED_IN_DIGITS: tuple[Kind, ...] = ("chp", "subchp", "art")
+
+
+def arabic_forms(label: str) -> list[str]:
+    """How a reader types a printed 第X条/章/节 label in digits: 第十八条 → [第18条, 18条]; [] for
+    any other label. The search expands a query term that is one of these to the printed label."""
+    text = label.replace(" ", "").strip()
+    for kind, pattern, _ in _FULL:
+        match = pattern.fullmatch(text)
+        if match is None or kind not in _CITED_IN_DIGITS:
+            continue
+        try:
+            number = chinese_to_int(match["n"])
+        except ValueError:
+            return []
+        digits = text[: match.start("n")] + str(number) + text[match.end("n") :]
+        return [digits, digits.removeprefix("第")]
+    return []

@@ -58,7 +58,7 @@ import json
 import re
 import shutil
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,7 +84,13 @@ from gazette.publish.search_format import (
     t2s_table,
     varint,
 )
-from gazette.publish.search_vocab import MAX_ALTERNATIVES, Expansion, document_abbreviations, load_search_words
+from gazette.publish.search_vocab import (
+    MAX_ALTERNATIVES,
+    Expansion,
+    document_abbreviations,
+    label_expansions,
+    load_search_words,
+)
 
 OUTPUT_SUBDIR = "search"
 # The data files a search in the address needs first: the search page holds their contents
@@ -434,11 +440,13 @@ class _Builder:
                 found[n] = [n, self._part_index(n, task.anchor), normalize(ref.printed)]
             w.write(PATHS["unit"].format(code=dept.record.code), _json([found[n] for n in sorted(found)]))
 
-    def expansions(self) -> list[dict[str, str]]:
+    def expansions(self) -> list[dict[str, str | bool]]:
         """Abbreviations the documents define, then the everyday-words table; one row per pair.
         The words added travel normalised too: the browser would need the whole t2s table for them."""
-        return [{"word": e.word, "adds": e.adds, "norm": normalize(e.adds), "kind": e.kind, "source": e.source}
-                for e in unique_expansions([*self.abbreviations, *load_search_words(self.library.root)])]
+        labels = label_expansions(printed_labels(p for parts in self.parts for p in parts))
+        return [{"word": e.word, "adds": e.adds, "norm": normalize(e.adds), "kind": e.kind, "whole": e.whole,
+                 "source": e.source}
+                for e in unique_expansions([*self.abbreviations, *labels, *load_search_words(self.library.root)])]
 
     def facets(self) -> list[dict[str, object]]:
         """Per facet (gazette/derive/facets.py): its values, how they are listed, each document's."""
@@ -492,11 +500,17 @@ def unique_expansions(rows: list[Expansion]) -> list[Expansion]:
     return out
 
 
+def printed_labels(parts: Iterable[SearchPart]) -> Iterator[str]:
+    """The printed labels (第五条, (二)) the parts open with."""
+    return (p.strings[0][: p.label] for p in parts if p.label)
+
+
 def library_expansions(library: Library) -> list[Expansion]:
     """Every expansion the index ships, in its order (for ground truth outside the browser)."""
-    found = [e for doc in ordered_documents(library)
-             for e in document_abbreviations(doc, [(p.cite, p.strings) for p in document_parts(doc)])]
-    return unique_expansions([*found, *load_search_words(library.root)])
+    parts = [(doc, document_parts(doc)) for doc in ordered_documents(library)]
+    found = [e for doc, ps in parts for e in document_abbreviations(doc, [(p.cite, p.strings) for p in ps])]
+    labels = label_expansions(printed_labels(p for _, ps in parts for p in ps))
+    return unique_expansions([*found, *labels, *load_search_words(library.root)])
 
 
 def _facet_order(facet_id: str) -> tuple[str, Callable[[str], tuple[list[int], str]]]:

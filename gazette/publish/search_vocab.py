@@ -18,11 +18,13 @@ definition (办公室(以下简称防指办) defines nothing searchable).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from gazette.derive.numbering import arabic_forms
 from gazette.derive.views import DocView
 from gazette.publish.search_format import PUNCT, normalize
 
@@ -45,8 +47,14 @@ class SearchWordsError(ValueError):
 class Expansion:
     word: str  # normalised query term that triggers it
     adds: str  # what is searched as well, as printed
-    kind: str  # "abbr": a document defines it; "word": the everyday-words table
+    kind: str  # "abbr": a document defines it; "word": the everyday-words table; "numeral": a label in digits
     source: str  # where it comes from, shown to the reader
+
+    @property
+    def whole(self) -> bool:
+        """Whether it applies to a whole query term only (an abbreviation, a label typed in
+        digits: 18条 inside 118条 is no label), not wherever the word occurs in a term."""
+        return self.kind in ("abbr", "numeral")
 
 
 def _common_in_order(short: str, long: str) -> int:
@@ -89,6 +97,13 @@ def document_abbreviations(doc: DocView, parts: list[tuple[str, tuple[str, ...]]
                 where = doc.number + (f" {cite}" if cite not in ("标题", "文号", "正文", "") else "")
                 found.append(Expansion(normalize(abbr), term, "abbr", where))
     return found
+
+
+def label_expansions(labels: Iterable[str]) -> list[Expansion]:
+    """A printed 第X条/章/节 label as readers type it in digits (第18条, 18条 → 第十八条): for each
+    label the library prints (``numbering.arabic_forms``), in the order of their digit forms."""
+    found = {(normalize(typed), label) for label in labels for typed in arabic_forms(label)}
+    return [Expansion(word, label, "numeral", "条款编号") for word, label in sorted(found)]
 
 
 def _fail(path: Path, line: int, field: str, message: str) -> SearchWordsError:
@@ -153,18 +168,18 @@ MAX_ALTERNATIVES = 8
 
 def alternatives(term: str, expansions: list[Expansion]) -> list[str]:
     """What a normalised query term is searched as: itself, then each expansion applied in
-    turn (an abbreviation only to a whole term, an everyday word wherever it occurs).
+    turn (an abbreviation or a label in digits only to a whole term, an everyday word wherever it occurs).
     The browser (``expand`` in docs/assets/search.js) applies the same rule to meta.bin's rows."""
     alts = [term]
     for e in expansions:
-        applies = term == e.word if e.kind == "abbr" else e.word in term
+        applies = term == e.word if e.whole else e.word in term
         if not applies:
             continue
         adds = normalize(e.adds)
         for a in list(alts):
             if len(alts) >= MAX_ALTERNATIVES or e.word not in a:
                 continue
-            b = adds if e.kind == "abbr" else a.replace(e.word, adds)
+            b = adds if e.whole else a.replace(e.word, adds)
             if b not in alts:
                 alts.append(b)
     return alts

@@ -14,6 +14,7 @@ from gazette.derive.numbering import (
     Kind,
     Label,
     LabelError,
+    arabic_forms,
     attachment_number,
     chinese_to_int,
     int_to_chinese,
@@ -172,3 +173,14 @@ def test_every_label_the_renderer_writes_parses_back_to_its_number(n: int) -> No
     assert {kind for kind, _, chinese in KINDS if chinese} == {kind for _, kind in forms}  # every Chinese form
     for printed, kind in forms:
         assert parse_label(printed) == Label(kind, n)
+
+
+@pytest.mark.parametrize(("label", "typed"), [("第十八条", ["第18条", "18条"]), ("第三章", ["第3章", "3章"]),
+                                              ("第一百零五条", ["第105条", "105条"]), ("第二节", ["第2节", "2节"])])
+def test_a_cited_label_as_readers_type_it_in_digits(label: str, typed: list[str]) -> None:
+    assert arabic_forms(label) == typed
+
+
+@pytest.mark.parametrize("label", ["一、", "(二)", "3.", "①", "附件1", "第十八"])
+def test_labels_not_cited_as_numbered_units_have_no_digit_form(label: str) -> None:
+    assert arabic_forms(label) == []
