@@ -592,7 +592,7 @@
         }
       }
     });
-    const best = new Map(); // doc → {score, key, grams}
+    const best = new Map(), inText = new Map(); // doc → {score, key, grams}: any part, a part past the 文号
     for (const { doc, key, grams: got } of found.values()) {
       let score = 0;
       alternatives.forEach((alts, t) => {
@@ -612,12 +612,18 @@
       if (isHeading(meta, key)) score *= 1.5;
       const b = best.get(doc);
       if (!b || score > b.score) best.set(doc, { score, key, grams: got });
+      // The title ranks the document but is shown anyway: the excerpt is the best part of the text.
+      const t = inText.get(doc);
+      if (partOf(meta, key) > meta.number_part && (!t || score > t.score)) inText.set(doc, { score, key, grams: got });
     }
     const totalGrams = gramList.length;
     for (const [doc, b] of best) {
       if (b.grams.size * 3 < Math.min(totalGrams, 3)) continue; // at least a third of a short query
       const d = hit(doc, 2, b.score);
-      d.marks.push([partOf(meta, b.key), [...b.grams].map((g) => Array.from(g))]);
+      // A part of the text holding at least half of what the best part holds says why; else the title does.
+      const t = inText.get(doc);
+      const shown = t && t.grams.size * 2 >= b.grams.size ? t : b;
+      d.marks.push([partOf(meta, shown.key), [...shown.grams].map((g) => Array.from(g))]);
     }
     if (out.docs.size) out.mode = "nearest";
   }
