@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -65,9 +67,26 @@ def test_lookup_by_any_printed_form(shared_context, served_site: str) -> None:
         page.fill("#gz-lookup-q", query)
         page.press("#gz-lookup-q", "Enter")
         page.wait_for_url(served_site + target)
+    page.goto(served_site + "lookup/?q=" + quote("衢政办发〔2018〕33号文件"))
+    page.wait_for_url(served_site + "2018/qzbf-33/")
     page.goto(served_site + "lookup/?q=国发〔2099〕1号")
     page.wait_for_function("() => document.querySelector('.gz-lookup-status').textContent.length > 0")
     assert "本库未收录" in page.text_content(".gz-lookup-status")
+
+
+@pytest.mark.parametrize("said", ["衢政办33号", "衢政办〔2018〕33号", "18年33号"])
+def test_a_number_the_lookup_cannot_settle_leads_to_the_search(shared_context, served_site: str, said: str) -> None:
+    """The lookup goes to one document by its full number; what people say instead (衢政办33号, a prefix
+    cut short) the search answers with its candidates: the status links there, with the query."""
+    page = shared_context().new_page()
+    page.goto(served_site + "lookup/?q=" + quote(said))
+    link = page.locator(".gz-lookup-status a.gz-lookup-search")
+    link.wait_for()
+    assert link.inner_text() == "在全文检索中查找" and link.get_attribute("href").endswith("search/?q=" + quote(said))
+    link.click()
+    page.wait_for_selector("ol.gz-results[data-state=done]", state="attached", timeout=15000)
+    first = page.locator("ol.gz-results > li > a").first.get_attribute("href")
+    assert first.endswith("2018/qzbf-33/"), first
 
 
 def test_home_lookup_form_goes_to_the_document(shared_context, served_site: str) -> None:

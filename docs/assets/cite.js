@@ -125,7 +125,7 @@
     function go(query) {
       window.gazetteRules.ready.then(function (rules) {
         var parsed = rules.parseWenhao(query);
-        if (!parsed) { status.textContent = "无法识别的文号：" + query; return; }
+        if (!parsed) { status.textContent = "无法识别的文号：" + query; offerSearch(query); return; }
         // Without a prefix the canonical form is "〔year〕seq号": match it at the end of every number.
         var canonical = rules.canonicalWenhao(parsed);
         return fetch(mapUrl).then(function (r) { return r.json(); }).then(function (map) {
@@ -141,9 +141,25 @@
           } else {
             status.textContent = "本库未收录 " + canonical;
             numbers.forEach(function (number) { showRelations(number, map[number].relations || []); });
+            // A family the library holds answers plainly; another prefix may be one cut short (衢政办).
+            var family = Object.keys(map).some(function (number) {
+              var known = rules.parseWenhao(number);
+              return known && known.prefix === parsed.prefix;
+            });
+            if (!numbers.length && !family) offerSearch(query);
           }
         });
       }).catch(function () { status.textContent = "查找暂不可用，请稍后再试"; });
+    }
+
+    // The lookup settles a full number only; the search also reads what people say instead (衢政办33号,
+    // a prefix cut short, 18年33号) and lists the candidates: a query the lookup cannot settle goes there.
+    function offerSearch(query) {
+      var a = document.createElement("a");
+      a.className = "gz-lookup-search";
+      a.href = new URL("../search/?q=" + encodeURIComponent(query.trim()), mapUrl).href;
+      a.textContent = "在全文检索中查找";
+      status.append("；", a);
     }
 
     // What documents here say about a number the library does not hold, each linked to its clause.

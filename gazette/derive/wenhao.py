@@ -75,12 +75,13 @@ class Grammar:
     @property
     def query_pattern(self) -> str:
         """What a reader types into the lookup box: any printed form, or less ("衢政办发 2018 33",
-        "2018年第33号", "〔2018〕33号"). Applied to folded text; the prefix may be empty."""
+        "2018年第33号", "〔2018〕33号", "…33号文件": the number said of its document). Applied to folded
+        text; the prefix may be empty."""
         # (?!\s) after a leading \s* and one \s* at the end: two runs that can both take the same
         # spaces backtrack quadratically on a long paste (Python here, JavaScript in the browser).
         return (
             rf"^\s*(?!\s){self.prefix_pattern(0)}{_SEP}*(?P<year>{DIGIT}{{{self.year_digits}}})(?:{_SEP}|[年第])*"
-            rf"(?P<seq>{DIGIT}{{1,{self.seq_digits}}})\s*(?:号\s*)?$"
+            rf"(?P<seq>{DIGIT}{{1,{self.seq_digits}}})\s*(?:号\s*(?:文件?\s*)?)?$"
         )
 
     @property
