@@ -609,12 +609,15 @@
         });
         score += termBest;
       });
-      if (isHeading(meta, key)) score *= 1.5;
+      // The title ranks the document but is shown anyway: the excerpt is the best part of the text,
+      // a clause before a heading that holds as much (an attachment's title repeats the document's).
+      const t = inText.get(doc), heading = isHeading(meta, key);
+      if (partOf(meta, key) > meta.number_part && (!t || score > t.score || (score === t.score && t.heading && !heading))) {
+        inText.set(doc, { score, key, grams: got, heading });
+      }
+      if (heading) score *= 1.5;
       const b = best.get(doc);
       if (!b || score > b.score) best.set(doc, { score, key, grams: got });
-      // The title ranks the document but is shown anyway: the excerpt is the best part of the text.
-      const t = inText.get(doc);
-      if (partOf(meta, key) > meta.number_part && (!t || score > t.score)) inText.set(doc, { score, key, grams: got });
     }
     const totalGrams = gramList.length;
     for (const [doc, b] of best) {

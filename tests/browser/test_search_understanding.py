@@ -285,12 +285,17 @@ def test_a_clause_named_in_the_query_is_quoted_first(search_page, served_site: s
         assert [(e["word"], e["adds"], e["kind"]) for e in out["expansions"]] == [(query.split()[1], cite, "numeral")]
 
 
-@pytest.mark.parametrize(("asked", "url"), [("电动车上牌要带什么", "2017/qzbf-25/"), ("扶贫健康保险保费谁出", "2017/qzbf-18/"),
-                                            ("免费游衢州有哪些景区", "2017/qzbf-29/")])
-def test_a_whole_question_is_answered_with_a_part_of_the_text(search_page, served_site: str, asked: str, url: str) -> None:
+@pytest.mark.parametrize(("asked", "url", "cite"), [
+    ("电动车上牌要带什么", "2017/qzbf-25/", ""), ("扶贫健康保险保费谁出", "2017/qzbf-18/", ""),
+    ("免费游衢州有哪些景区", "2017/qzbf-29/", ""), ("电动自行车被偷了怎么办", "2017/qzbf-25/", "第十一条"),
+    ("汛期是几月到几月", "2017/qzf-14/", "第十八条")])
+def test_a_whole_question_is_answered_with_a_part_of_the_text(search_page, served_site: str, asked: str, url: str,
+                                                              cite: str) -> None:
     """Nothing prints the question, so the nearest documents come; the title that ranks one is shown
-    anyway, so its excerpt is the part of the text that holds most of the question."""
+    anyway, so its excerpt is the part of the text that holds most of the question, a clause before
+    a heading holding as much (an attachment's title repeats the document's)."""
     out = _api(search_page, served_site, asked)
     assert out["mode"] == "nearest" and out["results"][0]["url"] == url
     parts = out["results"][0]["parts"]
     assert parts and parts[0]["cite"] != "标题" and len(parts[0]["marks"]) >= 1, parts
+    assert parts[0]["cite"] == (cite or parts[0]["cite"]), parts
