@@ -168,6 +168,8 @@
     // A unit as a reader types its name: registered names, then city units' names without the city part.
     meta.unitNames = new Map([...rules.rules.unit_names.short, ...rules.rules.unit_names.names]);
     meta.colloquial = new RegExp(meta.colloquial_wenhao, "u");
+    // The clause labels the library prints, as printed and in digits (the "numeral" expansions).
+    meta.labels = new Set(meta.expansions.filter((e) => e.kind === "numeral").flatMap((e) => [e.word, e.norm]));
     meta.titleKey = partKey(meta, meta.title_part, true);
     meta.numberKey = partKey(meta, meta.number_part, true);
   }
@@ -557,8 +559,30 @@
       const d = hit(n, 2, docs.has(n) ? 0 : 1);
       if (!d.matches) d.marks.push([part, Array.from(printed)]);
     }
-    if (!docs.size) await nearest(meta, alternatives, hit, out);
+    if (!docs.size) {
+      // A clause typed right after the words (电动自行车登记第十三条): no text runs the two together,
+      // so the label is searched as a term of its own before the nearest matches are offered.
+      const apart = labelsApart(meta, terms);
+      if (apart) {
+        const again = await run(meta, apart, expandOn);
+        if (again.docs.size && again.mode === "exact") return again;
+      }
+      await nearest(meta, alternatives, hit, out);
+    }
     return out;
+  }
+  // The query with each term that ends in a clause label the library prints (longest label first)
+  // split before it; null when no term does.
+  function labelsApart(meta, terms) {
+    let split = false;
+    const out = terms.map((term) => {
+      for (let k = 2; k + 2 <= term.length; k++) {
+        const tail = term.slice(k).join("");
+        if (meta.labels.has(tail)) { split = true; return `${term.slice(0, k).join("")} ${tail}`; }
+      }
+      return term.join("");
+    });
+    return split ? out.join(" ") : null;
   }
 
   // Nothing matches exactly: documents by how much of the query they hold, in one part
