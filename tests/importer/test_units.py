@@ -348,3 +348,15 @@ def test_corrected_table_with_two_header_rows():
     assert [c.text for c in leaf] == ["合计", "柯城区"]
     assert t.columns == ["序号", "任务指标", "任务指标", "合计", "柯城区", "备注"]
     assert t.rows == [["6", "牧场(个)", "2017年", "", "14", ""], [None, None, "小计", "", "45", ""]]
+
+
+@pytest.mark.parametrize("printed, day", [
+    ("二○○六年四月二十八日", "2006-04-28"),  # the circle typesetters print for 〇
+    ("二〇一二年十月十日", "2012-10-10"),
+    ("2018年5月4日", "2018-05-04"),
+])
+def test_a_date_in_chinese_numerals_closes_the_signature(printed, day):
+    """Documents signed before 2012 (and some after) print the 成文日期 in Chinese numerals;
+    the signature is found, the date kept as printed and read as the day it names."""
+    doc = import_one(["衢州市人民政府关于开展某事的通知", "", "衢政发〔2018〕15号", "", "正文。", "", "衢州市人民政府", printed])
+    assert doc.signature.date_text == printed and doc.date.isoformat() == day
