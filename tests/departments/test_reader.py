@@ -102,6 +102,30 @@ def test_prose_alias_in_brackets_and_lead_then_helpers(tmp_path: Path) -> None:
     assert lead.deadline is not None and lead.deadline.date is not None and lead.deadline.date.isoformat() == "2018-06-30"
 
 
+@pytest.mark.parametrize("bracket, units", [
+    ("（市农业局牵头，市财政局、各县(市、区)配合）",
+     [("nyj", "lead", "市农业局"), ("czj", "cooperate", "市财政局"), ("gx", "cooperate", "各县(市、区)")]),
+    ("(市统计局、市财政局负责)", [("tjj", "responsible", "市统计局"), ("czj", "responsible", "市财政局")]),
+    ("(市发改委牵头,市住建局、市环保局等按职责分工负责)",
+     [("fgw", "lead", "市发改委"), ("zjj", "responsible", "市住建局"), ("hbj", "responsible", "市环保局")]),
+])
+def test_a_bracket_of_units_and_role_verbs_assigns_the_item(tmp_path: Path, bracket: str, units: list[tuple[str, str, str]]) -> None:
+    """Many cities close an item with its units and role verbs in brackets, no role noun:
+    "（市发展改革委牵头，市财政局配合）", "(市人力资源社会保障局、市税务局负责)". The bracket is
+    the item's assignment, read as strictly as "(牵头单位:…)" (its names must resolve)."""
+    lib = _library(tmp_path, _part(f"在职职工30人(含)以下的企业暂免征收。{bracket}"))
+    (task,) = lib.tasks
+    assert task.text == "一、在职职工30人(含)以下的企业暂免征收。"
+    assert _units(task) == units
+    assert not lib.document("2018/qzf-15").role_words.unread
+
+
+@pytest.mark.parametrize("text", ["实施期限至2022年12月31日(即征收所属期为2021年度)。", "由企业自行承担(企业负责)。",
+                                  "会议纪要(由市统计局负责整理,会后印发)。"])
+def test_a_bracket_that_is_no_assignment_assigns_nothing(text: str) -> None:
+    assert [s for s in read(text).segments if s.form == "parenthetical"] == []
+
+
 def test_a_phrase_that_is_no_unit_is_listed_not_proposed_for_the_registry(tmp_path: Path) -> None:
     lib = _library(tmp_path, _part("做好宣传(牵头单位:市统计局,配合单位:视情况确定)。"))
     (task,) = lib.tasks
