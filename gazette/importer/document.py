@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from gazette.derive.wenhao import with_canonical_brackets
@@ -46,6 +47,11 @@ def _join_pass(
 ) -> tuple[list[Block], list[Erratum]]:
     out: list[Block] = []
     errata: list[Erratum] = []
+    # Paragraphs stand the usual number of blank lines apart (one in our texts); a page boundary
+    # shows as more, its page number and running head blanked in place. Only there is a
+    # paragraph without a sentence end a page possibly left unjoined.
+    gaps = Counter(b.blanks_before for b in blocks[1:] if b.kind == "para")
+    usual = max(gaps, key=lambda n: (gaps[n], -n)) if gaps else 0
     for b in blocks:
         if b.kind == "para" and out and out[-1].kind == "para" and b.gap_before:
             prev = out[-1].text
@@ -70,7 +76,7 @@ def _join_pass(
                 report.add("page-break joins", f"{report.at(b.line)}：“…{prev[-12:]}”接“{b.text[:12]}…”")
                 continue
             # a heading followed by a numbered part is no paragraph cut by the page
-            if (not prev.endswith(repairs.TERMINAL) and len(prev) >= 12 and not is_attachment_label(prev, out[-1].line)
+            if (b.blanks_before > usual and not prev.endswith(repairs.TERMINAL) and len(prev) >= 12 and not is_attachment_label(prev, out[-1].line)
                     and not (parsed and repairs.opens_part(b.text))):
                 report.add("page-break unsure", f"{report.at(b.line)}：未接续“…{prev[-12:]}”与“{b.text[:12]}…”，请核对")
         out.append(b)

@@ -360,3 +360,18 @@ def test_a_date_in_chinese_numerals_closes_the_signature(printed, day):
     the signature is found, the date kept as printed and read as the day it names."""
     doc = import_one(["衢州市人民政府关于开展某事的通知", "", "衢政发〔2018〕15号", "", "正文。", "", "衢州市人民政府", printed])
     assert doc.signature.date_text == printed and doc.date.isoformat() == day
+
+
+ITEMS = ["1.地区生产总值增长6%左右。", "责任单位:立山经济开发区,全区经济运行各专班", "2.工业增加值增长5%左右。", "责任单位:立山经济开发区"]
+
+
+@pytest.mark.parametrize("gap, asked", [([""], False), (["", "", ""], True)])
+def test_only_a_page_boundary_is_asked_about_as_one(gap, asked):
+    """Paragraphs stand one blank line apart; a page boundary shows as a longer run of blank
+    lines (the page number and running head blanked in place). A line without a sentence end
+    ("责任单位:立山经济开发区,全区经济运行各专班") before the next paragraph is no page left unjoined."""
+    report = Report("x.txt")
+    body = [ITEMS[0], "", ITEMS[1], *gap, ITEMS[2], "", ITEMS[3]]
+    import_one(["衢州市人民政府关于开展某事的通知", "", "衢政发〔2018〕15号", "", *body, "", "衢州市人民政府", "2018年5月4日"],
+               report=report)
+    assert ("page-break unsure" in report.items) == asked, report.items.get("page-break unsure")
