@@ -264,6 +264,17 @@ def test_government_endings_are_unit_names(tmp_path: Path, name: str) -> None:
     assert isinstance(error, UnknownUnitError) and error.name == name and f"name: {name}" in error.message
 
 
+@pytest.mark.parametrize("name", ["各街道", "各乡镇", "各有关企业"])
+def test_each_of_a_group_of_bodies_is_a_unit_name_to_register(tmp_path: Path, name: str) -> None:
+    """"责任单位:各街道,区市场局": 各 + how a group of bodies is named (the 主送 line's words) is a
+    collective to register, not a phrase the reader failed to read; 街道 or 企业 alone is not."""
+    assert looks_like_unit_name(name) and not looks_like_unit_name(name[1:])
+    with pytest.raises(RecordErrors) as info:
+        _library(tmp_path, _part(f"优化营商环境(牵头单位:市统计局;配合单位:{name}，市财政局)。"))
+    (error,) = info.value.errors
+    assert isinstance(error, UnknownUnitError) and error.name == name and f"name: {name}" in error.message
+
+
 def test_a_phrase_the_reader_cannot_read_is_named_as_not_understood(tmp_path: Path) -> None:
     lib = _library(tmp_path, _part("做好宣传(牵头单位:市统计局;配合单位:视情况确定)。"))
     (unread,) = lib.document("2018/qzf-15").role_words.unread
