@@ -8,7 +8,7 @@ from typing import Any
 
 from gazette.derive.wenhao import with_canonical_brackets
 from gazette.records.models import Attachment, Document, Erratum, Part, Signature
-from gazette.vocab.normalize import without_spaces
+from gazette.vocab.normalize import printed_key, without_spaces
 
 from . import repairs
 from .corrections import DocumentCorrections
@@ -21,6 +21,23 @@ from .tables import Block, build_table, merge_continuations, to_blocks
 
 LIST_ITEM = re.compile(r"^\d{1,2}\s*[.．、]\s*")
 CJK_PUNCT = re.compile(r"[,，、。;；:：]")
+
+
+# A title the notice quotes (现将《…》印发给你们), one level of 《》 or 〈〉 inside it allowed.
+QUOTED_TITLE = re.compile(r"《((?:[^《》]|《[^《》]*》)+)》")
+
+
+def quoted_titles(blocks: list[Block]) -> list[str]:
+    """What the notice's paragraphs quote in 《》, as compared (printed_key: no brackets or
+    punctuation, so 〈〉 inside the quote matches 《》 in the attached title)."""
+    return [printed_key(m.group(1)) for b in blocks if b.kind == "para" for m in QUOTED_TITLE.finditer(b.text or "")]
+
+
+def goes_on_to_quoted(title: str, more: str, quoted: list[str]) -> bool:
+    """Is ``more`` the next line of an attached title that the notice quotes? Only when the title
+    alone is no quoted title and, with ``more``, it still begins one (or is one)."""
+    head, joined = printed_key(title), printed_key(title + more)
+    return bool(head) and head not in quoted and any(q.startswith(joined) for q in quoted)
 
 
 def attachment_titles(blocks: list[Block]) -> set[str]:
@@ -154,6 +171,7 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
         return ol.parts()
 
     body = run_outline(body_blocks, "body")
+    quoted = quoted_titles(body_blocks)
 
     attachments: list[Attachment] = []
     postscript: list[str] = []
@@ -166,6 +184,10 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
             else:
                 pending_label = b.text
                 groups.append({"label": pending_label, "title": None, "blocks": [], "line": b.line})
+            continue
+        if (b.kind == "para" and groups and groups[-1]["title"] and not groups[-1]["blocks"]
+                and goes_on_to_quoted(groups[-1]["title"], b.text, quoted)):
+            groups[-1]["title"] += b.text  # printed on two lines: a line break is no character
             continue
         if b.kind == "para":
             nospace = without_spaces(b.text)

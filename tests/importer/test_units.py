@@ -375,3 +375,16 @@ def test_only_a_page_boundary_is_asked_about_as_one(gap, asked):
     import_one(["衢州市人民政府关于开展某事的通知", "", "衢政发〔2018〕15号", "", *body, "", "衢州市人民政府", "2018年5月4日"],
                report=report)
     assert ("page-break unsure" in report.items) == asked, report.items.get("page-break unsure")
+
+
+@pytest.mark.parametrize("quoted", ["《某区2023年重点工作任务分解和责任分工方案》", "《某市贯彻落实〈工作要点〉任务分解和责任分工方案》"])
+def test_an_attached_title_printed_on_two_lines_is_the_title_the_notice_quotes(quoted):
+    """The notice names what it issues (现将《…》印发给你们); the attached document's title, printed
+    on two lines, is that title joined as printed, not a first line and a paragraph."""
+    title = quoted[1:-1].replace("〈", "《").replace("〉", "》")
+    cut = title.index("任务分解")
+    lines = ["衢州市人民政府关于印发某方案的通知", "", "衢政发〔2018〕15号", "", f"现将{quoted}印发给你们,请认真贯彻落实。", "",
+             "衢州市人民政府", "2018年5月4日", "", title[:cut], title[cut:], "", "一、主要目标", "", "1.地区生产总值增长6%左右。"]
+    doc = import_one(lines)
+    (attachment,) = doc.attachments
+    assert attachment.title == title and attachment.body[0].label == "一、"
