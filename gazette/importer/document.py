@@ -174,7 +174,8 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
     quoted = quoted_titles(body_blocks)
 
     attachments: list[Attachment] = []
-    postscript: list[str] = []
+    # printed under the date, shown after the document (the record has no place in the signature)
+    postscript: list[str] = list(sig.notes)
     groups: list[dict[str, Any]] = []
     pending_label = None
     for b in after:

@@ -15,6 +15,9 @@ DATE = re.compile(rf"^(\d{{4}}|[{YEAR_DIGITS}]{{4}})\s*年\s*(\d{{1,2}}|{_CN_DAY
 # An issuing organ line: a name ending as organs do (any city; the 文号 family says which one signs)
 ORGAN = re.compile(r"^[\u4e00-\u9fff()（）]{2,30}?" + endings_pattern(ISSUER_ENDINGS) + "$")
 PUBLIC = re.compile(r"^[(（](此件公开发布)[)）]$")
+# Whom to call, printed in brackets under the date, before or after (此件公开发布):
+# "(联系人:田博 电话/传真:86789314)". Part of the signature block, not an attachment's title.
+CONTACT = re.compile(r"^[(（]\s*联系(?:人|电话|方式)[^()（）]*[)）]$")
 
 
 @dataclass
@@ -25,6 +28,7 @@ class SignatureFound:
     date_text: str
     date: dt.date
     public_mark: str | None
+    notes: list[str]  # contact lines (CONTACT), as printed
 
 
 def date_of(match: re.Match[str]) -> dt.date:
@@ -51,9 +55,15 @@ def find_signature(texts: list[str | None]) -> SignatureFound | None:
             continue
         end = i + 1
         mark = None
-        public = PUBLIC.match(texts[end] or "") if end < len(texts) else None
-        if public:
-            mark = public.group(1)
+        notes: list[str] = []
+        while end < len(texts) and (line := texts[end]) is not None:
+            public = PUBLIC.match(line)
+            if public and mark is None:
+                mark = public.group(1)
+            elif CONTACT.match(line):
+                notes.append(line)
+            else:
+                break
             end += 1
-        return SignatureFound(j + 1, end, issuers, t, date_of(m), mark)
+        return SignatureFound(j + 1, end, issuers, t, date_of(m), mark, notes)
     return None

@@ -388,3 +388,15 @@ def test_an_attached_title_printed_on_two_lines_is_the_title_the_notice_quotes(q
     doc = import_one(lines)
     (attachment,) = doc.attachments
     assert attachment.title == title and attachment.body[0].label == "一、"
+
+
+@pytest.mark.parametrize("note", ["(联系人:田博 电话/传真:86789314)", "（联系人：王某，联系电话：0570-1234567）"])
+def test_a_contact_note_under_the_date_is_no_attachment_title(note):
+    """Notices print whom to call between the 成文日期 and (此件公开发布): it is kept as printed
+    (spaces too) after the signature, and the attached document keeps its own title."""
+    lines = ["衢州市人民政府关于印发某方案的通知", "", "衢政发〔2018〕15号", "", "现将《某方案》印发给你们。", "",
+             "衢州市人民政府", "2018年5月4日", "", note, "", "(此件公开发布)", "", "某方案", "", "一、主要目标", "", "做好工作。"]
+    doc = import_one(lines)
+    assert doc.public_mark == "此件公开发布" and doc.postscript == [note]
+    (attachment,) = doc.attachments
+    assert attachment.title == "某方案" and not [e for e in doc.errata if e.kind == "layout"]
