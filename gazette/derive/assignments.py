@@ -330,7 +330,13 @@ def read(text: str) -> Reading:
     in_lines = _Spans(segments)
     segments += [p for p in parentheticals(text) if not in_lines.covers(p.start)]
     labelled = _Spans(segments)
-    segments += [p for p in verb_parentheticals(text) if not labelled.meets(p.start, p.end)]
+    with_verbs = [p for p in verb_parentheticals(text) if not labelled.meets(p.start, p.end)]
+    segments += with_verbs
+    # Such a bracket is an assignment as a labelled one is: each of its verbs is a role word
+    # (负责, 配合 too, which prose does not count), so the audit counts what its task uses.
+    counted = {w.start for w in words}
+    words = sorted([*words, *(RoleWord(g.word, g.at, g.at + len(g.word))
+                              for p in with_verbs for g in p.groups if g.at not in counted)], key=lambda w: w.start)
     taken = _Spans(segments)
     for start, sentence in sentences(text):
         if taken.meets(start, start + len(sentence)):

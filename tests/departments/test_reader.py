@@ -117,7 +117,9 @@ def test_a_bracket_of_units_and_role_verbs_assigns_the_item(tmp_path: Path, brac
     (task,) = lib.tasks
     assert task.text == "一、在职职工30人(含)以下的企业暂免征收。"
     assert _units(task) == units
-    assert not lib.document("2018/qzf-15").role_words.unread
+    audit = lib.document("2018/qzf-15").role_words
+    # each verb of the bracket is a role word of the task, counted like 牵头 ("负责" too, here)
+    assert not audit.unread and audit.seen == audit.used == bracket.count(",") + bracket.count("，") + 1
 
 
 @pytest.mark.parametrize("text", ["实施期限至2022年12月31日(即征收所属期为2021年度)。", "由企业自行承担(企业负责)。",
