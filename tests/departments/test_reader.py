@@ -257,6 +257,14 @@ def test_every_name_of_a_list_the_registry_lacks_is_reported_in_one_run(tmp_path
     assert all("[unknown-unit]" in e.message for e in info.value.errors)
 
 
+def test_two_names_run_together_are_reported_as_the_one_the_registry_lacks(tmp_path: Path) -> None:
+    """A cell printed on two lines comes out as "市行政审批局市司法局": when one of the two is
+    registered, the error (and the importer's proposal) names the other, not the pair."""
+    with pytest.raises(RecordErrors) as info:
+        _library(tmp_path, _part("做好宣传(牵头单位:市旅游委市统计局,配合单位:市财政局)。"))
+    assert [e.name for e in info.value.errors if isinstance(e, UnknownUnitError)] == ["市旅游委"]
+
+
 @pytest.mark.parametrize("name", ["省财政厅", "省住建厅", "省国土资源厅", "市气象站", "滁州海关"])
 def test_government_endings_are_unit_names(tmp_path: Path, name: str) -> None:
     assert looks_like_unit_name(name)
