@@ -4,8 +4,9 @@ A pipeline of pure steps, each a function of the previous one's output, walked o
 
     text ──role_words──▶ every role word printed (nouns such as 牵头单位, and 牵头)
          ──segments───▶ where an assignment is printed: a labelled line, a parenthetical
-                         "(牵头单位:…,配合单位:…)" (balanced brackets at any depth), or a
-                         prose clause "市发改委(市粮食局)负责…", "由X牵头,Y配合"
+                         "(牵头单位:…,配合单位:…)" (balanced brackets at any depth) or one of
+                         units and verbs "(市发改委牵头,市财政局配合)", or a prose clause
+                         "市发改委(市粮食局)负责…", "由X牵头,Y配合"
          ──role_groups▶ per segment, (role, role word, names as printed) groups, split at
                          ; ；, ， 。 or simply at the next role word
          ──(resolve)──▶ units: ``Registry.parse`` in ``derive/departments.py``
@@ -30,6 +31,7 @@ from gazette.vocab.roles import (
     CLOSE_BRACKETS,
     COUNTED_VERBS,
     GROUP_SEPARATORS,
+    NAME_SEPARATORS,
     NOUN_ENDS,
     OPEN_BRACKETS,
     PERSON_NOUN,
@@ -42,6 +44,7 @@ from gazette.vocab.roles import (
     is_role_noun,
     noun_role,
 )
+from gazette.vocab.unitnames import looks_like_unit_name
 
 Form = Literal["line", "parenthetical", "prose"]
 
@@ -179,6 +182,35 @@ def parentheticals(text: str) -> list[Segment]:
     return found
 
 
+def verb_parentheticals(text: str) -> list[Segment]:
+    """Brackets that hold nothing but units and role verbs: "（市发改委牵头，市财政局配合）",
+    "(市人力资源社会保障局、市税务局负责)". They assign their item as a labelled parenthetical
+    does (the names must resolve), so every clause inside (split at , ， ; ；) must be a name
+    list ending in a role verb, with a name that looks like a unit's; a bracket with any other
+    clause ("(由市统计局负责整理,会后印发)", "(企业负责)") is a remark, not an assignment."""
+    depths = depth_map(text)
+    found: list[Segment] = []
+    covered = -1
+    for start, end in bracket_spans(text):
+        if start < covered or text[end - 1] not in CLOSE_BRACKETS:
+            continue
+        level = depths[start] + 1
+        bounds = [i for i in range(start + 1, end - 1) if text[i] in CLAUSE_SEPARATORS + SENTENCE_ENDS and depths[i] == level]
+        groups: list[RoleGroup] = []
+        begin = start + 1
+        for stop in [*bounds, end - 1]:
+            group = _prose_clause(text[begin:stop], begin, [d - level for d in depths[begin:stop]])
+            if (group is None or text[group.at + len(group.word):stop].strip()
+                    or not any(looks_like_unit_name(n) for n in re.split(f"[{NAME_SEPARATORS}]", group.names))):
+                break
+            groups.append(group)
+            begin = stop + 1
+        else:
+            found.append(Segment("parenthetical", start, end, tuple(groups)))
+            covered = end
+    return found
+
+
 def labelled_line(line: str, offset: int = 0) -> Segment | None:
     """A line that starts with a role label ("牵头单位:市统计局,配合单位:…"), or None."""
     stripped = len(line) - len(line.lstrip())
@@ -297,6 +329,14 @@ def read(text: str) -> Reading:
         offset += len(line)
     in_lines = _Spans(segments)
     segments += [p for p in parentheticals(text) if not in_lines.covers(p.start)]
+    labelled = _Spans(segments)
+    with_verbs = [p for p in verb_parentheticals(text) if not labelled.meets(p.start, p.end)]
+    segments += with_verbs
+    # Such a bracket is an assignment as a labelled one is: each of its verbs is a role word
+    # (负责, 配合 too, which prose does not count), so the audit counts what its task uses.
+    counted = {w.start for w in words}
+    words = sorted([*words, *(RoleWord(g.word, g.at, g.at + len(g.word))
+                              for p in with_verbs for g in p.groups if g.at not in counted)], key=lambda w: w.start)
     taken = _Spans(segments)
     for start, sentence in sentences(text):
         if taken.meets(start, start + len(sentence)):

@@ -15,7 +15,14 @@ from dataclasses import dataclass
 
 from gazette.records.models import Department
 from gazette.vocab.roles import CLOSE_BRACKETS, GROUP_SEPARATORS, NAME_SEPARATORS, OPEN_BRACKETS, STRENGTH, VERBS, Role
-from gazette.vocab.unitnames import CITY_PARTS, GENERIC_NAME, UNIT_END, UnitMatcher, normalise_name
+from gazette.vocab.unitnames import (
+    CITY_PARTS,
+    GENERIC_NAME,
+    UNIT_END,
+    UnitMatcher,
+    looks_like_unit_name,
+    normalise_name,
+)
 
 # Role verbs trailing a group of names ("市创强办牵头", "…等按职责分工负责"), in the order of
 # ``gazette.vocab.roles.VERBS`` (longest first).
@@ -221,7 +228,9 @@ class Registry:
                 code = self.lookup(name, city)
                 found = [(name, code)] if code else self._aliased(name, city) or self._segment(normalise_name(name), city)
                 if not found:
-                    unresolved.append(name)
+                    glued = self._glued(name, city)
+                    found = glued[0] if glued else None
+                    unresolved += glued[1] if glued else [name]
                     # 市-once lists go on: a missing "市金融办" still says the list writes 市 once
                     city = city or name.startswith("市")
                 for printed, code in found or ():
@@ -241,6 +250,20 @@ class Registry:
             return None
         other = self.lookup(m.group("alias"), city)
         return [(name, code)] + ([(m.group("alias"), other)] if other and other != code else [])
+
+    def _glued(self, name: str, city: bool) -> tuple[list[tuple[str, str]], list[str]] | None:
+        """Two unit names run together by the extraction (a cell's two lines: "市旅游委市统计局")
+        where the registry knows one: (the known one, [the one it lacks]); None otherwise, so the
+        editor is asked about the name to register, never about the pair."""
+        key = normalise_name(name)
+        for cut in range(2, len(key) - 1):
+            pieces = (key[:cut], key[cut:])
+            if not pieces[1].startswith(CITY_PARTS) or not all(looks_like_unit_name(p) for p in pieces):
+                continue
+            codes = (self.lookup(pieces[0], city), self.lookup(pieces[1], True))
+            if any(codes):
+                return ([(p, c) for p, c in zip(pieces, codes) if c], [p for p, c in zip(pieces, codes) if not c])
+        return None
 
     def _segment(self, name: str, city: bool) -> list[tuple[str, str]] | None:
         """Names run together by the extraction ("柯城区人民政府市安监局"), split into

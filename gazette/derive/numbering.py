@@ -56,6 +56,18 @@ def chinese_to_int(text: str) -> int:
     return total + digit
 
 
+# A year is printed digit by digit (二〇〇六年), its zero often as the circle ○ (U+25CB) that
+# typesetters use for 〇; only a year is read this way, never a label.
+YEAR_DIGITS = "〇○零一二三四五六七八九"
+
+
+def year_digits_to_int(text: str) -> int:
+    """二〇〇六 / 二○○六 → 2006; ValueError for anything but Chinese digits."""
+    if not text or any(ch not in YEAR_DIGITS for ch in text):
+        raise ValueError(f"不是中文数字年份：“{text}”")
+    return int("".join(str(max(YEAR_DIGITS.index(ch) - 2, 0)) for ch in text))
+
+
 def int_to_chinese(n: int) -> str:
     """Inverse of :func:`chinese_to_int` for 1..999 (used in citation text)."""
     if not 0 < n <= MAX_NUMBER:

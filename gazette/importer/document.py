@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from gazette.derive.wenhao import with_canonical_brackets
 from gazette.records.models import Attachment, Document, Erratum, Part, Signature
-from gazette.vocab.normalize import without_spaces
+from gazette.vocab.normalize import printed_key, without_spaces
 
 from . import repairs
 from .corrections import DocumentCorrections
@@ -20,6 +21,23 @@ from .tables import Block, build_table, merge_continuations, to_blocks
 
 LIST_ITEM = re.compile(r"^\d{1,2}\s*[.．、]\s*")
 CJK_PUNCT = re.compile(r"[,，、。;；:：]")
+
+
+# A title the notice quotes (现将《…》印发给你们), one level of 《》 or 〈〉 inside it allowed.
+QUOTED_TITLE = re.compile(r"《((?:[^《》]|《[^《》]*》)+)》")
+
+
+def quoted_titles(blocks: list[Block]) -> list[str]:
+    """What the notice's paragraphs quote in 《》, as compared (printed_key: no brackets or
+    punctuation, so 〈〉 inside the quote matches 《》 in the attached title)."""
+    return [printed_key(m.group(1)) for b in blocks if b.kind == "para" for m in QUOTED_TITLE.finditer(b.text or "")]
+
+
+def goes_on_to_quoted(title: str, more: str, quoted: list[str]) -> bool:
+    """Is ``more`` the next line of an attached title that the notice quotes? Only when the title
+    alone is no quoted title and, with ``more``, it still begins one (or is one)."""
+    head, joined = printed_key(title), printed_key(title + more)
+    return bool(head) and head not in quoted and any(q.startswith(joined) for q in quoted)
 
 
 def attachment_titles(blocks: list[Block]) -> set[str]:
@@ -46,6 +64,11 @@ def _join_pass(
 ) -> tuple[list[Block], list[Erratum]]:
     out: list[Block] = []
     errata: list[Erratum] = []
+    # Paragraphs stand the usual number of blank lines apart (one in our texts); a page boundary
+    # shows as more, its page number and running head blanked in place. Only there is a
+    # paragraph without a sentence end a page possibly left unjoined.
+    gaps = Counter(b.blanks_before for b in blocks[1:] if b.kind == "para")
+    usual = max(gaps, key=lambda n: (gaps[n], -n)) if gaps else 0
     for b in blocks:
         if b.kind == "para" and out and out[-1].kind == "para" and b.gap_before:
             prev = out[-1].text
@@ -70,7 +93,7 @@ def _join_pass(
                 report.add("page-break joins", f"{report.at(b.line)}：“…{prev[-12:]}”接“{b.text[:12]}…”")
                 continue
             # a heading followed by a numbered part is no paragraph cut by the page
-            if (not prev.endswith(repairs.TERMINAL) and len(prev) >= 12 and not is_attachment_label(prev, out[-1].line)
+            if (b.blanks_before > usual and not prev.endswith(repairs.TERMINAL) and len(prev) >= 12 and not is_attachment_label(prev, out[-1].line)
                     and not (parsed and repairs.opens_part(b.text))):
                 report.add("page-break unsure", f"{report.at(b.line)}：未接续“…{prev[-12:]}”与“{b.text[:12]}…”，请核对")
         out.append(b)
@@ -148,9 +171,11 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
         return ol.parts()
 
     body = run_outline(body_blocks, "body")
+    quoted = quoted_titles(body_blocks)
 
     attachments: list[Attachment] = []
-    postscript: list[str] = []
+    # printed under the date, shown after the document (the record has no place in the signature)
+    postscript: list[str] = list(sig.notes)
     groups: list[dict[str, Any]] = []
     pending_label = None
     for b in after:
@@ -160,6 +185,10 @@ def build_document(seg: Segment, issue: str, code: str, corr: DocumentCorrection
             else:
                 pending_label = b.text
                 groups.append({"label": pending_label, "title": None, "blocks": [], "line": b.line})
+            continue
+        if (b.kind == "para" and groups and groups[-1]["title"] and not groups[-1]["blocks"]
+                and goes_on_to_quoted(groups[-1]["title"], b.text, quoted)):
+            groups[-1]["title"] += b.text  # printed on two lines: a line break is no character
             continue
         if b.kind == "para":
             nospace = without_spaces(b.text)

@@ -61,13 +61,29 @@ def proposed_code(name: str, taken: set[str]) -> str:
     return candidate
 
 
-def _line_of(seg: Segment, text: str) -> int | None:
-    """0-based issue line where ``text`` (a part's text) begins in the segment."""
-    probe = without_spaces(text)[:10]
-    for k, line in enumerate(seg.lines):
-        if probe and probe in without_spaces(line):
-            return seg.title_line + k
-    return None
+class _Lines:
+    """Where a part's text stands among a document's source lines. Lists repeat word for word
+    ("牵头单位:区发改局" under items 1 and 3), and the audit lists in document order, so each
+    search starts where the previous one found its line (the same line again when one list
+    names two unknown units); a line that is the whole text wins over one that only begins like it."""
+
+    def __init__(self, seg: Segment) -> None:
+        self.first: int = seg.title_line
+        self.keys = [without_spaces(line) for line in seg.lines]
+        self.cursor = 0
+
+    def of(self, text: str) -> int | None:
+        """0-based issue line where ``text`` (a part's text) begins."""
+        whole = without_spaces(text)
+        probe = whole[:10]
+        if not probe:
+            return None
+        order: list[int] = [*range(self.cursor, len(self.keys)), *range(self.cursor)]
+        found = [i for i in order if self.keys[i] == whole] or [i for i in order if probe in self.keys[i]]
+        if not found:
+            return None
+        self.cursor = found[0]
+        return self.first + found[0]
 
 
 def summary(counts: RoleCounts) -> str:
@@ -107,18 +123,19 @@ class RoleAudit:
         if audit.seen or tasks:
             report.add("roles", f"[{doc_id}] 角色词{audit.seen}个＝生成任务的{audit.used}个＋未生成任务的{len(audit.unread)}个；"
                                 f"生成任务{len(tasks)}项")
+        unread_at, errors_at = _Lines(seg), _Lines(seg)
         for word in audit.unread:
-            report.add("roles", f"{report.at(_line_of(seg, word.text))}：[{doc_id}] “{word.word}”未生成任务（{word.part}）：{word.reason}；原文“{word.text[:40]}”")
+            report.add("roles", f"{report.at(unread_at.of(word.text))}：[{doc_id}] “{word.word}”未生成任务（{word.part}）：{word.reason}；原文“{word.text[:40]}”")
             for phrase in word.unclear:
-                self._unknown(doc_id, phrase, word.text, seg, report)
+                self._unknown(doc_id, phrase, word.text, unread_at, report)
         for error in errors:
             if isinstance(error, UnknownUnitError):
-                self._unknown(doc_id, error.name, error.context, seg, report)
+                self._unknown(doc_id, error.name, error.context, errors_at, report)
             else:
                 report.add("roles", f"[{doc_id}] {error.message}")
 
-    def _unknown(self, doc_id: str, name: str, context: str, seg: Segment, report: Report) -> None:
-        at = report.at(_line_of(seg, context))
+    def _unknown(self, doc_id: str, name: str, context: str, lines: _Lines, report: Report) -> None:
+        at = report.at(lines.of(context))
         if not looks_like_unit_name(name):
             report.add("units", f"{at}：[{doc_id}] [not-a-unit] 读取职责分工时没有读懂“{name}”：它不像单位名称；原文“{context[:60]}”")
             return

@@ -6,12 +6,18 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from gazette.derive.numbering import YEAR_DIGITS, chinese_to_int, year_digits_to_int
 from gazette.vocab.unitnames import ISSUER_ENDINGS, endings_pattern
 
-DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+# 2018年5月4日, or in Chinese numerals as documents signed before 2012 print it (二〇〇六年四月二十八日)
+_CN_DAY = "[一二三四五六七八九十]{1,3}"
+DATE = re.compile(rf"^(\d{{4}}|[{YEAR_DIGITS}]{{4}})\s*年\s*(\d{{1,2}}|{_CN_DAY})\s*月\s*(\d{{1,2}}|{_CN_DAY})\s*日$")
 # An issuing organ line: a name ending as organs do (any city; the 文号 family says which one signs)
 ORGAN = re.compile(r"^[\u4e00-\u9fff()（）]{2,30}?" + endings_pattern(ISSUER_ENDINGS) + "$")
 PUBLIC = re.compile(r"^[(（](此件公开发布)[)）]$")
+# Whom to call, printed in brackets under the date, before or after (此件公开发布):
+# "(联系人:田博 电话/传真:86789314)". Part of the signature block, not an attachment's title.
+CONTACT = re.compile(r"^[(（]\s*联系(?:人|电话|方式)[^()（）]*[)）]$")
 
 
 @dataclass
@@ -22,6 +28,14 @@ class SignatureFound:
     date_text: str
     date: dt.date
     public_mark: str | None
+    notes: list[str]  # contact lines (CONTACT), as printed
+
+
+def date_of(match: re.Match[str]) -> dt.date:
+    """The day a :data:`DATE` match names, whichever numerals it is printed in."""
+    year, month, day = match.groups()
+    return dt.date(int(year) if year.isdigit() else year_digits_to_int(year),
+                   *(int(x) if x.isdigit() else chinese_to_int(x) for x in (month, day)))
 
 
 def find_signature(texts: list[str | None]) -> SignatureFound | None:
@@ -41,10 +55,15 @@ def find_signature(texts: list[str | None]) -> SignatureFound | None:
             continue
         end = i + 1
         mark = None
-        public = PUBLIC.match(texts[end] or "") if end < len(texts) else None
-        if public:
-            mark = public.group(1)
+        notes: list[str] = []
+        while end < len(texts) and (line := texts[end]) is not None:
+            public = PUBLIC.match(line)
+            if public and mark is None:
+                mark = public.group(1)
+            elif CONTACT.match(line):
+                notes.append(line)
+            else:
+                break
             end += 1
-        y, mo, d = (int(x) for x in m.groups())
-        return SignatureFound(j + 1, end, issuers, t, dt.date(y, mo, d), mark)
+        return SignatureFound(j + 1, end, issuers, t, date_of(m), mark, notes)
     return None

@@ -41,6 +41,7 @@ class Block:
     line: int  # 0-based index into the segment lines, for reports
     text: str = ""
     gap_before: bool = True  # a blank line precedes it
+    blanks_before: int = 0  # how many (a page boundary shows as more than the usual paragraph gap)
     raw: list[str] = field(default_factory=list)  # table source lines
     style: str = ""  # pipe | tab
     table: Table | None = None
@@ -58,11 +59,13 @@ def is_tab(line: str) -> bool:
 def to_blocks(lines: list[str], offset: int = 0) -> list[Block]:
     blocks: list[Block] = []
     gap = True
+    blanks = 0
     i = 0
     while i < len(lines):
         line = lines[i]
         if not line.strip():
             gap = True
+            blanks += 1
             i += 1
             continue
         for style, test in (("pipe", is_pipe), ("tab", is_tab)):
@@ -70,13 +73,14 @@ def to_blocks(lines: list[str], offset: int = 0) -> list[Block]:
                 j = i
                 while j < len(lines) and lines[j].strip() and test(lines[j]):
                     j += 1
-                blocks.append(Block("table", offset + i, raw=lines[i:j], style=style, gap_before=gap))
+                blocks.append(Block("table", offset + i, raw=lines[i:j], style=style, gap_before=gap, blanks_before=blanks))
                 i = j
                 break
         else:
-            blocks.append(Block("para", offset + i, text=line.strip(), gap_before=gap))
+            blocks.append(Block("para", offset + i, text=line.strip(), gap_before=gap, blanks_before=blanks))
             i += 1
         gap = False
+        blanks = 0
     return blocks
 
 

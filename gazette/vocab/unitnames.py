@@ -64,12 +64,16 @@ BODY_ENDINGS: tuple[str, ...] = tuple(e for e in UNIT_ENDINGS if e not in PLACE_
 GENERIC_NAME = re.compile("(?:人民)?" + endings_pattern(BODY_ENDINGS))
 
 
+# Each of a group of bodies (各街道, 各乡镇, 各有关企业): a collective name; 街道 or 企业 alone is none.
+GROUP_NAME = re.compile("^各.*" + endings_pattern(GROUP_ENDINGS) + "$")
+
+
 def looks_like_unit_name(name: str) -> bool:
     """True when ``name`` ends like the name of a body (局, 厅, 委, 办, 政府, 公司…; UNIT_ENDINGS) and
     is long enough to name one: a single character ("市" of "各县、市、区政府") names no unit, as
-    the matcher below and the registry's own check say."""
+    the matcher below and the registry's own check say; or names each of a group (GROUP_NAME)."""
     key = normalise_name(name)
-    return len(key) >= 2 and bool(UNIT_END.search(key))
+    return len(key) >= 2 and bool(UNIT_END.search(key) or GROUP_NAME.match(key))
 
 
 def normalise_name(text: str) -> str:

@@ -102,6 +102,32 @@ def test_prose_alias_in_brackets_and_lead_then_helpers(tmp_path: Path) -> None:
     assert lead.deadline is not None and lead.deadline.date is not None and lead.deadline.date.isoformat() == "2018-06-30"
 
 
+@pytest.mark.parametrize("bracket, units", [
+    ("（市农业局牵头，市财政局、各县(市、区)配合）",
+     [("nyj", "lead", "市农业局"), ("czj", "cooperate", "市财政局"), ("gx", "cooperate", "各县(市、区)")]),
+    ("(市统计局、市财政局负责)", [("tjj", "responsible", "市统计局"), ("czj", "responsible", "市财政局")]),
+    ("(市发改委牵头,市住建局、市环保局等按职责分工负责)",
+     [("fgw", "lead", "市发改委"), ("zjj", "responsible", "市住建局"), ("hbj", "responsible", "市环保局")]),
+])
+def test_a_bracket_of_units_and_role_verbs_assigns_the_item(tmp_path: Path, bracket: str, units: list[tuple[str, str, str]]) -> None:
+    """Many cities close an item with its units and role verbs in brackets, no role noun:
+    "（市发展改革委牵头，市财政局配合）", "(市人力资源社会保障局、市税务局负责)". The bracket is
+    the item's assignment, read as strictly as "(牵头单位:…)" (its names must resolve)."""
+    lib = _library(tmp_path, _part(f"在职职工30人(含)以下的企业暂免征收。{bracket}"))
+    (task,) = lib.tasks
+    assert task.text == "一、在职职工30人(含)以下的企业暂免征收。"
+    assert _units(task) == units
+    audit = lib.document("2018/qzf-15").role_words
+    # each verb of the bracket is a role word of the task, counted like 牵头 ("负责" too, here)
+    assert not audit.unread and audit.seen == audit.used == bracket.count(",") + bracket.count("，") + 1
+
+
+@pytest.mark.parametrize("text", ["实施期限至2022年12月31日(即征收所属期为2021年度)。", "由企业自行承担(企业负责)。",
+                                  "会议纪要(由市统计局负责整理,会后印发)。"])
+def test_a_bracket_that_is_no_assignment_assigns_nothing(text: str) -> None:
+    assert [s for s in read(text).segments if s.form == "parenthetical"] == []
+
+
 def test_a_phrase_that_is_no_unit_is_listed_not_proposed_for_the_registry(tmp_path: Path) -> None:
     lib = _library(tmp_path, _part("做好宣传(牵头单位:市统计局,配合单位:视情况确定)。"))
     (task,) = lib.tasks
@@ -231,9 +257,28 @@ def test_every_name_of_a_list_the_registry_lacks_is_reported_in_one_run(tmp_path
     assert all("[unknown-unit]" in e.message for e in info.value.errors)
 
 
+def test_two_names_run_together_are_reported_as_the_one_the_registry_lacks(tmp_path: Path) -> None:
+    """A cell printed on two lines comes out as "市行政审批局市司法局": when one of the two is
+    registered, the error (and the importer's proposal) names the other, not the pair."""
+    with pytest.raises(RecordErrors) as info:
+        _library(tmp_path, _part("做好宣传(牵头单位:市旅游委市统计局,配合单位:市财政局)。"))
+    assert [e.name for e in info.value.errors if isinstance(e, UnknownUnitError)] == ["市旅游委"]
+
+
 @pytest.mark.parametrize("name", ["省财政厅", "省住建厅", "省国土资源厅", "市气象站", "滁州海关"])
 def test_government_endings_are_unit_names(tmp_path: Path, name: str) -> None:
     assert looks_like_unit_name(name)
+    with pytest.raises(RecordErrors) as info:
+        _library(tmp_path, _part(f"优化营商环境(牵头单位:市统计局;配合单位:{name}，市财政局)。"))
+    (error,) = info.value.errors
+    assert isinstance(error, UnknownUnitError) and error.name == name and f"name: {name}" in error.message
+
+
+@pytest.mark.parametrize("name", ["各街道", "各乡镇", "各有关企业"])
+def test_each_of_a_group_of_bodies_is_a_unit_name_to_register(tmp_path: Path, name: str) -> None:
+    """"责任单位:各街道,区市场局": 各 + how a group of bodies is named (the 主送 line's words) is a
+    collective to register, not a phrase the reader failed to read; 街道 or 企业 alone is not."""
+    assert looks_like_unit_name(name) and not looks_like_unit_name(name[1:])
     with pytest.raises(RecordErrors) as info:
         _library(tmp_path, _part(f"优化营商环境(牵头单位:市统计局;配合单位:{name}，市财政局)。"))
     (error,) = info.value.errors

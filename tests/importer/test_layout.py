@@ -172,3 +172,21 @@ def test_a_title_printed_on_two_lines_is_the_whole_title(tmp_path: Path, old: st
         if other != doc_id:
             assert emit.dump(doc) == (DATA / "documents" / f"{other}.yaml").read_text(encoding="utf-8"), other
     assert emit.dump(issue) == (DATA / "issues" / "2018-05.yaml").read_text(encoding="utf-8")
+
+
+def test_a_role_line_printed_twice_is_reported_at_each_of_its_own_lines(tmp_path: Path) -> None:
+    """Lists repeat word for word ("牵头单位:区发改局" under items 1 and 3): each report line names
+    the source line of its own item, not the first line that reads the same."""
+    cover = ["衢州政報", "", "2018年6月", "第6期", "(总第100期)", "浙内部资料准印证", "第H004号", "", "目 录", "", "●市政府文件", "",
+             "衢州市人民政府关于某事的通知(衢政发〔2018〕1号) 1", "", "编辑委员会", "", "主编:刘卸荣", "",
+             "出版:《衢州政报》编辑部", ""]
+    items = ["一、主要目标", "1.地区生产总值增长6%。", "牵头单位:区发改局", "2.工业增加值增长5%。", "牵头单位:区工信局",
+             "3.固定资产投资增长15%。", "牵头单位:区发改局"]
+    lines = cover + _doc("衢政发〔2018〕1号", items)
+    source = tmp_path / "quzhou-zhengbao-2018-06.txt"
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = Report()
+    import_issue(source, DATA, tmp_path / "out", report)
+    at = [int(m.split("：")[0].rsplit(":", 1)[1]) for m in report.items["units"] if "“区发改局”" in m]
+    expected = [k + 1 for k, line in enumerate(lines) if line == "牵头单位:区发改局"]
+    assert at == expected, report.items["units"]

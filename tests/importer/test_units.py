@@ -348,3 +348,55 @@ def test_corrected_table_with_two_header_rows():
     assert [c.text for c in leaf] == ["合计", "柯城区"]
     assert t.columns == ["序号", "任务指标", "任务指标", "合计", "柯城区", "备注"]
     assert t.rows == [["6", "牧场(个)", "2017年", "", "14", ""], [None, None, "小计", "", "45", ""]]
+
+
+@pytest.mark.parametrize("printed, day", [
+    ("二○○六年四月二十八日", "2006-04-28"),  # the circle typesetters print for 〇
+    ("二〇一二年十月十日", "2012-10-10"),
+    ("2018年5月4日", "2018-05-04"),
+])
+def test_a_date_in_chinese_numerals_closes_the_signature(printed, day):
+    """Documents signed before 2012 (and some after) print the 成文日期 in Chinese numerals;
+    the signature is found, the date kept as printed and read as the day it names."""
+    doc = import_one(["衢州市人民政府关于开展某事的通知", "", "衢政发〔2018〕15号", "", "正文。", "", "衢州市人民政府", printed])
+    assert doc.signature.date_text == printed and doc.date.isoformat() == day
+
+
+ITEMS = ["1.地区生产总值增长6%左右。", "责任单位:立山经济开发区,全区经济运行各专班", "2.工业增加值增长5%左右。", "责任单位:立山经济开发区"]
+
+
+@pytest.mark.parametrize("gap, asked", [([""], False), (["", "", ""], True)])
+def test_only_a_page_boundary_is_asked_about_as_one(gap, asked):
+    """Paragraphs stand one blank line apart; a page boundary shows as a longer run of blank
+    lines (the page number and running head blanked in place). A line without a sentence end
+    ("责任单位:立山经济开发区,全区经济运行各专班") before the next paragraph is no page left unjoined."""
+    report = Report("x.txt")
+    body = [ITEMS[0], "", ITEMS[1], *gap, ITEMS[2], "", ITEMS[3]]
+    import_one(["衢州市人民政府关于开展某事的通知", "", "衢政发〔2018〕15号", "", *body, "", "衢州市人民政府", "2018年5月4日"],
+               report=report)
+    assert ("page-break unsure" in report.items) == asked, report.items.get("page-break unsure")
+
+
+@pytest.mark.parametrize("quoted", ["《某区2023年重点工作任务分解和责任分工方案》", "《某市贯彻落实〈工作要点〉任务分解和责任分工方案》"])
+def test_an_attached_title_printed_on_two_lines_is_the_title_the_notice_quotes(quoted):
+    """The notice names what it issues (现将《…》印发给你们); the attached document's title, printed
+    on two lines, is that title joined as printed, not a first line and a paragraph."""
+    title = quoted[1:-1].replace("〈", "《").replace("〉", "》")
+    cut = title.index("任务分解")
+    lines = ["衢州市人民政府关于印发某方案的通知", "", "衢政发〔2018〕15号", "", f"现将{quoted}印发给你们,请认真贯彻落实。", "",
+             "衢州市人民政府", "2018年5月4日", "", title[:cut], title[cut:], "", "一、主要目标", "", "1.地区生产总值增长6%左右。"]
+    doc = import_one(lines)
+    (attachment,) = doc.attachments
+    assert attachment.title == title and attachment.body[0].label == "一、"
+
+
+@pytest.mark.parametrize("note", ["(联系人:田博 电话/传真:86789314)", "（联系人：王某，联系电话：0570-1234567）"])
+def test_a_contact_note_under_the_date_is_no_attachment_title(note):
+    """Notices print whom to call between the 成文日期 and (此件公开发布): it is kept as printed
+    (spaces too) after the signature, and the attached document keeps its own title."""
+    lines = ["衢州市人民政府关于印发某方案的通知", "", "衢政发〔2018〕15号", "", "现将《某方案》印发给你们。", "",
+             "衢州市人民政府", "2018年5月4日", "", note, "", "(此件公开发布)", "", "某方案", "", "一、主要目标", "", "做好工作。"]
+    doc = import_one(lines)
+    assert doc.public_mark == "此件公开发布" and doc.postscript == [note]
+    (attachment,) = doc.attachments
+    assert attachment.title == "某方案" and not [e for e in doc.errata if e.kind == "layout"]
