@@ -5,6 +5,7 @@ newest FEED_LIMIT entries, and each department entry listing that unit's tasks."
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import feedparser
@@ -100,7 +101,10 @@ def test_pages_link_their_feed_and_say_how_to_subscribe(site: Path, library: Lib
         assert any((site / url / h).resolve() == (site / feed).resolve() for h in hrefs), hrefs
         (link,) = page.cssselect(".gz-subscribe a.gz-feed")
         assert (site / url / link.get("href")).resolve() == (site / feed).resolve()
-        assert "阅读器" in page.cssselect(".gz-subscribe")[0].text_content()
+        how = page.cssselect(".gz-subscribe")[0].text_content()
+        assert "阅读器" in how and "添加订阅" in how
+        # said in plain Chinese: no format names (Atom, RSS) nor foreign programs a reader may not know
+        assert not re.search(r"[A-Za-z]", how), how
     for dept in library.departments[:5]:
         assert read(site, dept.url).count('href="feed.xml" type="application/atom+xml"') == 1
 
