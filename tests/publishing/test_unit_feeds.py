@@ -13,6 +13,7 @@ import lxml.etree as etree
 import lxml.html
 import pytest
 
+from gazette.derive.anchors import document_citation
 from gazette.derive.views import FEED_LIMIT, Library, issuer_feed_url
 from gazette.publish import feeds
 from gazette.publish.siteurl import SiteLinks
@@ -92,6 +93,15 @@ def test_every_issuer_has_a_feed(site: Path, library: Library) -> None:
 def test_site_feed_parses(site: Path) -> None:
     parsed = _parse(site, "feed.xml")
     assert 0 < len(parsed.entries) <= FEED_LIMIT
+
+
+def test_a_documents_entry_is_titled_as_it_is_cited(site: Path, library: Library) -> None:
+    """《标题》（文号） with full-width brackets, as the page's citation, not "标题(文号)"."""
+    doc = feeds.newest(list(library.documents))[0]
+    parsed = _parse(site, issuer_feed_url(doc.issuer))
+    titles = {e.link: e.title for e in parsed.entries}
+    assert titles[SITE_URL + doc.url] == document_citation(doc.record.title, doc.number)
+    assert not any("(" in title or ")" in title for title in titles.values())
 
 
 def test_pages_link_their_feed_and_say_how_to_subscribe(site: Path, library: Library) -> None:
