@@ -91,11 +91,12 @@ def test_every_deadline_shows_its_date_with_the_year(site: Path) -> None:
             date = dt.date.fromisoformat(time.get("datetime"))
             label = time.getnext()
             assert label is not None and "gz-deadline-date" in label.get("class", ""), path
-            assert label.text_content() == f"({date.year}年{date.month}月{date.day}日)"
+            # full-width brackets, as Chinese text around it sets them (its units' roles: （责任）)
+            assert label.text_content() == f"（{date.year}年{date.month}月{date.day}日）"
             shown += 1
     assert shown > 300
     deadlines = (site / "deadlines/index.html").read_text(encoding="utf-8")
-    assert re.search(r">5月10日前</time> <span class=\"gz-deadline-date\" title=\"[^\"]*文件年份[^\"]*\">\(2018年5月10日\)", deadlines)
+    assert re.search(r">5月10日前</time><span class=\"gz-deadline-date\" title=\"[^\"]*文件年份[^\"]*\">（2018年5月10日）", deadlines)
 
 
 @pytest.mark.unit
