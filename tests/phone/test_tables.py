@@ -41,6 +41,19 @@ def test_no_text_cell_narrower_than_five_characters_at_375(phone, served_site: s
 
 
 @pytest.mark.browser
+def test_a_units_task_counts_are_seen_whole_on_a_phone(phone, served_site: str) -> None:
+    """Six short cells (a role, a number): on a 375 px phone they fit the screen; the 7.5em every printed
+    table's cell keeps pushed 督办 and 成员单位 out of view, behind a sideways scroll."""
+    page = phone.new_page()
+    page.goto(served_site + "departments/fgw/")
+    wrap = page.locator(".gz-table-wrap:has(table.gz-dept-counts)")
+    assert wrap.evaluate("w => w.scrollWidth <= w.clientWidth"), wrap.evaluate("w => [w.scrollWidth, w.clientWidth]")
+    # nor is a role's name broken over two lines
+    assert page.evaluate("""() => [...document.querySelectorAll('table.gz-dept-counts th')]
+        .every(th => { const r = document.createRange(); r.selectNodeContents(th); return r.getClientRects().length === 1; })""")
+
+
+@pytest.mark.browser
 def test_list_tables_are_cards_on_a_phone_and_tables_on_a_desktop(phone, desktop, served_site: str) -> None:
     lists = {
         "deadlines/": "table.gz-deadlines", "documents/": "table.gz-doc-table",
