@@ -184,7 +184,15 @@
     if (q) { input.value = q; go(q); }
   }
 
-  function init() { setupCopy(announcer()); setupRoving(); setupLookup(); }
+  // The printed head's address on a build without a public one (overrides/main.html): the address
+  // 复制引用 cites, written in before the reader prints (printing runs no script).
+  function fillPrintAddress() {
+    Array.prototype.forEach.call(document.querySelectorAll(".gz-print-url[data-gz-here]"), function (span) {
+      span.textContent = pageUrl();
+    });
+  }
+
+  function init() { fillPrintAddress(); setupCopy(announcer()); setupRoving(); setupLookup(); }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {

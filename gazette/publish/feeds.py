@@ -23,6 +23,7 @@ from collections.abc import Iterable
 
 from feedgen.feed import FeedGenerator
 
+from gazette.derive.anchors import document_citation
 from gazette.derive.views import FEED_LIMIT, Assignment, DepartmentView, DocView, IssueView, Library, issuer_feed_url
 from gazette.fsio import write_atomic
 from gazette.publish.context import PublishContext
@@ -78,7 +79,7 @@ def _add_document(
     url = links.url(doc.url, at)
     r = doc.record
     fe.id(entry_id or links.atom_id(doc.url))
-    fe.title(f"{r.title}({doc.number})")
+    fe.title(document_citation(r.title, doc.number))  # as the page cites it: 《标题》（文号）
     # One link per entry: feedgen 1.0.0 drops an entry link's rel and type, so a
     # second (JSON) link would be a second untyped alternate, which Atom forbids.
     fe.link(href=url, rel="alternate", type="text/html")

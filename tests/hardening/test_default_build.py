@@ -12,11 +12,13 @@ table makes its page over 1 MB. It is built strictly with no SITE_URL (the defau
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import lxml.html
+import pypdf
 import pytest
 
 from gazette.publish.linkcheck import check_site
@@ -91,3 +93,16 @@ def test_no_page_requests_a_missing_file(built: tuple[Path, str], served: str, s
         open_settled(page, served + url, lands_on=served + LOOKED_UP if url == LOOKUP else None)
     open_settled(page, served + "404.html")  # the page a host serves for a missing address
     assert failed == []
+
+
+def test_a_printed_document_is_headed_by_its_citation_and_address_without_site_url(served: str, shared_context) -> None:
+    """Paper keeps where a document came from. Without SITE_URL the pages have no public address
+    (no canonical link), so the head printed nothing at all, not even the citation: it now holds the
+    citation and the address the reader printed from, as 复制引用 cites it."""
+    page = shared_context().new_page()
+    page.goto(served + "2018/qzbf-33/", wait_until="load")
+    page.wait_for_function("() => document.querySelector('.gz-document .gz-permalink[tabindex=\"0\"]')")  # cite.js has run
+    pdf = pypdf.PdfReader(io.BytesIO(page.pdf(format="A4")))
+    head = re.sub(r"\s+", "", pdf.pages[0].extract_text())[:400]
+    assert "衢政办发〔2018〕33号" in head
+    assert served.split("//", 1)[1] + "2018/qzbf-33/" in head, head

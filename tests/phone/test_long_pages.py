@@ -121,6 +121,45 @@ def test_the_closed_menu_waits_yet_opens_and_keeps_its_tab_stops(phone, served_s
     page.locator("#gz-search-input").focus()
     page.keyboard.press("Tab")
     assert page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')")
+    # focus leaves the menu (it slides out again) before the reader taps the menu button
+    page.evaluate("document.activeElement.blur()")
+    page.wait_for_function(_SETTLED)
     page.locator(".md-header label[for='__drawer']").click()
     page.wait_for_function(f"() => ({rendered})() > 5")
     page.get_by_role("link", name="首页", exact=True).first.wait_for(state="visible")
+
+
+# Where the focused element is on screen and drawn on top: what a keyboard reader sees.
+_FOCUS_SEEN = """() => { const e = document.activeElement, r = e.getBoundingClientRect();
+  if (!r.width || r.right <= 0 || r.left >= innerWidth) return false;
+  const top = document.elementFromPoint(r.left + Math.min(r.width / 2, 20), r.top + r.height / 2);
+  return !!top && (top === e || e.contains(top) || top.contains(e)); }"""
+_SETTLED = "() => document.getAnimations().every(a => a.playState !== 'running')"  # the drawer has slid
+
+
+@pytest.mark.parametrize("width", (375, 1024))
+def test_the_closed_menus_links_come_into_view_as_the_keyboard_reaches_them(shared_context, served_site: str,
+                                                                           width: int) -> None:
+    """Below 1220 px the menu is a closed drawer whose button is no tab stop, so a keyboard reader
+    reaches its links with Tab: each must be seen when focused (it was: 17 stops off screen, or
+    hidden under the menu's first level), and the drawer closes again once focus leaves it."""
+    page = shared_context(viewport={"width": width, "height": 700}).new_page()
+    page.goto(served_site + "departments/fgw/", wait_until="load")
+    names = page.evaluate("[...document.querySelectorAll('.md-sidebar--primary :is(a[href], label[tabindex])')]"
+                          ".map(e => e.textContent.trim())")
+    page.locator("#gz-search-input").focus()
+    unseen = []
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if not page.evaluate("!!document.activeElement.closest('.md-sidebar--primary')"):
+            break
+        name = page.evaluate("document.activeElement.textContent.trim() || document.activeElement.getAttribute('aria-label')")
+        page.wait_for_function(_SETTLED)
+        if not page.evaluate(_FOCUS_SEEN):
+            unseen.append(name)
+    assert len(names) > 10
+    assert not unseen, unseen
+    # focus past the menu: the page's own controls are seen and the drawer is out of the way
+    page.wait_for_function(_SETTLED)
+    assert page.evaluate(_FOCUS_SEEN)
+    assert page.evaluate("document.querySelector('.md-sidebar--primary').getBoundingClientRect().right <= 0")

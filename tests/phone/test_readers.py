@@ -487,7 +487,7 @@ def test_pages_do_not_shift_as_they_complete(chromium, served_site: str, width: 
     assert not shifted, shifted
 
 
-@pytest.mark.parametrize("width", (375, 1280))
+@pytest.mark.parametrize("width", (320, 375, 1280))
 def test_the_sites_name_is_read_in_full_in_the_header(open_page, served_site: str, width: int) -> None:
     """On a phone the header search folds to its icon rather than squeeze the site's name to "衢…"."""
     page = open_page(width)

@@ -104,6 +104,9 @@ def test_calendar_subscription_link_and_how_to(site: Path) -> None:
     # a unit without dated tasks offers no empty calendar to subscribe to
     undated = [p for p in site.glob("departments/*/index.html") if "data-deadline=\"2" not in p.read_text(encoding="utf-8")]
     assert undated and not lxml.html.fromstring(undated[0].read_text(encoding="utf-8")).cssselect("a.gz-webcal")
+    # nor an empty calendar to download: 20 units offered a 期限日历 with no event in it
+    for path in undated:
+        assert not lxml.html.fromstring(path.read_text(encoding="utf-8")).cssselect("a[href$='tasks.ics']"), path.parent.name
 
 
 @pytest.mark.browser

@@ -41,6 +41,19 @@ def test_no_text_cell_narrower_than_five_characters_at_375(phone, served_site: s
 
 
 @pytest.mark.browser
+def test_a_units_task_counts_are_seen_whole_on_a_phone(phone, served_site: str) -> None:
+    """Six short cells (a role, a number): on a 375 px phone they fit the screen; the 7.5em every printed
+    table's cell keeps pushed 督办 and 成员单位 out of view, behind a sideways scroll."""
+    page = phone.new_page()
+    page.goto(served_site + "departments/fgw/")
+    wrap = page.locator(".gz-table-wrap:has(table.gz-dept-counts)")
+    assert wrap.evaluate("w => w.scrollWidth <= w.clientWidth"), wrap.evaluate("w => [w.scrollWidth, w.clientWidth]")
+    # nor is a role's name broken over two lines
+    assert page.evaluate("""() => [...document.querySelectorAll('table.gz-dept-counts th')]
+        .every(th => { const r = document.createRange(); r.selectNodeContents(th); return r.getClientRects().length === 1; })""")
+
+
+@pytest.mark.browser
 def test_list_tables_are_cards_on_a_phone_and_tables_on_a_desktop(phone, desktop, served_site: str) -> None:
     lists = {
         "deadlines/": "table.gz-deadlines", "documents/": "table.gz-doc-table",
@@ -91,11 +104,12 @@ def test_every_deadline_shows_its_date_with_the_year(site: Path) -> None:
             date = dt.date.fromisoformat(time.get("datetime"))
             label = time.getnext()
             assert label is not None and "gz-deadline-date" in label.get("class", ""), path
-            assert label.text_content() == f"({date.year}年{date.month}月{date.day}日)"
+            # full-width brackets, as Chinese text around it sets them (its units' roles: （责任）)
+            assert label.text_content() == f"（{date.year}年{date.month}月{date.day}日）"
             shown += 1
     assert shown > 300
     deadlines = (site / "deadlines/index.html").read_text(encoding="utf-8")
-    assert re.search(r">5月10日前</time> <span class=\"gz-deadline-date\" title=\"[^\"]*文件年份[^\"]*\">\(2018年5月10日\)", deadlines)
+    assert re.search(r">5月10日前</time><span class=\"gz-deadline-date\" title=\"[^\"]*文件年份[^\"]*\">（2018年5月10日）", deadlines)
 
 
 @pytest.mark.unit

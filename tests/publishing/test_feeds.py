@@ -11,6 +11,7 @@ import lxml.etree as etree
 import lxml.html
 import pytest
 
+from gazette.derive.anchors import document_citation
 from gazette.derive.views import Library
 from tests.conftest import read
 from tests.publishing.conftest import SITE_URL, page_url
@@ -72,7 +73,7 @@ def test_feed_has_every_issue_and_document_with_record_dates(site: Path, feed: e
         entry = entries[SITE_URL + doc.url]
         assert entry.findtext(f"{A}published") == stamp(doc.record.date)
         assert entry.findtext(f"{A}updated") == stamp(max(doc.record.date, doc.issue.record.published))
-        assert doc.number in entry.findtext(f"{A}title") and doc.record.title in entry.findtext(f"{A}title")
+        assert entry.findtext(f"{A}title") == document_citation(doc.record.title, doc.number)
         assert [a.findtext(f"{A}name") for a in entry.findall(f"{A}author")] == list(doc.record.issuers)
     for entry in entries.values():
         assert local(site, entry.find(f"{A}link").get("href")).is_file()

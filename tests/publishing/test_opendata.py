@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -168,3 +169,19 @@ def test_opendata_page_links_every_file(site: Path) -> None:
     assert (site / "sitemap.xml").is_file() and "sitemap.xml" in tree.text_content()
     nav = [a.text_content() for a in lxml.html.fromstring(read(site, "")).xpath("//nav//a")]
     assert any("开放数据" in t for t in nav)
+
+
+def test_the_open_data_page_says_it_in_chinese(site: Path) -> None:
+    """The clerk who opens a CSV reads this page too: its prose (code spans aside: file and field
+    names) names no foreign jargon (OWASP "CSV Injection", canonical, localhost, RFC 3986) and sets
+    Chinese punctuation between Chinese words, not "单元格,电子表格"."""
+    article = lxml.html.fromstring(read(site, "opendata/")).cssselect("article")[0]
+    for code in article.cssselect("code"):
+        code.drop_tree()
+    text = article.text_content()
+    for jargon in ("OWASP", "Injection", "canonical", "localhost", "RFC"):
+        assert jargon not in text, jargon
+    cjk = r"[\u4e00-\u9fff]"
+    said = re.sub(r"“[^”]*”", "", text)  # a name quoted as printed keeps its own brackets: “各县(市、区)人民政府”
+    half = re.findall(rf"{cjk}\s*[,;():]|[,;():]\s*{cjk}", said)
+    assert not half, half

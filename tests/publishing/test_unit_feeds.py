@@ -5,6 +5,7 @@ newest FEED_LIMIT entries, and each department entry listing that unit's tasks."
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import feedparser
@@ -12,6 +13,7 @@ import lxml.etree as etree
 import lxml.html
 import pytest
 
+from gazette.derive.anchors import document_citation
 from gazette.derive.views import FEED_LIMIT, Library, issuer_feed_url
 from gazette.publish import feeds
 from gazette.publish.siteurl import SiteLinks
@@ -93,6 +95,15 @@ def test_site_feed_parses(site: Path) -> None:
     assert 0 < len(parsed.entries) <= FEED_LIMIT
 
 
+def test_a_documents_entry_is_titled_as_it_is_cited(site: Path, library: Library) -> None:
+    """《标题》（文号） with full-width brackets, as the page's citation, not "标题(文号)"."""
+    doc = feeds.newest(list(library.documents))[0]
+    parsed = _parse(site, issuer_feed_url(doc.issuer))
+    titles = {e.link: e.title for e in parsed.entries}
+    assert titles[SITE_URL + doc.url] == document_citation(doc.record.title, doc.number)
+    assert not any("(" in title or ")" in title for title in titles.values())
+
+
 def test_pages_link_their_feed_and_say_how_to_subscribe(site: Path, library: Library) -> None:
     for url, feed in [("departments/fgw/", "departments/fgw/feed.xml"), ("2018/qzbf-33/", "issuers/qzbf/feed.xml")]:
         page = lxml.html.fromstring(read(site, url))
@@ -100,7 +111,10 @@ def test_pages_link_their_feed_and_say_how_to_subscribe(site: Path, library: Lib
         assert any((site / url / h).resolve() == (site / feed).resolve() for h in hrefs), hrefs
         (link,) = page.cssselect(".gz-subscribe a.gz-feed")
         assert (site / url / link.get("href")).resolve() == (site / feed).resolve()
-        assert "阅读器" in page.cssselect(".gz-subscribe")[0].text_content()
+        how = page.cssselect(".gz-subscribe")[0].text_content()
+        assert "阅读器" in how and "添加订阅" in how
+        # said in plain Chinese: no format names (Atom, RSS) nor foreign programs a reader may not know
+        assert not re.search(r"[A-Za-z]", how), how
     for dept in library.departments[:5]:
         assert read(site, dept.url).count('href="feed.xml" type="application/atom+xml"') == 1
 
