@@ -21,7 +21,7 @@
 (() => {
   "use strict";
 
-  const FORMAT = 7; // the index format this script reads (FORMAT in gazette/publish/search_format.py)
+  const FORMAT = 8; // the index format this script reads (FORMAT in gazette/publish/search_format.py)
   const MAGIC = [0x47, 0x5a, 0x53, FORMAT]; // "GZS" + FORMAT: first bytes of every index file
   // Fetched from assets/, or held by the search page, whose copy names the address it stands for
   // (data-src: gazette/publish/entry.py).

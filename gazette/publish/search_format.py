@@ -34,8 +34,8 @@ from functools import lru_cache
 
 from gazette.vocab.normalize import DROP, DROP_JS, fold
 
-FORMAT = 7  # bump when a reader of an older format would misread the files
-MAGIC = b"GZS\x07"  # "GZS" + FORMAT: first bytes of every decoded index file
+FORMAT = 8  # bump when a reader of an older format would misread the files
+MAGIC = bytes([*b"GZS", FORMAT])  # "GZS" + FORMAT: first bytes of every decoded index file
 SEP = "\x00"  # between the strings of one part; never indexed, never in a query
 
 # Part keys in the postings: part index * 2 + 1 when the part is a heading.
