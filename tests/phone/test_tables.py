@@ -58,6 +58,7 @@ def test_list_tables_are_cards_on_a_phone_and_tables_on_a_desktop(phone, desktop
     lists = {
         "deadlines/": "table.gz-deadlines", "documents/": "table.gz-doc-table",
         "departments/zljdj/": "#gz-dept-tasks", "2018/qzbf-33/": "#att_1__table_1 table",
+        "citations/": "table.gz-citation-index",
     }
     page = phone.new_page()
     for url, selector in lists.items():
@@ -68,6 +69,11 @@ def test_list_tables_are_cards_on_a_phone_and_tables_on_a_desktop(phone, desktop
         cell = page.locator(f"{selector} tbody td[data-col]:not(.gz-card-title)").first
         label = cell.evaluate("c => getComputedStyle(c, '::before').content")
         assert label.strip('"') == cell.get_attribute("data-col"), url  # each value under its column name
+    page.set_viewport_size({"width": 320, "height": 700})
+    for url, selector in lists.items():  # a list is read down the screen, never scrolled sideways
+        page.goto(served_site + url)
+        wrap = page.locator(selector).first.locator("xpath=ancestor::div[contains(@class, 'gz-table-wrap')][1]")
+        assert wrap.evaluate("w => w.scrollWidth <= w.clientWidth + 1"), url
     page = desktop.new_page()
     for url, selector in lists.items():
         page.goto(served_site + url)
@@ -156,3 +162,35 @@ def test_deadlines_page_is_complete_without_javascript(shared_context, served_si
     assert not page.locator(".gz-unit-filter").is_visible()
     assert page.locator(".gz-month tbody tr:visible").count() == page.locator(".gz-month tbody tr").count()
     assert page.locator(".gz-month-jump a").first.is_visible()
+
+
+# Every 、 of the list cells: its left edge against its cell's content box (a line of its own
+# starts at the content box).
+SEPARATOR_STARTS_LINE = """(selector) => {
+  const out = [];
+  for (const cell of document.querySelectorAll(selector)) {
+    const style = getComputedStyle(cell), left = cell.getBoundingClientRect().left + parseFloat(style.paddingLeft);
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = node.data.indexOf("、"); i >= 0; i = node.data.indexOf("、", i + 1)) {
+        const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
+        const box = range.getClientRects()[0];  // none when the 、 is not shown
+        if (box && box.left <= left + 1) out.push(cell.closest("tr").id);
+      }
+    }
+  }
+  return out;
+}"""
+
+
+@pytest.mark.browser
+def test_no_line_of_a_citing_list_starts_with_its_separator(phone, served_site: str) -> None:
+    page = phone.new_page()
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.goto(served_site + "citations/")
+    cells = 'table.gz-citation-index td[data-col="引用它的文件"]'
+    assert page.locator(cells).filter(has_text="、").count() >= 3
+    assert page.evaluate(SEPARATOR_STARTS_LINE, cells) == []
+    page.set_viewport_size({"width": 1280, "height": 700})  # a table row: the items run on, 、 between
+    assert page.locator(f"{cells} .gz-list-sep").first.is_visible()
+    assert page.evaluate(SEPARATOR_STARTS_LINE, cells) == []
