@@ -117,6 +117,13 @@ def test_pages_link_their_feed_and_say_how_to_subscribe(site: Path, library: Lib
         assert not re.search(r"[A-Za-z]", how), how
     for dept in library.departments[:5]:
         assert read(site, dept.url).count('href="feed.xml" type="application/atom+xml"') == 1
+    # the site's own feed, offered on 最新, says the same
+    latest = lxml.html.fromstring(read(site, "latest/"))
+    (link,) = latest.cssselect("a.gz-feed")
+    assert (site / "latest" / link.get("href")).resolve() == site / "feed.xml"
+    how = link.getnext()
+    assert how is not None and "gz-subscribe-how" in how.get("class", "")
+    assert "阅读器" in how.text_content() and "添加订阅" in how.text_content()
 
 
 def test_feeds_hold_the_newest_entries_only(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
