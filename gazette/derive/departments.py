@@ -40,22 +40,6 @@ _ALIASED = re.compile(r"^(?P<name>[^()]{2,})\((?P<alias>[^()]{2,})\)$")
 _GOVERNMENT = re.compile(r"(?:人民政府|政府)$")
 
 
-# A registry kind guessed from how a name ends, for the proposed entry of an unknown unit.
-_KIND_BY_ENDING: tuple[tuple[str, str], ...] = (
-    ("人民政府", "县(市、区)政府"), ("管委会", "管委会"), ("管理委员会", "管委会"), ("公司", "企业"),
-    ("集团", "企业"), ("学院", "学校"), ("学校", "学校"), ("大学", "学校"),
-)
-
-
-def guess_kind(name: str) -> str:
-    """The registry kind a new unit's name suggests (a proposal for the editor to check)."""
-    key = normalise_name(name)
-    for ending, kind in _KIND_BY_ENDING:
-        if key.endswith(ending):
-            return kind
-    return "市级部门" if key.startswith(CITY_PARTS) else "其他"
-
-
 @dataclass(frozen=True)
 class UnitRef:
     printed: str  # the name as printed (after joining wrapped lines)

@@ -33,8 +33,9 @@ from dataclasses import dataclass, replace
 from gazette.derive.anchors import AnchoredDocument, Loc, Node, row_id
 from gazette.derive.assignments import RoleGroup, RoleWord, Segment, labelled_line, read, sentences
 from gazette.derive.deadlines import Deadline, find_deadline, parse_deadline
-from gazette.derive.departments import Registry, UnitRef, UnresolvedName, guess_kind, merge_roles
+from gazette.derive.departments import Registry, UnitRef, UnresolvedName, merge_roles
 from gazette.derive.members import Membership, roster_members, sentence_members
+from gazette.derive.proposal import proposed_code, proposed_entry
 from gazette.derive.views import (
     DepartmentSummary,
     DocRef,
@@ -90,7 +91,8 @@ class _Extractor:
             return refs
         for name in names:
             if looks_like_unit_name(name):
-                error = self.source.error(loc, _unknown_unit(name, text))
+                code = proposed_code(name, set(self.registry.by_name.values()))
+                error = self.source.error(loc, _unknown_unit(name, text, code))
                 self.errors.append(UnknownUnitError(error, name, text))
         return _Unresolved(
             tuple(n for n in names if looks_like_unit_name(n)), tuple(n for n in names if not looks_like_unit_name(n))
@@ -392,12 +394,11 @@ class UnknownUnitError(RecordError):
         self.context = context
 
 
-def _unknown_unit(name: str, context: str) -> str:
+def _unknown_unit(name: str, context: str, code: str) -> str:
     """The error for a unit name the registry lacks (Chinese; key for developers in brackets)."""
     return (
         f"[unknown-unit] 单位名称“{name}”不在 data/departments.yaml 中（原文：“{context}”）。"
-        f"如确是实有单位，请在 data/departments.yaml 登记，例如："
-        f"“- code: （拼音首字母） name: {name} kind: {guess_kind(name)}”（类别为推测，请核对）；"
+        f"如确是实有单位，请在 data/departments.yaml 登记，例如：{proposed_entry(name, code)}；"
         f"如是另一单位的写法，请加到该单位的 aliases。"
     )
 

@@ -11,15 +11,14 @@ a unit name; any other phrase is reported as what the reader did not understand.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import TypeAdapter
-from pypinyin import Style, lazy_pinyin
 
 from gazette.derive.anchors import AnchorError, anchor_document
-from gazette.derive.departments import Registry, guess_kind
+from gazette.derive.departments import Registry
+from gazette.derive.proposal import proposed_code, proposed_entry
 from gazette.derive.tasks import UnknownUnitError, extract_tasks
 from gazette.derive.views import DocRef
 from gazette.derive.wenhao import parse_wenhao
@@ -35,7 +34,6 @@ from .report import Report
 from .split import Segment
 
 _DEPARTMENTS = TypeAdapter(list[Department])
-_CITY = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}?市(?=[\u4e00-\u9fff]{2})|市)")  # the city part is not in a code
 
 
 @dataclass
@@ -47,18 +45,6 @@ class RoleCounts:
     tasks: int = 0
     unread: int = 0  # role words listed: seen = used + unread
     unknown: dict[str, str] = field(default_factory=dict)  # unit name → proposed code
-
-
-def proposed_code(name: str, taken: set[str]) -> str:
-    """Pinyin initials of the name without its city (市发展改革委 → fzggw), made unique."""
-    stem = _CITY.sub("", name) or name
-    letters = "".join(p[:1] for p in lazy_pinyin(stem, style=Style.FIRST_LETTER) if p[:1].isascii() and p[:1].isalpha())
-    code = (letters or "unit").lower()
-    candidate, n = code, 2
-    while candidate in taken:
-        candidate, n = f"{code}{n}", n + 1
-    taken.add(candidate)
-    return candidate
 
 
 class _Lines:
@@ -142,6 +128,6 @@ class RoleAudit:
         code = self.counts.unknown.get(name) or proposed_code(name, self.codes)
         first = name not in self.counts.unknown
         self.counts.unknown[name] = code
-        entry = f"- {{code: {code}, name: {name}, kind: {guess_kind(name)}}}  # 待核对：代码按拼音首字母、类别按名称结尾推测"
+        entry = proposed_entry(name, code)
         report.add("units", f"{at}：[{doc_id}] [unknown-unit] 单位“{name}”不在data/departments.yaml中"
                             + (f"；如确是实有单位，建议登记：{entry}" if first else f"（建议的登记见上，代码{code}）"))

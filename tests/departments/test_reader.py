@@ -4,14 +4,17 @@ prose forms, and nothing lost silently (every role word yields a task or is list
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from gazette.derive.assignments import bracket_spans, read
 from gazette.derive.departments import UnitRef, merge_roles
 from gazette.derive.tasks import UnknownUnitError
 from gazette.load.errors import RecordErrors
+from gazette.records.models import Department
 from gazette.vocab.roles import ROLE_LABELS, ROLE_NOUNS, ROLES, STRENGTH, noun_role
 from gazette.vocab.unitnames import looks_like_unit_name
 from tests.departments.test_extraction import DEPARTMENTS, _library, _units
@@ -143,6 +146,24 @@ def test_an_unknown_unit_is_an_error_in_chinese_with_a_proposed_entry(tmp_path: 
     (error,) = info.value.errors
     assert "市旅游委" in error.message and "data/departments.yaml" in error.message
     assert "name: 市旅游委" in error.message and "kind: 市级部门" in error.message and "[unknown-unit]" in error.message
+
+
+@pytest.mark.parametrize(("name", "collective"), [
+    ("市旅游委", False), ("滁州海关", False), ("各街道", True), ("市政府各部门", True),
+    ("相关县(市、区)人民政府", True), ("市级相关单位", True),
+])
+def test_the_proposed_entry_is_a_line_the_registry_accepts(tmp_path: Path, name: str, collective: bool) -> None:
+    """The build's error and the importer's report propose one entry (derive/proposal.py): a real
+    code, the kind, and collective: true for a name of many bodies, as data/departments.yaml holds it."""
+    with pytest.raises(RecordErrors) as info:
+        _library(tmp_path, _part(f"做好宣传(牵头单位:市统计局,配合单位:{name})。"))
+    (error,) = info.value.errors
+    found = re.search(r"- \{.*?\}", error.message)
+    assert found, error.message
+    (entry,) = yaml.safe_load(found.group(0))
+    department = Department.model_validate(entry)
+    assert department.name == name and bool(department.collective) is collective
+    assert re.fullmatch(r"[a-z]+\d*", department.code) and department.code not in {d["code"] for d in yaml.safe_load(DEPARTMENTS)}
 
 
 def test_county_kinds_joined_by_dunhao_are_one_collective_name(tmp_path: Path) -> None:
