@@ -323,11 +323,6 @@ class CitationIndex:
         return sum(len(c) for c in self.outgoing.values())
 
 
-def cn_date(day: dt.date) -> str:
-    """A date as the site prints it: 2017年3月13日."""
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 # --- relationships (gazette.derive.relations) -------------------------------
 
 RelationKind = Literal["repeals", "replaces", "amends", "tied", "basis", "effective", "expires"]
@@ -361,7 +356,7 @@ class Relation:
 
     @property
     def day(self) -> str:
-        return cn_date(self.date) if self.date else ""
+        return day_label(self.date) if self.date else ""
 
 
 @dataclass(frozen=True)
@@ -375,7 +370,7 @@ class TimelineEvent:
 
     @property
     def day(self) -> str:
-        return cn_date(self.date) if self.date else ""
+        return day_label(self.date) if self.date else ""
 
     @property
     def day_in_note(self) -> bool:
@@ -399,11 +394,11 @@ class Standing:
 
     @property
     def since_day(self) -> str:
-        return cn_date(self.since) if self.since else ""
+        return day_label(self.since) if self.since else ""
 
     @property
     def as_of_day(self) -> str:
-        return cn_date(self.as_of) if self.as_of else ""
+        return day_label(self.as_of) if self.as_of else ""
 
 
 RunKind = Literal["text", "own", "cited", "external"]
