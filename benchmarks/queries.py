@@ -60,7 +60,6 @@ from __future__ import annotations
 
 import random
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -73,6 +72,7 @@ from gazette.derive.text import document_strings
 from gazette.derive.wenhao import QUERY_RE, Wenhao, parse_wenhao
 from gazette.publish.search import COLLOQUIAL_WENHAO, library_expansions
 from gazette.publish.search_vocab import Expansion, alternatives
+from gazette.vocab.normalize import fold, without_spaces
 
 COLLOQUIAL = re.compile(COLLOQUIAL_WENHAO)
 
@@ -92,8 +92,8 @@ _TITLE_SPLIT = re.compile(r"[的和与及等、,,“”\"《》()()\s]+")
 
 
 def _default_normalize(text: str) -> str:
-    """NFKC (full-width → ASCII), case-folded, whitespace removed (PDF line wraps)."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).casefold()
+    """Folded as the site folds text (NFKC: full-width → ASCII), case-folded, without spaces or invisible characters (PDF line wraps)."""
+    return without_spaces(fold(text)).casefold()
 
 
 def _engine() -> object | None:
@@ -216,7 +216,7 @@ class Corpus:
         if wenhao and wenhao in self.wenhao:
             url = self.wenhao[wenhao]
             return Query(kind, text, frozenset({url, *self.citing[url]}), frozenset({url}), url, source)
-        folded = unicodedata.normalize("NFKC", text)
+        folded = fold(text)
         bare = QUERY_RE.match(folded)
         if bare and not bare["prefix"]:  # a year and number: every family's, who cites them, and the text
             year, seq = int(bare["year"]), int(bare["seq"])
@@ -250,7 +250,7 @@ def _naming(dept: DepartmentView) -> Iterable[str]:
 
 def as_wenhao(text: str) -> str | None:
     """Canonical 文号 if ``text`` is one in any printed form (bare "衢政办发 2018 33" too)."""
-    folded = unicodedata.normalize("NFKC", text).strip()
+    folded = fold(text).strip()
     try:
         return parse_wenhao(folded).canonical
     except ValueError:

@@ -28,11 +28,11 @@ lists every removed line.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
 from gazette.derive.numbering import LabelError, attachment_number, int_to_chinese, split_label
+from gazette.vocab.normalize import fold, without_spaces
 
 from .outline import POINT_BEFORE_DIGIT
 from .signature import DATE, ORGAN, PUBLIC
@@ -82,14 +82,13 @@ class OwnHead:
         return cls(years | {year}, numbers | {number})
 
     def matches(self, line: str) -> bool:
-        text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", line))
+        text = without_spaces(fold(line))
         return len(text) <= MAX_HEAD and bool(self._line.match(text)) and bool(self._piece.search(text))
 
 
 def shape(line: str) -> str:
-    """The line as a repeatable shape: NFKC, no spaces, digit runs as ``#``."""
-    folded = unicodedata.normalize("NFKC", line)
-    return _DIGITS.sub("#", re.sub(r"\s+", "", folded))
+    """The line as a repeatable shape: folded (NFKC), no spaces, digit runs as ``#``."""
+    return _DIGITS.sub("#", without_spaces(fold(line)))
 
 
 def _is_table_line(line: str) -> bool:

@@ -43,7 +43,8 @@ def _texts(parts: list[Part]) -> list[str]:
 
 
 @pytest.mark.parametrize("line", ["2021年第4期", "第4期", "第四期", "衢州政报", "衢州政报 2021年第4期", "·4· / 衢州政报 / 2021年第4期",
-                                  "2021年第4期 第5页", "12 2021年第04期", "２０２１年第４期"])
+                                  "2021年第4期 第5页", "12 2021年第04期", "２０２１年第４期",
+                                  "衢州\u200b政报\u3000\u30002021年第4期", "\ufeff衢州政报"])  # invisible characters, as a text export leaves them
 def test_the_issues_own_head_in_any_combination(line: str) -> None:
     assert OWN.matches(line)
 
