@@ -138,8 +138,8 @@ def test_deadlines_jump_to_month_and_filter_by_unit(phone, served_site: str, sit
     month = jump.get_attribute("data-month")
     jump.click()
     page.wait_for_url(f"**/deadlines/#m-{month}")
-    # the month is on screen once the cards around it are laid out at their own height (cards out of
-    # view keep an estimated one until then, content-visibility), whatever the machine's pace
+    # the month is on screen once the cards around it have their own heights (jump.js keeps it in
+    # place meanwhile; tests/phone/test_jumps.py checks where exactly it lands)
     page.wait_for_function("(id) => { const top = document.getElementById(id).getBoundingClientRect().top; "
                            "return top >= 0 && top < innerHeight; }", arg=f"m-{month}", timeout=10000)
     page.select_option("#gz-unit", "bb")
