@@ -4,8 +4,9 @@ The palette toggle (``palette.js``) is in every page's header and loads everywhe
 (``extra_javascript`` in mkdocs.yml). The clause controls and the 文号 lookup box that
 resolves in the page (``cite.js``), the wide-table cue (``tables.js``) and the script that
 keeps a link's target in place while the blocks near it get their heights (``jump.js``, on
-pages whose blocks are skipped while out of view) exist on some pages only; a page where their selectors find nothing does not fetch them (the search
-page, the first thing a phone on a slow network waits for, fetched both and used neither).
+pages whose blocks gazette.css skips while out of view) exist on some pages only; a page
+where their selectors find nothing does not fetch them (the search page, the first thing a
+phone on a slow network waits for, fetched both and used neither).
 Each script is named with the selector of the elements it works on, as in the script.
 """
 

@@ -64,12 +64,17 @@ BODY_ENDINGS: tuple[str, ...] = tuple(e for e in UNIT_ENDINGS if e not in PLACE_
 GENERIC_NAME = re.compile("(?:人民)?" + endings_pattern(BODY_ENDINGS))
 
 
-# Each of a group of bodies (各街道, 各乡镇, 各有关企业): a collective name; 街道 or 企业 alone is none.
+# How a name of many bodies begins: 各, 相关 or 有关 before the kind (各街道, 各县、市、区政府,
+# 相关县(市、区)人民政府).
+COLLECTIVE_STARTS: tuple[str, ...] = ("各", "相关", "有关")
+# Each of a group of bodies (各街道, 各乡镇, 各有关企业): a collective name to register; 街道 or 企业
+# alone is none, and neither is 有关企业 (a phrase of prose, unlike a name with 各).
 GROUP_NAME = re.compile("^各.*" + endings_pattern(GROUP_ENDINGS) + "$")
-# How a name of many bodies reads (a collective the registry marks so): 各, 相关 or 有关 before the
-# kind (各街道, 各县、市、区政府, 相关县(市、区)人民政府), or 各/有关/相关/成员 before 部门 or 单位 at its end
-# (市政府各部门, 市级各有关部门, 领导小组成员单位).
-COLLECTIVE_NAME = re.compile(r"^(?:各|相关|有关)|(?:各|有关|相关|成员)(?:部门|单位)$")
+# How a name of many bodies reads (a collective the registry marks so): it begins so, or ends in
+# 各/有关/相关/成员 before 部门 or 单位 (市政府各部门, 市级各有关部门, 领导小组成员单位).
+COLLECTIVE_NAME = re.compile(
+    "^" + endings_pattern(COLLECTIVE_STARTS) + "|" + endings_pattern((*COLLECTIVE_STARTS, "成员")) + "(?:部门|单位)$"
+)
 
 
 def looks_like_unit_name(name: str) -> bool:
