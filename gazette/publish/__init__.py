@@ -22,9 +22,9 @@ from gazette.publish.csp import write_csp
 from gazette.publish.entry import write_entries
 from gazette.publish.feeds import write_feed
 from gazette.publish.lookup import write_lookup
+from gazette.publish.minify import minify_assets
 from gazette.publish.opendata import write_open_data
 from gazette.publish.rules import write_rules
-from gazette.publish.scripts import minify_scripts
 from gazette.publish.search import write_search_index
 from gazette.publish.sitemap import write_sitemap
 from gazette.publish.sizes import warn_sizes
@@ -33,7 +33,7 @@ from gazette.publish.tasks_export import write_task_exports
 STEPS: tuple[Step, ...] = (
     # The rules the browser's scripts read (assets/rules.json) come first: every page uses them.
     write_rules,
-    minify_scripts,
+    minify_assets,
     write_lookup,
     write_task_exports,
     # Open data, the Atom feed, and the sitemap with record dates (replaces MkDocs' own).
@@ -52,7 +52,7 @@ STEPS: tuple[Step, ...] = (
 
 
 # Steps that read what MkDocs wrote (pages, copied scripts), not the records: the dry run cannot run them.
-READS_PAGES: frozenset[Step] = frozenset({minify_scripts, write_search_index, write_entries, write_csp, warn_sizes})
+READS_PAGES: frozenset[Step] = frozenset({minify_assets, write_search_index, write_entries, write_csp, warn_sizes})
 # Steps whose files depend on the records alone: what the dry run wrote is what the build writes,
 # so the build copies those files (``Staged``) instead of making them twice. The sitemap lists
 # the built pages and is made again.
