@@ -1174,9 +1174,14 @@
       if (mine === seq && facetsDetails.open) renderFacets(table);
       return true;
     }
-    // The next ``limit`` results after those shown; the caller shows 更多 once the page is complete.
-    async function page(mine, limit, withFacets = false) {
-      const out = await search(input.value, { filters: filters(), sort: sortSelect.value || null, limit, offset: shown, expand: expandOn, facets: withFacets });
+    // ``limit`` results from ``offset`` (by default the next after those shown).
+    function ask(limit, offset = shown, withFacets = false) {
+      return search(input.value, { filters: filters(), sort: sortSelect.value || null, limit, offset, expand: expandOn, facets: withFacets });
+    }
+    // The answer's results drawn after those shown (``asked``: an answer asked for already, else the
+    // next ``limit``); null when a newer search has begun. The caller shows 更多 once the page is complete.
+    async function page(mine, limit, withFacets = false, asked = null) {
+      const out = await (asked || ask(limit, shown, withFacets));
       if (mine !== seq) return null;
       const nodes = [...(shown === 0 ? out.notices.map(renderNotice) : []), ...out.results.map(renderResult)];
       if (shown === 0) list.replaceChildren(...nodes); else list.append(...nodes);
@@ -1206,10 +1211,15 @@
       counts = null;
       more.hidden = true;
       firstScreen = true;
+      // The first screen's results are asked for at once (their files download side by side) and
+      // the first is drawn as soon as its own file is here: on a slow link it shows while the
+      // others still arrive. Status, notes and units come with it, above the list, so nothing
+      // drawn moves when the others follow below.
+      const first = ask(1, 0, facetsDetails.open), others = ask(FIRST_SCREEN - 1, 1);
+      others.catch(() => {}); // a failure is shown when its turn comes
       let out;
-      try { out = await page(mine, FIRST_SCREEN, facetsDetails.open); } catch (e) { fail(e, mine); return; }
+      try { out = await page(mine, 1, false, first); } catch (e) { fail(e, mine); return; }
       if (!out) return;
-      firstScreen = false;
       total = out.total;
       if (out.facets) counts = out.facets;
       const asked = input.value.trim() || Object.values(selected).some((s) => s.size);
@@ -1218,6 +1228,8 @@
       renderNotes(out);
       if (asked && !total && !out.units.total) notes.append(nothingFoundHelp());
       renderUnits(out);
+      try { if (!(await page(mine, FIRST_SCREEN - 1, false, others))) return; } catch (e) { fail(e, mine); return; }
+      firstScreen = false;
       if (facetsDetails.open && !(await showFacets(mine))) return;
       if (shown < Math.min(PAGE_SIZE, total)) {  // the rest of the first page
         try { if (!(await page(mine, PAGE_SIZE - shown))) return; } catch (e) { fail(e, mine); return; }

@@ -450,6 +450,49 @@ def test_a_search_in_the_address_starts_before_the_stylesheets_arrive(chromium, 
         context.close()
 
 
+def test_the_first_result_is_shown_while_the_others_of_its_screen_still_arrive(chromium, served_site: str) -> None:
+    """On a slow link each card file takes its own time: the first result is drawn as soon as its
+    own file is here, with the count and notes above the list (nothing drawn moves when the
+    others follow below it), and the rest of the first screen as theirs arrive."""
+    context = chromium.new_context(locale="zh-CN")  # a route: a context of its own
+    try:
+        page = context.new_page()
+        # a card file's address (search_format.PATHS), its document's number in the first group
+        card = re.compile("/search/[0-9a-f]+/" + re.escape(PATHS["doc"]).replace(re.escape("{n}"), r"(\d+)")
+                          .replace(re.escape("{c}"), r"\d+") + "$")
+        held: list | None = []  # the files of every document but the first asked for, until let through (None)
+        asked: list[str] = []  # the documents whose card files were asked for, in order
+
+        def hold(route) -> None:
+            n = card.search(urlsplit(route.request.url).path)[1]
+            if n not in asked:
+                asked.append(n)
+            if held is None or n == asked[0]:
+                route.continue_()
+            else:
+                held.append(route)
+
+        page.route(lambda url: bool(card.search(urlsplit(url).path)), hold)
+        page.goto(f"{served_site}search/?q={quote('的')}")
+        page.wait_for_selector("ol.gz-results > li.gz-result", timeout=15000)
+        assert page.locator("ol.gz-results > li.gz-result").count() == 1
+        assert len(asked) == 3, asked  # the first screen's three asked for at once
+        assert COUNT.search(page.inner_text(".gz-search-status")), page.inner_text(".gz-search-status")
+        first = page.get_attribute("ol.gz-results > li.gz-result > a", "href")
+        top = page.evaluate("() => document.querySelector('ol.gz-results > li.gz-result').getBoundingClientRect().top")
+        routes, held = held, None
+        for route in routes:
+            route.continue_()
+        page.wait_for_selector("ol.gz-results[data-state=done]", state="attached", timeout=15000)
+        assert page.locator("ol.gz-results > li.gz-result").count() == 10
+        assert page.get_attribute("ol.gz-results > li.gz-result > a", "href") == first
+        assert page.evaluate("() => document.querySelector('ol.gz-results > li.gz-result').getBoundingClientRect().top") == top
+        ranked = [r["url"] for r in _api(page, served_site, "的", limit=3)["results"]]
+        assert _path(first) == "/" + ranked[0]  # the first of the order, drawn first
+    finally:
+        context.close()
+
+
 def _index_file(name: str) -> re.Pattern[str]:
     """The address of an index file as the index names it (search_format.PATHS), under the build's folder."""
     return re.compile("/search/[0-9a-f]+/" + re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(PATHS[name])) + "$")
