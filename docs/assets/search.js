@@ -704,22 +704,25 @@
     const info = (n) => found.docs.get(n) || { tier: 2, score: 0, matches: null, marks: [] };
     // The page's first screen and the rest of it ask for one order: it is worked out once per query,
     // filters and sort, in a task of its own (a broad query's ranking, then its sorting).
+    // Kept as a promise: the searches a page asks for at once (its first result, the rest of its
+    // first screen) wait for one ordering instead of each making its own.
     const orders = found.orders || (found.orders = new Map());
     const orderKey = JSON.stringify([sort, Object.entries(active).sort()]);
     if (!orders.has(orderKey)) {
-      await breathe();
-      const docs = filtering ? pool.filter((n) => facetMatch(table, n, active, null)) : pool;
-      if (sort === "date:asc") docs.sort((a, b) => b - a);
-      else if (sort === "date:desc") docs.sort((a, b) => a - b);
-      else {
-        // Each document's rank is read once, not at every comparison (thousands of documents).
-        const tier = new Uint8Array(meta.docs), score = new Float64Array(meta.docs);
-        for (const n of docs) { const d = info(n); tier[n] = d.tier; score[n] = d.score; }
-        docs.sort((a, b) => tier[a] - tier[b] || score[b] - score[a] || a - b);
-      }
-      orders.set(orderKey, docs);
+      orders.set(orderKey, breathe().then(() => {
+        const docs = filtering ? pool.filter((n) => facetMatch(table, n, active, null)) : pool;
+        if (sort === "date:asc") docs.sort((a, b) => b - a);
+        else if (sort === "date:desc") docs.sort((a, b) => a - b);
+        else {
+          // Each document's rank is read once, not at every comparison (thousands of documents).
+          const tier = new Uint8Array(meta.docs), score = new Float64Array(meta.docs);
+          for (const n of docs) { const d = info(n); tier[n] = d.tier; score[n] = d.score; }
+          docs.sort((a, b) => tier[a] - tier[b] || score[b] - score[a] || a - b);
+        }
+        return docs;
+      }));
     }
-    const docs = orders.get(orderKey);
+    const docs = await orders.get(orderKey);
     const depts = deptPool.filter((d) => !filtering || facetMatch(table, d.dept, active, null)).sort((a, b) => a.tier - b.tier);
     // Documents first; a department named exactly leads them; other units apart, counted apart.
     const lead = depts.filter((d) => d.tier === 0);
