@@ -51,14 +51,11 @@ def test_printed_document_has_every_cell_no_controls_and_its_citation(shared_con
     )
     assert cells
     number = page.locator(".gz-card .gz-wenhao").inner_text()
-    pdf = page.pdf(format="A4")
-    pages = pypdf.PdfReader(io.BytesIO(pdf)).pages
-    text = "".join(p.extract_text() for p in pages)
-    flat = _flat(text)
+    flat = "".join(_printed(page))
     # a cell breaks at most once a page; a page holds far more than 200 characters of one cell
     missing = [c[:40] for c in cells if _flat(c) and (_pieces(_flat(c), flat) or 10**6) > 2 + len(_flat(c)) // 200]
     assert not missing, missing[:5]
-    assert "复制引用" not in text and "¶" not in text
+    assert "复制引用" not in flat and "¶" not in flat
     # the citation and the permanent address head the printout
     head = flat[:400]
     assert _flat(number) in head and f"example.test/zhengbao/{url}" in head
@@ -71,6 +68,19 @@ def test_printed_document_has_every_cell_no_controls_and_its_citation(shared_con
     assert not overflow
 
 
+# The flat text of each printed page, by address: the tests of a page read one printout (printing a
+# long document to PDF and reading it back take seconds).
+_PRINTOUTS: dict[str, list[str]] = {}
+
+
+def _printed(page) -> list[str]:
+    """The flat text of each page of ``page`` printed on A4 (the page as it was opened)."""
+    if page.url not in _PRINTOUTS:
+        pdf = page.pdf(format="A4")
+        _PRINTOUTS[page.url] = [_flat(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    return _PRINTOUTS[page.url]
+
+
 def _printed_pages(page, url: str) -> tuple[list[str], list[str]]:
     """(the flat text of each printed page, the titles of the page's tables: an attachment's title
     over its table, a table's caption)."""
@@ -78,8 +88,7 @@ def _printed_pages(page, url: str) -> tuple[list[str], list[str]]:
     titles = page.eval_on_selector_all(
         "article .gz-att-head:has(+ figure.gz-table) .gz-att-title, article figure.gz-table > figcaption",
         "ts => ts.map(t => t.textContent)")
-    pdf = page.pdf(format="A4")
-    return [_flat(p.extract_text()) for p in pypdf.PdfReader(io.BytesIO(pdf)).pages], [_flat(t) for t in titles]
+    return _printed(page), [_flat(t) for t in titles]
 
 
 @pytest.mark.parametrize("url", ["2018/qzbf-38/", *PRINTED])
