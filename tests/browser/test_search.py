@@ -25,6 +25,9 @@ from tests.project import real_library as library
 pytestmark = pytest.mark.browser
 
 COUNT = re.compile(r"(部门页 1 个，)?共 \d+ 篇文件(，单位 \d+ 个)?")
+# A card file's address as the index names it (search_format.PATHS), under the build's folder; its
+# document's number is the first group.
+CARD_FILE = "/search/[0-9a-f]+/" + re.escape(PATHS["doc"]).replace(re.escape("{n}"), r"(\d+)").replace(re.escape("{c}"), r"\d+")
 
 
 def containing(*terms: str) -> set[str]:
@@ -394,8 +397,6 @@ def test_the_first_screen_of_results_is_fetched_first(shared_context, served_sit
     """On a slow link the first results appear before the others download: the card files of the
     first three results are fetched alone, the rest of the page once those three are shown."""
     page = shared_context().new_page()
-    # a card file's address as the index names it (search_format.PATHS), under the build's folder
-    card = "/search/[0-9a-f]+/" + re.escape(PATHS["doc"]).replace(re.escape("{n}"), r"(\d+)").replace(re.escape("{c}"), r"\d+")
     page.add_init_script("""
       window.__cards = [];  // [document number, results on the page when its card was fetched]
       const card = new RegExp(CARD), fetchNow = window.fetch;
@@ -403,7 +404,7 @@ def test_the_first_screen_of_results_is_fetched_first(shared_context, served_sit
         const m = String((input && input.url) || input).match(card);
         if (m) window.__cards.push([Number(m[1]), document.querySelectorAll('ol.gz-results > li.gz-result').length]);
         return fetchNow.apply(this, arguments);
-      };""".replace("CARD", json.dumps(card)))
+      };""".replace("CARD", json.dumps(CARD_FILE)))
     hrefs = _search(page, served_site, "的")
     assert len(hrefs) == 10 and page.is_visible(".gz-more")
     shown_then: dict[int, int] = {}
@@ -457,9 +458,7 @@ def test_the_first_result_is_shown_while_the_others_of_its_screen_still_arrive(c
     context = chromium.new_context(locale="zh-CN")  # a route: a context of its own
     try:
         page = context.new_page()
-        # a card file's address (search_format.PATHS), its document's number in the first group
-        card = re.compile("/search/[0-9a-f]+/" + re.escape(PATHS["doc"]).replace(re.escape("{n}"), r"(\d+)")
-                          .replace(re.escape("{c}"), r"\d+") + "$")
+        card = re.compile(CARD_FILE + "$")
         held: list | None = []  # the files of every document but the first asked for, until let through (None)
         asked: list[str] = []  # the documents whose card files were asked for, in order
 
