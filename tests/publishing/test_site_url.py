@@ -24,6 +24,7 @@ import pytest
 
 from gazette.publish.siteurl import SiteLinks, public_site_url
 from tests.project import ROOT, build, copy_project, serve
+from tests.records import small_project
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]", "0.0.0.0")
 TEXT_FORMATS = (".html", ".json", ".csv", ".ics", ".xml", ".txt", ".js")
@@ -53,19 +54,30 @@ def test_links_are_relative_to_the_file_without_an_address() -> None:
     assert public.atom_id("") == "https://example.org/zb/"
 
 
-def _build(out: Path, site_url: str | None) -> None:
-    result = build(ROOT, out, site_url=site_url)
-    assert result.returncode == 0, result.stderr
+@pytest.fixture(scope="module")
+def local_site(default_build: tuple[Path, str]) -> Path:
+    """The real library built with no SITE_URL (made once per run, tests/conftest.py)."""
+    return default_build[0]
 
 
-@pytest.fixture(scope="module", params=[None, "http://127.0.0.1:8000/"], ids=["unset", "loopback"])
-def local_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if request.param is None:  # the default build, made once per run (tests/conftest.py)
-        site: Path = request.getfixturevalue("default_build")[0]
-        return site
-    out = tmp_path_factory.mktemp("site-no-address")
-    _build(out, request.param)
-    return out
+def _files(site: Path) -> dict[str, bytes]:
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+@pytest.mark.site
+def test_a_loopback_address_builds_what_no_address_builds(tmp_path: Path) -> None:
+    """The address ``mkdocs serve`` sets is no address readers can use: a build with it is the build
+    with none (whose links the tests below read), file for file and byte for byte, and a public
+    address is not (its canonical links, sitemap and feed ids)."""
+    project = small_project(tmp_path / "p")
+    built = {}
+    for name, value in (("unset", None), ("loopback", "http://127.0.0.1:8000/"), ("public", "https://example.org/zb/")):
+        result = build(project, tmp_path / name, site_url=value)
+        assert result.returncode == 0, result.stderr
+        built[name] = _files(tmp_path / name)
+    assert len(built["unset"]) > 50
+    assert built["loopback"] == built["unset"]
+    assert built["public"] != built["unset"] and "sitemap.xml" in built["public"]
 
 
 @pytest.mark.site
