@@ -25,9 +25,17 @@ from tests.project import real_library as library
 pytestmark = pytest.mark.browser
 
 COUNT = re.compile(r"(部门页 1 个，)?共 \d+ 篇文件(，单位 \d+ 个)?")
-# A card file's address as the index names it (search_format.PATHS), under the build's folder; its
-# document's number is the first group.
-CARD_FILE = "/search/[0-9a-f]+/" + re.escape(PATHS["doc"]).replace(re.escape("{n}"), r"(\d+)").replace(re.escape("{c}"), r"\d+")
+
+
+def _index_file(name: str, capture: str | None = None) -> re.Pattern[str]:
+    """The address of an index file as the index names it (search_format.PATHS), under the build's
+    folder; the field ``capture`` (``n``: a card file's document number) is its first group."""
+    fields = re.sub(r"\\\{(\w+)\\\}", lambda m: "([^/]+)" if m[1] == capture else "[^/]+", re.escape(PATHS[name]))
+    return re.compile("/search/[0-9a-f]+/" + fields + "$")
+
+
+# A card file's address; its document's number is the first group.
+CARD_FILE = _index_file("doc", capture="n")
 
 
 def containing(*terms: str) -> set[str]:
@@ -404,7 +412,7 @@ def test_the_first_screen_of_results_is_fetched_first(shared_context, served_sit
         const m = String((input && input.url) || input).match(card);
         if (m) window.__cards.push([Number(m[1]), document.querySelectorAll('ol.gz-results > li.gz-result').length]);
         return fetchNow.apply(this, arguments);
-      };""".replace("CARD", json.dumps(CARD_FILE)))
+      };""".replace("CARD", json.dumps(CARD_FILE.pattern)))
     hrefs = _search(page, served_site, "的")
     assert len(hrefs) == 10 and page.is_visible(".gz-more")
     shown_then: dict[int, int] = {}
@@ -433,7 +441,7 @@ def test_a_search_in_the_address_starts_before_the_stylesheets_arrive(chromium, 
           };""")
         expected = {"/" + url for url in containing("安全生产")}  # five documents: one page, three first
         page.goto(f"{served_site}search/?q={quote('安全生产')}", wait_until="commit")
-        card = _index_file("doc").pattern
+        card = CARD_FILE.pattern
         first_screen = f"() => (window.__early || []).filter(([p]) => new RegExp({json.dumps(card)}).test(p)).length >= 3"
         page.wait_for_function(first_screen, polling=50, timeout=15000)
         assert held, "the stylesheets were asked for and are held back"
@@ -458,12 +466,11 @@ def test_the_first_result_is_shown_while_the_others_of_its_screen_still_arrive(c
     context = chromium.new_context(locale="zh-CN")  # a route: a context of its own
     try:
         page = context.new_page()
-        card = re.compile(CARD_FILE + "$")
         held: list | None = []  # the files of every document but the first asked for, until let through (None)
         asked: list[str] = []  # the documents whose card files were asked for, in order
 
         def hold(route) -> None:
-            n = card.search(urlsplit(route.request.url).path)[1]
+            n = CARD_FILE.search(urlsplit(route.request.url).path)[1]
             if n not in asked:
                 asked.append(n)
             if held is None or n == asked[0]:
@@ -471,7 +478,7 @@ def test_the_first_result_is_shown_while_the_others_of_its_screen_still_arrive(c
             else:
                 held.append(route)
 
-        page.route(lambda url: bool(card.search(urlsplit(url).path)), hold)
+        page.route(lambda url: bool(CARD_FILE.search(urlsplit(url).path)), hold)
         page.goto(f"{served_site}search/?q={quote('的')}")
         page.wait_for_selector("ol.gz-results > li.gz-result", timeout=15000)
         assert page.locator("ol.gz-results > li.gz-result").count() == 1
@@ -492,9 +499,6 @@ def test_the_first_result_is_shown_while_the_others_of_its_screen_still_arrive(c
         context.close()
 
 
-def _index_file(name: str) -> re.Pattern[str]:
-    """The address of an index file as the index names it (search_format.PATHS), under the build's folder."""
-    return re.compile("/search/[0-9a-f]+/" + re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(PATHS[name])) + "$")
 
 
 def _record_fetches(page) -> None:
