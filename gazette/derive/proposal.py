@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 import yaml
-from pypinyin import Style, lazy_pinyin
 
 from gazette.vocab.unitnames import CITY_PARTS, COLLECTIVE_NAME, normalise_name
 
@@ -40,6 +39,10 @@ def guess_kind(name: str) -> str:
 def proposed_code(name: str, taken: set[str]) -> str:
     """Pinyin initials of the name without its city (市发展改革委 → fzggw), made unique among
     ``taken``, to which it is added."""
+    # pypinyin loads its phrase tables on import (0.2 s): only a build or an import that meets an
+    # unregistered unit pays for them, not every build, `mkdocs serve` rebuild and command.
+    from pypinyin import Style, lazy_pinyin
+
     stem = _CITY.sub("", name) or name
     letters = "".join(p[:1] for p in lazy_pinyin(stem, style=Style.FIRST_LETTER) if p[:1].isascii() and p[:1].isalpha())
     code = (letters or "unit").lower()
