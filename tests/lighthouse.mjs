@@ -60,4 +60,6 @@ try {
 } finally {
   await chrome.kill();
 }
-process.stdout.write(JSON.stringify(results) + "\n");
+// Lighthouse leaves handles open that keep node alive for seconds after the report is written
+// (4.5 s a run, measured): once stdout has taken the report, the process ends.
+process.stdout.write(JSON.stringify(results) + "\n", () => process.exit(0));
