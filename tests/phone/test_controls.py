@@ -116,7 +116,7 @@ def test_shared_cell_mark_reads_on_highlighted_rows(shared_context, served_site:
     page.goto(served_site + "2018/qzbf-41/#" + row, wait_until="load")
     marks = page.locator(".gz-shared-mark >> visible=true")
     assert marks.count() >= 3
-    low = [r for r in (marks.nth(i).evaluate(COLOURS_JS)["text"] for i in range(marks.count())) if r < 4.5]
+    low = [r for r in marks.evaluate_all(f"marks => marks.map({COLOURS_JS}).map(found => found.text)") if r < 4.5]
     # the row a link opened and the 存疑 rows are among those measured
     assert page.locator("tr.gz-doubtful .gz-shared-mark >> visible=true").count()
     assert page.evaluate("document.querySelector(':target').id") == row
