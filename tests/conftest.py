@@ -2,6 +2,7 @@
 
 Fixtures: ``site`` (the real site, built once per run into a temp dir),
 ``default_build`` (a copy built with no SITE_URL beside an editor's files, once per run),
+``published`` (a copy published to the end after a publish of it was killed, once per run),
 ``edited_site`` (a copy with one record changed per module that needs it, once per run),
 ``library`` (the real records derived, once per process), ``served_site`` (the
 site's URL on 127.0.0.1 under the deployed base path), ``chromium``
@@ -38,6 +39,7 @@ modules that do not read ``site`` start first, while one worker builds it.
 from __future__ import annotations
 
 import fcntl
+import json
 import re
 import shutil
 import sys
@@ -62,7 +64,7 @@ KINDS = ("unit", "site", "browser")
 KINDS_FIRST = ("browser", "site", "unit")  # the order modules run in: the slow kinds start first
 # What a kind may not ask for (directly or through another fixture): the fixtures that
 # build or derive the real project, and the one that launches the browser.
-SITE_FIXTURES = frozenset({"site", "library", "default_build", "edited_site"})
+SITE_FIXTURES = frozenset({"site", "library", "default_build", "edited_site", "published"})
 BROWSER_FIXTURES = frozenset({"chromium"})
 FORBIDDEN = {"unit": SITE_FIXTURES | BROWSER_FIXTURES, "site": BROWSER_FIXTURES, "browser": frozenset()}
 
@@ -202,6 +204,36 @@ def default_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> t
     record (``tests.project.default_build``), once per run: (site directory, build log)."""
     dest = _once_per_run(tmp_path_factory, worker_id, "default-build", _default_build)
     return dest / "site", (dest / "build.log").read_text(encoding="utf-8")
+
+
+LAST_GOOD = "the last good build"  # the index.html of the site a publish replaces
+
+
+def _publish_after_a_kill(dest: Path) -> None:
+    """A copy of the project whose ``site/`` holds a previous build; a publish of it killed (SIGKILL,
+    which no handler sees) while MkDocs writes; then a publish run to the end. What each left is
+    recorded in ``runs.json``: a test on any worker reads it, whatever the copy has become since."""
+    copy = copy_project(dest / "project")
+    (copy / "site").mkdir()
+    (copy / "site" / "index.html").write_text(LAST_GOOD, encoding="utf-8")
+    proc = project.publish_until_mkdocs_writes(copy)
+    proc.kill()
+    proc.communicate(timeout=60)
+    killed = {"index": (copy / "site" / "index.html").read_text(encoding="utf-8"), "leftovers": project.publish_leftovers(copy)}
+    proc = project.atomic(copy)
+    out, err = proc.communicate(timeout=900)
+    runs = {"killed": killed, "returncode": proc.returncode, "stdout": out, "stderr": err,
+            "leftovers": project.publish_leftovers(copy)}
+    (dest / "runs.json").write_text(json.dumps(runs, ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> tuple[Path, dict[str, Any]]:
+    """A copy of the project published (``make publish``'s last step) to the end after a publish of it
+    was killed mid-build, once per run: (the copy, what the two runs left: ``_publish_after_a_kill``).
+    Its site is also the suite's check that two builds of the same records are byte-identical."""
+    dest = _once_per_run(tmp_path_factory, worker_id, "published", _publish_after_a_kill)
+    return dest / "project", json.loads((dest / "runs.json").read_text(encoding="utf-8"))
 
 
 CHROMIUM = "/usr/bin/chromium"

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -44,6 +45,39 @@ def build(project: Path, out: Path, *extra: str, site_url: str | None = SITE_URL
         [*MKDOCS, "build", "--strict", *(["--quiet"] if quiet else []), "-f", str(project / "mkdocs.yml"), "-d", str(out), *extra],
         cwd=project, env=env, capture_output=True, text=True, timeout=timeout,
     )
+
+
+def atomic(project: Path, *command: str) -> subprocess.Popen[str]:
+    """Start ``python -m gazette.publish.atomic COMMAND --project PROJECT`` (``make publish``'s steps;
+    by default its last, ``build --site site``) with the test SITE_URL and the fixed build date."""
+    env = {"SOURCE_DATE_EPOCH": BUILD_EPOCH, **os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
+    return subprocess.Popen(
+        [sys.executable, "-m", "gazette.publish.atomic", *(command or ("build", "--site", "site")), "--project", str(project)],
+        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
+def publish_leftovers(project: Path) -> list[str]:
+    """The temporary folders a publish makes beside ``site/`` (the build, the previous site)."""
+    return sorted(p.name for p in project.iterdir() if p.name.startswith((".site-build-", ".site-old-")))
+
+
+def publish_until_mkdocs_writes(project: Path) -> subprocess.Popen[str]:
+    """Start a publish of ``project`` and return once MkDocs is writing into its temporary folder:
+    a signal sent then lands mid-build (the real records' build lasts long enough for that on a
+    quiet machine too; a small project's could finish first)."""
+    proc = atomic(project)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not publish_leftovers(project):
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.05)
+    assert publish_leftovers(project), "the build never created its temporary directory"
+    work = project / publish_leftovers(project)[0]
+    while time.monotonic() < deadline and not any(work.iterdir()):
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.05)
+    assert any(work.iterdir()), "MkDocs never wrote into the temporary directory"
+    return proc
 
 
 def real_library() -> Library:

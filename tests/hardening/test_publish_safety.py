@@ -4,34 +4,19 @@ and never leaves temporary folders behind for good."""
 
 from __future__ import annotations
 
-import os
 import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hardening_support import DEPARTMENTS, build, copy_project, small_project
 from hardening_support import replace_once as r
 
 from gazette.publish.atomic import _exchange, _swap
+from tests.conftest import LAST_GOOD
+from tests.project import atomic, publish_leftovers, publish_until_mkdocs_writes
 
 pytestmark = pytest.mark.site
-
-SITE_URL = "https://example.test/zhengbao/"
-
-
-def atomic(project: Path, *args: str) -> subprocess.Popen[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
-    return subprocess.Popen(
-        [sys.executable, "-m", "gazette.publish.atomic", *args, "--project", str(project)],
-        cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-
-
-def _leftovers(parent: Path) -> list[str]:
-    return sorted(p.name for p in parent.iterdir() if p.name.startswith((".site-build-", ".site-old-")))
 
 
 def test_atomic_validate_refuses_what_the_build_would_fail_on(tmp_path: Path) -> None:
@@ -78,51 +63,28 @@ def test_the_swap_is_one_exchange(tmp_path: Path) -> None:
     assert (site / "index.html").read_text(encoding="utf-8") == "new" and not new.exists()
 
 
-def _start_and_wait_for_temp(project: Path) -> subprocess.Popen[str]:
-    proc = atomic(project, "build", "--site", "site")
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not _leftovers(project):
-        assert proc.poll() is None, proc.communicate()
-        time.sleep(0.05)
-    assert _leftovers(project), "the build never created its temporary directory"
-    work = project / _leftovers(project)[0]
-    while time.monotonic() < deadline and not any(work.iterdir()):  # MkDocs is now writing into it
-        assert proc.poll() is None, proc.communicate()
-        time.sleep(0.05)
-    assert any(work.iterdir()), "MkDocs never wrote into the temporary directory"
-    return proc
-
-
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_a_stopped_publish_leaves_site_and_nothing_else(tmp_path: Path, signum: int) -> None:
-    # The real records: their build lasts long enough for the signal to land mid-run on a quiet
-    # machine too (a small project's build could finish first and the test would race it).
-    project = copy_project(tmp_path / "p")
+    project = copy_project(tmp_path / "p")  # the real records: see publish_until_mkdocs_writes
     site = project / "site"
     site.mkdir()
-    (site / "index.html").write_text("the last good build", encoding="utf-8")
-    proc = _start_and_wait_for_temp(project)
+    (site / "index.html").write_text(LAST_GOOD, encoding="utf-8")
+    proc = publish_until_mkdocs_writes(project)
     proc.send_signal(signum)
     out, err = proc.communicate(timeout=120)
     assert proc.returncode == 128 + signum, out + err
     assert f"发布被信号 {signal.Signals(signum).name} 中止" in err and "Traceback" not in err
-    assert (site / "index.html").read_text(encoding="utf-8") == "the last good build"
-    assert _leftovers(project) == []
+    assert (site / "index.html").read_text(encoding="utf-8") == LAST_GOOD
+    assert publish_leftovers(project) == []
 
 
-def test_a_killed_publish_leaves_site_and_the_next_run_cleans_up(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "p")  # the real records: the second run must pass the link check
-    site = project / "site"
-    site.mkdir()
-    (site / "index.html").write_text("the last good build", encoding="utf-8")
-    proc = _start_and_wait_for_temp(project)
-    proc.kill()  # SIGKILL: no handler runs
-    proc.communicate(timeout=60)
-    assert (site / "index.html").read_text(encoding="utf-8") == "the last good build"
-    assert _leftovers(project), "SIGKILL cannot be handled: its temporary directory is left"
-    proc = atomic(project, "build", "--site", "site")
-    out, err = proc.communicate(timeout=600)
-    assert proc.returncode == 0, out + err
-    assert "中断的发布留下的临时目录" in err
-    assert _leftovers(project) == []
-    assert "the last good build" not in (site / "index.html").read_text(encoding="utf-8")
+def test_a_killed_publish_leaves_site_and_the_next_run_cleans_up(published: tuple[Path, dict[str, Any]]) -> None:
+    """The run's ``published`` copy (tests/conftest.py): killed mid-build, then published again to
+    the end (the real records: that run must pass the link check)."""
+    runs = published[1]
+    assert runs["killed"]["index"] == LAST_GOOD
+    assert runs["killed"]["leftovers"], "SIGKILL cannot be handled: its temporary directory is left"
+    assert runs["returncode"] == 0, runs["stdout"] + runs["stderr"]
+    assert "中断的发布留下的临时目录" in runs["stderr"]
+    assert runs["leftovers"] == []
+    assert LAST_GOOD not in (published[0] / "site" / "index.html").read_text(encoding="utf-8")

@@ -1,25 +1,22 @@
 """Reproducible and atomic publishing, on a copy of the project (the live tree changes under us).
 
-One atomic publish of the copy gives ``site/``; the suite's standard build of the same records
-(the ``site`` fixture) must be byte-identical to it; a publish with a broken record must fail and leave ``site/`` untouched.
+The run's ``published`` copy (tests/conftest.py: a publish of it run to the end after one was
+killed) gives ``site/``; the suite's standard build of the same records (the ``site`` fixture) must
+be byte-identical to it; a publish with a broken record must fail and leave ``site/`` untouched.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.conftest import copy_project
-from tests.project import BUILD_EPOCH
-from tests.publishing.conftest import SITE_URL
+from tests.project import atomic
 
-pytestmark = pytest.mark.site  # builds its own copy of the project
+pytestmark = pytest.mark.site  # reads the run's published copy of the project
 
 
 def digests(root: Path) -> dict[str, str]:
@@ -29,34 +26,19 @@ def digests(root: Path) -> dict[str, str]:
     }
 
 
-def publish(project: Path) -> subprocess.CompletedProcess[str]:
-    # The same build date as tests.project.build (statuses are computed for it).
-    env = {"SOURCE_DATE_EPOCH": BUILD_EPOCH, **os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
-    return subprocess.run(
-        [sys.executable, "-m", "gazette.publish.atomic", "build", "--project", str(project), "--site", "site"],
-        cwd=project, env=env, capture_output=True, text=True, timeout=900,
-    )
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("publish-project"))
-    result = publish(project)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "0 个失效，0 处加载第三方资源" in result.stdout
-    return project
-
-
-def test_publish_builds_checks_and_swaps_in(published: Path) -> None:
-    site = published / "site"
+def test_publish_builds_checks_and_swaps_in(published: tuple[Path, dict[str, Any]]) -> None:
+    project, runs = published
+    assert runs["returncode"] == 0, runs["stdout"] + runs["stderr"]
+    assert "0 个失效，0 处加载第三方资源" in runs["stdout"]
+    site = project / "site"
     assert (site / "index.html").is_file() and (site / "feed.xml").is_file()
     assert oct(site.stat().st_mode & 0o777) == oct(0o755)
-    assert not [p for p in published.iterdir() if p.name.startswith(".site-")], "no temp dirs left"
+    assert runs["leftovers"] == [], "no temp dirs left"
 
 
-def test_two_builds_are_byte_identical(published: Path, site: Path) -> None:
+def test_two_builds_are_byte_identical(published: tuple[Path, dict[str, Any]], site: Path) -> None:
     """The publish of the copy and the suite's standard build of the tree: two runs, two folders."""
-    first, second = digests(published / "site"), digests(site)
+    first, second = digests(published[0] / "site"), digests(site)
     assert first.keys() == second.keys()
     differing = sorted(k for k in first if first[k] != second[k])
     print(f"\nreproducible: {len(first)} files compared, {len(differing)} differ")
@@ -65,17 +47,18 @@ def test_two_builds_are_byte_identical(published: Path, site: Path) -> None:
     assert any(re.match(r"search/[0-9a-f]{16}/p/", k) for k in first), "the search index is among the files compared"
 
 
-def test_failed_publish_leaves_site_untouched(published: Path) -> None:
-    before = digests(published / "site")
-    record = next((published / "data" / "documents").glob("*/*.yaml"))
+def test_failed_publish_leaves_site_untouched(published: tuple[Path, dict[str, Any]]) -> None:
+    project = published[0]
+    before = digests(project / "site")
+    record = next((project / "data" / "documents").glob("*/*.yaml"))
     original = record.read_text(encoding="utf-8")
     record.write_text(original.replace("title:", "title: [unclosed", 1), encoding="utf-8")
     try:
-        result = publish(published)
+        proc = atomic(project)
+        out, err = proc.communicate(timeout=900)
     finally:
         record.write_text(original, encoding="utf-8")
-    assert result.returncode != 0
-    assert "保持原样" in result.stderr
-    assert record.name in result.stdout + result.stderr, "the error names the broken file"
-    assert digests(published / "site") == before
-    assert not [p for p in published.iterdir() if p.name.startswith(".site-")], "no temp dirs left"
+    assert proc.returncode != 0
+    assert "保持原样" in err
+    assert record.name in out + err, "the error names the broken file"
+    assert digests(project / "site") == before
