@@ -280,13 +280,39 @@ def chromium():
         browser.close()
 
 
+# Options a tab takes on its own (Playwright's page.set_viewport_size and emulate_media): the
+# contexts that differ only in these are one context, whose tabs are sized and coloured as asked.
+TAB_OPTIONS = ("viewport", "color_scheme")
+DEFAULT_VIEWPORT = {"width": 1280, "height": 720}  # Playwright's, for a context given none
+
+
+class _Tabs:
+    """A shared context whose new tabs get their own screen size and colour scheme; anything else
+    is the context's (its tabs, cookies, permissions)."""
+
+    def __init__(self, context: Any, viewport: dict[str, int] | None, color_scheme: str | None) -> None:
+        self._context, self._viewport, self._color_scheme = context, viewport or DEFAULT_VIEWPORT, color_scheme
+
+    def new_page(self) -> Any:
+        page = self._context.new_page()
+        page.set_viewport_size(self._viewport)
+        if self._color_scheme is not None:
+            page.emulate_media(color_scheme=self._color_scheme)
+        return page
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._context, name)
+
+
 @pytest.fixture(scope="session")
 def _contexts(chromium) -> Iterator[Callable[..., Any]]:
-    """The worker's browser contexts, one per set of options, made when first asked for."""
+    """The worker's browser contexts, one per set of options (but ``TAB_OPTIONS``), made when
+    first asked for."""
     made: dict[str, Any] = {}
 
-    def context(**options: Any) -> Any:
+    def context(**options: Any) -> _Tabs:
         options = {"locale": "zh-CN", **options}
+        tab = {name: options.pop(name, None) for name in TAB_OPTIONS}
         key = repr(sorted(options.items()))
         if key not in made:
             made[key] = chromium.new_context(**options)
@@ -294,7 +320,7 @@ def _contexts(chromium) -> Iterator[Callable[..., Any]]:
             # one with a new renderer: about 0.5 s of CPU a test. A blank tab kept open for the
             # context's life halves the cost of opening a page (measured over 27 page loads).
             made[key].new_page()
-        return made[key]
+        return _Tabs(made[key], **tab)
 
     yield context
     for context in made.values():
@@ -304,7 +330,8 @@ def _contexts(chromium) -> Iterator[Callable[..., Any]]:
 @pytest.fixture
 def shared_context(_contexts: Callable[..., Any]) -> Iterator[Callable[..., Any]]:
     """``shared_context(**options)``: the worker's browser context with these options (locale
-    zh-CN unless given), shared with the other tests of the worker that ask for the same options.
+    zh-CN unless given), shared with the other tests of the worker that ask for the same options
+    (a screen size and a colour scheme are the tab's: ``TAB_OPTIONS``).
     A new context costs Chromium about a second of CPU (a cold HTTP and code cache, a new
     renderer); a new tab in a warm one a third of that. After the test its tabs are closed and
     what it left in the context is cleared: the site's stored choices (字号, colour scheme),
