@@ -52,34 +52,52 @@ def test_every_page_has_a_policy_with_its_own_inline_scripts(site: Path) -> None
         assert order.index("Content-Security-Policy") < (order.index("script") if "script" in order else len(order)), path
 
 
-def _visit(contexts: Any, url: str, inject: bool = False) -> tuple[list[dict[str, str]], list[str], Any, list[str]]:
-    page = contexts().new_page()
+@pytest.fixture(scope="module")
+def watched(_contexts: Any) -> Any:
+    """One tab for the page types, recording policy violations from each page's first script."""
+    page = _contexts().new_page()
+    page.add_init_script(WATCH)
+    yield page
+    page.close()
+
+
+def _visit(page: Any, url: str, inject: bool = False) -> tuple[list[dict[str, str]], list[str], Any, list[str]]:
     console: list[str] = []
     requested: list[str] = []
-    page.on("request", lambda r: requested.append(r.url))
-    page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
-    page.add_init_script(WATCH)
+
+    def request(r: Any) -> None:
+        requested.append(r.url)
+
+    def message(m: Any) -> None:
+        if "Content Security Policy" in m.text:
+            console.append(m.text)
+
+    page.on("request", request)
+    page.on("console", message)
     if inject:
         def route(r: Any) -> None:
             response = r.fetch()
             body = response.text().replace("</body>", "<script>window.__injected = 1</script></body>", 1)
             r.fulfill(response=response, body=body)
         page.route(url, route)
-    open_settled(page, url)
-    if inject:  # the blocked script's violation event
-        page.wait_for_function("() => window.__cspViolations.length > 0")
-    else:  # one more task turn: every violation event queued while loading has been dispatched
-        page.evaluate("() => new Promise(resolve => setTimeout(resolve))")
-    violations = page.evaluate("window.__cspViolations")
-    injected = page.evaluate("window.__injected")
-    page.close()
+    try:
+        open_settled(page, url)
+        if inject:  # the blocked script's violation event
+            page.wait_for_function("() => window.__cspViolations.length > 0")
+        else:  # one more task turn: every violation event queued while loading has been dispatched
+            page.evaluate("() => new Promise(resolve => setTimeout(resolve))")
+        violations = page.evaluate("window.__cspViolations")
+        injected = page.evaluate("window.__injected")
+    finally:
+        page.remove_listener("request", request)
+        page.remove_listener("console", message)
     return violations, console, injected, requested
 
 
 @pytest.mark.browser
 @pytest.mark.parametrize("url", PAGES)
-def test_no_policy_violation_on_any_page_type(shared_context: Any, served_site: str, url: str) -> None:
-    violations, console, _, requested = _visit(shared_context, served_site + url)
+def test_no_policy_violation_on_any_page_type(watched: Any, served_site: str, url: str) -> None:
+    violations, console, _, requested = _visit(watched, served_site + url)
     assert violations == [] and console == [], (violations, console)
     # Nothing the page does not need: the theme would fetch and parse the whole sitemap when a
     # feed link says rel="alternate" alone (overrides/main.html).
@@ -88,6 +106,8 @@ def test_no_policy_violation_on_any_page_type(shared_context: Any, served_site: 
 
 @pytest.mark.browser
 def test_an_injected_inline_script_is_blocked(shared_context: Any, served_site: str) -> None:
-    violations, console, injected, _ = _visit(shared_context, served_site + "2018/qzbf-33/", inject=True)
+    page = shared_context().new_page()  # a tab of its own: the route stays with it
+    page.add_init_script(WATCH)
+    violations, console, injected, _ = _visit(page, served_site + "2018/qzbf-33/", inject=True)
     assert injected is None  # it never ran
     assert any(v["directive"].startswith("script-src") for v in violations), violations
