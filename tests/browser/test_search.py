@@ -60,8 +60,17 @@ def naming(code: str) -> set[str]:
 
 
 def _search(page, base: str, query: str, extra: str = "") -> list[str]:
-    page.goto(f"{base}search/?q={quote(query)}{extra}")
+    """The result links of ``query`` (``extra``: more of the address, facets or a sort). On a search
+    page whose address holds nothing but its query, the query is typed and sent as a reader does
+    (the page searches again and writes the new address); otherwise the address is opened."""
+    here = urlsplit(page.url)
+    if not extra and page.url.startswith(f"{base}search/") and set(parse_qs(here.query)) <= {"q"}:
+        page.evaluate("""(q) => { const input = document.querySelector('.gz-search-page__input');
+          input.value = q; input.form.requestSubmit(); }""", query)
+    else:
+        page.goto(f"{base}search/?q={quote(query)}{extra}")
     page.wait_for_selector("ol.gz-results[data-state=done]", state="attached", timeout=15000)
+    assert parse_qs(urlsplit(page.url).query).get("q", [""]) == ([query.strip()] if query.strip() else [""]), page.url
     return [a.get_attribute("href") for a in page.query_selector_all("ol.gz-results > li > a:first-child")]
 
 
