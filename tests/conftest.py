@@ -206,16 +206,13 @@ def default_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> t
     return dest / "site", (dest / "build.log").read_text(encoding="utf-8")
 
 
-LAST_GOOD = "the last good build"  # the index.html of the site a publish replaces
-
-
 def _publish_after_a_kill(dest: Path) -> None:
     """A copy of the project whose ``site/`` holds a previous build; a publish of it killed (SIGKILL,
     which no handler sees) while MkDocs writes; then a publish run to the end. What each left is
     recorded in ``runs.json``: a test on any worker reads it, whatever the copy has become since."""
     copy = copy_project(dest / "project")
     (copy / "site").mkdir()
-    (copy / "site" / "index.html").write_text(LAST_GOOD, encoding="utf-8")
+    (copy / "site" / "index.html").write_text(project.LAST_GOOD, encoding="utf-8")
     proc = project.publish_until_mkdocs_writes(copy)
     proc.kill()
     proc.communicate(timeout=60)

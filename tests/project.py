@@ -47,6 +47,15 @@ def build(project: Path, out: Path, *extra: str, site_url: str | None = SITE_URL
     )
 
 
+def files_of(root: Path) -> dict[str, bytes]:
+    """Every file under ``root``: {path relative to it, POSIX style: its bytes}, for comparing whole
+    builds (two builds, a build before and after a failed one)."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+LAST_GOOD = "the last good build"  # the index.html of the site a publish replaces, in the publish tests
+
+
 def atomic(project: Path, *command: str) -> subprocess.Popen[str]:
     """Start ``python -m gazette.publish.atomic COMMAND --project PROJECT`` (``make publish``'s steps;
     by default its last, ``build --site site``) with the test SITE_URL and the fixed build date."""

@@ -52,11 +52,16 @@ def test_every_page_has_a_policy_with_its_own_inline_scripts(site: Path) -> None
         assert order.index("Content-Security-Policy") < (order.index("script") if "script" in order else len(order)), path
 
 
+def _watching(page: Any) -> Any:
+    """``page``, recording policy violations from the first script of every page it opens."""
+    page.add_init_script(WATCH)
+    return page
+
+
 @pytest.fixture(scope="module")
 def watched(_contexts: Any) -> Any:
-    """One tab for the page types, recording policy violations from each page's first script."""
-    page = _contexts().new_page()
-    page.add_init_script(WATCH)
+    """One tab for the page types."""
+    page = _watching(_contexts().new_page())
     yield page
     page.close()
 
@@ -106,8 +111,7 @@ def test_no_policy_violation_on_any_page_type(watched: Any, served_site: str, ur
 
 @pytest.mark.browser
 def test_an_injected_inline_script_is_blocked(shared_context: Any, served_site: str) -> None:
-    page = shared_context().new_page()  # a tab of its own: the route stays with it
-    page.add_init_script(WATCH)
+    page = _watching(shared_context().new_page())  # a tab of its own: the route stays with it
     violations, console, injected, _ = _visit(page, served_site + "2018/qzbf-33/", inject=True)
     assert injected is None  # it never ran
     assert any(v["directive"].startswith("script-src") for v in violations), violations

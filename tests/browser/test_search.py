@@ -508,8 +508,6 @@ def test_the_first_result_is_shown_while_the_others_of_its_screen_still_arrive(c
         context.close()
 
 
-
-
 def _record_fetches(page) -> None:
     """Every fetch of the page as [path, results shown when it was asked for] in ``window.__fetched``."""
     page.add_init_script("""

@@ -18,7 +18,7 @@ import pytest
 
 from gazette import fsio
 from gazette.fsio import WriteError, write_all_atomic, write_atomic
-from tests.project import ROOT
+from tests.project import ROOT, files_of
 
 # Kinds per test: the importer on a published issue and the anchors manifest over the real
 # records read the real data whole, which makes them site tests (tests/conftest.py).
@@ -39,10 +39,6 @@ def _disk_full_for(monkeypatch: pytest.MonkeyPatch, fails: Callable[[str], bool]
 
     monkeypatch.setattr(fsio.tempfile, "mkstemp", mkstemp)
     return hit
-
-
-def _snapshot(root: Path) -> dict[str, bytes]:
-    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 @pytest.mark.unit
@@ -74,11 +70,11 @@ def test_several_files_are_all_written_or_none(tmp_path: Path, monkeypatch: pyte
     files = {tmp_path / f"{n}.yaml": f"n: {n}\n" for n in range(1, 5)}
     for path in list(files)[:3]:
         path.write_text("old\n", encoding="utf-8")
-    before = _snapshot(tmp_path)
+    before = files_of(tmp_path)
     _disk_full_for(monkeypatch, lambda prefix: prefix.startswith(".3.yaml"))
     with pytest.raises(WriteError, match="其余文件均未改动"):
         write_all_atomic(files)
-    assert _snapshot(tmp_path) == before  # 1.yaml and 2.yaml were staged, never put in place
+    assert files_of(tmp_path) == before  # 1.yaml and 2.yaml were staged, never put in place
 
 
 @pytest.mark.site
@@ -87,14 +83,14 @@ def test_importer_on_a_full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 
     out = tmp_path / "data"
     shutil.copytree(ROOT / "data", out, ignore=shutil.ignore_patterns("sources"))
-    before = _snapshot(out)
+    before = files_of(out)
     hit = _disk_full_for(monkeypatch, lambda prefix: prefix.startswith(".qzbf-38.yaml"))
     code = main([str(ROOT / "data/sources/quzhou-zhengbao-2018-05.txt"), "--out", str(out), "--data", str(ROOT / "data"), "--quiet"])
     err = capsys.readouterr().err
     assert hit, "the import wrote the record the disk was full for"
     assert code == 1
     assert "导入失败" in err and "磁盘已满" in err and "qzbf-38.yaml" in err and "Traceback" not in err
-    assert _snapshot(out) == before  # every earlier record as it was, no temporary file
+    assert files_of(out) == before  # every earlier record as it was, no temporary file
 
 
 @pytest.mark.site
@@ -105,9 +101,9 @@ def test_anchors_manifest_on_a_full_disk(tmp_path: Path, monkeypatch: pytest.Mon
     manifest = tmp_path / "anchors.txt"
     shutil.copy2(ROOT / "data/published/anchors.txt", manifest)
     (tmp_path / "site").mkdir()
-    before = _snapshot(tmp_path)
+    before = files_of(tmp_path)
     _disk_full_for(monkeypatch, lambda prefix: prefix.startswith(".anchors.txt"))
     code = main([str(tmp_path / "site"), str(manifest), "--data", str(ROOT / "data")])
     err = capsys.readouterr().err
     assert code == 1 and "锚点清单未更新" in err and "磁盘已满" in err
-    assert _snapshot(tmp_path) == before
+    assert files_of(tmp_path) == before

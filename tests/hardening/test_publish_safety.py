@@ -13,8 +13,7 @@ from hardening_support import DEPARTMENTS, build, copy_project, small_project
 from hardening_support import replace_once as r
 
 from gazette.publish.atomic import _exchange, _swap
-from tests.conftest import LAST_GOOD
-from tests.project import atomic, publish_leftovers, publish_until_mkdocs_writes
+from tests.project import LAST_GOOD, atomic, publish_leftovers, publish_until_mkdocs_writes
 
 pytestmark = pytest.mark.site
 

@@ -7,23 +7,15 @@ be byte-identical to it; a publish with a broken record must fail and leave ``si
 
 from __future__ import annotations
 
-import hashlib
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.project import atomic
+from tests.project import atomic, files_of
 
 pytestmark = pytest.mark.site  # reads the run's published copy of the project
-
-
-def digests(root: Path) -> dict[str, str]:
-    return {
-        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(root.rglob("*")) if p.is_file()
-    }
 
 
 def test_publish_builds_checks_and_swaps_in(published: tuple[Path, dict[str, Any]]) -> None:
@@ -38,7 +30,7 @@ def test_publish_builds_checks_and_swaps_in(published: tuple[Path, dict[str, Any
 
 def test_two_builds_are_byte_identical(published: tuple[Path, dict[str, Any]], site: Path) -> None:
     """The publish of the copy and the suite's standard build of the tree: two runs, two folders."""
-    first, second = digests(published[0] / "site"), digests(site)
+    first, second = files_of(published[0] / "site"), files_of(site)
     assert first.keys() == second.keys()
     differing = sorted(k for k in first if first[k] != second[k])
     print(f"\nreproducible: {len(first)} files compared, {len(differing)} differ")
@@ -49,7 +41,7 @@ def test_two_builds_are_byte_identical(published: tuple[Path, dict[str, Any]], s
 
 def test_failed_publish_leaves_site_untouched(published: tuple[Path, dict[str, Any]]) -> None:
     project = published[0]
-    before = digests(project / "site")
+    before = files_of(project / "site")
     record = next((project / "data" / "documents").glob("*/*.yaml"))
     original = record.read_text(encoding="utf-8")
     record.write_text(original.replace("title:", "title: [unclosed", 1), encoding="utf-8")
@@ -61,4 +53,4 @@ def test_failed_publish_leaves_site_untouched(published: tuple[Path, dict[str, A
     assert proc.returncode != 0
     assert "保持原样" in err
     assert record.name in out + err, "the error names the broken file"
-    assert digests(project / "site") == before
+    assert files_of(project / "site") == before

@@ -23,7 +23,7 @@ import lxml.html
 import pytest
 
 from gazette.publish.siteurl import SiteLinks, public_site_url
-from tests.project import ROOT, build, copy_project, serve
+from tests.project import ROOT, build, copy_project, files_of, serve
 from tests.records import small_project
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "[::1]", "0.0.0.0")
@@ -60,10 +60,6 @@ def local_site(default_build: tuple[Path, str]) -> Path:
     return default_build[0]
 
 
-def _files(site: Path) -> dict[str, bytes]:
-    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
-
-
 @pytest.mark.site
 def test_a_loopback_address_builds_what_no_address_builds(tmp_path: Path) -> None:
     """The address ``mkdocs serve`` sets is no address readers can use: a build with it is the build
@@ -74,7 +70,7 @@ def test_a_loopback_address_builds_what_no_address_builds(tmp_path: Path) -> Non
     for name, value in (("unset", None), ("loopback", "http://127.0.0.1:8000/"), ("public", "https://example.org/zb/")):
         result = build(project, tmp_path / name, site_url=value)
         assert result.returncode == 0, result.stderr
-        built[name] = _files(tmp_path / name)
+        built[name] = files_of(tmp_path / name)
     assert len(built["unset"]) > 50
     assert built["loopback"] == built["unset"]
     assert built["public"] != built["unset"] and "sitemap.xml" in built["public"]

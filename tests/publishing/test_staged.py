@@ -8,7 +8,6 @@ instead of being made a second time.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
@@ -17,16 +16,11 @@ from gazette.derive.views import Library
 from gazette.publish import READS_PAGES, RECORDS_ONLY, STEPS, PublishContext, Staged, dry_run
 from gazette.publish.sitemap import write_sitemap
 from hooks.library import LibraryPlugin
-from tests.project import ROOT, SITE_URL
+from tests.project import ROOT, SITE_URL, files_of
 
 pytestmark = pytest.mark.site  # derives the real library
 
 TEMPLATES = ROOT / "overrides" / "gazette"
-
-
-def _digests(root: Path) -> dict[str, str]:
-    return {p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 @pytest.mark.parametrize("site_url", [SITE_URL, None])
@@ -38,8 +32,8 @@ def test_staged_files_are_what_the_steps_write(library: Library, tmp_path: Path,
         for step in STEPS:
             if step in RECORDS_ONLY:
                 step(PublishContext(library, direct, site_url, TEMPLATES))
-        written = _digests(direct)
-        assert len(written) > 100 and _digests(staged.root) == written
+        written = files_of(direct)
+        assert len(written) > 100 and files_of(staged.root) == written
     finally:
         staged.close()
     assert not staged.root.exists()
