@@ -23,10 +23,18 @@ LANDED = """(id) => {
 }"""
 
 
+# "Later" counted in frames the page draws, not in time: jump.js re-places the target once a frame
+# while it holds it and lets go after STILL (5) frames in which it did not move, so a target that
+# is where it belongs 20 frames on has been left there, however slowly the machine draws them.
+LATER = 20
+FRAMES = """(n) => new Promise(done => { const next = () => (--n > 0 ? requestAnimationFrame(next) : done());
+  requestAnimationFrame(next); })"""
+
+
 def _landed(page, anchor: str) -> None:
     page.wait_for_function(LANDED, arg=anchor, timeout=10000)
     # and it stays there: the blocks near it have their own heights now
-    page.wait_for_timeout(300)
+    page.evaluate(FRAMES, LATER)
     assert page.evaluate(LANDED, anchor), anchor
 
 
@@ -77,7 +85,7 @@ def test_the_reader_scrolling_takes_over_at_once(phone, served_site: str) -> Non
     month = page.locator(".gz-month-jump a").nth(4).get_attribute("data-month")
     page.evaluate("(id) => { location.hash = id; }", f"m-{month}")
     page.mouse.wheel(0, -600)  # the reader scrolls back up before the page has settled
-    page.wait_for_timeout(500)
+    page.evaluate(FRAMES, LATER)  # frames in which a jump that kept holding would pull the month back
     top = page.evaluate("(id) => document.getElementById(id).getBoundingClientRect().top", f"m-{month}")
     assert top > 300, top  # left where the reader scrolled, not pulled back to the month
 
