@@ -1,8 +1,8 @@
 """Search facets: the ways a reader narrows search results, each with its label.
 
-The one list: page templates (through the render context), the search index
-and the browser (through ``assets/rules.json``) all take ids and labels from
-here. Order is the order readers see.
+The one list: the search index (``gazette/publish/search.py``) and the browser
+(through ``assets/rules.json``) take ids and labels from here. Order is the
+order readers see.
 """
 
 from __future__ import annotations
@@ -24,4 +24,3 @@ FACETS: tuple[Facet, ...] = (
     Facet("doctype", "文件类型"),
     Facet("department", "涉及部门"),
 )
-FACET_LABELS: dict[str, str] = {facet.id: facet.label for facet in FACETS}
