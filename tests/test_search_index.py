@@ -27,8 +27,10 @@ from gazette.publish.search import (
     part_text,
 )
 from gazette.publish.search_format import (
+    FOLDER,
     FORMAT,
     MAGIC,
+    META,
     PHRASE,
     SEP,
     IndexFormatError,
@@ -269,9 +271,15 @@ def test_search_page_states_the_query_length_the_engine_uses() -> None:
 
 
 def test_the_browser_reads_the_format_python_writes() -> None:
-    """search.js states only the version it reads; it must be the one written."""
+    """search.js states only what finds and checks meta.bin (the version it reads, the magic bytes,
+    meta.bin's address): each must be what search_format.py defines."""
     import re
 
     script = (ROOT / "docs" / "assets" / "search.js").read_text(encoding="utf-8")
-    m = re.search(r"const FORMAT = (\d+);", script)
-    assert m and int(m.group(1)) == FORMAT
+    version = re.search(r"const FORMAT = (\d+);", script)
+    assert version and int(version.group(1)) == FORMAT
+    magic = re.search(r"const MAGIC = \[((?:0x[0-9a-f]{2}, )*)FORMAT\];", script)
+    assert magic and bytes([*(int(b, 16) for b in magic.group(1).split(", ") if b), FORMAT]) == MAGIC
+    folder = re.search(r'const INDEX = new URL\("([^"]*)/", SITE_ROOT\);', script)
+    assert folder and folder.group(1) == FOLDER
+    assert re.findall(r'new URL\("([^"]*)", INDEX\)', script) == [META]

@@ -73,6 +73,7 @@ from gazette.publish.postings import Postings, without_positions
 from gazette.publish.rules import PATH as RULES_PATH
 from gazette.publish.search_format import (
     CARD_PARTS,
+    FOLDER,
     META,
     PATHS,
     SEP,
@@ -92,11 +93,10 @@ from gazette.publish.search_vocab import (
     load_search_words,
 )
 
-OUTPUT_SUBDIR = "search"
 # The data files a search in the address needs first: the search page holds their contents
 # (gazette/publish/entry.py; docs/search.md sets ``search_page``), so its query's lists are asked
 # for without a round trip for them.
-FIRST_FETCHES = (f"{OUTPUT_SUBDIR}/{META}", RULES_PATH)
+FIRST_FETCHES = (f"{FOLDER}/{META}", RULES_PATH)
 
 BATCH_CHARS = 250_000  # characters indexed per numpy batch (bounds memory)
 # Raw bytes per postings shard before gzip (they barely shrink). A term in a shard is read with the
@@ -527,7 +527,7 @@ _STAGING = ".staging"
 
 def build_search_index(library: Library, site_dir: Path) -> IndexStats:
     """Write the index into ``site_dir/search/``: ``meta.bin`` and ``{build}/`` (replacing any earlier one)."""
-    out = site_dir / OUTPUT_SUBDIR
+    out = site_dir / FOLDER
     out.mkdir(parents=True, exist_ok=True)
     for target in out.iterdir():
         if target.is_dir() and (_BUILD_DIR.fullmatch(target.name) or target.name in (_STAGING, "p", "d", "w", "u")):

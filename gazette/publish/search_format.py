@@ -7,7 +7,7 @@ the tests decode with :func:`decode_file`, :func:`shard_terms` and :func:`entrie
 Every file is gzip (fixed header, so builds are byte-identical) of ``MAGIC`` +
 body. The magic tells an index file from an HTML error page, an empty file or
 random bytes; gzip's CRC tells a truncated file. Every file but ``meta.bin``
-lives under ``search/{build}/``, where ``build`` is a hash of the files'
+lives under ``FOLDER/{build}/``, where ``build`` is a hash of the files'
 contents: a browser holding an old ``meta.bin`` asks for paths that the new
 deployment does not have (404), never for a file of another build, so old and
 new deployments never mix.
@@ -61,6 +61,11 @@ MAX_QUERY = 64
 # have fewer parts than this: one file, one request (a phone opens few connections at a time).
 CARD_PARTS = 16
 
+# The index's folder in the site: ``META``, then one ``{build}/`` folder. The browser states
+# ``FOLDER/META`` and ``MAGIC`` itself: it needs them to find and check meta.bin, the first file it
+# reads, and rules.json arrives beside meta.bin, not before it. tests/test_search_index.py holds
+# docs/assets/search.js to these definitions.
+FOLDER = "search"
 META = "meta.bin"
 
 # File paths under search/{build}/, as templates the browser fills in.
