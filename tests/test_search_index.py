@@ -31,6 +31,8 @@ from gazette.publish.search_format import (
     FORMAT,
     MAGIC,
     META,
+    ORDER_COUNT,
+    ORDER_INDEX,
     PHRASE,
     SEP,
     IndexFormatError,
@@ -39,6 +41,7 @@ from gazette.publish.search_format import (
     decode_t2s,
     encode_file,
     entries,
+    facet_order,
     is_phrase_key,
     normalize,
     part_key,
@@ -223,6 +226,10 @@ def test_meta_lists_every_document_newest_first_with_facets(index: Path) -> None
     years = next(f for f in facets if f["id"] == "year")
     assert [years["values"][i] for (i,) in years["docs"]] == [str(d.year) for d in dates]
     assert "label" not in years  # labels travel once, in rules.json
+    for facet, shipped in zip(FACETS, facets, strict=True):
+        order, key = facet_order(facet)
+        assert shipped["order"] == order and shipped["values"] == sorted(shipped["values"], key=key)
+    assert years["order"] == ORDER_INDEX and years["values"] == sorted(years["values"], reverse=True)
     card = json.loads(_read(index, meta["paths"]["doc"].format(n=0, c=0)))
     assert card["url"] == docs[0].url and card["parts"][0][2] == [docs[0].record.title]
 
@@ -283,3 +290,5 @@ def test_the_browser_reads_the_format_python_writes() -> None:
     folder = re.search(r'const INDEX = new URL\("([^"]*)/", SITE_ROOT\);', script)
     assert folder and folder.group(1) == FOLDER
     assert re.findall(r'new URL\("([^"]*)", INDEX\)', script) == [META]
+    # The one listing the browser orders itself (by the counts of the results shown).
+    assert re.findall(r'f\.order === "(\w+)"', script) == [ORDER_COUNT]

@@ -1107,6 +1107,9 @@
         const count = counts[f.id] || {};
         const box = el("fieldset", { class: "gz-facet", "data-facet": f.label }, el("legend", {}, f.label));
         const values = f.values.filter((v) => count[v] || selected[f.id].has(v));
+        // ORDER_COUNT of search_format.py: the index ships these values by text, and their order by
+        // the counts of the results shown is only known here (stable: ties keep the text order).
+        // Other facets (ORDER_INDEX) are listed as shipped.
         if (f.order === "count") values.sort((a, b) => (count[b] || 0) - (count[a] || 0));
         for (const value of values) {
           // Read as "年份：2018，7 篇文件", not "2018 7": the count gets its unit.

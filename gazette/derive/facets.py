@@ -14,12 +14,15 @@ from dataclasses import dataclass
 class Facet:
     id: str
     label: str
+    # Its values listed newest first by the numbers they print (years, issues), not by how many
+    # results hold them (how each travels: facet_order in gazette/publish/search_format.py).
+    newest_first: bool = False
 
 
 FACETS: tuple[Facet, ...] = (
     Facet("type", "类型"),
-    Facet("year", "年份"),
-    Facet("issue", "期号"),
+    Facet("year", "年份", newest_first=True),
+    Facet("issue", "期号", newest_first=True),
     Facet("issuer", "发文机关"),
     Facet("doctype", "文件类型"),
     Facet("department", "涉及部门"),

@@ -58,7 +58,7 @@ import json
 import re
 import shutil
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,6 +79,7 @@ from gazette.publish.search_format import (
     SEP,
     encode_file,
     encode_t2s,
+    facet_order,
     format_section,
     normalize,
     part_key,
@@ -459,7 +460,7 @@ class _Builder:
             column: list[list[int]] = []
             per_doc = [v[facet_id] for v in per_doc_all]
             seen = {v for vs in per_doc for v in vs} | set(DEPARTMENT_FACETS.get(facet_id, []))
-            order, key = _facet_order(facet_id)
+            order, key = facet_order(facet)
             for value in sorted(seen, key=key):
                 values[value] = len(values)
             for vals in per_doc:
@@ -511,14 +512,6 @@ def library_expansions(library: Library) -> list[Expansion]:
     found = [e for doc, ps in parts for e in document_abbreviations(doc, [(p.cite, p.strings) for p in ps])]
     labels = label_expansions(printed_labels(p for _, ps in parts for p in ps))
     return unique_expansions([*found, *labels, *load_search_words(library.root)])
-
-
-def _facet_order(facet_id: str) -> tuple[str, Callable[[str], tuple[list[int], str]]]:
-    """How a facet's values are listed: years and issues newest first (by the numbers they
-    print, "index"); other values by how many results hold them ("count"), ties by text."""
-    if facet_id in ("year", "issue"):
-        return "index", lambda v: ([-int(x) for x in re.findall(r"\d+", v)], v)
-    return "count", lambda v: ([], v)
 
 
 _BUILD_DIR = re.compile(r"[0-9a-f]{16}")

@@ -32,6 +32,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
+from gazette.derive.facets import Facet
 from gazette.vocab.normalize import DROP, DROP_JS, fold
 
 FORMAT = 8  # bump when a reader of an older format would misread the files
@@ -82,6 +83,23 @@ PATHS = {
     "t2s": "t2s.bin",  # the simplified characters of meta's "t2s" (encode_t2s)
     "facets": "f.bin",  # facet values and each document's: only filters and counts need them
 }
+
+
+# How a facet's values are listed (``order`` of each facet in ``PATHS["facets"]``; which facet is
+# listed how: ``Facet.newest_first``). The index ships the values sorted by facet_order's key.
+# ORDER_INDEX: that order is final (years, issues: newest first by the numbers they print).
+# ORDER_COUNT: by how many of the results shown hold them, ties by text. Those counts depend on
+# the query and the filters, so only the browser knows them: it sorts these values by their counts
+# (renderFacets in docs/assets/search.js), a stable sort, so ties keep the shipped text order.
+ORDER_INDEX = "index"
+ORDER_COUNT = "count"
+
+
+def facet_order(facet: Facet) -> tuple[str, Callable[[str], tuple[list[int], str]]]:
+    """The facet's ``order`` and the key its values ship sorted by (see ORDER_INDEX, ORDER_COUNT)."""
+    if facet.newest_first:
+        return ORDER_INDEX, lambda v: ([-int(x) for x in re.findall(r"\d+", v)], v)
+    return ORDER_COUNT, lambda v: ([], v)
 
 
 def part_key(index: int, heading: bool) -> int:
