@@ -27,8 +27,12 @@ from gazette.publish.search import (
     part_text,
 )
 from gazette.publish.search_format import (
+    FOLDER,
     FORMAT,
     MAGIC,
+    META,
+    ORDER_COUNT,
+    ORDER_INDEX,
     PHRASE,
     SEP,
     IndexFormatError,
@@ -37,6 +41,7 @@ from gazette.publish.search_format import (
     decode_t2s,
     encode_file,
     entries,
+    facet_order,
     is_phrase_key,
     normalize,
     part_key,
@@ -221,6 +226,10 @@ def test_meta_lists_every_document_newest_first_with_facets(index: Path) -> None
     years = next(f for f in facets if f["id"] == "year")
     assert [years["values"][i] for (i,) in years["docs"]] == [str(d.year) for d in dates]
     assert "label" not in years  # labels travel once, in rules.json
+    for facet, shipped in zip(FACETS, facets, strict=True):
+        order, key = facet_order(facet)
+        assert shipped["order"] == order and shipped["values"] == sorted(shipped["values"], key=key)
+    assert years["order"] == ORDER_INDEX and years["values"] == sorted(years["values"], reverse=True)
     card = json.loads(_read(index, meta["paths"]["doc"].format(n=0, c=0)))
     assert card["url"] == docs[0].url and card["parts"][0][2] == [docs[0].record.title]
 
@@ -269,9 +278,17 @@ def test_search_page_states_the_query_length_the_engine_uses() -> None:
 
 
 def test_the_browser_reads_the_format_python_writes() -> None:
-    """search.js states only the version it reads; it must be the one written."""
+    """search.js states only what finds and checks meta.bin (the version it reads, the magic bytes,
+    meta.bin's address): each must be what search_format.py defines."""
     import re
 
     script = (ROOT / "docs" / "assets" / "search.js").read_text(encoding="utf-8")
-    m = re.search(r"const FORMAT = (\d+);", script)
-    assert m and int(m.group(1)) == FORMAT
+    version = re.search(r"const FORMAT = (\d+);", script)
+    assert version and int(version.group(1)) == FORMAT
+    magic = re.search(r"const MAGIC = \[((?:0x[0-9a-f]{2}, )*)FORMAT\];", script)
+    assert magic and bytes([*(int(b, 16) for b in magic.group(1).split(", ") if b), FORMAT]) == MAGIC
+    folder = re.search(r'const INDEX = new URL\("([^"]*)/", SITE_ROOT\);', script)
+    assert folder and folder.group(1) == FOLDER
+    assert re.findall(r'new URL\("([^"]*)", INDEX\)', script) == [META]
+    # The one listing the browser orders itself (by the counts of the results shown).
+    assert re.findall(r'f\.order === "(\w+)"', script) == [ORDER_COUNT]

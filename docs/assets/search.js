@@ -13,21 +13,26 @@
  * name or alias finds its page and every document naming it.
  *
  * The index format (file paths, part keys, SEP, normalisation, version) is read from
- * meta.bin (gazette/publish/search_format.py); nothing of it is restated here except
- * FORMAT, the version this reader understands. Every file is checked (gzip, magic,
+ * meta.bin (gazette/publish/search_format.py); nothing of it is restated here except what
+ * finds and checks meta.bin itself: FORMAT (the version this reader understands, so it cannot
+ * come from the files it checks), MAGIC and meta.bin's address (FOLDER/META). rules.json is
+ * fetched beside meta.bin, not before it, so taking them from there would cost a round trip;
+ * tests/test_search_index.py holds these constants to Python's. Every file is checked (gzip, magic,
  * JSON); a build directory that vanished (a newer deployment) makes the page reload
  * meta.bin once. Record text only ever reaches the page through textContent.
  */
 (() => {
   "use strict";
 
-  const FORMAT = 8; // the index format this script reads (FORMAT in gazette/publish/search_format.py)
-  const MAGIC = [0x47, 0x5a, 0x53, FORMAT]; // "GZS" + FORMAT: first bytes of every index file
+  // The index format this script reads and the first bytes of every index file: FORMAT and MAGIC
+  // of gazette/publish/search_format.py (tests/test_search_index.py compares them).
+  const FORMAT = 8;
+  const MAGIC = [0x47, 0x5a, 0x53, FORMAT]; // "GZS" + FORMAT
   // Fetched from assets/, or held by the search page, whose copy names the address it stands for
   // (data-src: gazette/publish/entry.py).
   const HERE = document.currentScript;
   const SITE_ROOT = new URL("../", HERE.src || new URL(HERE.dataset.src, location.href));
-  const INDEX = new URL("search/", SITE_ROOT);
+  const INDEX = new URL("search/", SITE_ROOT); // FOLDER of search_format.py; meta.bin (META) in it
   const HEADER_LIMIT = 6;
   const PAGE_SIZE = 10;
   // Results fetched before the rest of a page: what a phone's first screen shows. Their files
@@ -1102,6 +1107,9 @@
         const count = counts[f.id] || {};
         const box = el("fieldset", { class: "gz-facet", "data-facet": f.label }, el("legend", {}, f.label));
         const values = f.values.filter((v) => count[v] || selected[f.id].has(v));
+        // ORDER_COUNT of search_format.py: the index ships these values by text, and their order by
+        // the counts of the results shown is only known here (stable: ties keep the text order).
+        // Other facets (ORDER_INDEX) are listed as shipped.
         if (f.order === "count") values.sort((a, b) => (count[b] || 0) - (count[a] || 0));
         for (const value of values) {
           // Read as "年份：2018，7 篇文件", not "2018 7": the count gets its unit.

@@ -7,9 +7,8 @@ scheme, department kinds, facets, unit names). ``docs/assets/rules.js`` loads it
 ``roles``: [{id, label, strength}] in display order; ``strength`` 0 is the strongest (the role
 that wins when a task names a unit twice, ``gazette.vocab.roles.STRENGTH``).
 ``role_words``: {nouns: {word: role id}, separators, name_separators} as the reader reads them.
-``unit_names``: the unit-name matcher's data, shape in ``UnitMatcher.payload``
-(``gazette/vocab/unitnames.py``): {names: [[normalised name, code]…] longest first,
-prefixes: [county-level place names] longest first, brackets: [from, to], rule}.
+``unit_names``: the unit-name matcher's data, as ``UnitMatcher.payload``
+(``gazette/vocab/unitnames.py``) writes and describes it.
 """
 
 from __future__ import annotations

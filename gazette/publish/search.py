@@ -58,7 +58,7 @@ import json
 import re
 import shutil
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,11 +73,13 @@ from gazette.publish.postings import Postings, without_positions
 from gazette.publish.rules import PATH as RULES_PATH
 from gazette.publish.search_format import (
     CARD_PARTS,
+    FOLDER,
     META,
     PATHS,
     SEP,
     encode_file,
     encode_t2s,
+    facet_order,
     format_section,
     normalize,
     part_key,
@@ -92,11 +94,10 @@ from gazette.publish.search_vocab import (
     load_search_words,
 )
 
-OUTPUT_SUBDIR = "search"
 # The data files a search in the address needs first: the search page holds their contents
 # (gazette/publish/entry.py; docs/search.md sets ``search_page``), so its query's lists are asked
 # for without a round trip for them.
-FIRST_FETCHES = (f"{OUTPUT_SUBDIR}/{META}", RULES_PATH)
+FIRST_FETCHES = (f"{FOLDER}/{META}", RULES_PATH)
 
 BATCH_CHARS = 250_000  # characters indexed per numpy batch (bounds memory)
 # Raw bytes per postings shard before gzip (they barely shrink). A term in a shard is read with the
@@ -459,7 +460,7 @@ class _Builder:
             column: list[list[int]] = []
             per_doc = [v[facet_id] for v in per_doc_all]
             seen = {v for vs in per_doc for v in vs} | set(DEPARTMENT_FACETS.get(facet_id, []))
-            order, key = _facet_order(facet_id)
+            order, key = facet_order(facet)
             for value in sorted(seen, key=key):
                 values[value] = len(values)
             for vals in per_doc:
@@ -513,21 +514,13 @@ def library_expansions(library: Library) -> list[Expansion]:
     return unique_expansions([*found, *labels, *load_search_words(library.root)])
 
 
-def _facet_order(facet_id: str) -> tuple[str, Callable[[str], tuple[list[int], str]]]:
-    """How a facet's values are listed: years and issues newest first (by the numbers they
-    print, "index"); other values by how many results hold them ("count"), ties by text."""
-    if facet_id in ("year", "issue"):
-        return "index", lambda v: ([-int(x) for x in re.findall(r"\d+", v)], v)
-    return "count", lambda v: ([], v)
-
-
 _BUILD_DIR = re.compile(r"[0-9a-f]{16}")
 _STAGING = ".staging"
 
 
 def build_search_index(library: Library, site_dir: Path) -> IndexStats:
     """Write the index into ``site_dir/search/``: ``meta.bin`` and ``{build}/`` (replacing any earlier one)."""
-    out = site_dir / OUTPUT_SUBDIR
+    out = site_dir / FOLDER
     out.mkdir(parents=True, exist_ok=True)
     for target in out.iterdir():
         if target.is_dir() and (_BUILD_DIR.fullmatch(target.name) or target.name in (_STAGING, "p", "d", "w", "u")):

@@ -7,7 +7,7 @@ the tests decode with :func:`decode_file`, :func:`shard_terms` and :func:`entrie
 Every file is gzip (fixed header, so builds are byte-identical) of ``MAGIC`` +
 body. The magic tells an index file from an HTML error page, an empty file or
 random bytes; gzip's CRC tells a truncated file. Every file but ``meta.bin``
-lives under ``search/{build}/``, where ``build`` is a hash of the files'
+lives under ``FOLDER/{build}/``, where ``build`` is a hash of the files'
 contents: a browser holding an old ``meta.bin`` asks for paths that the new
 deployment does not have (404), never for a file of another build, so old and
 new deployments never mix.
@@ -32,6 +32,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
+from gazette.derive.facets import Facet
 from gazette.vocab.normalize import DROP, DROP_JS, fold
 
 FORMAT = 8  # bump when a reader of an older format would misread the files
@@ -61,6 +62,11 @@ MAX_QUERY = 64
 # have fewer parts than this: one file, one request (a phone opens few connections at a time).
 CARD_PARTS = 16
 
+# The index's folder in the site: ``META``, then one ``{build}/`` folder. The browser states
+# ``FOLDER/META`` and ``MAGIC`` itself: it needs them to find and check meta.bin, the first file it
+# reads, and rules.json arrives beside meta.bin, not before it. tests/test_search_index.py holds
+# docs/assets/search.js to these definitions.
+FOLDER = "search"
 META = "meta.bin"
 
 # File paths under search/{build}/, as templates the browser fills in.
@@ -77,6 +83,23 @@ PATHS = {
     "t2s": "t2s.bin",  # the simplified characters of meta's "t2s" (encode_t2s)
     "facets": "f.bin",  # facet values and each document's: only filters and counts need them
 }
+
+
+# How a facet's values are listed (``order`` of each facet in ``PATHS["facets"]``; which facet is
+# listed how: ``Facet.newest_first``). The index ships the values sorted by facet_order's key.
+# ORDER_INDEX: that order is final (years, issues: newest first by the numbers they print).
+# ORDER_COUNT: by how many of the results shown hold them, ties by text. Those counts depend on
+# the query and the filters, so only the browser knows them: it sorts these values by their counts
+# (renderFacets in docs/assets/search.js), a stable sort, so ties keep the shipped text order.
+ORDER_INDEX = "index"
+ORDER_COUNT = "count"
+
+
+def facet_order(facet: Facet) -> tuple[str, Callable[[str], tuple[list[int], str]]]:
+    """The facet's ``order`` and the key its values ship sorted by (see ORDER_INDEX, ORDER_COUNT)."""
+    if facet.newest_first:
+        return ORDER_INDEX, lambda v: ([-int(x) for x in re.findall(r"\d+", v)], v)
+    return ORDER_COUNT, lambda v: ([], v)
 
 
 def part_key(index: int, heading: bool) -> int:
