@@ -20,9 +20,9 @@ from gazette.vocab.roles import (
     NAME_SEPARATORS,
     OPEN_BRACKETS,
     ROLE_VERB,
-    STRENGTH,
     VERBS,
     Role,
+    stronger,
 )
 from gazette.vocab.unitnames import (
     CITY_PARTS,
@@ -293,9 +293,10 @@ def name_problem(name: str) -> str | None:
 
 
 def merge_roles(refs: Iterable[UnitRef]) -> list[UnitRef]:
-    """One entry per unit; when a unit is named twice the stronger role wins (``STRENGTH``)."""
+    """One entry per unit; when a unit is named twice the stronger role wins (``roles.stronger``)."""
     best: dict[str, UnitRef] = {}
     for ref in refs:
-        if ref.code not in best or STRENGTH[ref.role] < STRENGTH[best[ref.code].role]:
+        kept = best.setdefault(ref.code, ref)
+        if stronger(kept.role, ref.role) != kept.role:  # on a tie the name printed first stays
             best[ref.code] = ref
     return list(best.values())

@@ -34,7 +34,7 @@ STRENGTH: dict[Role, int] = {"lead": 0, "responsible": 1, "cooperate": 2, "super
 
 
 def stronger(a: Role, b: Role) -> Role:
-    """The stronger of two roles (see STRENGTH)."""
+    """The stronger of two roles (see STRENGTH); ``a`` on a tie."""
     return a if STRENGTH[a] <= STRENGTH[b] else b
 
 

@@ -119,6 +119,8 @@ def test_heading_role(heading: str, role: str | None) -> None:
 def test_a_unit_named_twice_keeps_its_stronger_role() -> None:
     merged = merge_roles([UnitRef("市统计局", "tjj", "cooperate"), UnitRef("市统计局", "tjj", "lead")])
     assert [(r.code, r.role) for r in merged] == [("tjj", "lead")]
+    tie = merge_roles([UnitRef("市统计局", "tjj", "lead"), UnitRef("统计局", "tjj", "lead")])
+    assert [r.printed for r in tie] == ["市统计局"]  # the name printed first stays
 
 
 # --- tasks.py: tables, labelled lines, inline phrases, sentences -----------------------------
