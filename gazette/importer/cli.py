@@ -75,7 +75,7 @@ def import_issue(source_path: Path, data: Path, out: Path, report: Report) -> tu
     for doc_id, doc in docs.items():
         plausible.check_date(doc_id, doc, segment_of[doc_id], IssueRef(src.issue_id, issue), report)
     report.add("roles", summary(roles.counts))
-    plausible.check_toc_pages(issue, src.lines, start, report)
+    plausible.check_toc_pages(issue, src.lines, start, heads, report)
     return issue, docs
 
 
