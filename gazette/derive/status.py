@@ -29,10 +29,11 @@ from gazette.derive.anchors import AnchoredDocument, Node
 from gazette.derive.doctype import GENRE_WORDS
 from gazette.derive.numbering import NUMERAL, chinese_to_int
 from gazette.derive.text import own_strings
+from gazette.vocab.normalize import HAN
 
 # A sentence as the readers of sentences (this module, derive/relations.py) cut the text.
 SENTENCE = re.compile(r"[^。;;!?]+[。;;!?]?")
-SUBJECT = re.compile(r"^\s*本(?:[\u4e00-\u9fff]{0,4}?)(?:" + "|".join(map(re.escape, GENRE_WORDS)) + r")(?:[((]试行[))])?")
+SUBJECT = re.compile(rf"^\s*本(?:{HAN}{{0,4}}?)(?:" + "|".join(map(re.escape, GENRE_WORDS)) + r")(?:[((]试行[))])?")
 _EFFECTIVE = re.compile(r"自(?P<when>[^,,。;;]{2,30}?)起(?:施行|执行|实施|生效)")
 _PERIOD = re.compile(r"有效期(?P<period>(?:为|至|暂定|是)?[^,,。;;]{1,30})")
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")

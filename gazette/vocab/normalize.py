@@ -48,6 +48,9 @@ FORM: Final = "NFKC"
 # DIGIT_CHARS is the class without its brackets, for classes that join digits with others.
 DIGIT_CHARS = "0-9０-９"
 DIGIT = f"[{DIGIT_CHARS}]"
+# A Han character (CJK Unified Ideographs), and its class without brackets likewise.
+HAN_CHARS = r"\u4e00-\u9fff"
+HAN = f"[{HAN_CHARS}]"
 
 
 def _class(ranges: tuple[tuple[int, int], ...], js: bool = False) -> str:
