@@ -67,6 +67,7 @@ from gazette.load.errors import RecordError, RecordErrors
 from gazette.load.library import Loaded, RawLibrary, load_raw
 from gazette.load.yamlfile import YamlFile
 from gazette.records.models import Department, Document, Issue, Issuer
+from gazette.vocab import issues as vocab_issues
 from gazette.vocab.unitnames import normalise_name
 
 # Re-exported: code that names the views by this module keeps working.
@@ -160,8 +161,9 @@ def _issues(
     for issue_id, loaded in raw.issues.items():
         issue: Issue = loaded.record
         src = loaded.source
-        if f"{issue.year}-{issue.number:02d}" != issue_id:
-            errors.append(src.error(("number",), f"{issue.year}年第{issue.number}期应放在 issues/{issue.year}-{issue.number:02d}.yaml"))
+        expected = vocab_issues.issue_id(issue.year, issue.number)
+        if expected != issue_id:
+            errors.append(src.error(("number",), f"{vocab_issues.issue_name(issue.year, issue.number)}应放在 issues/{expected}.yaml"))
             continue
         ref = IssueRef(issue_id, issue)
         sections: list[tuple[str, tuple[str, ...]]] = []

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from gazette.derive.dates import day_label
 from gazette.derive.numbering import chinese_to_int
-from gazette.vocab.normalize import fold, without_spaces
+from gazette.vocab.normalize import DIGIT, DIGIT_CHARS, fold, without_spaces
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,8 @@ class Deadline:
 
 # Bounded, and never the tail of a longer number: an unbounded run backtracks quadratically on a
 # long paragraph of numerals, and "123月" must not be read as 23月.
-_NUM = r"(?<![0-9０-９一二三四五六七八九十〇零])(?:[0-9０-９]{1,2}|[一二三四五六七八九十〇零]{1,3})(?![0-9０-９一二三四五六七八九十〇零])"
+_CN = "一二三四五六七八九十〇零"  # a month or a day in words: 五月, 二十日
+_NUM = rf"(?<![{DIGIT_CHARS}{_CN}])(?:{DIGIT}{{1,2}}|[{_CN}]{{1,3}})(?![{DIGIT_CHARS}{_CN}])"
 # Ordered: the most specific forms first.
 _PATTERNS = [
     # 2018年5月10日 / 5月10日前

@@ -14,7 +14,16 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from gazette.records.models import Department
-from gazette.vocab.roles import CLOSE_BRACKETS, GROUP_SEPARATORS, NAME_SEPARATORS, OPEN_BRACKETS, STRENGTH, VERBS, Role
+from gazette.vocab.roles import (
+    CLOSE_BRACKETS,
+    GROUP_SEPARATORS,
+    NAME_SEPARATORS,
+    OPEN_BRACKETS,
+    ROLE_VERB,
+    VERBS,
+    Role,
+    stronger,
+)
 from gazette.vocab.unitnames import (
     CITY_PARTS,
     GENERIC_NAME,
@@ -27,6 +36,10 @@ from gazette.vocab.unitnames import (
 # Role verbs trailing a group of names ("市创强办牵头", "…等按职责分工负责"), in the order of
 # ``gazette.vocab.roles.VERBS`` (longest first).
 _TRAILERS: list[tuple[re.Pattern[str], Role]] = [(re.compile(f"(?:{pattern})$"), role) for pattern, role in VERBS]
+# Across a line wrap, a piece that names a unit and then its role ("市创强办牵头"), or a piece
+# after one that ends with a role verb, stands alone: the wrap is no break inside a name.
+_NAME_THEN_VERB = re.compile(f"^[^{NAME_SEPARATORS}]{{2,}}{ROLE_VERB}")
+_ENDS_WITH_VERB = re.compile(f"{ROLE_VERB}$")
 # Filler after a role phrase that names nobody.
 _FILLER = re.compile(r"^(?:做好各自领域工作|共同推进|参与)$")
 # Collective tails after the named units: "等领导小组成员单位", "等及领导小组相关成员单位".
@@ -180,11 +193,11 @@ class Registry:
             standalone = (
                 self.by_name.get(normalise_name(first_name))
                 or first_name.startswith(("市", "衢州", "各", "浙江"))
-                or re.match(r"^[^、,，]{2,}(牵头|负责|配合)", first_name)
+                or _NAME_THEN_VERB.match(first_name)
                 or _FILLER.match(first_name)
             )
             prev_last = _split_outside_brackets(out, _LIST_STOPS)[-1:] or [""]
-            if standalone or re.search(r"(牵头|负责|配合)$", prev_last[0]) or not prev_last[0]:
+            if standalone or _ENDS_WITH_VERB.search(prev_last[0]) or not prev_last[0]:
                 out += tokens[i - 1] + nxt
             else:
                 out += nxt
@@ -280,9 +293,10 @@ def name_problem(name: str) -> str | None:
 
 
 def merge_roles(refs: Iterable[UnitRef]) -> list[UnitRef]:
-    """One entry per unit; when a unit is named twice the stronger role wins (``STRENGTH``)."""
+    """One entry per unit; when a unit is named twice the stronger role wins (``roles.stronger``)."""
     best: dict[str, UnitRef] = {}
     for ref in refs:
-        if ref.code not in best or STRENGTH[ref.role] < STRENGTH[best[ref.code].role]:
+        kept = best.setdefault(ref.code, ref)
+        if stronger(kept.role, ref.role) != kept.role:  # on a tie the name printed first stays
             best[ref.code] = ref
     return list(best.values())

@@ -22,11 +22,11 @@ from dataclasses import dataclass
 
 from gazette.derive.anchors import Node
 from gazette.derive.departments import Registry, UnitRef, UnresolvedName, merge_roles
+from gazette.vocab.roles import SENTENCE_ENDS
 
 # "成员单位包括" / "成员单位为" / "成员单位:" — a verb or colon must follow, so that
 # "各成员单位要各司其职" names nobody.
 _SENTENCE = re.compile(r"成员单位(?:包括|为|是|有|[:：])")
-_SENTENCE_END = "。;；"
 _ROSTER_LABEL = re.compile(r"^(?:组\s?长|副\s?组\s?长|成\s?员|组成人员|成员名单)[:：]")
 # one person and the unit after them: "毕 茗(市委宣传部)" or "余卫军 市委人才办"
 _PAREN_UNIT = re.compile(r"^[^\s(（:：,，。]{1,3}(?: [^\s(（:：,，。]{1,2})?[(（](?P<unit>[^()（）]{2,30})[)）]$")
@@ -52,7 +52,7 @@ def _resolve(registry: Registry, names: list[str]) -> list[UnitRef]:
 
 def _sentence_names(text: str, start: int) -> list[str]:
     rest = text[start:]
-    end = min((i for i in (rest.find(ch) for ch in _SENTENCE_END) if i >= 0), default=len(rest))
+    end = min((i for i in (rest.find(ch) for ch in SENTENCE_ENDS) if i >= 0), default=len(rest))
     names = []
     for piece in rest[:end].split("、"):
         piece = piece.split("等", 1)[0].strip()  # "…等单位", "…等单位负责人"
@@ -72,7 +72,7 @@ def sentence_members(node: Node, registry: Registry) -> list[Membership]:
         for match in _SENTENCE.finditer(value):
             units = _resolve(registry, _sentence_names(value, match.end()))
             if units:
-                sentence_start = max(value.rfind(ch, 0, match.start()) for ch in "。;；") + 1
+                sentence_start = max(value.rfind(ch, 0, match.start()) for ch in SENTENCE_ENDS) + 1
                 sentence = value[sentence_start:].split("。", 1)[0] + "。"
                 found.append(Membership(node, sentence.strip(), units))
     return found

@@ -12,16 +12,15 @@ feeds, calendars and the sitemap.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from gazette.derive.views import DocRef, IssueRef
 from gazette.derive.wenhao import Wenhao
 from gazette.load.errors import RecordError
 from gazette.load.yamlfile import YamlFile
 from gazette.records.models import Issue
+from gazette.vocab.issues import PRINTED_MONTH
 
 YEARS_BEFORE, YEARS_AFTER = 10, 1
-_COVER = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月")
 
 
 def _shift(day: dt.date, years: int) -> dt.date:
@@ -30,10 +29,10 @@ def _shift(day: dt.date, years: int) -> dt.date:
 
 def implausible_issue_dates(record: Issue, src: YamlFile) -> list[RecordError]:
     """The cover month as written, in the issue's year (or the next), and ``published`` in it."""
-    m = _COVER.search(record.printed_month)
+    m = PRINTED_MONTH.search(record.printed_month)
     if not m:
         return [src.error(("printed_month",), f"封面月份“{record.printed_month}”不是 YYYY年M月 的写法")]
-    year, month = int(m.group(1)), int(m.group(2))
+    year, month = int(m["year"]), int(m["month"])
     errors: list[RecordError] = []
     if not 1 <= month <= 12 or year not in (record.year, record.year + 1):
         errors.append(src.error(("printed_month",), f"封面月份 {record.printed_month} 不在 {record.year} 年或 {record.year + 1} 年初"))

@@ -27,17 +27,21 @@ from dataclasses import dataclass
 
 from gazette.derive.anchors import AnchoredDocument, Node
 from gazette.derive.doctype import GENRE_WORDS
+from gazette.derive.numbering import NUMERAL, chinese_to_int
 from gazette.derive.text import own_strings
+from gazette.vocab.normalize import HAN
 
 # A sentence as the readers of sentences (this module, derive/relations.py) cut the text.
 SENTENCE = re.compile(r"[^。;;!?]+[。;;!?]?")
-SUBJECT = re.compile(r"^\s*本(?:[\u4e00-\u9fff]{0,4}?)(?:" + "|".join(map(re.escape, GENRE_WORDS)) + r")(?:[((]试行[))])?")
+SUBJECT = re.compile(rf"^\s*本(?:{HAN}{{0,4}}?)(?:" + "|".join(map(re.escape, GENRE_WORDS)) + r")(?:[((]试行[))])?")
 _EFFECTIVE = re.compile(r"自(?P<when>[^,,。;;]{2,30}?)起(?:施行|执行|实施|生效)")
 _PERIOD = re.compile(r"有效期(?P<period>(?:为|至|暂定|是)?[^,,。;;]{1,30})")
 _DATE = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日")
-# A period printed as whole years (有效期5年, 有效期为三年) runs from the printed 施行日期.
-_YEARS = re.compile(r"^(?:为|暂定|是)?(?P<n>\d{1,2}|[一二三四五六七八九十])年$")
-_CN_DIGITS = "一二三四五六七八九十"
+# A period printed as whole years (有效期5年, 有效期为三年) runs from the printed 施行日期; in
+# words, any numeral of the one grammar (numbering.NUMERAL), bounded like the two digits, so that
+# a slip (有效期为九千年) is quoted, never run past the calendar.
+_YEARS = re.compile(rf"^(?:为|暂定|是)?(?P<n>\d{{1,2}}|{NUMERAL.pattern})年$")
+_MAX_YEARS = 99
 
 
 @dataclass(frozen=True)
@@ -68,7 +72,9 @@ class DocumentStatus:
         if years is None or start is None:
             return None
         n = years["n"]
-        count = int(n) if n.isdigit() else _CN_DIGITS.index(n) + 1
+        count = int(n) if n.isdigit() else chinese_to_int(n)
+        if count > _MAX_YEARS:
+            return None
         try:
             return start.replace(year=start.year + count)
         except ValueError:  # 29 February

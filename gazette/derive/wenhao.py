@@ -18,18 +18,17 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from gazette.vocab.normalize import DIGIT, fold
+from gazette.vocab.normalize import DIGIT, DIGIT_CHARS, HAN, HAN_CHARS, fold
 
 OPEN = "〔[［【(（﹝"
 CLOSE = "〕]］】)）﹞"
-HAN = r"[\u4e00-\u9fff]"
 CANONICAL_OPEN, CANONICAL_CLOSE = "〔", "〕"
 CANONICAL = f"{{prefix}}{CANONICAL_OPEN}{{year}}{CANONICAL_CLOSE}{{seq}}号"
 
 _OPEN_CLASS = f"[{re.escape(OPEN)}]"
 _CLOSE_CLASS = f"[{re.escape(CLOSE)}]"
 # What a reader types between the parts of a lookup query ("衢政办发 2018 33", "-").
-_SEP = r"[^0-9０-９\u4e00-\u9fff]"
+_SEP = f"[^{DIGIT_CHARS}{HAN_CHARS}]"
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from gazette.fsio import WriteError
 from gazette.load.errors import RecordError, RecordErrors
 from gazette.load.library import load_issuers
 from gazette.records.models import Document, Issue
+from gazette.vocab.issues import issue_id
 
 from . import emit, plausible
 from .corrections import CorrectionError, DocumentCorrections, load_corrections
@@ -74,7 +75,7 @@ def import_issue(source_path: Path, data: Path, out: Path, report: Report) -> tu
     for doc_id, doc in docs.items():
         plausible.check_date(doc_id, doc, segment_of[doc_id], IssueRef(src.issue_id, issue), report)
     report.add("roles", summary(roles.counts))
-    plausible.check_toc_pages(issue, src.lines, start, report)
+    plausible.check_toc_pages(issue, src.lines, start, heads, report)
     return issue, docs
 
 
@@ -102,7 +103,7 @@ def review_consistency(doc: Document, doc_id: str, uncorrected: Callable[[], Doc
 
 def write_all(issue: Issue, docs: dict[str, Document], out: Path) -> list[Path]:
     """Every record of the issue, or none (a failed write leaves every earlier file as it was)."""
-    records: dict[Path, Issue | Document] = {out / "issues" / f"{issue.year}-{issue.number:02d}.yaml": issue}
+    records: dict[Path, Issue | Document] = {out / "issues" / f"{issue_id(issue.year, issue.number)}.yaml": issue}
     for doc_id, doc in docs.items():
         records[out / "documents" / f"{doc_id}.yaml"] = doc
     emit.write_many(dict(records))

@@ -17,11 +17,12 @@ from gazette.derive.numbering import KINDS, RANK, Kind, Label, LabelError, Numbe
 from gazette.importer.errors import SourceError
 from gazette.importer.report import Report
 from gazette.records.models import Part, Table
+from gazette.vocab.normalize import DIGIT
 
 ATTACHMENT_LIST = re.compile(r"^附件[:：]")
 # The build's point label (1. 2、) without its guard against a digit after it: "11.121人才…"
 # opens item 11 only where the sequence expects 11 (see Outline._by_sequence).
-POINT_BEFORE_DIGIT = re.compile(next(source for kind, source, _ in KINDS if kind == "point") + r"(?=[0-9０-９])")
+POINT_BEFORE_DIGIT = re.compile(next(source for kind, source, _ in KINDS if kind == "point") + f"(?={DIGIT})")
 
 
 def label_at(text: str, line: int | None, where: str = "") -> Numbered | None:

@@ -25,12 +25,12 @@ from gazette.vocab.unitnames import GROUP_ENDINGS, UNIT_ENDINGS, endings_pattern
 
 from .report import Report
 from .split import Heads, Segment
+from .toc import toc_wenhao
 
 # What a 主送 entry ends with: a body or a group of bodies (gazette.vocab.unitnames)
 _ADDRESSEE_END = re.compile(endings_pattern(UNIT_ENDINGS + GROUP_ENDINGS) + "$")
 _ADDRESSEE_SEPARATORS = ",，、;；"
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
-_WENHAO_PAREN = re.compile(r"[(（][^()（）]*号[)）]")
 
 
 def _line_of(seg: Segment, text: str, last: bool = False) -> int | None:
@@ -93,15 +93,16 @@ def check_date(doc_id: str, doc: Document, seg: Segment, issue: IssueRef, report
                                    "（构建会拒绝这条记录）")
 
 
-def check_toc_pages(issue: Issue, lines: list[str], end: int, report: Report) -> None:
+def check_toc_pages(issue: Issue, lines: list[str], end: int, heads: Heads, report: Report) -> None:
     """Pages of the printed TOC in the order of the body (the contents are in body order)."""
+    toc_number = toc_wenhao(heads)  # as the TOC line was read: its 文号 finds the line again
     last: tuple[int, str] | None = None
     for section in issue.contents:
         for entry in section.entries:
             if entry.page is None or not entry.toc_text:
                 continue
             if last is not None and entry.page < last[0]:
-                marks = _WENHAO_PAREN.findall(entry.toc_text)
+                marks = [m.group(0) for m in toc_number.finditer(entry.toc_text)]
                 key = marks[-1] if marks else entry.toc_text[-12:]
                 line = next((i for i in range(end) if key in lines[i]), None)
                 report.add("plausibility", f"{report.at(line)}：[{entry.document}] [toc-page] 目录页码{entry.page}小于正文中排在它前面的"

@@ -7,13 +7,14 @@ import re
 from dataclasses import dataclass
 
 from gazette.derive.numbering import YEAR_DIGITS, chinese_to_int, year_digits_to_int
+from gazette.vocab.normalize import HAN_CHARS
 from gazette.vocab.unitnames import ISSUER_ENDINGS, endings_pattern
 
 # 2018年5月4日, or in Chinese numerals as documents signed before 2012 print it (二〇〇六年四月二十八日)
 _CN_DAY = "[一二三四五六七八九十]{1,3}"
 DATE = re.compile(rf"^(\d{{4}}|[{YEAR_DIGITS}]{{4}})\s*年\s*(\d{{1,2}}|{_CN_DAY})\s*月\s*(\d{{1,2}}|{_CN_DAY})\s*日$")
 # An issuing organ line: a name ending as organs do (any city; the 文号 family says which one signs)
-ORGAN = re.compile(r"^[\u4e00-\u9fff()（）]{2,30}?" + endings_pattern(ISSUER_ENDINGS) + "$")
+ORGAN = re.compile(f"^[{HAN_CHARS}()（）]{{2,30}}?" + endings_pattern(ISSUER_ENDINGS) + "$")
 PUBLIC = re.compile(r"^[(（](此件公开发布)[)）]$")
 # Whom to call, printed in brackets under the date, before or after (此件公开发布):
 # "(联系人:田博 电话/传真:86789314)". Part of the signature block, not an attachment's title.

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from gazette.load.errors import RecordError
 from gazette.load.yamlfile import read_bytes
+from gazette.vocab.issues import issue_id
 from gazette.vocab.normalize import refused_characters
 
 ISSUE_FILE = re.compile(r"quzhou-zhengbao-(\d{4})-(\d{2})\.txt$")
@@ -22,7 +23,7 @@ class Source:
 
     @property
     def issue_id(self) -> str:
-        return f"{self.year}-{self.number:02d}"
+        return issue_id(self.year, self.number)
 
 
 def read_source(path: str | Path) -> Source:

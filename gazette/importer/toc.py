@@ -9,6 +9,7 @@ from typing import Any
 
 from gazette.derive.wenhao import WENHAO_RE, number_pattern, prefixes_pattern
 from gazette.records.models import BoardRole, ImprintLine, TocEntry, TocSection
+from gazette.vocab.issues import PRINTED_MONTH
 from gazette.vocab.normalize import without_spaces
 
 from .errors import SourceError
@@ -16,7 +17,6 @@ from .report import Report
 from .split import Heads, title_start
 
 TOC_LINE = re.compile(r"^(?P<text>.*\S)\s+(?P<page>\d{1,3})$")
-PRINTED_MONTH = re.compile(r"^(\d{4})年(\d{1,2})月$")
 BOARD_ROLES = ("名誉主任", "主任", "副主任", "编委", "主编", "编辑")
 IMPRINT = ("出版", "电话", "传真", "地址", "邮编", "承印")
 GAZETTE_NAMES = ("衢州政报", "衢州政報")  # the name on the cover and in running heads
@@ -52,7 +52,7 @@ def printed_issue(lines: list[str], end: int) -> tuple[set[int], set[int]]:
     """The years (of the printed month) and issue numbers the cover prints above line ``end``;
     either may be empty when the cover does not print it."""
     front = [ln.strip() for ln in lines[:end]]
-    years = {int(m[1]) for m in map(PRINTED_MONTH.match, front) if m}
+    years = {int(m["year"]) for m in map(PRINTED_MONTH.fullmatch, front) if m}
     numbers = {int(m[1]) for m in map(COVER_NUMBER.match, front) if m}
     return years, numbers
 
@@ -127,7 +127,7 @@ def parse_front(
     """The issue's fields (without contents) and the printed TOC sections, from the lines
     before ``end`` (the first line of the first document's title)."""
     front = _front(lines, end)
-    month = next((m for m in map(PRINTED_MONTH.match, front) if m), None)
+    month = next((m for m in map(PRINTED_MONTH.fullmatch, front) if m), None)
     if month is None:
         raise _missing("封面的年月（如2018年6月）")
     total = re.search(r"总第(\d+)期", " ".join(front))
@@ -161,7 +161,7 @@ def parse_front(
         number=number,
         total_number=int(total.group(1)),
         printed_month=month.group(0),
-        published=dt.date(int(month.group(1)), int(month.group(2)), 1),
+        published=dt.date(int(month["year"]), int(month["month"]), 1),
         permit=permit,
         editorial_board=board,
         imprint=imprint,

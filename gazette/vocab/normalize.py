@@ -45,7 +45,12 @@ from typing import Final
 
 FORM: Final = "NFKC"
 # A digit as the gazette prints it, ASCII or full-width; :func:`fold` reads either as ASCII.
-DIGIT = "[0-9０-９]"
+# DIGIT_CHARS is the class without its brackets, for classes that join digits with others.
+DIGIT_CHARS = "0-9０-９"
+DIGIT = f"[{DIGIT_CHARS}]"
+# A Han character (CJK Unified Ideographs), and its class without brackets likewise.
+HAN_CHARS = r"\u4e00-\u9fff"
+HAN = f"[{HAN_CHARS}]"
 
 
 def _class(ranges: tuple[tuple[int, int], ...], js: bool = False) -> str:

@@ -34,7 +34,7 @@ STRENGTH: dict[Role, int] = {"lead": 0, "responsible": 1, "cooperate": 2, "super
 
 
 def stronger(a: Role, b: Role) -> Role:
-    """The stronger of two roles (see STRENGTH)."""
+    """The stronger of two roles (see STRENGTH); ``a`` on a tie."""
     return a if STRENGTH[a] <= STRENGTH[b] else b
 
 
@@ -126,6 +126,8 @@ VERBS: tuple[tuple[str, Role], ...] = (
     (r"(?:等)?督办", "supervise"),
     (r"(?:等)?(?:具体)?负责", "responsible"),
 )
+# Any role verb, as regex source (the readers anchor it where they need it).
+ROLE_VERB = "(?:" + "|".join(pattern for pattern, _ in VERBS) + ")"
 # The words counted as role words in running text, besides role nouns: 牵头 is always a role
 # word; 负责/配合 are too common in plain prose ("负责同志", "配合做好") to count on their own.
 COUNTED_VERBS: tuple[str, ...] = ("牵头",)

@@ -79,6 +79,14 @@ def test_wrapped_name_is_joined() -> None:
     assert (ref.code, ref.printed, ref.role) == ("zjju", "市质监局", "lead")
 
 
+@pytest.mark.parametrize("verb", ["牵头", "负责", "配合", "协助", "督办"])
+def test_a_role_verb_before_a_wrap_ends_its_group(verb: str) -> None:
+    """Every role verb of ``gazette.vocab.roles.VERBS``, not a few spelled out again."""
+    refs = _registry().parse(f"市发改委、住建局{verb} 环保局", "responsible")
+    assert [r.code for r in refs] == ["fgw", "zjj", "hbj"]
+    assert refs[-1].role == "responsible"
+
+
 def test_role_words_after_names_override_the_default() -> None:
     refs = _registry().parse("市发改委牵头,市住建局、市环保局等按职责分工负责", "cooperate")
     assert [(r.code, r.role) for r in refs] == [("fgw", "lead"), ("zjj", "responsible"), ("hbj", "responsible")]
@@ -111,6 +119,8 @@ def test_heading_role(heading: str, role: str | None) -> None:
 def test_a_unit_named_twice_keeps_its_stronger_role() -> None:
     merged = merge_roles([UnitRef("市统计局", "tjj", "cooperate"), UnitRef("市统计局", "tjj", "lead")])
     assert [(r.code, r.role) for r in merged] == [("tjj", "lead")]
+    tie = merge_roles([UnitRef("市统计局", "tjj", "lead"), UnitRef("统计局", "tjj", "lead")])
+    assert [r.printed for r in tie] == ["市统计局"]  # the name printed first stays
 
 
 # --- tasks.py: tables, labelled lines, inline phrases, sentences -----------------------------

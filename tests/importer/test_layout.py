@@ -190,3 +190,14 @@ def test_a_role_line_printed_twice_is_reported_at_each_of_its_own_lines(tmp_path
     at = [int(m.split("：")[0].rsplit(":", 1)[1]) for m in report.items["units"] if "“区发改局”" in m]
     expected = [k + 1 for k, line in enumerate(lines) if line == "牵头单位:区发改局"]
     assert at == expected, report.items["units"]
+
+
+def test_a_cover_month_with_the_extractions_spaces_is_read_as_the_build_reads_it(tmp_path: Path) -> None:
+    """One cover-month rule (gazette.vocab.issues.PRINTED_MONTH) for the importer and the build."""
+    cover = ["衢州政報", "", "2018 年 6 月", "第6期", "(总第100期)", "浙内部资料准印证", "第H004号", "", "目 录", "", "●市政府文件", "",
+             "衢州市人民政府关于某事的通知(衢政发〔2018〕1号) 1", "", "编辑委员会", "", "主编:刘卸荣", "",
+             "出版:《衢州政报》编辑部", ""]
+    source = tmp_path / "quzhou-zhengbao-2018-06.txt"
+    source.write_text("\n".join(cover + _doc("衢政发〔2018〕1号", ["一、总则"])) + "\n", encoding="utf-8")
+    issue, _ = import_issue(source, DATA, tmp_path / "out", Report())
+    assert (issue.printed_month, issue.published.isoformat()) == ("2018 年 6 月", "2018-06-01")

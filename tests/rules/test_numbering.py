@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,7 @@ from gazette.derive.numbering import (
     parse_label,
     split_label,
 )
+from gazette.derive.status import DocumentStatus, StatusFact
 from tests.test_load import DOCUMENT, errors_of, make_data
 
 pytestmark = pytest.mark.unit
@@ -151,6 +153,17 @@ def test_a_numeral_is_read_exactly_when_it_is_spelled_correctly(text: str) -> No
 def test_malformed_numerals_are_refused(text: str) -> None:
     with pytest.raises(ValueError):
         chinese_to_int(text)
+
+
+@pytest.mark.parametrize(("period", "expires"), [
+    ("有效期5年", dt.date(2022, 5, 1)), ("有效期为三年", dt.date(2020, 5, 1)), ("有效期为十五年", dt.date(2032, 5, 1)),
+    ("有效期十十年", None), ("有效期一百年", None), ("有效期为九千年", None),
+])
+def test_a_validity_period_in_words_is_read_by_the_numeral_grammar(period: str, expires: dt.date | None) -> None:
+    """derive/status.py reads 有效期N年 with chinese_to_int, bounded like two digits (at most 99 years)."""
+    # no node: ``expires`` reads only the phrases and the printed date
+    effective = StatusFact("自2017年5月1日起施行", "", None, dt.date(2017, 5, 1))  # type: ignore[arg-type]
+    assert DocumentStatus(effective, StatusFact(period, "", None, None)).expires == expires  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("printed", ["第十十条", "二百二百、", "(十十)", "第一百五章"])
