@@ -65,6 +65,10 @@ class DocRef:
     def src_uri(self) -> str:
         return self.url.rstrip("/") + ".md"
 
+    def part_url(self, anchor: str) -> str:
+        """Site URL of one of its parts (a clause, table or row: an element id on its page)."""
+        return f"{self.url}#{anchor}"
+
     @property
     def issuer_feed_url(self) -> str:
         return issuer_feed_url(self.issuer)
@@ -208,7 +212,7 @@ class Task:
 
     @property
     def url(self) -> str:
-        return f"{self.doc.url}#{self.anchor}"
+        return self.doc.part_url(self.anchor)
 
     def codes(self, role: Role | None = None) -> list[str]:
         return [u.code for u in self.units if role is None or u.role == role]
@@ -237,6 +241,11 @@ class TaskTable:
     @property
     def key(self) -> str:
         return f"{self.doc.id}#{self.id}"
+
+    @property
+    def url(self) -> str:
+        """The table on its document's page."""
+        return self.doc.part_url(self.id)
 
     def download(self, ext: str) -> str:
         """Site URL of the table's export, next to its document page."""
@@ -285,7 +294,7 @@ class Citation:
     @property
     def url(self) -> str:
         """Where the number is printed in the citing document (its page when no part holds it)."""
-        return f"{self.source.url}#{self.part_id}" if self.part_id else self.source.url
+        return self.source.part_url(self.part_id) if self.part_id else self.source.url
 
 
 @dataclass(frozen=True)
@@ -352,7 +361,7 @@ class Relation:
 
     @property
     def url(self) -> str:
-        return f"{self.source.url}#{self.part_id}"
+        return self.source.part_url(self.part_id)
 
     @property
     def day(self) -> str:

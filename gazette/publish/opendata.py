@@ -136,7 +136,7 @@ def document_payload(doc: DocView, links: SiteLinks) -> dict[str, Any]:
             "label": node.label,
             "cite": node.cite,
             "citation": citation_text(doc.record.title, doc.number, doc.anchored, node),
-            "url": links.url(f"{doc.url}#{node.id}", at),
+            "url": links.url(doc.part_url(node.id), at),
         }
         for node in doc.anchored.walk()
     ]

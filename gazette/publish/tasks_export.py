@@ -196,7 +196,7 @@ def write_table(table: TaskTable, library: Library, site_dir: Path, links: SiteL
         "number": table.doc.number,
         "caption": table.caption,
         "columns": table.columns,
-        "url": links.url(f"{table.doc.url}#{table.id}", at),
+        "url": links.url(table.url, at),
         "rows": records,
     }
     _write(site_dir / at, _json(payload))

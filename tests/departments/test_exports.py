@@ -139,3 +139,5 @@ def test_exports_are_where_the_views_say(site: Path, library: Library) -> None:
     for table in tables:
         data = json.loads((site / table.download("json")).read_text(encoding="utf-8"))
         assert (site / table.download("csv")).is_file() and data["table"] == table.id
+        # the table's one URL (TaskTable.url, a part of its document: DocRef.part_url) is on its page
+        assert data["url"] == SITE_URL + table.url == f"{SITE_URL}{table.doc.url}#{table.id}"
