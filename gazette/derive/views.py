@@ -114,6 +114,11 @@ class IssueRef:
         r = self.record
         return f"{r.year}年第{r.number}期（总第{r.total_number}期）"
 
+    @property
+    def anchor(self) -> str:
+        """Its element id in a list of issues (最新, 文件目录): links made to it keep landing there."""
+        return f"issue-{self.id}"
+
 
 # Characters a file name may not hold on Windows, macOS or Linux (a unit's name becomes one).
 _UNSAFE_IN_FILE_NAME = str.maketrans({c: "_" for c in '/\\:*?"<>|'})

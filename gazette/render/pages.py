@@ -121,7 +121,7 @@ def plan_pages(library: Library, templates: Path, site_url: str | None = None) -
         r.hub("deadlines.html", "deadlines", "任务期限"),
         r.page(
             "latest.html", "latest/index.md", "latest/", "最新", in_nav=True,
-            description="最近各期政报新增的文件", toc=tuple(TocItem(f"issue-{i.id}", i.title, 2) for i in recent),
+            description="最近各期政报新增的文件", toc=tuple(TocItem(i.anchor, i.title, 2) for i in recent),
             issues=recent,
         ),
     ]
