@@ -637,11 +637,28 @@ class Assignment:
 
 
 @dataclass(frozen=True)
+class YearCount:
+    """How many fall in one year, and the year as pages name it (2018年)."""
+
+    year: int
+    count: int
+
+    @property
+    def label(self) -> str:
+        return year_label(self.year)
+
+
+@dataclass(frozen=True)
 class DepartmentSummary:
     by_role: dict[Role, int]
     by_year: dict[int, int]
     dated: int
     total: int
+
+    @property
+    def years(self) -> tuple[YearCount, ...]:
+        """Its tasks by the year of their document, as the unit's page lists them."""
+        return tuple(YearCount(year, count) for year, count in self.by_year.items())
 
 
 @dataclass(frozen=True)

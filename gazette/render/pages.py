@@ -16,6 +16,7 @@ from typing import Any
 from jinja2 import Environment
 
 from gazette.derive.anchors import Node, document_citation
+from gazette.derive.dates import year_label
 from gazette.derive.paging import MENTION_ROWS, TASK_ROWS, Paged, catalog, latest_issues, paginate
 from gazette.derive.relations import KIND_DOCS
 from gazette.derive.views import DocView, Library
@@ -127,7 +128,7 @@ def plan_pages(library: Library, templates: Path, site_url: str | None = None) -
     ]
     for year in books.years:
         url = books.year_url(year)
-        pages.append(r.page("documents_index.html", url.rstrip("/") + ".md", url, f"文件目录 · {year}年",
+        pages.append(r.page("documents_index.html", url.rstrip("/") + ".md", url, f"文件目录 · {year_label(year)}",
                             catalog=books, year=year, issues=books.by_year[year]))
     for issue in library.issues:
         jsonld = script_json(issue_jsonld(issue, r.addresses(issue.url)))
