@@ -32,7 +32,17 @@ from gazette.derive.departments import UnitRef
 from gazette.derive.status import DocumentStatus
 from gazette.derive.wenhao import Wenhao
 from gazette.load.yamlfile import YamlFile
-from gazette.records.models import Department, Document, Doubt, Erratum, Issue, Issuer, Table
+from gazette.records.models import (
+    DEPARTMENT_KINDS,
+    Department,
+    DepartmentKind,
+    Document,
+    Doubt,
+    Erratum,
+    Issue,
+    Issuer,
+    Table,
+)
 from gazette.vocab.roles import Role
 from gazette.vocab.unitnames import UnitMatcher
 
@@ -757,6 +767,19 @@ class DeadlineCalendar:
 
 
 @dataclass(frozen=True)
+class UnitKindGroup:
+    """The units of one kind, as the 部门 page lists them under the kind's heading."""
+
+    kind: DepartmentKind
+    number: int  # the kind's place in DEPARTMENT_KINDS, from 1: its heading's id keeps when another kind empties
+    units: tuple[DepartmentView, ...]
+
+    @property
+    def anchor(self) -> str:
+        return f"kind-{self.number}"
+
+
+@dataclass(frozen=True)
 class Library:
     root: Path
     issuers: tuple[Issuer, ...]
@@ -785,6 +808,15 @@ class Library:
     def unit_count(self) -> int:
         """The one count of units the pages state (home, 部门)."""
         return len(self.units)
+
+    @cached_property
+    def units_by_kind(self) -> tuple[UnitKindGroup, ...]:
+        """Real units grouped by kind, kinds in DEPARTMENT_KINDS order, units in registry order; no empty group."""
+        groups = (
+            UnitKindGroup(kind, number, tuple(u for u in self.units if u.record.kind == kind))
+            for number, kind in enumerate(DEPARTMENT_KINDS, start=1)
+        )
+        return tuple(group for group in groups if group.units)
     relations: tuple[Relation, ...] = ()  # every relationship read, library order
     as_of: dt.date | None = None  # the build date statuses are computed for
 
