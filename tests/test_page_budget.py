@@ -16,6 +16,7 @@ import pytest
 import yaml
 
 from benchmarks.corpus import generate
+from gazette.derive.dates import year_label
 from gazette.derive.paging import (
     CATALOG_ROWS,
     LATEST_ISSUES,
@@ -79,6 +80,10 @@ def test_catalog_by_year_lists_every_document_once(big: Path) -> None:
     entry = page(big, "documents/")
     years = [resolve("documents/", a.get("href")) for a in entry.cssselect("nav.gz-years a")]
     assert years == ["documents/2019/", "documents/2018/"]
+    # a year named as every page names one (dates.year_label), in the links and the year headings
+    assert [a.text_content() for a in entry.cssselect("nav.gz-years a, h3[id^='year-'] a")] == [
+        year_label(2019), year_label(2018), year_label(2018),
+    ]
     rows = entry.cssselect("table.gz-doc-table tbody tr")
     assert len(rows) == 12 * 21 + 2
     seen: list[str] = []

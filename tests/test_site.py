@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import lxml.html
 import pytest
 
+from gazette.derive.dates import day_label
 from tests.conftest import ROOT, build, copy_project, read
 
 pytestmark = pytest.mark.site
@@ -92,6 +94,10 @@ def test_every_document_has_a_page(site: Path) -> None:
         assert (site / year / name / "index.html").is_file(), record
     index = doc(site, "documents/")
     assert len(index.cssselect("table.gz-doc-table tbody tr")) == len(records)
+    # 成文日期 shown as on every other page (dates.day_label), ISO only for machines
+    times = index.cssselect("table.gz-doc-table td[data-col='成文日期'] time")
+    assert len(times) == len(records)
+    assert all(t.text == day_label(dt.date.fromisoformat(t.get("datetime"))) for t in times)
 
 
 def test_department_page_lists_documents(site: Path) -> None:

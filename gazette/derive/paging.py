@@ -23,7 +23,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from gazette.derive.views import IssueView, Library
+from gazette.derive import dates
+from gazette.derive.views import IssueRef, IssueView, Library
 
 LATEST_ISSUES = 6
 CATALOG_ROWS = 400
@@ -77,6 +78,16 @@ class Catalog:
     @staticmethod
     def year_url(year: int) -> str:
         return f"documents/{year}/"
+
+    @staticmethod
+    def year_label(year: int) -> str:
+        """A year as the catalog's headings and links name it (2018年)."""
+        return dates.year_label(year)
+
+    @staticmethod
+    def entry_url(issue: IssueRef) -> str:
+        """Where the entry page links an issue it only lists: the issue on its year's page."""
+        return f"{Catalog.year_url(issue.record.year)}#{issue.anchor}"
 
     @property
     def entry_issues(self) -> list[IssueView]:

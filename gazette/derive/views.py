@@ -32,7 +32,17 @@ from gazette.derive.departments import UnitRef
 from gazette.derive.status import DocumentStatus
 from gazette.derive.wenhao import Wenhao
 from gazette.load.yamlfile import YamlFile
-from gazette.records.models import Department, Document, Doubt, Erratum, Issue, Issuer, Table
+from gazette.records.models import (
+    DEPARTMENT_KINDS,
+    Department,
+    DepartmentKind,
+    Document,
+    Doubt,
+    Erratum,
+    Issue,
+    Issuer,
+    Table,
+)
 from gazette.vocab.roles import Role
 from gazette.vocab.unitnames import UnitMatcher
 
@@ -64,6 +74,10 @@ class DocRef:
     @property
     def src_uri(self) -> str:
         return self.url.rstrip("/") + ".md"
+
+    def part_url(self, anchor: str) -> str:
+        """Site URL of one of its parts (a clause, table or row: an element id on its page)."""
+        return f"{self.url}#{anchor}"
 
     @property
     def issuer_feed_url(self) -> str:
@@ -109,6 +123,11 @@ class IssueRef:
     def title(self) -> str:
         r = self.record
         return f"{r.year}年第{r.number}期（总第{r.total_number}期）"
+
+    @property
+    def anchor(self) -> str:
+        """Its element id in a list of issues (最新, 文件目录): links made to it keep landing there."""
+        return f"issue-{self.id}"
 
 
 # Characters a file name may not hold on Windows, macOS or Linux (a unit's name becomes one).
@@ -208,7 +227,7 @@ class Task:
 
     @property
     def url(self) -> str:
-        return f"{self.doc.url}#{self.anchor}"
+        return self.doc.part_url(self.anchor)
 
     def codes(self, role: Role | None = None) -> list[str]:
         return [u.code for u in self.units if role is None or u.role == role]
@@ -237,6 +256,11 @@ class TaskTable:
     @property
     def key(self) -> str:
         return f"{self.doc.id}#{self.id}"
+
+    @property
+    def url(self) -> str:
+        """The table on its document's page."""
+        return self.doc.part_url(self.id)
 
     def download(self, ext: str) -> str:
         """Site URL of the table's export, next to its document page."""
@@ -285,7 +309,7 @@ class Citation:
     @property
     def url(self) -> str:
         """Where the number is printed in the citing document (its page when no part holds it)."""
-        return f"{self.source.url}#{self.part_id}" if self.part_id else self.source.url
+        return self.source.part_url(self.part_id) if self.part_id else self.source.url
 
 
 @dataclass(frozen=True)
@@ -352,7 +376,7 @@ class Relation:
 
     @property
     def url(self) -> str:
-        return f"{self.source.url}#{self.part_id}"
+        return self.source.part_url(self.part_id)
 
     @property
     def day(self) -> str:
@@ -623,11 +647,28 @@ class Assignment:
 
 
 @dataclass(frozen=True)
+class YearCount:
+    """How many fall in one year, and the year as pages name it (2018年)."""
+
+    year: int
+    count: int
+
+    @property
+    def label(self) -> str:
+        return year_label(self.year)
+
+
+@dataclass(frozen=True)
 class DepartmentSummary:
     by_role: dict[Role, int]
     by_year: dict[int, int]
     dated: int
     total: int
+
+    @property
+    def years(self) -> tuple[YearCount, ...]:
+        """Its tasks by the year of their document, as the unit's page lists them."""
+        return tuple(YearCount(year, count) for year, count in self.by_year.items())
 
 
 @dataclass(frozen=True)
@@ -726,6 +767,19 @@ class DeadlineCalendar:
 
 
 @dataclass(frozen=True)
+class UnitKindGroup:
+    """The units of one kind, as the 部门 page lists them under the kind's heading."""
+
+    kind: DepartmentKind
+    number: int  # the kind's place in DEPARTMENT_KINDS, from 1: its heading's id keeps when another kind empties
+    units: tuple[DepartmentView, ...]
+
+    @property
+    def anchor(self) -> str:
+        return f"kind-{self.number}"
+
+
+@dataclass(frozen=True)
 class Library:
     root: Path
     issuers: tuple[Issuer, ...]
@@ -754,6 +808,15 @@ class Library:
     def unit_count(self) -> int:
         """The one count of units the pages state (home, 部门)."""
         return len(self.units)
+
+    @cached_property
+    def units_by_kind(self) -> tuple[UnitKindGroup, ...]:
+        """Real units grouped by kind, kinds in DEPARTMENT_KINDS order, units in registry order; no empty group."""
+        groups = (
+            UnitKindGroup(kind, number, tuple(u for u in self.units if u.record.kind == kind))
+            for number, kind in enumerate(DEPARTMENT_KINDS, start=1)
+        )
+        return tuple(group for group in groups if group.units)
     relations: tuple[Relation, ...] = ()  # every relationship read, library order
     as_of: dt.date | None = None  # the build date statuses are computed for
 

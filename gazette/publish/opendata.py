@@ -136,7 +136,7 @@ def document_payload(doc: DocView, links: SiteLinks) -> dict[str, Any]:
             "label": node.label,
             "cite": node.cite,
             "citation": citation_text(doc.record.title, doc.number, doc.anchored, node),
-            "url": links.url(f"{doc.url}#{node.id}", at),
+            "url": links.url(doc.part_url(node.id), at),
         }
         for node in doc.anchored.walk()
     ]
@@ -164,9 +164,9 @@ def _departments_payload(library: Library, links: SiteLinks, at: str) -> list[di
     for dept in library.departments:
         info = dept.record.model_dump(mode="json")
         info["url"] = links.url(dept.url, at)
-        info["tasks_csv"] = links.url(dept.url + "tasks.csv", at)
-        info["tasks_json"] = links.url(dept.url + "tasks.json", at)
-        info["tasks_ics"] = links.url(dept.url + "tasks.ics", at)
+        info["tasks_csv"] = links.url(dept.exports.csv, at)
+        info["tasks_json"] = links.url(dept.exports.json, at)
+        info["tasks_ics"] = links.url(dept.exports.ics, at)
         info["documents"] = [d.id for d in dept.documents]
         info["task_count"] = len(dept.tasks)
         out.append(info)

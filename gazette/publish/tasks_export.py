@@ -169,7 +169,8 @@ def _write(path: Path, text: str | bytes) -> None:
 
 def write_department(dept: DepartmentView, library: Library, site_dir: Path, links: SiteLinks) -> None:
     code = dept.record.code
-    at = f"{dept.url}tasks.json"  # tasks.csv and tasks.json share the directory
+    exports = dept.exports
+    at = exports.json  # tasks.csv and tasks.json share the directory
     # its own tasks, then those it holds through a collective name that covers it
     listed: dict[str, tuple[Task, DeptRef | None]] = {t.id: (t, None) for t in dept.tasks}
     for group in dept.collective_groups:
@@ -177,30 +178,28 @@ def write_department(dept: DepartmentView, library: Library, site_dir: Path, lin
             listed.setdefault(t.id, (t, group.collective))
     tasks = tuple(listed.values())
     records = [_task_record(t, library, links, at, code, via) for t, via in tasks]
-    base = site_dir / "departments" / code
-    write_csv(base / "tasks.csv", CSV_FIELDS, csv_rows(records))
-    write_csv(site_dir / dept.exports.excel, EXCEL_FIELDS, excel_rows(records))
+    write_csv(site_dir / exports.csv, CSV_FIELDS, csv_rows(records))
+    write_csv(site_dir / exports.excel, EXCEL_FIELDS, excel_rows(records))
     info = dept.record.model_dump(mode="json")
     info["url"] = links.url(dept.url, at)
-    _write(base / "tasks.json", _json({"department": info, "tasks": records}))
-    _write(base / "tasks.ics", _calendar(dept, tasks, library, links))
+    _write(site_dir / exports.json, _json({"department": info, "tasks": records}))
+    _write(site_dir / exports.ics, _calendar(dept, tasks, library, links))
 
 
 def write_table(table: TaskTable, library: Library, site_dir: Path, links: SiteLinks) -> None:
-    at = f"{table.doc.url}tables/{table.id}.json"  # the .csv shares the directory
+    at = table.download("json")  # the .csv shares the directory
     records = [_task_record(t, library, links, at) for t in table.tasks]
-    base = site_dir / table.doc.url / "tables"
-    write_csv(base / f"{table.id}.csv", CSV_FIELDS, csv_rows(records))
+    write_csv(site_dir / table.download("csv"), CSV_FIELDS, csv_rows(records))
     payload = {
         "table": table.id,
         "document": table.doc.id,
         "number": table.doc.number,
         "caption": table.caption,
         "columns": table.columns,
-        "url": links.url(f"{table.doc.url}#{table.id}", at),
+        "url": links.url(table.url, at),
         "rows": records,
     }
-    _write(base / f"{table.id}.json", _json(payload))
+    _write(site_dir / at, _json(payload))
 
 
 def write_task_exports(ctx: PublishContext) -> None:

@@ -24,6 +24,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from gazette.derive.dates import month_key
 from gazette.derive.views import DocView, IssueRef, IssueView
 
 CONTEXT = "https://schema.org"
@@ -46,18 +47,13 @@ def script_json(data: dict[str, Any]) -> Markup:
     return Markup(text)  # noqa: S704 — escaped above: no "<", ">" or "&" remains
 
 
-def _month(issue: IssueRef) -> str:
-    day = issue.record.published
-    return f"{day.year:04d}-{day.month:02d}"
-
-
 def _issue(issue: IssueRef, url: Url) -> dict[str, Any]:
     return {
         "@type": "PublicationIssue",
         "@id": url(issue.url),
         "name": f"{PERIODICAL} {issue.title}",
         "issueNumber": str(issue.record.number),
-        "datePublished": _month(issue),
+        "datePublished": month_key(issue.record.published),
         "url": url(issue.url),
         "isPartOf": {"@type": "Periodical", "name": PERIODICAL},
     }
@@ -81,7 +77,7 @@ def document_jsonld(doc: DocView, url: Url) -> dict[str, Any]:
         "name": r.title,
         "legislationIdentifier": doc.number,
         "legislationDate": r.date.isoformat(),
-        "datePublished": _month(doc.issue),
+        "datePublished": month_key(doc.issue.record.published),
         "legislationPassedBy": issuers[0] if len(issuers) == 1 else issuers,
         "legislationJurisdiction": {"@type": "AdministrativeArea", "name": JURISDICTION},
         "legislationType": doc.doc_type,

@@ -16,6 +16,7 @@ from typing import Any
 from jinja2 import Environment
 
 from gazette.derive.anchors import Node, document_citation
+from gazette.derive.dates import year_label
 from gazette.derive.paging import MENTION_ROWS, TASK_ROWS, Paged, catalog, latest_issues, paginate
 from gazette.derive.relations import KIND_DOCS
 from gazette.derive.views import DocView, Library
@@ -121,13 +122,13 @@ def plan_pages(library: Library, templates: Path, site_url: str | None = None) -
         r.hub("deadlines.html", "deadlines", "任务期限"),
         r.page(
             "latest.html", "latest/index.md", "latest/", "最新", in_nav=True,
-            description="最近各期政报新增的文件", toc=tuple(TocItem(f"issue-{i.id}", i.title, 2) for i in recent),
+            description="最近各期政报新增的文件", toc=tuple(TocItem(i.anchor, i.title, 2) for i in recent),
             issues=recent,
         ),
     ]
     for year in books.years:
         url = books.year_url(year)
-        pages.append(r.page("documents_index.html", url.rstrip("/") + ".md", url, f"文件目录 · {year}年",
+        pages.append(r.page("documents_index.html", url.rstrip("/") + ".md", url, f"文件目录 · {year_label(year)}",
                             catalog=books, year=year, issues=books.by_year[year]))
     for issue in library.issues:
         jsonld = script_json(issue_jsonld(issue, r.addresses(issue.url)))

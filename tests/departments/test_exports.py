@@ -11,7 +11,9 @@ import pytest
 from icalendar import Calendar
 from lxml import html
 
+from gazette.derive.views import Library
 from tests.conftest import read
+from tests.project import SITE_URL
 
 pytestmark = pytest.mark.site
 
@@ -118,3 +120,24 @@ def test_each_unit_has_a_spreadsheet_csv_in_the_pages_words_named_after_it(site:
     assert checked > 20
     # the machine CSV keeps its stable English keys
     assert list(_csv_rows(site / "departments" / "czj" / "tasks.csv")[0])[:3] == ["task_id", "document", "number"]
+
+
+def test_exports_are_where_the_views_say(site: Path, library: Library) -> None:
+    """A unit's export paths have one definition (``UnitExports``), a table's one (``TaskTable.download``):
+    the files are written there, the open data and the pages link there."""
+    listed = {d["code"]: d for d in json.loads((site / "data" / "departments.json").read_text(encoding="utf-8"))["departments"]}
+    for dept in library.departments:
+        x = dept.exports
+        for path in (x.csv, x.json, x.ics, x.excel):
+            assert (site / path).is_file(), path
+        info = listed[dept.code]
+        assert [info["tasks_csv"], info["tasks_json"], info["tasks_ics"]] == [
+            SITE_URL + x.csv, SITE_URL + x.json, SITE_URL + x.ics,
+        ]
+    tables = [t for doc in library.documents for t in doc.task_tables]
+    assert tables
+    for table in tables:
+        data = json.loads((site / table.download("json")).read_text(encoding="utf-8"))
+        assert (site / table.download("csv")).is_file() and data["table"] == table.id
+        # the table's one URL (TaskTable.url, a part of its document: DocRef.part_url) is on its page
+        assert data["url"] == SITE_URL + table.url == f"{SITE_URL}{table.doc.url}#{table.id}"

@@ -238,3 +238,17 @@ def test_unknown_name_in_a_labelled_line_fails_with_file_and_line(tmp_path: Path
     (error,) = info.value.errors
     lines = (tmp_path / "data" / DOC_PATH).read_text(encoding="utf-8").splitlines()
     assert error.line is not None and "市不存在局" in lines[error.line - 1]
+
+
+def test_units_grouped_by_kind_in_the_kinds_order_each_heading_id_its_kinds_place(tmp_path: Path) -> None:
+    """The 部门 page's grouping (Library.units_by_kind): no empty group, and a kind's heading id (kind-4
+    for 企业) stays the same whether or not the kinds before it (管委会) have units."""
+    departments = DEPARTMENTS + "- code: jtjt\n  name: 衢州市交通投资集团有限公司\n  kind: 企业\n"
+    body = HEAD + "  - text: 正文。\n" + "signature: null\n"
+    lib = build_library(write_data(tmp_path, {"departments.yaml": departments, DOC_PATH: body}))
+    groups = [(g.kind, g.anchor, [u.code for u in g.units]) for g in lib.units_by_kind]
+    assert groups == [
+        ("市级部门", "kind-1", ["tjj", "fgw", "zjj", "hbj", "zjju", "czj", "ajj"]),
+        ("县(市、区)政府", "kind-2", ["kcq"]),
+        ("企业", "kind-4", ["jtjt"]),
+    ]

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
+from gazette.derive.dates import year_label
 from tests.conftest import read
 
 pytestmark = pytest.mark.site
@@ -94,8 +95,11 @@ def test_department_page_summary_counts_match_rows(site: Path) -> None:
     assert total == len(rows) == sum(by_role.values())
     for role, n in by_role.items():
         assert n == sum(1 for r in rows if r.get("data-role") == role)
-    years = sum(int(s.get("data-year") and s.text_content().split()[1]) for s in page.cssselect(".gz-year-count"))
+    spans = page.cssselect(".gz-year-count")
+    years = sum(int(s.get("data-year") and s.text_content().split()[1]) for s in spans)
     assert years == total
+    # each year named as every page names a year (dates.year_label, through the summary's YearCount)
+    assert [s.text_content().split()[0] for s in spans] == [year_label(int(s.get("data-year"))) for s in spans]
     # every other unit in a row links to its own page
     for a in page.cssselect("#gz-dept-tasks tbody td:nth-child(4) a"):
         assert a.get("href").startswith("../") and (site / "departments" / a.get("href").split("/")[1] / "index.html").exists()

@@ -146,7 +146,9 @@ def test_robots_txt_points_to_the_sitemap(site: Path) -> None:
 def test_latest_page_lists_each_issue_newest_first(site: Path, library: Library) -> None:
     tree = lxml.html.fromstring(read(site, "latest/"))
     sections = tree.xpath("//section[contains(@class, 'gz-latest-issue')]")
+    # the ids old links name (issue-2018-05), as the view defines them (IssueRef.anchor)
     assert [s.xpath(".//h2/@id")[0] for s in sections] == [f"issue-{i.id}" for i in library.issues]
+    assert [s.get("aria-labelledby") for s in sections] == [i.anchor for i in library.issues]
     published = [i.record.published for i in library.issues]
     assert published == sorted(published, reverse=True)
     for section, issue in zip(sections, library.issues):
