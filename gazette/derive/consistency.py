@@ -43,7 +43,7 @@ from gazette.derive.anchors import Node, anchor_document, row_id
 from gazette.derive.numbering import CN_NUM, chinese_to_int, parse_label
 from gazette.records.models import CheckKind, Document, Table
 from gazette.vocab.normalize import without_spaces
-from gazette.vocab.roles import ROLE_NOUN, VERBS
+from gazette.vocab.roles import ROLE_NOUN, ROLE_VERB
 from gazette.vocab.unitnames import BODY_ENDINGS, endings_pattern
 
 __all__ = ["CHECK_LABELS", "Violation", "find_inconsistencies"]
@@ -297,7 +297,7 @@ _LOOKS = {
     "number": _FIGURE,
     # a body's name (gazette.vocab.unitnames; a place alone is no unit here), a role verb after
     # it ("市发改委牵头") allowed
-    "unit": re.compile(endings_pattern(BODY_ENDINGS) + "(?:" + "|".join(pattern for pattern, _ in VERBS) + ")?$"),
+    "unit": re.compile(endings_pattern(BODY_ENDINGS) + ROLE_VERB + "?$"),
 }
 _FOREIGN = {
     "unit": ("project", "date", "number"),

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from gazette.derive.dates import day_label
+from gazette.derive.dates import day_label, month_key
 from gazette.derive.numbering import chinese_to_int
 from gazette.vocab.normalize import DIGIT, DIGIT_CHARS, fold, without_spaces
 
@@ -26,7 +26,7 @@ class Deadline:
 
     @property
     def month(self) -> str | None:
-        return self.date.strftime("%Y-%m") if self.date else None
+        return month_key(self.date) if self.date else None
 
     @property
     def date_label(self) -> str | None:

@@ -13,10 +13,11 @@ import re
 
 import yaml
 
+from gazette.vocab.normalize import HAN
 from gazette.vocab.unitnames import CITY_PARTS, COLLECTIVE_NAME, normalise_name
 
 # The city part of a name, any city's (市发展改革委, 滁州市交通局): not in a code.
-_CITY = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}?市(?=[\u4e00-\u9fff]{2})|市)")
+_CITY = re.compile(rf"^(?:{HAN}{{2,4}}?市(?={HAN}{{2}})|市)")
 
 # A registry kind guessed from how a name ends.
 _KIND_BY_ENDING: tuple[tuple[str, str], ...] = (

@@ -43,6 +43,7 @@ from gazette.records.models import (
     Issuer,
     Table,
 )
+from gazette.vocab.issues import issue_name
 from gazette.vocab.roles import Role
 from gazette.vocab.unitnames import UnitMatcher
 
@@ -122,7 +123,7 @@ class IssueRef:
     @property
     def title(self) -> str:
         r = self.record
-        return f"{r.year}年第{r.number}期（总第{r.total_number}期）"
+        return f"{issue_name(r.year, r.number)}（总第{r.total_number}期）"
 
     @property
     def anchor(self) -> str:
@@ -817,6 +818,7 @@ class Library:
             for number, kind in enumerate(DEPARTMENT_KINDS, start=1)
         )
         return tuple(group for group in groups if group.units)
+
     relations: tuple[Relation, ...] = ()  # every relationship read, library order
     as_of: dt.date | None = None  # the build date statuses are computed for
 

@@ -128,7 +128,7 @@ def current_fingerprints(library: Library) -> Current:
     for doc in library.documents:
         corrected[doc.url] = {at for at in doc.errata_at if at}
         for node in doc.anchored.walk():
-            key = f"{doc.url}#{node.id}"
+            key = doc.part_url(node.id)
             if node.part is None:  # an attachment: its label, title and everything in it
                 inside = (s for c in node.children if c.part for s in part_strings(c.part))
                 out[key] = fingerprint([node.label or "", node.title or "", *inside])
@@ -136,7 +136,7 @@ def current_fingerprints(library: Library) -> Current:
             out[key] = fingerprint(part_strings(node.part))
             if node.part.table is not None:
                 for n, row in enumerate(node.part.table.rows, start=1):
-                    out[f"{doc.url}#{row_id(node.id, n)}"] = fingerprint(cell for cell in row if cell)
+                    out[doc.part_url(row_id(node.id, n))] = fingerprint(cell for cell in row if cell)
     return Current(out, corrected)
 
 
