@@ -14,13 +14,11 @@ from jinja2.bccache import Bucket
 
 from gazette.derive.consistency import CHECK_LABELS
 from gazette.derive.views import FEED_LIMIT
-from gazette.records.models import DEPARTMENT_KINDS
 from gazette.vocab.roles import ROLE_LABELS
 
 # The domain rules templates present; each is defined once in the package, never in a template.
 RULES: dict[str, object] = {
     "role_labels": ROLE_LABELS,
-    "department_kinds": DEPARTMENT_KINDS,
     "check_labels": CHECK_LABELS,
     "feed_limit": FEED_LIMIT,
 }
