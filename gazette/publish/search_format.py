@@ -214,6 +214,18 @@ def read_varint(data: bytes, pos: int) -> tuple[int, int]:
             return n, pos
 
 
+def read_deltas(data: bytes, pos: int, count: int) -> tuple[list[int], int]:
+    """``count`` ascending values written as the differences from the one before (the first from
+    0), each a varint at ``pos``: (the values, next position). t2s keys and postings positions."""
+    values: list[int] = []
+    value = 0
+    for _ in range(count):
+        step, pos = read_varint(data, pos)
+        value += step
+        values.append(value)
+    return values, pos
+
+
 def encode_file(body: bytes) -> bytes:
     return gzip.compress(MAGIC + body, compresslevel=9, mtime=0)
 
@@ -254,12 +266,7 @@ def encode_t2s(table: dict[str, str]) -> tuple[bytes, bytes]:
 def decode_t2s(keys: bytes, values: bytes) -> dict[str, str]:
     """The table from the two parts :func:`encode_t2s` writes; IndexFormatError when they disagree."""
     count, pos = read_varint(keys, 0)
-    codes: list[int] = []
-    previous = 0
-    for _ in range(count):
-        delta, pos = read_varint(keys, pos)
-        previous += delta
-        codes.append(previous)
+    codes, pos = read_deltas(keys, pos, count)
     given, at = read_varint(values, 0)
     if given != count or pos != len(keys):
         raise IndexFormatError("t2s keys and values do not match")
@@ -307,13 +314,7 @@ def entries(term: str, data: bytes, counted: bool = False) -> dict[tuple[int, in
         count, pos = read_varint(data, pos)
         doc += delta
         if bigram:
-            positions: list[int] = []
-            p = 0
-            for _ in range(count):
-                step, pos = read_varint(data, pos)
-                p += step
-                positions.append(p)
-            out[(doc, key)] = positions
+            out[(doc, key)], pos = read_deltas(data, pos, count)
         else:
             out[(doc, key)] = count
     return out
