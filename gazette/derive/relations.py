@@ -33,7 +33,16 @@ from collections.abc import Iterable, Mapping
 from gazette.derive.anchors import SEPARATOR, AnchoredDocument, Node
 from gazette.derive.citations import find_citations
 from gazette.derive.status import SUBJECT, DocumentStatus, StatusFact, sentences
-from gazette.derive.views import DocRef, Relation, RelationKind, Standing
+from gazette.derive.views import (
+    AMENDED,
+    EXPIRED,
+    NOT_YET_IN_FORCE,
+    REPEALED,
+    DocRef,
+    Relation,
+    RelationKind,
+    Standing,
+)
 from gazette.derive.wenhao import Wenhao
 
 _OPEN, _CLOSE = "《(（〈[", "》)）〉]"
@@ -205,14 +214,14 @@ def standings(
             by = ended[0]
             since = _acts_from(by, effective)
             if since is None or since <= as_of:
-                out[doc_id] = Standing("已废止", since, by, as_of=as_of)
+                out[doc_id] = Standing(REPEALED, since, by, as_of=as_of)
                 continue
         if expires is not None and expires.date is not None and expires.date <= as_of:
-            out[doc_id] = Standing("已届满", expires.date, expires, as_of=as_of)
+            out[doc_id] = Standing(EXPIRED, expires.date, expires, as_of=as_of)
         elif amended:
-            out[doc_id] = Standing("已修改", _acts_from(amended[0], effective), amended[0], as_of=as_of)
+            out[doc_id] = Standing(AMENDED, _acts_from(amended[0], effective), amended[0], as_of=as_of)
         elif starts is not None and starts.date is not None and starts.date > as_of:
-            out[doc_id] = Standing("尚未施行", starts.date, starts, as_of=as_of)
+            out[doc_id] = Standing(NOT_YET_IN_FORCE, starts.date, starts, as_of=as_of)
     # Tied validity follows the tying document, one step (a tie to a tied document is not chased).
     for doc_id, rels in own.items():
         if doc_id in out:

@@ -29,6 +29,7 @@ from gazette.derive.anchors import AnchoredDocument, Node
 from gazette.derive.dates import day_label, month_label, month_of_year_label, year_label
 from gazette.derive.deadlines import Deadline
 from gazette.derive.departments import UnitRef
+from gazette.derive.errata import TITLE
 from gazette.derive.status import DocumentStatus
 from gazette.derive.wenhao import Wenhao
 from gazette.load.yamlfile import YamlFile
@@ -404,6 +405,14 @@ class TimelineEvent:
         return bool(self.date) and self.day in self.note
 
 
+# A document's 有效性 as the text settles it on the build date (gazette/derive/relations.py decides which).
+StandingStatus = Literal["已废止", "已修改", "已届满", "尚未施行"]
+REPEALED: StandingStatus = "已废止"
+AMENDED: StandingStatus = "已修改"
+EXPIRED: StandingStatus = "已届满"
+NOT_YET_IN_FORCE: StandingStatus = "尚未施行"
+
+
 @dataclass(frozen=True)
 class Standing:
     """A document's 有效性 as of the build date, read from the text only.
@@ -411,7 +420,7 @@ class Standing:
     ``status`` None with a ``by`` of kind ``tied``: it follows a document whose
     status the library cannot tell."""
 
-    status: str | None  # 已废止 / 已修改 / 已届满 / 尚未施行 / None
+    status: StandingStatus | None
     since: dt.date | None
     by: Relation
     follows: Standing | None = None  # tied: the tying document's standing
@@ -424,6 +433,12 @@ class Standing:
     @property
     def as_of_day(self) -> str:
         return day_label(self.as_of) if self.as_of else ""
+
+    @property
+    def since_word(self) -> str:
+        """What the date after the status says: the day it takes force (施行) for a document not yet
+        in force, the day the status began (起) for the others."""
+        return "施行" if self.status == NOT_YET_IN_FORCE else "起"
 
 
 RunKind = Literal["text", "own", "cited", "external"]
@@ -538,9 +553,26 @@ class PartView:
 
 @dataclass(frozen=True)
 class ErratumView:
+    """An erratum as its document's errata table lists it: where the repair is, and how it is named."""
+
     record: Erratum
-    at: str | None  # anchor id of the part, "title", or None (not located)
+    at: str | None  # anchor id of the part, TITLE, or None (not located)
     cite: str  # citation label of that part ("" when none)
+
+    @property
+    def place(self) -> str:
+        """标题, the part's citation (正文 for a part without one), or — for a repair located nowhere
+        (one that spans parts)."""
+        if self.at == TITLE:
+            return "标题"
+        if self.at:
+            return self.cite or "正文"
+        return "—"
+
+    @property
+    def link(self) -> str | None:
+        """The element id the place links to: a part's; the title and a repair located nowhere are not linked."""
+        return self.at if self.at and self.at != TITLE else None
 
 
 @dataclass(frozen=True)
@@ -566,7 +598,7 @@ class DocView(DocRef):
     category: str
     page: int | None
     in_toc: bool
-    errata_at: tuple[str | None, ...]  # per erratum: part id, "title" or None
+    errata_at: tuple[str | None, ...]  # per erratum: part id, TITLE or None
     errata: tuple[ErratumView, ...]
     body: tuple[PartView, ...]
     attachments: tuple[PartView, ...]
@@ -601,7 +633,7 @@ class DocView(DocRef):
             elif relation.kind == "expires" and relation.date is not None:
                 events.append(TimelineEvent("届满", relation.date, relation.words, relation.url))
         s = self.standing
-        if s is not None and s.status == "已废止":
+        if s is not None and s.status == REPEALED:
             events.append(TimelineEvent("废止", s.since, f"{s.by.source.number}{s.by.place}{s.by.inverse}", s.by.url))
         return tuple(events)
 

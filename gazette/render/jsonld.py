@@ -25,7 +25,7 @@ from typing import Any
 from markupsafe import Markup
 
 from gazette.derive.dates import month_key
-from gazette.derive.views import DocView, IssueRef, IssueView
+from gazette.derive.views import EXPIRED, REPEALED, DocView, IssueRef, IssueView
 
 CONTEXT = "https://schema.org"
 JURISDICTION = "衢州市"  # every issuer of the gazette is an organ of the city
@@ -33,9 +33,9 @@ LANGUAGE = "zh-CN"
 PERIODICAL = "衢州政报"
 NOT_IN_FORCE = "https://schema.org/NotInForce"
 IN_FORCE = "https://schema.org/InForce"
-# The record's 有效性 (records/models.py ValidityStatus) and the text's status (derive/relations.py) as schema.org
+# The record's 有效性 (records/models.py ValidityStatus) and the text's status (views.StandingStatus) as schema.org
 # LegalForceStatus; a status missing here (已修改, 尚未施行) settles nothing about force today.
-_FORCE = {"现行有效": IN_FORCE, "已废止": NOT_IN_FORCE, "已失效": NOT_IN_FORCE, "已届满": NOT_IN_FORCE}
+_FORCE = {"现行有效": IN_FORCE, REPEALED: NOT_IN_FORCE, "已失效": NOT_IN_FORCE, EXPIRED: NOT_IN_FORCE}
 
 Url = Callable[[str], str]  # site path → the URL written into the page (absolute with a public address)
 

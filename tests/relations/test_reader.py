@@ -108,10 +108,12 @@ def test_standing_on_a_date() -> None:
     before = standings(own, affected, dt.date(2018, 5, 31))
     assert old[0].id not in before  # the repeal is printed, its 施行日期 not yet reached
     assert (before[later[0].id].status, before[later[0].id].since) == ("尚未施行", dt.date(2030, 1, 1))
+    assert before[later[0].id].since_word == "施行"  # （2030年1月1日施行）: the day it takes force
     assert before[tied[0].id].status is None and before[tied[0].id].by.kind == "tied"
 
     after = standings(own, affected, dt.date(2018, 6, 1))
     assert (after[old[0].id].status, after[old[0].id].since) == ("已废止", dt.date(2018, 6, 1))
+    assert after[old[0].id].since_word == "起"  # （2018年6月1日起）: the day the status began
     assert after[old[0].id].by.source.id == new[0].id and after[old[0].id].by.part_id == "art_2"
     # tied validity follows the tying document
     assert (after[tied[0].id].status, after[tied[0].id].follows) == ("已废止", after[old[0].id])
