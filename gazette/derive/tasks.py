@@ -493,6 +493,6 @@ def units_with_deadlines(tasks: list[Task] | tuple[Task, ...]) -> dict[str, int]
     counts: dict[str, int] = {}
     for task in sorted(tasks, key=sort_key):
         if task.deadline and task.deadline.date:
-            for code in dict.fromkeys(task.codes()):
+            for code in task.unit_codes:
                 counts[code] = counts.get(code, 0) + 1
     return counts

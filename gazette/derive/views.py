@@ -234,6 +234,12 @@ class Task:
     def codes(self, role: Role | None = None) -> list[str]:
         return [u.code for u in self.units if role is None or u.role == role]
 
+    @property
+    def unit_codes(self) -> tuple[str, ...]:
+        """Each unit the task names, once, in printed order (a unit may be printed in two roles):
+        the units the 任务期限 page counts it under and filters it by."""
+        return tuple(dict.fromkeys(self.codes()))
+
     def role_of(self, code: str) -> Role | None:
         return next((u.role for u in (*self.units, *self.persons) if u.code == code), None)
 
