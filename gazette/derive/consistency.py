@@ -66,7 +66,7 @@ class Violation:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.check} at {self.part}: {self.message} — “{self.quote}”"
+        return f"{CHECK_LABELS[self.check]}（{self.part}）：{self.message}——“{self.quote}”"
 
 
 # --- count ----------------------------------------------------------------
@@ -128,7 +128,7 @@ def _stated_counts_that_differ(nodes: Iterable[Node]) -> Iterator[Violation]:
         if stated is not None:
             found = _count_items(list(part.paragraphs), node.children)
             if found is not None and found != stated:
-                yield Violation("count", node.id, head, f"states {stated}, lists {found}")
+                yield Violation("count", node.id, head, f"写明{stated}项，列出{found}项")
         for para in (head, *part.paragraphs):
             match = _STATED_RUNIN.search(para)
             if match and match.end() < len(para):
@@ -136,7 +136,7 @@ def _stated_counts_that_differ(nodes: Iterable[Node]) -> Iterator[Violation]:
                 found_runin = _runin_items(para[match.end():])
                 if found_runin != stated_runin:
                     yield Violation("count", node.id, para[: match.end()],
-                                    f"states {stated_runin}, lists {found_runin}")
+                                    f"写明{stated_runin}项，列出{found_runin}项")
 
 
 # --- tables ---------------------------------------------------------------
@@ -208,7 +208,7 @@ def _totals_that_do_not_add_up(table_id: str, table: Table) -> Iterator[Violatio
             if total != stated:
                 yield Violation(
                     "sum", row_id(table_id, i + 1), _show(rows[i]),
-                    f"{kind} {table.columns[col]} is {stated}, the rows above add up to {total}",
+                    f"{kind}行“{table.columns[col]}”为{stated}，其上各行相加为{total}",
                 )
 
 
@@ -239,8 +239,8 @@ def _group_figures_that_do_not_add_up(table_id: str, table: Table) -> Iterator[V
                 if total != stated:
                     yield Violation(
                         "sum", row_id(table_id, i + 1), _show(rows[i]),
-                        f"{table.columns[col]} {stated} spans rows {i + 1}–{end}, "
-                        f"whose {table.columns[other]} add up to {total}",
+                        f"“{table.columns[col]}”{stated}跨第{i + 1}–{end}行，"
+                        f"这几行的“{table.columns[other]}”相加为{total}",
                     )
             i = end
 
@@ -273,13 +273,13 @@ def _column_numbers_out_of_sequence(table_id: str, table: Table) -> Iterator[Vio
             if seen[0][1][0] != 1 and pattern is not _SEQ_DOTTED:
                 i, _, cell = seen[0]
                 yield Violation("numbering", row_id(table_id, i + 1), cell,
-                                f"{table.columns[col]} starts at {cell}")
+                                f"“{table.columns[col]}”从{cell}开始编号")
             for (_, prev, _), (i, cur, cell) in itertools.pairwise(seen):
                 if not _next_ok(prev, cur):
-                    what = "repeats" if cur <= prev else "jumps"
+                    what = "重复" if cur <= prev else "跳号"
                     yield Violation(
                         "numbering", row_id(table_id, i + 1), cell,
-                        f"{table.columns[col]} {what} from {'.'.join(map(str, prev))} to "
+                        f"“{table.columns[col]}”{what}：{'.'.join(map(str, prev))}之后是"
                         f"{'.'.join(map(str, cur))}",
                     )
 
@@ -299,6 +299,8 @@ _LOOKS = {
     # it ("市发改委牵头") allowed
     "unit": re.compile(endings_pattern(BODY_ENDINGS) + ROLE_VERB + "?$"),
 }
+# How a message names each kind of column content (editors read the messages).
+_KIND_WORDS = {"project": "项目名称", "date": "日期", "number": "数字", "unit": "单位名称"}
 _FOREIGN = {
     "unit": ("project", "date", "number"),
     "project": ("date", "number", "unit"),
@@ -327,7 +329,7 @@ def _cells_that_look_like_another_column(table_id: str, table: Table) -> Iterato
                 if _LOOKS[other].search(text):
                     yield Violation(
                         "column", row_id(table_id, i + 1), text,
-                        f"{table.columns[col]} holds what looks like a {other}",
+                        f"“{table.columns[col]}”栏中是像{_KIND_WORDS[other]}的内容",
                     )
                     break
 
@@ -350,10 +352,10 @@ def _part_numbers_out_of_sequence(siblings: list[Node], earlier: dict[str, int])
         prev = last.get(node.kind)
         label = node.label.strip()
         if prev is None and number != 1 and number != earlier.get(node.kind, 0) + 1:
-            yield Violation("numbering", node.id, label, f"{label} opens its list")
+            yield Violation("numbering", node.id, label, f"列表以{label}开头")
         elif prev is not None and number != prev[0] + 1:
-            what = "repeats" if number <= prev[0] else "jumps"
-            yield Violation("numbering", node.id, label, f"{what} from {prev[1].label} to {label}")
+            what = "重复" if number <= prev[0] else "跳号"
+            yield Violation("numbering", node.id, label, f"编号{what}：{prev[1].label}之后是{label}")
         last[node.kind] = (number, node)
         earlier[node.kind] = number
 
@@ -370,7 +372,7 @@ def _text_breaking_off(siblings: list[Node]) -> Iterator[Violation]:
             continue
         last = (part.paragraphs or [part.text or ""])[-1].strip()
         if _OPEN_END.search(last):
-            yield Violation("break", node.id, last[-20:], "the text ends in mid-sentence")
+            yield Violation("break", node.id, last[-20:], "文字在句中中断")
 
 
 # --- the document ---------------------------------------------------------

@@ -286,9 +286,9 @@ def name_problem(name: str) -> str | None:
     bare kind of body (政府, 管委会, 单位) would match nearly every document."""
     key = normalise_name(name)
     if len(key) < 2:
-        return f"name {name!r} is too short to identify a unit (at least 2 characters)"
+        return f"名称“{name}”太短，不能确定是哪个单位（至少2个字）"
     if GENERIC_NAME.fullmatch(key):
-        return f"name {name!r} is only a kind of body, not a unit"
+        return f"名称“{name}”只是一类机构的名称，不是某个单位"
     return None
 
 

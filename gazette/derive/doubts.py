@@ -38,7 +38,7 @@ def misplaced_doubts(doc: Document) -> list[str]:
     for d in doc.doubts:
         where = texts.get(d.part)
         if where is None:
-            problems.append(f"存疑 at {d.part}: no such part or table row")
+            problems.append(f"存疑标注的位置 {d.part} 不存在（没有这个条款或表格行）")
         elif compare_key(d.quote) not in compare_key(where):
-            problems.append(f"存疑 at {d.part}: quote “{d.quote}” is not printed there")
+            problems.append(f"存疑标注（{d.part}）：引文“{d.quote}”不在该处的印刷文字中")
     return problems

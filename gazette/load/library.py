@@ -123,12 +123,12 @@ def _layout(documents: Path, errors: list[RecordError], root: Path) -> list[Path
             continue
         if path.is_dir() and not path.is_symlink():
             if len(rel.parts) == 1 and not _YEAR.fullmatch(path.name):
-                errors.append(RecordError(_display(path, root), None, None, "unexpected folder: documents are filed under documents/{year}/"))
+                errors.append(RecordError(_display(path, root), None, None, "此处不应有文件夹：文件记录放在 documents/{年份}/ 下"))
             continue
         if len(rel.parts) != 2 or not _YEAR.fullmatch(rel.parts[0]):
-            errors.append(RecordError(_display(path, root), None, None, "record outside the layout documents/{year}/{code}-{seq}.yaml; it would not be published"))
+            errors.append(RecordError(_display(path, root), None, None, "记录不在 documents/{年份}/{代码}-{序号}.yaml 的位置，不会发布"))
         elif path.suffix != ".yaml":
-            errors.append(RecordError(_display(path, root), None, None, "unexpected file (records end in .yaml)"))
+            errors.append(RecordError(_display(path, root), None, None, "此处不应有这个文件（记录文件以 .yaml 结尾）"))
         else:
             found.append(path)
     return found
@@ -166,7 +166,7 @@ def load_raw(root: Path) -> RawLibrary:
         if skip_editor_file(path, _display(path, root)):
             continue
         if path.suffix != ".yaml":
-            errors.append(RecordError(_display(path, root), None, None, "unexpected file (records end in .yaml)"))
+            errors.append(RecordError(_display(path, root), None, None, "此处不应有这个文件（记录文件以 .yaml 结尾）"))
             continue
         loaded = load(path, _ISSUE)
         if loaded:

@@ -37,13 +37,13 @@ def collisions(library: Library, pages: list[PageSpec], templates: Path, docs_di
             taken[path.relative_to(docs_dir).as_posix()] = f"docs/{path.relative_to(docs_dir).as_posix()}"
     planned = Counter(spec.src_uri for spec in pages)
     for spec in pages:  # the first page planned at an address is the one a department would take
-        taken.setdefault(spec.src_uri, f"the page {spec.title!r}")
+        taken.setdefault(spec.src_uri, f"页面“{spec.title}”")
     for dept in (*library.departments, *library.persons):
         if planned[dept.src_uri] > 1 or taken.get(dept.src_uri, "").startswith("docs/"):
             index = next(i for i, entry in enumerate(dept.source.data) if entry.get("code") == dept.code)
             errors.append(dept.source.error(
                 (index, "code"),
-                f"department code {dept.record.code!r} is reserved: {dept.url} is already {taken[dept.src_uri]}",
+                f"部门代码“{dept.record.code}”不能使用：{dept.url} 已是 {taken[dept.src_uri]} 的地址",
             ))
     by_url = {spec.url: spec for spec in pages}
     for doc in library.documents:
@@ -56,7 +56,7 @@ def collisions(library: Library, pages: list[PageSpec], templates: Path, docs_di
             if part_id in reserved or ids[part_id] > 1:
                 errors.append(doc.source.error(
                     node.loc + ("id",),
-                    f"part id {part_id!r} is reserved: pages use it for their own element (id=\"{part_id}\")",
+                    f"条款 id“{part_id}”不能使用：页面自身的元素已用此 id（id=\"{part_id}\"）",
                 ))
     return errors
 

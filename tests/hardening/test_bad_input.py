@@ -80,7 +80,7 @@ BAD: dict[str, Bad] = {
     "top_level_list": Bad({DOC: "- " + D.replace("\n", "\n  ")}, (f"{DOC_AT}:1:", "应为键值映射")),
     "record_of_10_mb": Bad({DOC: D + "postscript:\n" + ("  - " + "长" * 1000 + "\n") * 3500}, (f"{DOC_AT}:", "一份记录最多 2,000,000 字节")),
     "non_utf8_gbk_file": Bad({DOC: D.encode("gbk")}, (f"{DOC_AT}:1:", "不是 UTF-8 编码")),
-    "stray_non_yaml_file": Bad({"documents/2018/notes.txt": "备注"}, ("data/documents/2018/notes.txt:", "unexpected file")),
+    "stray_non_yaml_file": Bad({"documents/2018/notes.txt": "备注"}, ("data/documents/2018/notes.txt:", "此处不应有这个文件")),
     "missing_registry": Bad({"issuers.yaml": None}, ("data/issuers.yaml:", "缺少必需的登记文件")),
     # --- wrong types, missing and unknown fields ---------------------------------------------
     "date_as_list": Bad({DOC: r(D, "date: 2018-05-03", "date: [2018, 5, 3]")}, (f"{DOC_AT}:4: 字段 'date'", "YYYY-MM-DD")),

@@ -58,28 +58,28 @@ CASES: dict[str, Case] = {
     ),
     "one_character_alias": Case(
         {DEPTS: r(DEPARTMENTS, "aliases: [市财政局]", "aliases: [市财政局, 局]")},
-        (f"{DEPTS_AT}:6: 字段 '[1].aliases[1]'", "'局' is too short to identify a unit"),
+        (f"{DEPTS_AT}:6: 字段 '[1].aliases[1]'", "名称“局”太短，不能确定是哪个单位"),
     ),
     "alias_that_is_only_a_kind_of_body": Case(
         {DEPTS: r(DEPARTMENTS, "aliases: [市统计局]", "aliases: [市统计局, 人民政府]")},
-        (f"{DEPTS_AT}:3: 字段 '[0].aliases[1]'", "'人民政府' is only a kind of body"),
+        (f"{DEPTS_AT}:3: 字段 '[0].aliases[1]'", "名称“人民政府”只是一类机构的名称"),
     ),
     # item 6: reserved department codes and part ids
     "department_code_index": Case(
         {DEPTS: r(DEPARTMENTS, "- code: czj", "- code: index")},
-        (f"{DEPTS_AT}:4: 字段 '[1].code'", "department code 'index' is reserved", "departments/index/ is already the page"),
+        (f"{DEPTS_AT}:4: 字段 '[1].code'", "部门代码“index”不能使用", "departments/index/ 已是 页面“"),
     ),
     "part_id_errata": Case(
         {DOC: r(D, "        text: 市统计局负责。", "        text: 市统计局负责。\n        id: errata")},
-        (f"{DOC_AT}:15: 字段 'body[1].children[0].id'", "part id 'errata' is reserved"),
+        (f"{DOC_AT}:15: 字段 'body[1].children[0].id'", "条款 id“errata”不能使用"),
     ),
     "part_id_citations_on_a_page_without_citations": Case(
         {DOC: r(D, "        text: 市统计局负责。", "        text: 市统计局负责。\n        id: citations")},
-        (f"{DOC_AT}:15: 字段 'body[1].children[0].id'", "part id 'citations' is reserved"),
+        (f"{DOC_AT}:15: 字段 'body[1].children[0].id'", "条款 id“citations”不能使用"),
     ),
     "part_id_summary": Case(
         {DOC: r(D, "  - text: 国务院决定于2018年开展第四次全国经济普查。", "  - text: 国务院决定于2018年开展第四次全国经济普查。\n    id: summary")},
-        (f"{DOC_AT}:10: 字段 'body[0].id'", "part id 'summary' is reserved"),
+        (f"{DOC_AT}:10: 字段 'body[0].id'", "条款 id“summary”不能使用"),
     ),
     # item 8: control characters, bidi overrides, line breaks in one-line fields
     "newline_in_department_name": Case(
@@ -121,13 +121,13 @@ CASES: dict[str, Case] = {
     ),
     # item 11: records outside the layout
     "record_directly_under_documents": Case(
-        {"documents/qzf-16.yaml": D}, ("data/documents/qzf-16.yaml:", "record outside the layout documents/{year}/"),
+        {"documents/qzf-16.yaml": D}, ("data/documents/qzf-16.yaml:", "记录不在 documents/{年份}/"),
     ),
     "record_in_a_subfolder_of_a_year": Case(
-        {"documents/2018/draft/qzf-16.yaml": D}, ("data/documents/2018/draft/qzf-16.yaml:", "record outside the layout"),
+        {"documents/2018/draft/qzf-16.yaml": D}, ("data/documents/2018/draft/qzf-16.yaml:", "记录不在 documents/{年份}/"),
     ),
     "year_folder_not_a_year": Case(
-        {"documents/18/qzf-16.yaml": D}, ("data/documents/18:", "unexpected folder: documents are filed under documents/{year}/"),
+        {"documents/18/qzf-16.yaml": D}, ("data/documents/18:", "此处不应有文件夹：文件记录放在 documents/{年份}/ 下"),
     ),
 }
 

@@ -54,7 +54,7 @@ def test_stated_counts() -> None:
     ])
     found = find_inconsistencies(doc)
     assert [(v.check, v.part) for v in found] == [("count", "sec_2"), ("count", "sec_3")]  # 5 = 2 + 3, but 3家 lists 2
-    assert "states 3, lists 2" in found[0].message
+    assert "写明3项，列出2项" in found[0].message
 
 
 def _table(columns: list[str], rows: list[list[str | None]]) -> dict[str, Any]:
@@ -114,4 +114,4 @@ def test_text_breaking_off_and_a_doubt_settling_it() -> None:
     marked = document(body, doubts=[{"check": "break", "part": "item_1", "quote": "有力、有序,", "reason": "照录"}])
     assert unsettled(marked, find_inconsistencies(marked)) == []
     wrong = document(body, doubts=[{"check": "break", "part": "item_1", "quote": "不在此处", "reason": "照录"}])
-    assert misplaced_doubts(wrong) == ["存疑 at item_1: quote “不在此处” is not printed there"]
+    assert misplaced_doubts(wrong) == ["存疑标注（item_1）：引文“不在此处”不在该处的印刷文字中"]
