@@ -21,6 +21,7 @@ from pydantic import (
     model_validator,
 )
 
+from gazette.vocab.issues import ISSUE_ID
 from gazette.vocab.normalize import refused_characters
 
 # Characters no printed text holds (invisible or look-alike): the one rule is
@@ -155,6 +156,9 @@ class ImprintLine(Record):
 
 
 DocumentId = Annotated[str, StringConstraints(pattern=rf"^\d{{4}}/{ISSUER_CODE}-\d+$")]
+# A part's or table row's id on its page, as a record may give it (an explicit id, a 存疑 mark's place).
+AnchorId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+IssueId = Annotated[str, StringConstraints(pattern=rf"^{ISSUE_ID}$")]
 
 
 class TocEntry(Record):
@@ -249,7 +253,7 @@ class Part(Record):
     paragraphs: list[Text] = Field(default_factory=list)
     table: Optional[Table] = None
     children: list[Part] = Field(default_factory=list)
-    id: Optional[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]] = Field(
+    id: Optional[AnchorId] = Field(
         default=None, description="Explicit anchor id; only when the printed numbering repeats"
     )
 
@@ -292,7 +296,7 @@ class Doubt(Record):
     to readers in place as 存疑 with the reason (see gazette.derive.consistency)."""
 
     check: CheckKind = Field(description="Which self-consistency check the place fails")
-    part: Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")] = Field(
+    part: AnchorId = Field(
         description="Anchor id of the part or table row (…__row_N)"
     )
     quote: Line = Field(description="The printed text concerned, quoted as published")
@@ -325,7 +329,7 @@ class Document(Record):
         default=None, description="主送 as printed, with the colon that ends the line (: or ：)"
     )
     date: RecordDate = Field(description="成文日期")
-    issue: Annotated[str, StringConstraints(pattern=r"^\d{4}-\d{2}$")] = Field(
+    issue: IssueId = Field(
         description="Gazette issue id, e.g. 2018-05"
     )
     public_mark: Optional[Line] = Field(default=None, description="e.g. 此件公开发布")

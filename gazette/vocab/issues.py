@@ -16,6 +16,9 @@ import re
 
 from gazette.vocab.normalize import DIGIT
 
+# What an issue id looks like (a document's ``issue``, checked by records/models.py): what issue_id writes.
+ISSUE_ID = r"\d{4}-\d{2}"
+
 
 def issue_id(year: int, number: int) -> str:
     """2018, 5 → ``2018-05``."""
