@@ -43,7 +43,6 @@ from gazette.derive.tasks import (
     department_summary,
     extract_tasks,
     sort_key,
-    units_with_deadlines,
 )
 from gazette.derive.views import (
     Assignment,
@@ -358,7 +357,6 @@ def build_library(root: Path, as_of: dt.date | None = None) -> Library:
         ),
         tasks=tuple(tasks),
         deadline_months=by_month(tasks),
-        deadline_units=units_with_deadlines(tasks),
         citations=citations,
         unit_names=registry.matcher,
         relations=tuple(r for doc in ordered for r in relations[doc.ref.id]),

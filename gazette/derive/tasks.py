@@ -486,13 +486,3 @@ def by_month(tasks: list[Task] | tuple[Task, ...]) -> tuple[tuple[str, tuple[Tas
             months.setdefault(task.deadline.month or "", []).append(task)
     return tuple((month, tuple(group)) for month, group in months.items())
 
-
-
-def units_with_deadlines(tasks: list[Task] | tuple[Task, ...]) -> dict[str, int]:
-    """How many dated tasks each unit holds (any role), keyed by unit code, earliest deadline first."""
-    counts: dict[str, int] = {}
-    for task in sorted(tasks, key=sort_key):
-        if task.deadline and task.deadline.date:
-            for code in task.unit_codes:
-                counts[code] = counts.get(code, 0) + 1
-    return counts

@@ -20,6 +20,7 @@ issues are built after documents, and a document holds only its issue's ref.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -236,8 +237,7 @@ class Task:
 
     @property
     def unit_codes(self) -> tuple[str, ...]:
-        """Each unit the task names, once, in printed order (a unit may be printed in two roles):
-        the units the 任务期限 page counts it under and filters it by."""
+        """Each unit the task names, once, in printed order (a unit may be printed in two roles)."""
         return tuple(dict.fromkeys(self.codes()))
 
     def role_of(self, code: str) -> Role | None:
@@ -803,6 +803,11 @@ class DeadlineCalendar:
     years: tuple[DeadlineYear, ...]
     units: tuple[DeadlineUnit, ...]  # registry order: a reader finds a unit where the 部门 page lists it
     total: int
+    holders: dict[str, tuple[str, ...]]  # task id → codes of the units that hold it (Library.deadlines)
+
+    def units_of(self, task: Task) -> tuple[str, ...]:
+        """The units the filter shows ``task`` under: each unit that holds it."""
+        return self.holders[task.id]
 
 
 @dataclass(frozen=True)
@@ -827,7 +832,6 @@ class Library:
     departments: tuple[DepartmentView, ...]
     tasks: tuple[Task, ...]  # every task, reading order
     deadline_months: tuple[tuple[str, tuple[Task, ...]], ...]  # dated tasks by month ("2018-06"), oldest first
-    deadline_units: dict[str, int]  # unit code → its dated tasks (any role), first deadline first
     citations: CitationIndex
     unit_names: UnitMatcher  # the one unit-name matcher over the registry (gazette.vocab.unitnames)
     # Natural persons named in a role (registry ``person: true``): not units, not in ``departments``;
@@ -881,11 +885,20 @@ class Library:
         years: dict[int, list[DeadlineMonth]] = {}
         for month in months:
             years.setdefault(month.year, []).append(month)
-        units = tuple(
-            DeadlineUnit(dept, self.deadline_units[dept.code]) for dept in self.departments if dept.code in self.deadline_units
-        )
+        # A unit holds the tasks that name it and those given to a collective name that covers it
+        # (市级各有关部门): its page and its calendar list both, and so does this page's filter.
+        holders: dict[str, list[str]] = {t.id: list(t.unit_codes) for m in months for t in m.tasks}
+        for dept in self.departments:
+            for group in dept.collective_groups:
+                for task in group.tasks:
+                    codes = holders.get(task.id)
+                    if codes is not None and dept.code not in codes:
+                        codes.append(dept.code)
+        counts = Counter(code for codes in holders.values() for code in codes)
+        units = tuple(DeadlineUnit(dept, counts[dept.code]) for dept in self.departments if counts[dept.code])
         return DeadlineCalendar(
-            months, tuple(DeadlineYear(y, tuple(ms)) for y, ms in years.items()), units, sum(len(m.tasks) for m in months)
+            months, tuple(DeadlineYear(y, tuple(ms)) for y, ms in years.items()), units, sum(len(m.tasks) for m in months),
+            {task_id: tuple(codes) for task_id, codes in holders.items()},
         )
 
     @property

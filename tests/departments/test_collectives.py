@@ -59,6 +59,17 @@ def test_a_collectives_task_reaches_every_member_in_its_own_group(lib) -> None: 
 
 
 @pytest.mark.unit
+def test_the_deadlines_filter_shows_a_collectives_task_under_every_member(lib) -> None:  # type: ignore[no-untyped-def]
+    first = lib.document("2018/qzf-15").task_tables[0].tasks[0]  # 市级各有关部门, 2018年6月底前
+    members = [d.code for d in lib.departments if d.record.kind == "市级部门" and not d.collective]
+    calendar = lib.deadlines
+    assert calendar.units_of(first) == ("sjbm", *members)  # the name printed, then the units it covers
+    # each unit is counted as its own calendar counts: the tasks naming it and those it holds through a collective
+    assert {u.unit.code: u.count for u in calendar.units} == {
+        d.code: d.calendar_count for d in lib.departments if d.calendar_count}
+
+
+@pytest.mark.unit
 def test_a_member_named_itself_keeps_the_task_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("tests.departments.test_extraction.DEPARTMENTS", DEPARTMENTS + COLLECTIVES)
     lib = _library(tmp_path, TABLE.replace("市级各有关部门, ''", "市级各有关部门、市统计局, ''"))
@@ -71,7 +82,7 @@ def test_a_person_is_no_unit_and_the_task_keeps_the_printed_name(lib) -> None:  
     row = lib.document("2018/qzf-15").task_tables[0].tasks[2]
     assert [u.code for u in row.units] == ["kcq"]
     assert [(p.printed, p.role) for p in row.persons] == [("徐水高", "responsible")]
-    assert "gr-xsg" not in {d.code for d in lib.departments} and "gr-xsg" not in lib.deadline_units
+    assert "gr-xsg" not in {d.code for d in lib.departments} and "gr-xsg" not in {u.unit.code for u in lib.deadlines.units}
     assert [p.code for p in lib.persons] == ["gr-xsg"]
     assert lib.unit_count == len(lib.units) == sum(1 for d in lib.departments if not d.collective)
 
@@ -110,6 +121,10 @@ def test_33_collective_tasks_reach_czj_page_and_exports(site: Path) -> None:
     # the page states the calendar's count, collective tasks included
     howto = page.get_element_by_id("subscribe").getnext().text_content()
     assert f"本单位 {len(events)} 项有明确期限的任务" in howto
+    # and 任务期限 filtered by 市财政局 shows the same tasks as its calendar
+    deadlines = html.fromstring(read(site, "deadlines/"))
+    assert len(deadlines.xpath('//tr[contains(concat(" ", @data-units, " "), " czj ")]')) == len(events)
+    assert deadlines.cssselect('#gz-unit option[value="czj"]')[0].text_content().endswith(f"（{len(events)}项）")
 
 
 @pytest.mark.site
