@@ -85,6 +85,11 @@ class Catalog:
         return dates.year_label(year)
 
     @staticmethod
+    def year_anchor(year: int) -> str:
+        """The id of a year's heading in the entry page's list of earlier issues."""
+        return f"year-{year}"
+
+    @staticmethod
     def entry_url(issue: IssueRef) -> str:
         """Where the entry page links an issue it only lists: the issue on its year's page."""
         return f"{Catalog.year_url(issue.record.year)}#{issue.anchor}"
