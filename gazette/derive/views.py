@@ -738,12 +738,21 @@ class DepartmentView(DeptRef):
     def person(self) -> bool:
         return self.record.person
 
+    @cached_property
+    def held(self) -> tuple[tuple[Task, DeptRef | None], ...]:
+        """Every task the unit holds, each once: the tasks naming it, then those given to a collective
+        name that covers it, each with that name (None for its own). Its exports, its calendar and the
+        任务期限 filter list these."""
+        listed: dict[str, tuple[Task, DeptRef | None]] = {t.id: (t, None) for t in self.tasks}
+        for group in self.collective_groups:
+            for task in group.tasks:
+                listed.setdefault(task.id, (task, group.collective))
+        return tuple(listed.values())
+
     @property
     def calendar_count(self) -> int:
         """Dated tasks in its calendar: its own and those it holds through a collective name."""
-        own = {t.id for t in self.tasks}
-        via = {t.id for g in self.collective_groups for t in g.tasks if t.deadline and t.deadline.date} - own
-        return self.summary.dated + len(via)
+        return sum(1 for task, _ in self.held if task.deadline and task.deadline.date)
 
 
 @dataclass(frozen=True)
@@ -889,11 +898,9 @@ class Library:
         # (市级各有关部门): its page and its calendar list both, and so does this page's filter.
         holders: dict[str, list[str]] = {t.id: list(t.unit_codes) for m in months for t in m.tasks}
         for dept in self.departments:
-            for group in dept.collective_groups:
-                for task in group.tasks:
-                    codes = holders.get(task.id)
-                    if codes is not None and dept.code not in codes:
-                        codes.append(dept.code)
+            for task, via in dept.held:
+                if via is not None and task.id in holders:
+                    holders[task.id].append(dept.code)
         counts = Counter(code for codes in holders.values() for code in codes)
         units = tuple(DeadlineUnit(dept, counts[dept.code]) for dept in self.departments if counts[dept.code])
         return DeadlineCalendar(

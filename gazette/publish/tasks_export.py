@@ -171,12 +171,7 @@ def write_department(dept: DepartmentView, library: Library, site_dir: Path, lin
     code = dept.record.code
     exports = dept.exports
     at = exports.json  # tasks.csv and tasks.json share the directory
-    # its own tasks, then those it holds through a collective name that covers it
-    listed: dict[str, tuple[Task, DeptRef | None]] = {t.id: (t, None) for t in dept.tasks}
-    for group in dept.collective_groups:
-        for t in group.tasks:
-            listed.setdefault(t.id, (t, group.collective))
-    tasks = tuple(listed.values())
+    tasks = dept.held  # its own tasks, then those it holds through a collective name that covers it
     records = [_task_record(t, library, links, at, code, via) for t, via in tasks]
     write_csv(site_dir / exports.csv, CSV_FIELDS, csv_rows(records))
     write_csv(site_dir / exports.excel, EXCEL_FIELDS, excel_rows(records))

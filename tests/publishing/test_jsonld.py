@@ -11,7 +11,6 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from gazette.derive.dates import month_key
 from gazette.derive.views import Library, Standing
 from gazette.render.jsonld import document_jsonld, script_json
 from tests.conftest import read
@@ -52,7 +51,7 @@ def test_every_document_page_is_described_as_legislation(site: Path, library: Li
         assert block["legislationType"] == doc.doc_type and block["inLanguage"] == "zh-CN"
         issue = block["isPartOf"]
         assert issue["@type"] == "PublicationIssue" and issue["url"] == SITE_URL + doc.issue.url
-        assert block["datePublished"] == issue["datePublished"] == month_key(doc.issue.record.published)
+        assert block["datePublished"] == issue["datePublished"] == doc.issue.record.published.strftime("%Y-%m")
         # nothing in data/ settles a document's force: the property is left out
         assert "legislationLegalForce" not in block
     passed = _blocks(site, "2018/qsk-28/")[0]["legislationPassedBy"]
